@@ -1,0 +1,109 @@
+package io.github.nixml.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A reference tool run as an external process: {@code nix-instantiate --parse} for Nix syntax,
+ * python's {@code tomllib} for TOML, {@code py_compile} for Python.
+ *
+ * <p>Tests that need one call {@link #assumeAvailable()}: without the tool they are skipped with a
+ * message saying what to install, unless {@code -Dnixml.requireOracle=true} is set, in which case
+ * they fail, so CI can never pass by skipping them.
+ */
+public enum Oracle {
+  NIX_PARSE("nix-instantiate", "install Debian's nix-bin: apt-get install -y nix-bin",
+      List.of("nix-instantiate", "--version"), List.of("nix-instantiate", "--parse")),
+  TOMLLIB("python3 (tomllib)", "install Python 3.11 or newer",
+      List.of("python3", "-c", "import tomllib"),
+      List.of("python3", "-c", "import tomllib,sys; tomllib.load(open(sys.argv[1],'rb'))")),
+  PY_COMPILE("python3 (py_compile)", "install Python 3",
+      List.of("python3", "-c", "import py_compile"),
+      List.of("python3", "-m", "py_compile"));
+
+  /** What a reference tool said about one input. */
+  public record Verdict(boolean accepted, String output) {}
+
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private final String displayName;
+  private final String installHint;
+  private final List<String> probeCommand;
+  private final List<String> checkCommand;
+  private volatile Boolean available;
+
+  Oracle(String displayName, String installHint, List<String> probeCommand, List<String> checkCommand) {
+    this.displayName = displayName;
+    this.installHint = installHint;
+    this.probeCommand = probeCommand;
+    this.checkCommand = checkCommand;
+  }
+
+  public static boolean required() {
+    return Boolean.parseBoolean(System.getProperty("nixml.requireOracle", "false"));
+  }
+
+  public boolean isAvailable() {
+    Boolean known = available;
+    if (known == null) {
+      known = probe();
+      available = known;
+    }
+    return known;
+  }
+
+  /** Skips the calling test when the tool is absent, or fails it when oracles are required. */
+  public void assumeAvailable() {
+    if (isAvailable()) {
+      return;
+    }
+    String message = "oracle " + displayName + " not found (" + installHint + ")";
+    if (required()) {
+      fail(message + "; -Dnixml.requireOracle=true forbids skipping");
+    }
+    Assumptions.abort("SKIPPED: " + message);
+  }
+
+  /** Runs the tool on one file; the exit code decides acceptance. */
+  public Verdict check(Path file) {
+    assumeAvailable();
+    List<String> command = new ArrayList<>(checkCommand);
+    command.add(file.toString());
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      byte[] output = process.getInputStream().readAllBytes();
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(displayName + " did not finish within " + TIMEOUT_SECONDS + "s on " + file);
+      }
+      return new Verdict(process.exitValue() == 0, new String(output, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError("could not run " + displayName + " on " + file + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running " + displayName, e);
+    }
+  }
+
+  private boolean probe() {
+    try {
+      Process process = new ProcessBuilder(probeCommand).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      process.getInputStream().readAllBytes();
+      return process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
