@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class NixDifferentialTest {
   private static final int DEFAULT_COUNT = 3000;
   private static final int SHOWN_IN_FAILURE = 5;
+  /** Disagreements shrunk to a smaller program with the same disagreement, each within the budget. */
+  private static final int SHRUNK = 3;
+  private static final long SHRINK_BUDGET_MILLIS = 15_000;
   private static final Path REPORTS = Path.of("target", "nix-differential");
 
   @TempDir
@@ -59,8 +62,12 @@ class NixDifferentialTest {
       Verdict theirs = nix.get(i);
       nixAccepted += theirs.accepted() ? 1 : 0;
       if (ours.accepted() != theirs.accepted() || ours.isCrash()) {
+        String shrunk = disagreements.size() < SHRUNK
+            ? new DisagreementShrinker(dir.resolve("shrink-" + i), SHRINK_BUDGET_MILLIS)
+                .shrink(text, theirs.accepted(), ours)
+            : null;
         disagreements.add(describe(fuzzCase.origin() + ", case " + i + " of run seed " + runSeed,
-            "-Dnixml.fuzz.seed=" + fuzzCase.seed() + " -Dnixml.fuzz.count=1", text, theirs, ours));
+            "-Dnixml.fuzz.seed=" + fuzzCase.seed() + " -Dnixml.fuzz.count=1", text, theirs, ours, shrunk));
       }
     }
     System.out.printf("nix differential: %d programs (run seed %d), Nix accepted %d and rejected %d,"
@@ -88,7 +95,7 @@ class NixDifferentialTest {
       OurVerdict ours = OurVerdict.of(OracleCorpus.read(file));
       if (ours.accepted() != theirs.accepted() || ours.isCrash()) {
         disagreements.add(describe("corpus " + file.getFileName(), "-Dtest=NixDifferentialTest",
-            OracleCorpus.read(file), theirs, ours));
+            OracleCorpus.read(file), theirs, ours, null));
       }
     }
     assertThat(mislabelled).as("corpus file names (accept-/reject-) must match Nix's verdict").isEmpty();
@@ -114,11 +121,15 @@ class NixDifferentialTest {
     return file;
   }
 
-  private static String describe(String where, String replay, String program, Verdict theirs, OurVerdict ours) {
+  private static String describe(String where, String replay, String program, Verdict theirs, OurVerdict ours,
+      String shrunk) {
+    String smaller = shrunk == null || shrunk.equals(program) ? ""
+        : "--- shrunk to (same disagreement) ---\n" + shrunk + "\n";
     return "=== " + where + "\n"
         + "replay: mvn -B -pl validator-plugin test -Dtest=NixDifferentialTest " + replay + "\n"
         + "nix:  " + (theirs.accepted() ? "accepted" : "rejected: " + theirs.output().strip()) + "\n"
         + "ours: " + ours.description() + "\n"
+        + smaller
         + "--- program ---\n" + program + "\n--- end ---\n";
   }
 
