@@ -3,10 +3,12 @@ package io.github.nixml.nix.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** Wall times of {@code nix-instantiate --parse} processes on a file and on an empty file. */
-record NixTimes(boolean available, String version, long bigMedianNanos, long emptyMedianNanos) {
+record NixTimes(boolean available, String version, long bigMedianNanos, long emptyMedianNanos, long bigMinNanos,
+    long emptyMinNanos) {
 
   static NixTimes measure(Path big, Path empty, int runs) throws IOException, InterruptedException {
     String version;
@@ -14,10 +16,10 @@ record NixTimes(boolean available, String version, long bigMedianNanos, long emp
       Process probe = new ProcessBuilder("nix-instantiate", "--version").redirectErrorStream(true).start();
       version = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (probe.waitFor() != 0) {
-        return new NixTimes(false, "", 0, 0);
+        return new NixTimes(false, "", 0, 0, 0, 0);
       }
     } catch (IOException e) {
-      return new NixTimes(false, "", 0, 0);
+      return new NixTimes(false, "", 0, 0, 0, 0);
     }
     // warm the page cache and Nix's own start-up files; Nix must accept the whole file
     if (run(big) < 0) {
@@ -30,7 +32,8 @@ record NixTimes(boolean available, String version, long bigMedianNanos, long emp
       bigTimes[i] = run(big);
       emptyTimes[i] = Math.abs(run(empty));
     }
-    return new NixTimes(true, version, NixParserBenchmark.median(bigTimes), NixParserBenchmark.median(emptyTimes));
+    return new NixTimes(true, version, NixParserBenchmark.median(bigTimes), NixParserBenchmark.median(emptyTimes),
+        Arrays.stream(bigTimes).min().orElseThrow(), Arrays.stream(emptyTimes).min().orElseThrow());
   }
 
   /**
