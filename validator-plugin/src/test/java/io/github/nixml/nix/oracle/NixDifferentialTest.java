@@ -28,7 +28,7 @@ class NixDifferentialTest {
   private static final int SHOWN_IN_FAILURE = 5;
   /** Disagreements shrunk to a smaller program with the same disagreement, each within the budget. */
   private static final int SHRUNK = 3;
-  private static final long SHRINK_BUDGET_MILLIS = 15_000;
+  private static final long SHRINK_BUDGET_MILLIS = Long.getLong("nixml.fuzz.shrinkMillis", 15_000);
   private static final Path REPORTS = Path.of("target", "nix-differential");
 
   @TempDir
