@@ -43,6 +43,7 @@ public final class Parser {
   private int depth;
   private boolean tooDeep;
   private int lastErrorOffset = -1;
+  private int lastTokenEnd;
 
   private Parser(Tokens tokens) {
     this.tokens = tokens;
@@ -110,6 +111,7 @@ public final class Parser {
     flushTrivia();
     if (cur < tokens.count()) {
       builder.token(tokens.kind(cur), tokens.start(cur), tokens.end(cur));
+      lastTokenEnd = tokens.end(cur);
       pos = cur + 1;
       cur = skipTrivia(pos);
     }
@@ -151,7 +153,8 @@ public final class Parser {
   }
 
   private void error(String message) {
-    int offset = tokens.start(cur);
+    // like Nix, place "unexpected end of file" right after the last token, not after trailing trivia
+    int offset = cur < tokens.count() ? tokens.start(cur) : lastTokenEnd;
     if (offset == lastErrorOffset || tooDeep) {
       return;
     }
@@ -167,11 +170,29 @@ public final class Parser {
   // ------------------------------------------------------------------ depth
 
   private boolean enter(int entries) {
-    if (depth + entries > MAX_STACK) {
+    return enter(entries, 0);
+  }
+
+  /**
+   * Enters a nested expression that sits {@code entries} symbols above the current ones and is
+   * followed by {@code trailing} symbols of the same rule (a closing bracket, a ';'); false (after
+   * reporting) when bison's stack would overflow there.
+   */
+  private boolean enter(int entries, int trailing) {
+    if (depth + entries + 1 + trailing > MAX_STACK) {
       tooDeepHere();
       return false;
     }
     depth += entries;
+    return true;
+  }
+
+  /** Whether a construct of {@code symbols} symbols fits on bison's stack here; reports if not. */
+  private boolean fits(int symbols) {
+    if (depth + symbols > MAX_STACK) {
+      tooDeepHere();
+      return false;
+    }
     return true;
   }
 
@@ -211,7 +232,11 @@ public final class Parser {
 
   /** {@code expr} (= {@code expr_function}) nested under {@code entries} more bison stack symbols. */
   private void parseExpr(int entries) {
-    if (!enter(entries)) {
+    parseExpr(entries, 0);
+  }
+
+  private void parseExpr(int entries, int trailing) {
+    if (!enter(entries, trailing)) {
       return;
     }
     parseExprFunction();
@@ -303,7 +328,7 @@ public final class Parser {
   private void parseKeywordSemicolonBody(SyntaxKind kind) {
     startNode(kind);
     bump();
-    parseExpr(1);
+    parseExpr(1, 1);
     if (expect(SEMICOLON)) {
       parseExpr(3);
     }
@@ -344,7 +369,7 @@ public final class Parser {
         unexpected();
         break;
       }
-      if (depth + stack + 2 > MAX_STACK) {
+      if (depth + stack + 1 > MAX_STACK) {
         tooDeepHere();
         break;
       }
@@ -374,9 +399,9 @@ public final class Parser {
     }
     startNode(IF_ELSE);
     bump();
-    parseExpr(1);
+    parseExpr(1, 1);
     if (expect(KW_THEN)) {
-      parseExpr(3);
+      parseExpr(3, 1);
       if (expect(KW_ELSE)) {
         parseExpr(5);
       }
@@ -510,17 +535,28 @@ public final class Parser {
       }
       case URI -> leaf(LITERAL);
       case SPATH -> leaf(SEARCH_PATH);
-      case QUOTE -> parseString(0);
-      case IND_STRING_OPEN -> parseIndString();
+      case QUOTE -> {
+        if (fits(3)) {
+          parseString(0);
+        }
+      }
+      case IND_STRING_OPEN -> {
+        if (fits(3)) {
+          parseIndString();
+        }
+      }
       case PATH, HPATH -> parsePath();
       case L_PAREN -> {
         startNode(PAREN);
         bump();
-        parseExpr(1);
+        parseExpr(1, 1);
         expect(R_PAREN);
         builder.finishNode();
       }
       case KW_LET -> {
+        if (!fits(4)) {
+          return true;
+        }
         startNode(LEGACY_LET);
         bump();
         if (expect(L_BRACE)) {
@@ -530,6 +566,9 @@ public final class Parser {
         builder.finishNode();
       }
       case KW_REC -> {
+        if (!fits(4)) {
+          return true;
+        }
         startNode(ATTR_SET);
         bump();
         if (expect(L_BRACE)) {
@@ -539,6 +578,9 @@ public final class Parser {
         builder.finishNode();
       }
       case L_BRACE -> {
+        if (!fits(3)) {
+          return true;
+        }
         startNode(ATTR_SET);
         bump();
         parseBinds(R_BRACE, 2);
@@ -546,10 +588,13 @@ public final class Parser {
         builder.finishNode();
       }
       case L_BRACK -> {
+        if (!fits(3)) {
+          return true;
+        }
         startNode(LIST);
         bump();
         while (startsSelect(peek())) {
-          if (!enter(2)) {
+          if (!enter(2, 1)) {
             break;
           }
           parseExprSelect();
@@ -628,7 +673,7 @@ public final class Parser {
   private void parseInterpolation(SyntaxKind nodeKind, int entries) {
     startNode(nodeKind);
     bump(); // ${
-    parseExpr(entries);
+    parseExpr(entries, 1);
     expect(R_BRACE);
     builder.finishNode();
   }
@@ -636,12 +681,15 @@ public final class Parser {
   private void parseString(int entries) {
     startNode(STRING);
     bump();
+    boolean first = true;
     while (true) {
       SyntaxKind k = peek();
       if (k == STR) {
         bump();
+        first = false;
       } else if (k == DOLLAR_CURLY) {
-        parseInterpolation(INTERPOL, entries + 3);
+        parseInterpolation(INTERPOL, entries + (first ? 2 : 3));
+        first = false;
       } else if (k == QUOTE) {
         bump();
         break;
@@ -723,7 +771,7 @@ public final class Parser {
         startNode(BINDING);
         parseAttrpath(entries + 1);
         if (expect(ASSIGN)) {
-          parseExpr(entries + 3);
+          parseExpr(entries + 2, 1);
           if (!expect(SEMICOLON)) {
             recoverTo(SEMICOLON, closer);
             eat(SEMICOLON);
@@ -753,7 +801,7 @@ public final class Parser {
     if (at(L_PAREN)) {
       startNode(INHERIT_FROM);
       bump();
-      parseExpr(entries + 2);
+      parseExpr(entries + 2, 1);
       expect(R_PAREN);
       builder.finishNode();
     }
