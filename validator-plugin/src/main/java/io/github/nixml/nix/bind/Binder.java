@@ -9,6 +9,7 @@ import io.github.nixml.nix.syntax.SyntaxNode;
 import io.github.nixml.nix.syntax.SyntaxToken;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +29,11 @@ import java.util.Set;
  */
 public final class Binder {
   private final LineIndex lines;
-  private final Map<Integer, Resolution> resolutions = new HashMap<>();
+  private long[] resolved = new long[256];
+  private final List<Resolution> resolutions = new ArrayList<>();
+  private int resolvedCount;
+  /** One Local per definition, one Builtin per name, one FromWith per with: shared by references. */
+  private final Map<Object, Resolution> shared = new HashMap<>();
   private final List<BindProblem> problems = new ArrayList<>();
   private final Map<String, ArrayDeque<Definition>> visible = new HashMap<>();
   private final ArrayDeque<SyntaxNode> withs = new ArrayDeque<>();
@@ -42,7 +47,89 @@ public final class Binder {
     Binder binder = new Binder(lines);
     binder.work.push(root);
     binder.run();
-    return new Bindings(binder.resolutions, binder.problems);
+    return binder.result();
+  }
+
+  /** Only the parse-time checks (duplicates, dynamic attributes in let), no name lookups. */
+  private void checkUnattached(SyntaxNode root) {
+    ArrayDeque<SyntaxNode> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      SyntaxNode node = stack.pop();
+      switch (node.kind()) {
+        case ATTR_SET -> buildModel(node, false);
+        case LEGACY_LET -> buildModel(node, true);
+        case LET_IN -> checkLetHasNoDynamicAttributes(buildModel(node, true));
+        case LAMBDA -> {
+          SyntaxNode pattern = node.firstChild(SyntaxKind.PATTERN);
+          if (pattern != null) {
+            collectFormals(pattern, new ArrayList<>(), new ArrayList<>());
+          }
+        }
+        case ERROR -> {
+          continue;
+        }
+        default -> {
+        }
+      }
+      for (SyntaxNode child : node.children()) {
+        stack.push(child);
+      }
+    }
+  }
+
+  /** Pushes everything below a model that Nix drops from its tree as unattached code. */
+  private void dropModel(AttrsModel model) {
+    for (AttrDef def : model.attrs.values()) {
+      if (def.nested != null) {
+        dropModel(def.nested);
+      } else if (def.value != null) {
+        work.push(new Unattached(def.value));
+      } else if (def.inheritSource != null) {
+        work.push(new Unattached(def.inheritSource));
+      }
+    }
+    for (DynamicDef dyn : model.dynamic) {
+      work.push(new Unattached(dyn.name()));
+      if (dyn.nested() != null) {
+        dropModel(dyn.nested());
+      } else if (dyn.value() != null) {
+        work.push(new Unattached(dyn.value()));
+      }
+    }
+  }
+
+  private void checkLetHasNoDynamicAttributes(AttrsModel model) {
+    if (!model.dynamic.isEmpty()) {
+      problem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in let", model.dynamic.get(0).name());
+    }
+  }
+
+  private Bindings result() {
+    long[] sorted = Arrays.copyOf(resolved, resolvedCount);
+    Arrays.sort(sorted);
+    int[] offsets = new int[resolvedCount];
+    Resolution[] values = new Resolution[resolvedCount];
+    int n = 0;
+    for (long packed : sorted) {
+      int offset = (int) (packed >>> 32);
+      if (n > 0 && offsets[n - 1] == offset) {
+        continue;
+      }
+      offsets[n] = offset;
+      values[n] = resolutions.get((int) packed);
+      n++;
+    }
+    List<BindProblem> unique = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+    return new Bindings(Arrays.copyOf(offsets, n), Arrays.copyOf(values, n), unique);
+  }
+
+  private void record(int offset, Resolution resolution) {
+    if (resolvedCount == resolved.length) {
+      resolved = Arrays.copyOf(resolved, resolvedCount * 2);
+    }
+    resolved[resolvedCount++] = ((long) offset << 32) | resolutions.size();
+    resolutions.add(resolution);
   }
 
   // ---------------------------------------------------------------- work items
@@ -54,6 +141,13 @@ public final class Binder {
   private record ExitScope(List<Definition> definitions) {}
 
   private record EnterWith(SyntaxNode with) {}
+
+  /**
+   * Code Nix parses (so checks for duplicates while parsing) but never attaches to its expression
+   * tree (so never looks its variables up): the source of {@code inherit (e) ;} without names, and
+   * dynamic attributes of a set merged into an earlier one.
+   */
+  private record Unattached(SyntaxNode node) {}
 
   private static final Object EXIT_WITH = new Object();
 
@@ -72,6 +166,8 @@ public final class Binder {
             visible.remove(d.name());
           }
         }
+      } else if (item instanceof Unattached unattached) {
+        checkUnattached(unattached.node());
       } else if (item instanceof EnterWith enter) {
         withs.push(enter.with());
       } else if (item == EXIT_WITH) {
@@ -100,10 +196,7 @@ public final class Binder {
       case LAMBDA -> visitLambda(node);
       case LET_IN -> {
         AttrsModel model = buildModel(node, true);
-        if (!model.dynamic.isEmpty()) {
-          DynamicDef first = model.dynamic.get(0);
-          problem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in let", first.name());
-        }
+        checkLetHasNoDynamicAttributes(model);
         SyntaxNode body = null;
         boolean afterIn = false;
         for (var element : node.childrenWithTokens()) {
@@ -160,18 +253,20 @@ public final class Binder {
     ArrayDeque<Definition> stack = visible.get(name);
     Resolution resolution;
     if (stack != null && !stack.isEmpty()) {
-      resolution = new Resolution.Local(stack.peek());
+      Definition d = stack.peek();
+      resolution = shared.computeIfAbsent(d, k -> new Resolution.Local(d));
     } else if (Builtins.contains(name)) {
       // the base environment is a static scope: it wins over any "with"
-      resolution = new Resolution.Builtin(name);
+      resolution = shared.computeIfAbsent(name, k -> new Resolution.Builtin(name));
     } else if (!withs.isEmpty()) {
-      resolution = new Resolution.FromWith(withs.peek());
+      SyntaxNode with = withs.peek();
+      resolution = shared.computeIfAbsent(with, k -> new Resolution.FromWith(with));
     } else {
       resolution = new Resolution.Undefined(name);
       problems.add(new BindProblem(BindProblem.Kind.UNDEFINED_VARIABLE,
           "undefined variable '" + name + "'", offset, length));
     }
-    resolutions.put(offset, resolution);
+    record(offset, resolution);
   }
 
   private void visitLambda(SyntaxNode lambda) {
@@ -296,11 +391,13 @@ public final class Binder {
       List<SyntaxNode> exprs = exprChildren(from);
       source = exprs.isEmpty() ? null : exprs.get(0);
     }
+    boolean named = false;
     for (SyntaxNode child : inherit.children()) {
       if (child.kind() != SyntaxKind.ATTR_NAME && child.kind() != SyntaxKind.STRING
           && child.kind() != SyntaxKind.DYNAMIC) {
         continue;
       }
+      named = true;
       String name = staticName(child);
       if (name == null) {
         problem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in inherit", child);
@@ -312,6 +409,9 @@ public final class Binder {
         continue;
       }
       model.attrs.put(name, new AttrDef(child, null, null, from == null, source));
+    }
+    if (!named && source != null) {
+      work.push(new Unattached(source));
     }
   }
 
@@ -374,6 +474,11 @@ public final class Binder {
     } else if (existing.nested != null && valueModel != null) {
       // Nix merges the attributes of both sets into the first one; the second set's dynamic
       // attributes and its "rec" are dropped.
+      for (DynamicDef dyn : valueModel.dynamic) {
+        AttrsModel dropped = new AttrsModel(false);
+        dropped.dynamic.add(dyn);
+        dropModel(dropped);
+      }
       for (Map.Entry<String, AttrDef> entry : valueModel.attrs.entrySet()) {
         AttrDef clash = existing.nested.attrs.get(entry.getKey());
         if (clash != null) {
