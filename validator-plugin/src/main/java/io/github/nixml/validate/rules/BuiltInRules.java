@@ -22,8 +22,8 @@ public final class BuiltInRules {
     rules.add(new PythonVersionFormatRule());
     rules.add(new RequiresPythonMismatchRule());
     // Repository hygiene
-    // rules.add(new VenvNotIgnoredRule());
-    // rules.add(new EnvrcNoFlakeRule());
+    rules.add(new VenvNotIgnoredRule());
+    rules.add(new EnvrcNoFlakeRule());
     // Dev-shell model rules
     rules.add(new PythonVersionMismatchRule());
     rules.add(new PythonInterpreterConflictRule());
