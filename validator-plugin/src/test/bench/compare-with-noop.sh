@@ -37,7 +37,7 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mv=$(median "${validate[@]}")
 mn=$(median "${noop[@]}")
-echo "runs: $runs, cores: $(nproc), $(mvn -v | head -1)"
+echo "runs: $runs, cores: $(nproc), load average: $(cut -d" " -f1-3 /proc/loadavg), $(mvn -B -v 2>/dev/null | head -1)"
 echo "mvn nixml:validate (one project): median ${mv}s  [${validate[*]}]"
 echo "mvn validate (empty pom, no-op):   median ${mn}s  [${noop[*]}]"
 echo "ratio: $(echo "scale=2; $mv / $mn" | bc)"
