@@ -24,6 +24,24 @@ public final class BuiltInRules {
     rules.add(new VenvNotIgnoredRule());
     rules.add(new EnvrcNoFlakeRule());
     // Dev-shell model rules
+    rules.add(new PythonVersionMismatchRule());
+    rules.add(new PythonInterpreterConflictRule());
+    rules.add(new UvPythonDownloadsRule());
+    rules.add(new VenvHookMissingRule());
+    rules.add(new VenvDirMissingRule());
+    rules.add(new VenvHookNotRunRule());
+    rules.add(new FhsVenvMissingRule());
+    rules.add(new CudaUnfreeNotAllowedRule());
+    rules.add(new CudaSupportDisabledRule());
+    rules.add(new CudaToolkitMissingRule());
+    rules.add(new CudaNotLinuxGuardedRule());
+    rules.add(new CudaUnexpectedRule());
+    rules.add(new LdLibraryPathNotExportedRule());
+    rules.add(new OpenglDriverPathMissingRule());
+    rules.add(new CudaMixedNixpkgsRule());
+    rules.add(new LibstdcxxMissingRule());
+    rules.add(new FhsShellNotProvidedRule());
+    rules.add(new LayoutUnknownRule());
     return List.copyOf(rules);
   }
 
