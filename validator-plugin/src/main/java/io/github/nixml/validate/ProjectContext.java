@@ -67,6 +67,11 @@ public final class ProjectContext {
     return sources.file(pathOf(name));
   }
 
+  /** Any file under the root by its root-relative path (e.g. a monorepo's top-level .gitignore); read once per run. */
+  public SourceFile rootFile(String rootRelativePath) {
+    return sources.file(rootRelativePath);
+  }
+
   /** Any Nix file of this project, parsed once per run (shared with the syntax check of all Nix files). */
   public NixSource nixFile(String name) {
     return sources.nix(pathOf(name));

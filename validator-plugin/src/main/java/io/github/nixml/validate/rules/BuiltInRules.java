@@ -2,27 +2,30 @@ package io.github.nixml.validate.rules;
 
 import io.github.nixml.validate.Rule;
 import io.github.nixml.validate.RuleRegistry;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every rule nixml ships, in one place. Add a rule here and it runs, is documented in SARIF, and is configurable. */
 public final class BuiltInRules {
   private BuiltInRules() {}
 
+  /** One line per rule, grouped by area; the registry sorts them by id. */
   public static List<Rule> all() {
-    return List.of(
-        // Files and syntax
-        // new NixSyntaxRule(),
-        // new NixUndefinedVariableRule(),
-        new TomlSyntaxRule(),
-        new MissingFileRule()
-        // Python version
-        // new PythonVersionFormatRule(),
-        // new RequiresPythonMismatchRule(),
-        // Repository hygiene
-        // new VenvNotIgnoredRule(),
-        // new EnvrcNoFlakeRule()
-        // Dev-shell model rules are added below this line.
-        );
+    List<Rule> rules = new ArrayList<>();
+    // Files and syntax
+    rules.add(new NixSyntaxRule());
+    // nix-undefined-variable joins when the Nix front-end lands (its bad fixture needs the real binder).
+    // rules.add(new NixUndefinedVariableRule());
+    rules.add(new TomlSyntaxRule());
+    rules.add(new MissingFileRule());
+    // Python version
+    rules.add(new PythonVersionFormatRule());
+    rules.add(new RequiresPythonMismatchRule());
+    // Repository hygiene
+    rules.add(new VenvNotIgnoredRule());
+    rules.add(new EnvrcNoFlakeRule());
+    // Dev-shell model rules
+    return List.copyOf(rules);
   }
 
   public static RuleRegistry registry() {

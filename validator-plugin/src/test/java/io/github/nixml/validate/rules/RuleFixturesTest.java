@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +53,8 @@ class RuleFixturesTest {
     return cases.stream();
   }
 
+  @TempDir Path tempDir;
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void caseYieldsExactlyTheExpectedFindings(Path caseDir) throws Exception {
@@ -60,7 +63,9 @@ class RuleFixturesTest {
     assertThat(BuiltInRules.registry().find(ruleId)).as("fixture folder names a registered rule").isPresent();
     assertThat(caseName).as("case names start with bad-, good- or tricky-").matches("(bad|good|tricky)-.+");
 
-    ValidationResult result = VALIDATOR.validate(new ValidationRequest(caseDir, config(caseDir)));
+    // Validate a copy outside this git work tree, so the repository's own .gitignore cannot leak in.
+    Path copy = copyTree(caseDir, tempDir.resolve(caseName));
+    ValidationResult result = VALIDATOR.validate(new ValidationRequest(copy, config(caseDir)));
     List<String> actual = result.findings().stream()
         .filter(f -> f.ruleId().equals(ruleId))
         .map(RuleFixturesTest::expectedForm)
@@ -92,6 +97,28 @@ class RuleFixturesTest {
         }
       }
     }
+  }
+
+  /** Copies a case folder (links as links), leaving out the test's own files. */
+  static Path copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.sorted().collect(Collectors.toList())) {
+        Path target = to.resolve(from.relativize(source).toString());
+        String name = source.getFileName().toString();
+        if (source.getParent() != null && source.getParent().equals(from)
+            && (name.equals("expected.txt") || name.equals("nixml.properties"))) {
+          continue;
+        }
+        if (Files.isSymbolicLink(source)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(source));
+        } else if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    return to;
   }
 
   static String expectedForm(Finding finding) {
