@@ -25,6 +25,14 @@ public final class BuiltInRules {
     rules.add(new VenvNotIgnoredRule());
     rules.add(new EnvrcNoFlakeRule());
     // Dev-shell model rules
+    // flake.lock
+    rules.add(new FlakeLockMissingRule());
+    rules.add(new FlakeLockMismatchRule());
+    rules.add(new FlakeLockSyntaxRule());
+    rules.add(new NixpkgsBranchUnsupportedRule());
+    rules.add(new NixpkgsBranchMasterRule());
+    rules.add(new FlakeLockStaleRule());
+    rules.add(new NixpkgsOwnerRule());
     return List.copyOf(rules);
   }
 

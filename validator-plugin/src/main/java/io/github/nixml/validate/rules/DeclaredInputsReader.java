@@ -22,8 +22,9 @@ final class DeclaredInputsReader {
   /** Attributes of an input that are not part of its reference. */
   private static final List<String> INPUT_SETTINGS = List.of("url", "follows", "flake", "inputs");
 
-  static DeclaredInputs read(io.github.nixml.nix.NixFile flake, SourceFile source) {
-    return read(StaticValues.topLevel(flake), source);
+  /** The inputs of a flake.nix that is present. */
+  static DeclaredInputs read(SourceFile source) {
+    return source.text().map(text -> read(StaticValues.topLevel(text), source)).orElse(DeclaredInputs.NONE);
   }
 
   static DeclaredInputs read(StaticValue topLevel, SourceFile source) {

@@ -19,9 +19,8 @@ public final class FlakeLockFacets {
       context -> context.flakeLock().text().map(FlakeLockReader::read);
 
   /** The inputs flake.nix declares, read from its syntax tree. */
-  public static final ProjectFacet<DeclaredInputs> DECLARED_INPUTS = context -> context.flake()
-      .map(flake -> DeclaredInputsReader.read(flake, context.flakeNix().source()))
-      .orElse(DeclaredInputs.NONE);
+  public static final ProjectFacet<DeclaredInputs> DECLARED_INPUTS =
+      context -> DeclaredInputsReader.read(context.flakeNix().source());
 
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
