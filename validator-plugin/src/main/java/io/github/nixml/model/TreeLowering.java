@@ -17,7 +17,7 @@ import java.util.Optional;
  * and parentheses dropped, strings cooked, every node keeping its offset, line and column. Only files without
  * diagnostics are lowered; anything broken in the tree makes the whole file unknown.
  */
-final class TreeLowering {
+public final class TreeLowering {
   private final NixFile file;
 
   private TreeLowering(NixFile file) {
@@ -25,7 +25,7 @@ final class TreeLowering {
   }
 
   /** The lowered expression, or empty when the file has errors or holds no expression. */
-  static Optional<Expr> lower(NixFile file) {
+  public static Optional<Expr> lower(NixFile file) {
     if (file.hasErrors() || file.expression() == null) {
       return Optional.empty();
     }
