@@ -17,6 +17,8 @@ import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +77,18 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(property = "nixml.disabledRules")
   private String disabledRules;
 
+  /** The day the flake.lock age and branch-support rules judge by (ISO date); the clock by default. */
+  @Parameter(property = "nixml.today")
+  private String today;
+
+  /** A locked nixpkgs older than this many days is stale. */
+  @Parameter(property = "nixml.maxLockAgeDays", defaultValue = "30")
+  private int maxLockAgeDays = 30;
+
+  /** Comma-separated nixpkgs branches to accept, replacing the list computed from the NixOS release calendar. */
+  @Parameter(property = "nixml.supportedBranches")
+  private String supportedBranches;
+
   /** Per-rule severity overrides: rule id to error, warning, note or off. */
   @Parameter
   private Map<String, String> severities;
@@ -96,7 +110,12 @@ public class ValidateMojo extends AbstractMojo {
       ValidationConfig.Builder builder = ValidationConfig.builder()
           .layout(Layout.parse(layout))
           .cuda(CudaMode.parse(cuda))
-          .disable(disabledRules);
+          .disable(disabledRules)
+          .maxLockAgeDays(maxLockAgeDays)
+          .supportedBranches(supportedBranches);
+      if (today != null && !today.isBlank()) {
+        builder.today(parseDay(today));
+      }
       if (severities != null) {
         new TreeMap<>(severities).forEach(builder::severity);
       }
@@ -148,6 +167,14 @@ public class ValidateMojo extends AbstractMojo {
           .orElse("see the log above");
       throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
           + gate.id() + "; " + where + " (set nixml.failOn to change the threshold)");
+    }
+  }
+
+  private static LocalDate parseDay(String value) {
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("nixml.today must be an ISO date like 2026-11-25, not '" + value + "'");
     }
   }
 

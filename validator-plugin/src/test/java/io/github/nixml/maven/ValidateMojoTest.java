@@ -28,7 +28,7 @@ class ValidateMojoTest {
     // A dev shell the model understands and finds nothing wrong with (an empty flake would be layout-unknown).
     Files.writeString(root.resolve("flake.nix"), String.join("\n",
         "{",
-        "  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-24.11\";",
+        "  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-26.05\";",
         "  outputs = { self, nixpkgs }:",
         "    let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {",
         "      devShells.x86_64-linux.default = pkgs.mkShell {",
@@ -42,6 +42,19 @@ class ValidateMojoTest {
     Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n");
     Files.writeString(root.resolve(".gitignore"), ".venv/\n");
     Files.writeString(root.resolve(".envrc"), "use flake\n");
+    Files.writeString(root.resolve("flake.lock"), String.join("\n",
+        "{",
+        "  \"nodes\": {",
+        "    \"nixpkgs\": {",
+        "      \"locked\": { \"lastModified\": 1795132800, \"narHash\": \"sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\",",
+        "        \"owner\": \"NixOS\", \"repo\": \"nixpkgs\", \"rev\": \"0123456789abcdef0123456789abcdef01234567\", \"type\": \"github\" },",
+        "      \"original\": { \"owner\": \"NixOS\", \"ref\": \"nixos-26.05\", \"repo\": \"nixpkgs\", \"type\": \"github\" }",
+        "    },",
+        "    \"root\": { \"inputs\": { \"nixpkgs\": \"nixpkgs\" } }",
+        "  },",
+        "  \"root\": \"root\",",
+        "  \"version\": 7",
+        "}", ""));
     mojo = new ValidateMojo();
     mojo.setLog(new SystemStreamLog() {
       @Override public void error(CharSequence content) { log.add("ERROR " + content); }
@@ -53,6 +66,8 @@ class ValidateMojoTest {
     set("formats", "text,sarif");
     set("layout", "auto");
     set("cuda", "auto");
+    set("today", "2026-11-25"); // the lock above is 5 days old then
+    set("maxLockAgeDays", 30);
   }
 
   private void set(String field, Object value) throws Exception {
@@ -117,6 +132,10 @@ class ValidateMojoTest {
     set("severities", Map.of("no-such-rule", "off"));
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("unknown rule id 'no-such-rule'");
+    set("severities", null);
+    set("today", "25/11/2026");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("nixml.today must be an ISO date like 2026-11-25, not '25/11/2026'");
   }
 
   @Test

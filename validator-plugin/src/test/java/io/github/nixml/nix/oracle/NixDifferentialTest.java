@@ -34,11 +34,13 @@ class NixDifferentialTest {
   @TempDir
   Path dir;
 
+  private static final String DEFAULT_SEED = "20261125";
+
   @Test
   void generatedAndMutatedProgramsGetNixsVerdict() throws IOException {
     Oracle.NIX_PARSE.assumeAvailable();
     int count = Integer.getInteger("nixml.fuzz.count", DEFAULT_COUNT);
-    long runSeed = Long.getLong("nixml.fuzz.seed", ThreadLocalRandom.current().nextLong());
+    long runSeed = runSeed();
     List<String> corpus = OracleCorpus.texts();
 
     List<FuzzCase> cases = new ArrayList<>(count);
@@ -115,9 +117,19 @@ class NixDifferentialTest {
     assertThat(wrong).as("our verdicts on the corpus").isEmpty();
   }
 
+  /**
+   * A fixed seed by default, so a CI run is reproducible and cannot turn red by luck; {@code -Dnixml.fuzz.seed=random}
+   * explores new programs, any other value replays a run.
+   */
+  private static long runSeed() {
+    String seed = System.getProperty("nixml.fuzz.seed", DEFAULT_SEED);
+    return seed.equals("random") ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seed.trim());
+  }
+
   private Path write(String name, String program) throws IOException {
     Path file = dir.resolve(name);
-    Files.writeString(file, program, StandardCharsets.UTF_8);
+    // getBytes replaces a lone surrogate (left by a character-level mutation) with '?'; Nix reads those bytes.
+    Files.write(file, program.getBytes(StandardCharsets.UTF_8));
     return file;
   }
 
