@@ -59,6 +59,15 @@ public final class ParseThroughput {
         throw new IllegalStateException("input has errors");
       }
     }
+    com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) cpu;
+    long id = Thread.currentThread().getId();
+    long allocStart = bytes.getThreadAllocatedBytes(id);
+    ParseResult allocParsed = Parser.parse(text);
+    long allocParsedAt = bytes.getThreadAllocatedBytes(id);
+    Binder.bind(allocParsed.root(), new LineIndex(text));
+    long allocBound = bytes.getThreadAllocatedBytes(id);
+    System.out.printf("allocated: lex+parse %.1f MB, bind %.1f MB (load-independent)%n",
+        (allocParsedAt - allocStart) / 1e6, (allocBound - allocParsedAt) / 1e6);
     System.out.printf("best CPU: lex %.1f ms, lex+parse %.1f ms, bind %.1f ms, analyze (lex+parse+bind+diagnostics) %.1f ms"
         + " = %.1f MB/s%n", bestLex / 1e6, bestParse / 1e6, bestBind / 1e6, bestAnalyze / 1e6,
         text.length() / 1e6 / (bestAnalyze / 1e9));

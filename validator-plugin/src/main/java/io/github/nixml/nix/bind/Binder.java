@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -437,7 +436,8 @@ public final class Binder {
 
   /** Pushes everything below a model that Nix drops from its tree as unattached code. */
   private void dropModel(AttrsModel model) {
-    for (AttrDef def : model.attrs.values()) {
+    for (int i = 0; i < model.size(); i++) {
+      AttrDef def = model.def(i);
       if (def.nested != null) {
         dropModel(def.nested);
       } else if (def.value != null) {
@@ -466,14 +466,77 @@ public final class Binder {
 
   // ---------------------------------------------------------------- attribute sets
 
-  /** Nix's {@code ExprAttrs} as built by {@code addAttr}: what a set really contains. */
+  /**
+   * Nix's {@code ExprAttrs} as built by {@code addAttr}: what a set really contains. Attributes in
+   * insertion order in arrays, found by a scan while few (most sets have a handful), by a hash
+   * index once many.
+   */
   private static final class AttrsModel {
+    private static final int SCAN_LIMIT = 8;
+    private static final String[] NO_NAMES = new String[0];
+    private static final AttrDef[] NO_DEFS = new AttrDef[0];
+
     final boolean recursive;
-    final LinkedHashMap<String, AttrDef> attrs = new LinkedHashMap<>();
-    final List<DynamicDef> dynamic = new ArrayList<>(0);
+    private String[] names = NO_NAMES;
+    private AttrDef[] defs = NO_DEFS;
+    private int size;
+    private HashMap<String, Integer> index;
+    List<DynamicDef> dynamic = List.of();
 
     AttrsModel(boolean recursive) {
       this.recursive = recursive;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String name(int i) {
+      return names[i];
+    }
+
+    AttrDef def(int i) {
+      return defs[i];
+    }
+
+    AttrDef get(String name) {
+      if (index != null) {
+        Integer i = index.get(name);
+        return i == null ? null : defs[i];
+      }
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return defs[i];
+        }
+      }
+      return null;
+    }
+
+    /** Adds an attribute not yet present. */
+    void put(String name, AttrDef def) {
+      if (size == names.length) {
+        int capacity = Math.max(4, size * 2);
+        names = Arrays.copyOf(names, capacity);
+        defs = Arrays.copyOf(defs, capacity);
+      }
+      names[size] = name;
+      defs[size] = def;
+      if (index != null) {
+        index.put(name, size);
+      } else if (size == SCAN_LIMIT) {
+        index = new HashMap<>();
+        for (int i = 0; i <= size; i++) {
+          index.put(names[i], i);
+        }
+      }
+      size++;
+    }
+
+    void addDynamic(DynamicDef def) {
+      if (dynamic.isEmpty()) {
+        dynamic = new ArrayList<>(2);
+      }
+      dynamic.add(def);
     }
   }
 
@@ -558,12 +621,12 @@ public final class Binder {
             childOffset, child.width()));
         continue;
       }
-      AttrDef existing = model.attrs.get(name);
+      AttrDef existing = model.get(name);
       if (existing != null) {
         duplicate(name, childOffset, child.width(), existing.siteOffset);
         continue;
       }
-      model.attrs.put(name, new AttrDef(child, childOffset, null, 0, null, from == null,
+      model.put(name, new AttrDef(child, childOffset, null, 0, null, from == null,
           source == null ? null : source.green(), source == null ? 0 : source.offset()));
     }
     if (!named && source != null) {
@@ -623,14 +686,14 @@ public final class Binder {
       String name = staticName(part, partOffsets[i]);
       if (name == null) {
         AttrsModel nested = new AttrsModel(false);
-        attrs.dynamic.add(new DynamicDef(part, partOffsets[i], null, 0, nested));
+        attrs.addDynamic(new DynamicDef(part, partOffsets[i], null, 0, nested));
         attrs = nested;
         continue;
       }
-      AttrDef existing = attrs.attrs.get(name);
+      AttrDef existing = attrs.get(name);
       if (existing == null) {
         AttrsModel nested = new AttrsModel(false);
-        attrs.attrs.put(name, new AttrDef(part, partOffsets[i], null, 0, nested, false, null, 0));
+        attrs.put(name, new AttrDef(part, partOffsets[i], null, 0, nested, false, null, 0));
         attrs = nested;
       } else if (!existing.inherited && existing.nested != null) {
         attrs = existing.nested;
@@ -647,26 +710,27 @@ public final class Binder {
     GreenNode plainValue = valueModel == null ? value : null;
     String name = staticName(last, lastOffset);
     if (name == null) {
-      attrs.dynamic.add(new DynamicDef(last, lastOffset, plainValue, valueOffset, valueModel));
+      attrs.addDynamic(new DynamicDef(last, lastOffset, plainValue, valueOffset, valueModel));
       return;
     }
-    AttrDef existing = attrs.attrs.get(name);
+    AttrDef existing = attrs.get(name);
     if (existing == null) {
-      attrs.attrs.put(name, new AttrDef(last, lastOffset, plainValue, valueOffset, valueModel, false, null, 0));
+      attrs.put(name, new AttrDef(last, lastOffset, plainValue, valueOffset, valueModel, false, null, 0));
     } else if (existing.nested != null && valueModel != null) {
       // Nix merges the attributes of both sets into the first one; the second set's dynamic
       // attributes and its "rec" are dropped.
       for (DynamicDef dyn : valueModel.dynamic) {
         AttrsModel dropped = new AttrsModel(false);
-        dropped.dynamic.add(dyn);
+        dropped.addDynamic(dyn);
         dropModel(dropped);
       }
-      for (Map.Entry<String, AttrDef> entry : valueModel.attrs.entrySet()) {
-        AttrDef clash = existing.nested.attrs.get(entry.getKey());
+      for (int i = 0; i < valueModel.size(); i++) {
+        AttrDef def = valueModel.def(i);
+        AttrDef clash = existing.nested.get(valueModel.name(i));
         if (clash != null) {
-          duplicate(entry.getKey(), entry.getValue().siteOffset, entry.getValue().site.width(), clash.siteOffset);
+          duplicate(valueModel.name(i), def.siteOffset, def.site.width(), clash.siteOffset);
         } else {
-          existing.nested.attrs.put(entry.getKey(), entry.getValue());
+          existing.nested.put(valueModel.name(i), def);
         }
       }
     } else {
@@ -727,7 +791,8 @@ public final class Binder {
   private void bindModel(AttrsModel model, Definition.Kind kind, GreenNode letBody, int letBodyOffset) {
     boolean scoped = model.recursive || kind == Definition.Kind.LET;
     // plain inherits are looked up outside the new scope: resolve them before entering it
-    for (AttrDef def : model.attrs.values()) {
+    for (int i = 0; i < model.size(); i++) {
+      AttrDef def = model.def(i);
       if (def.inherited) {
         String name = staticName(def.site, def.siteOffset);
         if (name != null) {
@@ -736,10 +801,10 @@ public final class Binder {
       }
     }
     if (scoped) {
-      List<Definition> names = new ArrayList<>(model.attrs.size());
-      for (Map.Entry<String, AttrDef> entry : model.attrs.entrySet()) {
-        AttrDef def = entry.getValue();
-        names.add(new Definition(entry.getKey(), kind, red(def.site, def.siteOffset)));
+      List<Definition> names = new ArrayList<>(model.size());
+      for (int i = 0; i < model.size(); i++) {
+        AttrDef def = model.def(i);
+        names.add(new Definition(model.name(i), kind, red(def.site, def.siteOffset)));
       }
       enterScope(names);
     }
@@ -748,15 +813,23 @@ public final class Binder {
     }
     // pushed in reverse so that values are visited in source order
     int mark = workCount;
+    // each inherit source once; green nodes are never shared, so identity is the place
+    GreenNode lastSource = null;
     IdentityHashMap<GreenNode, Boolean> sources = null;
-    for (AttrDef def : model.attrs.values()) {
+    for (int i = 0; i < model.size(); i++) {
+      AttrDef def = model.def(i);
       if (def.nested != null) {
         push(new ModelTask(def.nested, Definition.Kind.REC_ATTRIBUTE));
       } else if (def.inheritSource != null) {
-        if (sources == null) {
-          sources = new IdentityHashMap<>();
+        if (def.inheritSource == lastSource) {
+          continue; // the names of one inherit come one after another
         }
-        if (sources.put(def.inheritSource, Boolean.TRUE) == null) {
+        if (lastSource != null && sources == null) {
+          sources = new IdentityHashMap<>();
+          sources.put(lastSource, Boolean.TRUE);
+        }
+        lastSource = def.inheritSource;
+        if (sources == null || sources.put(def.inheritSource, Boolean.TRUE) == null) {
           push(def.inheritSource, def.inheritSourceOffset);
         }
       } else if (def.value != null) {
