@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Entry point of the Nix front-end: parse, then bind. Never throws on any input. */
 public final class NixFrontEnd {
@@ -25,38 +31,47 @@ public final class NixFrontEnd {
    */
   private static final long PARSER_STACK_BYTES = 512L << 20;
 
+  /**
+   * Big-stack workers, reused across calls (starting a thread per file cost more than parsing a
+   * small file); idle ones end after a while, and being daemons they never keep a JVM alive.
+   */
+  private static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30,
+      TimeUnit.SECONDS, new SynchronousQueue<>(), NixFrontEnd::newWorker);
+
   private NixFrontEnd() {}
+
+  private static Thread newWorker(Runnable task) {
+    Thread worker = new Thread(null, task, "nix-front-end", PARSER_STACK_BYTES);
+    worker.setDaemon(true);
+    worker.setContextClassLoader(NixFrontEnd.class.getClassLoader());
+    return worker;
+  }
 
   /** Parses and binds a Nix file given as text. */
   public static NixFile analyze(String text) {
     String source = text == null ? "" : text;
-    AtomicReference<NixFile> result = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread worker = new Thread(null, () -> {
-      try {
-        result.set(analyzeOnThisThread(source));
-      } catch (Throwable e) { // StackOverflowError included: reported as data below
-        failure.set(e);
-      }
-    }, "nix-front-end", PARSER_STACK_BYTES);
-    worker.setDaemon(true);
-    worker.start();
+    Future<NixFile> result;
+    try {
+      result = WORKERS.submit(() -> analyzeOnThisThread(source));
+    } catch (RejectedExecutionException e) {
+      return failed(source, e);
+    }
     boolean interrupted = false;
-    while (true) {
-      try {
-        worker.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
+    try {
+      while (true) {
+        try {
+          return result.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) { // StackOverflowError included: reported as data
+          return failed(source, e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (result.get() != null) {
-      return result.get();
-    }
-    return failed(source, failure.get());
   }
 
   /** Parses and binds a Nix file given as bytes: UTF-8, malformed sequences replaced by U+FFFD. */

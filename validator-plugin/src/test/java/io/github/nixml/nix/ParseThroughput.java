@@ -2,6 +2,7 @@ package io.github.nixml.nix;
 
 import io.github.nixml.nix.bind.Binder;
 import io.github.nixml.nix.bind.Bindings;
+import io.github.nixml.nix.syntax.Lexer;
 import io.github.nixml.nix.syntax.LineIndex;
 import io.github.nixml.nix.syntax.ParseResult;
 import io.github.nixml.nix.syntax.Parser;
@@ -25,19 +26,51 @@ public final class ParseThroughput {
   private ParseThroughput() {}
 
   public static void main(String[] args) throws Exception {
-    String text = args.length > 0 ? Files.readString(Path.of(args[0])) : allPackagesLike(1_000_000);
+    String text = args.length == 0 ? allPackagesLike(1_000_000)
+        : args[0].equals("--oracle-shape")
+            ? io.github.nixml.nix.bench.AllPackagesLike.generate(20_240_501L, 1_000_000)
+            : Files.readString(Path.of(args[0]));
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long best = Long.MAX_VALUE;
+    long bestLex = Long.MAX_VALUE;
+    long bestParse = Long.MAX_VALUE;
+    long bestBind = Long.MAX_VALUE;
+    long bestAnalyze = Long.MAX_VALUE;
     for (int round = 0; round < 30; round++) {
       long start = cpu.getCurrentThreadCpuTime();
+      Lexer.tokenize(text);
+      long lexed = cpu.getCurrentThreadCpuTime();
       ParseResult parsed = Parser.parse(text);
+      long parsedAt = cpu.getCurrentThreadCpuTime();
       Bindings bindings = Binder.bind(parsed.root(), new LineIndex(text));
-      long used = cpu.getCurrentThreadCpuTime() - start;
+      long bound = cpu.getCurrentThreadCpuTime();
       if (parsed.errors().size() + bindings.problems().size() > 0) {
         throw new IllegalStateException("input has errors");
       }
-      best = Math.min(best, used);
+      bestLex = Math.min(bestLex, lexed - start);
+      bestParse = Math.min(bestParse, parsedAt - lexed);
+      bestBind = Math.min(bestBind, bound - parsedAt);
+      best = Math.min(best, bound - lexed);
+      // the public entry point, on this thread: CPU of the calling thread excludes a worker thread
+      long before = cpu.getCurrentThreadCpuTime();
+      NixFile file = NixFrontEnd.analyzeOnThisThread(text);
+      bestAnalyze = Math.min(bestAnalyze, cpu.getCurrentThreadCpuTime() - before);
+      if (file.hasErrors()) {
+        throw new IllegalStateException("input has errors");
+      }
     }
+    com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) cpu;
+    long id = Thread.currentThread().getId();
+    long allocStart = bytes.getThreadAllocatedBytes(id);
+    ParseResult allocParsed = Parser.parse(text);
+    long allocParsedAt = bytes.getThreadAllocatedBytes(id);
+    Binder.bind(allocParsed.root(), new LineIndex(text));
+    long allocBound = bytes.getThreadAllocatedBytes(id);
+    System.out.printf("allocated: lex+parse %.1f MB, bind %.1f MB (load-independent)%n",
+        (allocParsedAt - allocStart) / 1e6, (allocBound - allocParsedAt) / 1e6);
+    System.out.printf("best CPU: lex %.1f ms, lex+parse %.1f ms, bind %.1f ms, analyze (lex+parse+bind+diagnostics) %.1f ms"
+        + " = %.1f MB/s%n", bestLex / 1e6, bestParse / 1e6, bestBind / 1e6, bestAnalyze / 1e6,
+        text.length() / 1e6 / (bestAnalyze / 1e9));
     Runtime runtime = Runtime.getRuntime();
     System.gc();
     long before = runtime.totalMemory() - runtime.freeMemory();

@@ -14,21 +14,30 @@ final class GreenBuilder {
   private final String source;
   private final char[] chars;
   private GreenElement[] children = new GreenElement[64];
+  /** Source offset of each entry of {@link #children}: a finished node's width needs no walk. */
+  private int[] childStarts = new int[64];
   private int childCount;
+  /** Offset just past the last token added. */
+  private int end;
   private SyntaxKind[] openKinds = new SyntaxKind[32];
   private int[] openStarts = new int[32];
   private int openCount;
 
-  // open-addressing intern table of tokens keyed by kind and text
+  // open-addressing intern table of tokens keyed by kind and text; hashes and chars alongside,
+  // for the builder only, so that a probe compares ints and char arrays, not strings
   private GreenToken[] table;
+  private int[] tableHashes;
+  private char[][] tableChars;
   private int tableSize;
 
-  GreenBuilder(String source) {
+  GreenBuilder(String source, char[] chars) {
     this.source = source;
-    this.chars = source.toCharArray();
+    this.chars = chars;
     // about one distinct short token per 16 chars of source, at most half full
     int size = Integer.highestOneBit(Math.max(1024, source.length() / 8)) * 2;
     this.table = new GreenToken[size];
+    this.tableHashes = new int[size];
+    this.tableChars = new char[size][];
   }
 
   int checkpoint() {
@@ -52,14 +61,18 @@ final class GreenBuilder {
   void finishNode() {
     openCount--;
     int start = openStarts[openCount];
-    GreenElement[] nodeChildren = Arrays.copyOfRange(children, start, childCount);
-    Arrays.fill(children, start, childCount, null);
+    int nodeStart = start < childCount ? childStarts[start] : end;
+    GreenNode node = childCount - start == 1
+        ? new GreenNode(openKinds[openCount], children[start], end - nodeStart)
+        : new GreenNode(openKinds[openCount], Arrays.copyOfRange(children, start, childCount), end - nodeStart);
+    // the stale slots above are overwritten later; they only hold parts of this tree meanwhile
     childCount = start;
-    push(new GreenNode(openKinds[openCount], nodeChildren));
+    push(node, nodeStart);
   }
 
   void token(SyntaxKind kind, int from, int to) {
-    push(intern(kind, from, to));
+    push(intern(kind, from, to), from);
+    end = to;
   }
 
   GreenNode finish() {
@@ -70,10 +83,12 @@ final class GreenBuilder {
     return (GreenNode) children[0];
   }
 
-  private void push(GreenElement element) {
+  private void push(GreenElement element, int start) {
     if (childCount == children.length) {
       children = Arrays.copyOf(children, childCount * 2);
+      childStarts = Arrays.copyOf(childStarts, childCount * 2);
     }
+    childStarts[childCount] = start;
     children[childCount++] = element;
   }
 
@@ -93,28 +108,19 @@ final class GreenBuilder {
       if (existing == null) {
         GreenToken token = new GreenToken(kind, source.substring(from, to));
         table[slot] = token;
+        tableHashes[slot] = hash;
+        tableChars[slot] = Arrays.copyOfRange(chars, from, to);
         if (++tableSize * 2 > table.length) {
           rehash();
         }
         return token;
       }
-      if (existing.kind() == kind && sameText(existing.text(), from, length)) {
+      if (tableHashes[slot] == hash && existing.kind() == kind
+          && Arrays.equals(tableChars[slot], 0, tableChars[slot].length, chars, from, to)) {
         return existing;
       }
       slot = (slot + 1) & mask;
     }
-  }
-
-  private boolean sameText(String text, int from, int length) {
-    if (text.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (text.charAt(i) != chars[from + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Mixes all bits into the low ones (similar names differ only in their last chars). */
@@ -125,22 +131,23 @@ final class GreenBuilder {
 
   private void rehash() {
     GreenToken[] old = table;
+    int[] oldHashes = tableHashes;
+    char[][] oldChars = tableChars;
     table = new GreenToken[old.length * 2];
+    tableHashes = new int[old.length * 2];
+    tableChars = new char[old.length * 2][];
     int mask = table.length - 1;
-    for (GreenToken token : old) {
-      if (token == null) {
+    for (int i = 0; i < old.length; i++) {
+      if (old[i] == null) {
         continue;
       }
-      String text = token.text();
-      int hash = token.kind().ordinal() * 31 + text.length();
-      for (int i = 0; i < text.length(); i++) {
-        hash = hash * 31 + text.charAt(i);
-      }
-      int slot = spread(hash) & mask;
+      int slot = spread(oldHashes[i]) & mask;
       while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }
-      table[slot] = token;
+      table[slot] = old[i];
+      tableHashes[slot] = oldHashes[i];
+      tableChars[slot] = oldChars[i];
     }
   }
 }

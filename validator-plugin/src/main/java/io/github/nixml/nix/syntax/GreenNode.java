@@ -12,14 +12,18 @@ public final class GreenNode implements GreenElement {
   /** A single child is stored as itself, more as an array: most nodes wrap one token or node. */
   private final Object children;
 
-  GreenNode(SyntaxKind kind, GreenElement[] children) {
+  /** {@code width} is the sum of the children's widths, which the builder already knows. */
+  GreenNode(SyntaxKind kind, GreenElement[] children, int width) {
     this.kind = kind;
     this.children = children.length == 0 ? NO_CHILDREN : children.length == 1 ? children[0] : children;
-    int w = 0;
-    for (GreenElement child : children) {
-      w += child.width();
-    }
-    this.width = w;
+    this.width = width;
+  }
+
+  /** A node with exactly one child, stored as itself: no array is made at all. */
+  GreenNode(SyntaxKind kind, GreenElement onlyChild, int width) {
+    this.kind = kind;
+    this.children = onlyChild;
+    this.width = width;
   }
 
   @Override

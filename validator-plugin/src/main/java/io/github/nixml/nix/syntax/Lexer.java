@@ -44,7 +44,7 @@ public final class Lexer {
   public static Tokens tokenize(String text) {
     Lexer lexer = new Lexer(text);
     lexer.run();
-    return new Tokens(text, lexer.kinds, lexer.starts, lexer.count, List.copyOf(lexer.errors));
+    return new Tokens(text, lexer.chars, lexer.kinds, lexer.starts, lexer.count, List.copyOf(lexer.errors));
   }
 
   private void run() {

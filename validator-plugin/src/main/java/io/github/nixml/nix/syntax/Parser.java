@@ -47,7 +47,7 @@ public final class Parser {
 
   private Parser(Tokens tokens) {
     this.tokens = tokens;
-    this.builder = new GreenBuilder(tokens.text());
+    this.builder = new GreenBuilder(tokens.text(), tokens.chars());
     this.cur = skipTrivia(0);
   }
 
