@@ -2,5 +2,6 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 
 // flake.nix with a syntax error (a missing semicolon).
 C.copyGenerated(new File(itRoot), 'fhs-default', basedir)
-// TBD: drop one ';' of a binding
+// The semicolon after `runScript = "bash"` goes missing.
+C.replaceOnce(new File(basedir, 'flake.nix'), 'runScript = "bash";', 'runScript = "bash"')
 true

@@ -200,10 +200,25 @@ class Checks {
 
   /** Removes the single line that contains `fragment`. */
   static void deleteLine(File file, String fragment) {
+    deleteLine(file, fragment, 1, 1)
+  }
+
+  /** Removes the `nth` (1-based) of the `expectedCount` lines that contain `fragment`; returns the removed line. */
+  static String deleteLine(File file, String fragment, int nth, int expectedCount) {
+    List<String> lines = file.getText('UTF-8').split('\n', -1) as List
+    List<Integer> hits = (0..<lines.size()).findAll { lines[it].contains(fragment) }
+    assert hits.size() == expectedCount : "${file.name}: expected ${expectedCount} lines containing '${fragment}', found ${hits.size()}"
+    String removed = lines.remove(hits[nth - 1] as int)
+    file.setText(lines.join('\n'), 'UTF-8')
+    removed
+  }
+
+  /** Inserts `line` after the single line that contains `fragment`. */
+  static void insertAfter(File file, String fragment, String line) {
     List<String> lines = file.getText('UTF-8').split('\n', -1) as List
     List<Integer> hits = (0..<lines.size()).findAll { lines[it].contains(fragment) }
     assert hits.size() == 1 : "${file.name}: expected one line containing '${fragment}', found ${hits.size()}"
-    lines.remove(hits[0] as int)
+    lines.add((hits[0] as int) + 1, line)
     file.setText(lines.join('\n'), 'UTF-8')
   }
 
