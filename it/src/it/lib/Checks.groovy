@@ -10,8 +10,11 @@ import java.nio.file.StandardCopyOption
  */
 class Checks {
 
-  /** A console finding line: `[ERROR] flake.nix:42:7: error: [rule-id] message`. */
-  static final String FINDING = /^\[(ERROR|WARNING|INFO)\] (\S+):(\d+):(\d+): (error|warning|note): \[([a-z0-9-]+)\].*$/
+  /**
+   * A console finding line: `[ERROR] flake.nix:42:7: error: [rule-id] message`, or `[ERROR] flake.lock: error: ...`
+   * for a finding about a whole file (missing, unreadable). Groups: level, path, line, column, severity, rule id.
+   */
+  static final String FINDING = /^\[(ERROR|WARNING|INFO)\] ([^\s:]+)(?::(\d+):(\d+))?: (error|warning|note): \[([a-z0-9-]+)\] .*$/
 
   /** The build log without ANSI colour codes, one entry per line. */
   static List<String> logLines(File basedir) {
@@ -80,13 +83,14 @@ class Checks {
     sarif.runs.each { run ->
       run.results.each { r ->
         def loc = r.locations[0].physicalLocation
-        out << "${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn}: ${r.level}: [${r.ruleId}]".toString()
+        String where = loc.region ? "${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn}" : loc.artifactLocation.uri
+        out << "${where}: ${r.level}: [${r.ruleId}]".toString()
       }
     }
     out
   }
 
-  /** The structure SARIF 2.1.0 requires of what we write; `expectResults` says whether results may be empty. */
+  /** The structure SARIF 2.1.0 requires of what we write (results may be empty). */
   static void assertSarifStructure(Map sarif) {
     assert sarif.version == '2.1.0' : "SARIF version is ${sarif.version}"
     assert sarif.'$schema' == null || sarif.'$schema'.toString().contains('sarif') : "odd \$schema ${sarif.'$schema'}"
@@ -119,9 +123,11 @@ class Checks {
           URI parsed = new URI(uri)
           assert !parsed.isAbsolute() && !uri.startsWith('/') : "URI ${uri} is not relative"
           assert !uri.contains('\\') : "URI ${uri} uses backslashes"
+          // A finding about a whole file (missing, unreadable) has no region; assertReported checks the others have one.
           def region = pl.region
-          assert region != null : "result for ${r.ruleId} has no region"
-          assert (region.startLine as int) >= 1 && (region.startColumn as int) >= 1 : "region ${region} not 1-based"
+          if (region != null) {
+            assert (region.startLine as int) >= 1 && (region.startColumn as int) >= 1 : "region ${region} not 1-based"
+          }
         }
       }
     }
@@ -153,7 +159,8 @@ class Checks {
     List<String> expected = findings.collect { line ->
       def m = line =~ FINDING
       assert m.matches()
-      "${m.group(2)}:${m.group(3)}:${m.group(4)}: ${m.group(5)}: [${m.group(6)}]".toString()
+      String where = m.group(3) ? "${m.group(2)}:${m.group(3)}:${m.group(4)}" : m.group(2)
+      "${where}: ${m.group(5)}: [${m.group(6)}]".toString()
     }
     assert sarifFindings(report) == expected : "SARIF differs from the console\nexpected:\n  ${expected.join('\n  ')}\nSARIF:\n  ${sarifFindings(report).join('\n  ')}"
   }
