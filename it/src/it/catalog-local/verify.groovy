@@ -8,7 +8,9 @@ assert ours == ["archetype-fhs:${projectVersion}", "archetype-nixos-pythonml:${p
 
 // Both generations found their archetype through it and produced a project.
 assert C.count(basedir, '[INFO] BUILD SUCCESS') == 2
-C.assertLine(basedir, "[INFO] Archetype: io.github.nixml:archetype-nixos-pythonml:${projectVersion}")
+['archetype-nixos-pythonml', 'archetype-fhs'].each {
+  C.assertLine(basedir, "[INFO] Archetype [io.github.nixml:${it}:${projectVersion}] found in catalog local")
+}
 ['from-catalog-ld', 'from-catalog-fhs'].each { assert new File(basedir, "${it}/flake.nix").isFile() : "${it} not generated" }
 assert C.text(basedir, 'from-catalog-fhs/flake.nix').contains('buildFHSEnv')
 true
