@@ -1,0 +1,81 @@
+package io.github.nixml.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one dev shell of the flake contains.
+ *
+ * @param name the {@code devShells} attribute ({@code default})
+ * @param systems the systems the shell is built for; empty when the model cannot tell
+ * @param location the {@code mkShell}/{@code buildFHSEnv} call
+ * @param instance the nixpkgs instance whose {@code mkShell}/{@code buildFHSEnv} it is (null: unknown)
+ * @param packages {@code packages}/{@code buildInputs}… (ld-path) or {@code targetPkgs}/{@code multiPkgs} (FHS)
+ * @param packagesLocation where that attribute is named (null when absent)
+ * @param env string-valued attributes (environment variables), {@code env.X} included
+ * @param hooks {@code shellHook}, {@code preShellHook}, {@code postShellHook} or the FHS {@code profile}
+ * @param libraryPaths every {@code makeLibraryPath} list the shell's variables or hooks use
+ * @param runScript the FHS {@code runScript}, when set
+ * @param attributesComplete false when some attributes of the call are unknown ({@code unknown // {…}})
+ */
+public record DevShell(String name, Optional<Set<String>> systems, ShellLayout layout, SourceSpan location,
+    NixpkgsInstance instance, PackageList packages, SourceSpan packagesLocation, Map<String, ShellText> env,
+    List<ShellText> hooks, List<LibraryPath> libraryPaths, Optional<ShellText> runScript,
+    boolean attributesComplete) {
+
+  public DevShell {
+    env = Map.copyOf(new LinkedHashMap<>(env));
+    hooks = List.copyOf(hooks);
+    libraryPaths = List.copyOf(libraryPaths);
+  }
+
+  public Optional<ShellText> hook(String name) {
+    return hooks.stream().filter(h -> h.name().equals(name)).findFirst();
+  }
+
+  /** The interpreters the shell brings, in source order (a version may appear more than once). */
+  public List<PythonInterpreter> interpreters() {
+    List<PythonInterpreter> found = new ArrayList<>();
+    for (PackageRef ref : packages.packages()) {
+      ref.pythonInterpreter().ifPresent(found::add);
+    }
+    found.sort((a, b) -> Integer.compare(a.ref().location().offset(), b.ref().location().offset()));
+    return found;
+  }
+
+  /** The CUDA packages the shell brings, its library lists included, in source order, each location once. */
+  public List<PackageRef> cudaPackages() {
+    Map<Integer, PackageRef> byOffset = new java.util.TreeMap<>();
+    for (PackageRef ref : packages.packages()) {
+      if (ref.isCuda()) {
+        byOffset.putIfAbsent(ref.location().offset(), ref);
+      }
+    }
+    for (LibraryPath path : libraryPaths) {
+      for (PackageRef ref : path.entries().packages()) {
+        if (ref.isCuda()) {
+          byOffset.putIfAbsent(ref.location().offset(), ref);
+        }
+      }
+    }
+    return List.copyOf(byOffset.values());
+  }
+
+  /** True when every hook is fully known (no unresolved interpolation). */
+  public boolean hooksComplete() {
+    return hooks.stream().allMatch(ShellText::complete);
+  }
+
+  /** All hook texts joined, in order. */
+  public String hookText() {
+    StringBuilder out = new StringBuilder();
+    for (ShellText hook : hooks) {
+      out.append(hook.text()).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.nixml.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the model understood of one {@code flake.nix}: its dev shells (only those it could resolve), or nothing
+ * when the file could not be read. Rules never fire on what is absent from here.
+ *
+ * @param readable false when the file could not be read into expressions (a syntax error, an unsupported form)
+ * @param shellsComplete false when {@code devShells} holds something the model could not resolve
+ */
+public record FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete) {
+  public static final FlakeModel UNREADABLE = new FlakeModel(false, List.of(), false);
+
+  public FlakeModel {
+    shells = List.copyOf(shells);
+  }
+
+  /** Builds the model of a flake.nix text; never throws. */
+  public static FlakeModel of(String text) {
+    Optional<Expr> expr = ExprReader.read(text);
+    if (expr.isEmpty()) {
+      return UNREADABLE;
+    }
+    return new FlakeEvaluator(text).evaluate(expr.get());
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.nixml.report;
+
+import io.github.nixml.validate.FailOn;
+import io.github.nixml.validate.Finding;
+import io.github.nixml.validate.ValidationResult;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The console form: one {@code path:line:col: severity: [rule-id] message} line per finding, then a summary. */
+public final class ConsoleReport {
+  private ConsoleReport() {}
+
+  public static String line(Finding finding) {
+    return finding.toString();
+  }
+
+  public static List<String> lines(ValidationResult result) {
+    return result.findings().stream().map(ConsoleReport::line).collect(Collectors.toList());
+  }
+
+  /** {@code nixml: 3 projects, 12 Nix files: 2 errors, 1 warning, 0 notes (2 at or above error)}. */
+  public static String summary(ValidationResult result, FailOn failOn) {
+    String gate = failOn == FailOn.NONE ? "failOn=none"
+        : result.countFailing(failOn) + " at or above " + failOn.id();
+    return "nixml: " + result.summary() + " (" + gate + ")";
+  }
+
+  /** The whole text report: every line, then the summary, each ending in a newline. */
+  public static String render(ValidationResult result, FailOn failOn) {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines(result)) {
+      text.append(line).append('\n');
+    }
+    return text.append(summary(result, failOn)).append('\n').toString();
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.nixml.report;
+
+import io.github.nixml.validate.ValidationResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the file reports into an output directory, each atomically: into a temporary file next to it, then
+ * moved over the old report, so a reader never sees half a report and a failed run leaves the previous one intact.
+ */
+public final class ReportWriter {
+  private final ToolInfo tool;
+
+  public ReportWriter(ToolInfo tool) {
+    this.tool = tool;
+  }
+
+  /**
+   * Writes every file format in {@code formats} ({@code text} is console-only) and returns the files written.
+   *
+   * @throws IOException when the directory cannot be created or a report cannot be written
+   */
+  public List<Path> write(ValidationResult result, Set<ReportFormat> formats, Path outputDirectory)
+      throws IOException {
+    List<Path> written = new ArrayList<>();
+    boolean needsDirectory = formats.stream().anyMatch(f -> f.fileName() != null);
+    if (!needsDirectory) {
+      return written;
+    }
+    Files.createDirectories(outputDirectory);
+    for (ReportFormat format : ReportFormat.values()) {
+      if (!formats.contains(format) || format.fileName() == null) {
+        continue;
+      }
+      Path target = outputDirectory.resolve(format.fileName());
+      writeAtomically(target, out -> render(format, result, out));
+      written.add(target);
+    }
+    return written;
+  }
+
+  private void render(ReportFormat format, ValidationResult result, OutputStream out) throws IOException {
+    switch (format) {
+      case SARIF -> SarifReport.write(result, tool, out);
+      case JSON -> JsonReport.write(result, tool, out);
+      case JUNIT -> {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        JunitReport.write(result, writer);
+        writer.flush();
+      }
+      default -> throw new IllegalStateException("no file for " + format);
+    }
+  }
+
+  /** Something that writes a report's bytes. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  static void writeAtomically(Path target, Content content) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

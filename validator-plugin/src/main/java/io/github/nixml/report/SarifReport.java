@@ -1,0 +1,146 @@
+package io.github.nixml.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.nixml.validate.Finding;
+import io.github.nixml.validate.Location;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.ValidationResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0: one run whose driver describes every rule that ran (id, short description, help URI, default
+ * level); each finding a result with rule id and index, level, message, a physical location relative to the
+ * {@code ROOT} base URI and its related locations.
+ */
+public final class SarifReport {
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String ROOT_BASE_ID = "ROOT";
+
+  private SarifReport() {}
+
+  public static void write(ValidationResult result, ToolInfo tool, OutputStream out) throws IOException {
+    try (JsonGenerator json = Json.generator(out)) {
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      writeTool(json, result.rules(), tool);
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart(ROOT_BASE_ID);
+      json.writeStringField("uri", rootUri(result));
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeStringField("columnKind", "utf16CodeUnits");
+      Map<String, Integer> ruleIndex = new HashMap<>();
+      for (int i = 0; i < result.rules().size(); i++) {
+        ruleIndex.put(result.rules().get(i).id(), i);
+      }
+      json.writeArrayFieldStart("results");
+      for (Finding finding : result.findings()) {
+        writeResult(json, finding, ruleIndex.get(finding.ruleId()));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeRaw('\n');
+    }
+  }
+
+  private static void writeTool(JsonGenerator json, List<RuleDescriptor> rules, ToolInfo tool) throws IOException {
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", tool.name());
+    json.writeStringField("version", tool.version());
+    json.writeStringField("informationUri", tool.informationUri());
+    json.writeArrayFieldStart("rules");
+    for (RuleDescriptor rule : rules) {
+      json.writeStartObject();
+      json.writeStringField("id", rule.id());
+      json.writeObjectFieldStart("shortDescription");
+      json.writeStringField("text", rule.shortDescription());
+      json.writeEndObject();
+      json.writeStringField("helpUri", rule.helpUri());
+      json.writeObjectFieldStart("defaultConfiguration");
+      json.writeStringField("level", rule.defaultSeverity().id());
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator json, Finding finding, Integer ruleIndex) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.ruleId());
+    if (ruleIndex != null) {
+      json.writeNumberField("ruleIndex", ruleIndex);
+    }
+    json.writeStringField("level", finding.severity().id());
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", finding.message());
+    json.writeEndObject();
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    writePhysicalLocation(json, finding.location());
+    json.writeEndObject();
+    json.writeEndArray();
+    if (!finding.related().isEmpty()) {
+      json.writeArrayFieldStart("relatedLocations");
+      int id = 0;
+      for (Location related : finding.related()) {
+        json.writeStartObject();
+        json.writeNumberField("id", id++);
+        writePhysicalLocation(json, related);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+  }
+
+  private static void writePhysicalLocation(JsonGenerator json, Location location) throws IOException {
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeObjectFieldStart("artifactLocation");
+    json.writeStringField("uri", relativeUri(location.path()));
+    json.writeStringField("uriBaseId", ROOT_BASE_ID);
+    json.writeEndObject();
+    if (!location.isWholeFile()) {
+      json.writeObjectFieldStart("region");
+      json.writeNumberField("startLine", location.line());
+      json.writeNumberField("startColumn", Math.max(1, location.column()));
+      if (location.hasEnd()) {
+        json.writeNumberField("endLine", location.endLine());
+        json.writeNumberField("endColumn", Math.max(1, location.endColumn()));
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  /** A root-relative path as a relative URI reference, each segment percent-encoded as needed. */
+  static String relativeUri(String path) {
+    try {
+      String encoded = new URI(null, null, path, null).toASCIIString();
+      // A first segment holding ':' would read as a scheme; "./" keeps it a relative reference.
+      int colon = encoded.indexOf(':');
+      int slash = encoded.indexOf('/');
+      return colon >= 0 && (slash < 0 || colon < slash) ? "./" + encoded : encoded;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot encode path " + path, e);
+    }
+  }
+
+  private static String rootUri(ValidationResult result) {
+    String uri = result.root().toUri().toASCIIString();
+    return uri.endsWith("/") ? uri : uri + "/";
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.nixml.validate;
+
+import io.github.nixml.nix.NixFile;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+/**
+ * One project as the rules see it: a directory under the root that holds (or, for the root itself when no project
+ * exists, should hold) a {@code flake.nix}. Files are read lazily, at most once per run, and shared; derived
+ * objects such as the dev-shell model are {@link ProjectFacet}s, computed once per project on first use.
+ */
+public final class ProjectContext {
+
+  public static final String FLAKE_NIX = "flake.nix";
+  public static final String FLAKE_LOCK = "flake.lock";
+  public static final String PYTHON_VERSION = ".python-version";
+  public static final String PYPROJECT_TOML = "pyproject.toml";
+  public static final String GITIGNORE = ".gitignore";
+  public static final String ENVRC = ".envrc";
+
+  /** pyproject.toml parsed by tomlj; empty when the file is missing or unreadable. */
+  public static final ProjectFacet<Optional<TomlParseResult>> PYPROJECT =
+      context -> context.pyprojectSource().text().map(Toml::parse);
+
+  private final Path root;
+  private final String directory;
+  private final ValidationConfig config;
+  private final SourceCache sources;
+  private final ConcurrentHashMap<ProjectFacet<?>, Object> facets = new ConcurrentHashMap<>();
+
+  ProjectContext(Path root, String directory, ValidationConfig config, SourceCache sources) {
+    this.root = root;
+    this.directory = directory;
+    this.config = config;
+    this.sources = sources;
+  }
+
+  /** The validation root (real path). */
+  public Path root() {
+    return root;
+  }
+
+  /** This project's directory relative to the root, {@code /}-separated; {@code ""} for the root itself. */
+  public String directory() {
+    return directory;
+  }
+
+  /** This project's directory on disk. */
+  public Path directoryPath() {
+    return directory.isEmpty() ? root : root.resolve(directory);
+  }
+
+  public ValidationConfig config() {
+    return config;
+  }
+
+  /** The root-relative path of {@code name} (a path relative to this project). */
+  public String pathOf(String name) {
+    return directory.isEmpty() ? name : directory + "/" + name;
+  }
+
+  /** Any file of this project, by its project-relative path; read once per run. */
+  public SourceFile file(String name) {
+    return sources.file(pathOf(name));
+  }
+
+  /** Any file under the root by its root-relative path (e.g. a monorepo's top-level .gitignore); read once per run. */
+  public SourceFile rootFile(String rootRelativePath) {
+    return sources.file(rootRelativePath);
+  }
+
+  /** Any Nix file of this project, parsed once per run (shared with the syntax check of all Nix files). */
+  public NixSource nixFile(String name) {
+    return sources.nix(pathOf(name));
+  }
+
+  public NixSource flakeNix() {
+    return nixFile(FLAKE_NIX);
+  }
+
+  /** The parsed flake.nix, or empty when it is missing or unreadable. */
+  public Optional<NixFile> flake() {
+    return flakeNix().nixFile();
+  }
+
+  public SourceFile flakeLock() {
+    return file(FLAKE_LOCK);
+  }
+
+  public SourceFile pythonVersionSource() {
+    return file(PYTHON_VERSION);
+  }
+
+  public SourceFile pyprojectSource() {
+    return file(PYPROJECT_TOML);
+  }
+
+  /** pyproject.toml parsed once (check {@code errors()} before trusting it); empty when missing or unreadable. */
+  public Optional<TomlParseResult> pyproject() {
+    return get(PYPROJECT);
+  }
+
+  public SourceFile gitignore() {
+    return file(GITIGNORE);
+  }
+
+  public SourceFile envrc() {
+    return file(ENVRC);
+  }
+
+  /**
+   * The value of {@code facet} for this project, computed on first use and shared afterwards. Computation happens
+   * outside any lock, so a facet may ask for other facets; if two threads race, one result wins for both.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T get(ProjectFacet<T> facet) {
+    Object value = facets.get(facet);
+    if (value == null) {
+      T computed = facet.compute(this);
+      value = facets.putIfAbsent(facet, computed == null ? NULL : computed);
+      if (value == null) {
+        value = computed == null ? NULL : computed;
+      }
+    }
+    return value == NULL ? null : (T) value;
+  }
+
+  private static final Object NULL = new Object();
+
+  @Override
+  public String toString() {
+    return "project " + (directory.isEmpty() ? "." : directory);
+  }
+}

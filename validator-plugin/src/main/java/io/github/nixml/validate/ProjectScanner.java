@@ -1,0 +1,112 @@
+package io.github.nixml.validate;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the root once and finds every project (a directory holding a {@code flake.nix}) and every {@code *.nix}
+ * file. Skips version-control, environment and build-output directories and links that lead outside the root,
+ * and visits each real directory once, so link cycles end.
+ */
+final class ProjectScanner {
+
+  /** Directories never entered: VCS data, direnv and venv caches, build outputs, JS dependencies. */
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".direnv", ".venv", "target", "node_modules");
+
+  /** {@code nix build} output links: {@code result}, {@code result-dev}, {@code result-1}… */
+  private static final Pattern RESULT_LINK = Pattern.compile("result(-.*)?");
+
+  /** What the walk found, each list sorted. */
+  record Scan(List<String> projects, List<String> nixFiles, List<String> notices) {}
+
+  private ProjectScanner() {}
+
+  static boolean isSkippedDirectory(String name) {
+    return SKIPPED_DIRECTORIES.contains(name) || RESULT_LINK.matcher(name).matches();
+  }
+
+  static Scan scan(Path realRoot) {
+    List<String> projects = new ArrayList<>();
+    List<String> nixFiles = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
+    Set<Path> visited = new HashSet<>();
+    visited.add(realRoot);
+    Deque<String> pending = new ArrayDeque<>();
+    pending.push("");
+    while (!pending.isEmpty()) {
+      String directory = pending.pop();
+      Path dir = directory.isEmpty() ? realRoot : realRoot.resolve(directory);
+      List<Path> entries = new ArrayList<>();
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        stream.forEach(entries::add);
+      } catch (IOException | RuntimeException e) {
+        notices.add("skipped directory " + (directory.isEmpty() ? "." : directory) + ": cannot be listed ("
+            + e.getClass().getSimpleName() + ")");
+        continue;
+      }
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        String relative = directory.isEmpty() ? name : directory + "/" + name;
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+          continue;
+        }
+        boolean isDirectory = attributes.isDirectory();
+        if (attributes.isSymbolicLink()) {
+          if (isSkippedDirectory(name)) {
+            continue;
+          }
+          Path target;
+          try {
+            target = entry.toRealPath();
+          } catch (IOException | RuntimeException e) {
+            continue; // broken link: nothing to check
+          }
+          if (!target.startsWith(realRoot)) {
+            continue;
+          }
+          isDirectory = Files.isDirectory(target);
+          if (isDirectory && !visited.add(target)) {
+            continue;
+          }
+        } else if (isDirectory) {
+          if (isSkippedDirectory(name)) {
+            continue;
+          }
+          try {
+            if (!visited.add(entry.toRealPath())) {
+              continue;
+            }
+          } catch (IOException | RuntimeException e) {
+            continue;
+          }
+        }
+        if (isDirectory) {
+          pending.push(relative);
+        } else if (name.endsWith(".nix")) {
+          nixFiles.add(relative);
+          if (name.equals(ProjectContext.FLAKE_NIX)) {
+            projects.add(directory);
+          }
+        }
+      }
+    }
+    projects.sort(null);
+    nixFiles.sort(null);
+    notices.sort(null);
+    return new Scan(List.copyOf(projects), List.copyOf(nixFiles), List.copyOf(notices));
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.nixml.validate;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every file of one validation run, read at most once, keyed by its path relative to the root. */
+final class SourceCache {
+  private final Path root;
+  private final long maxFileBytes;
+  private final ConcurrentHashMap<String, SourceFile> files = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, NixSource> nixFiles = new ConcurrentHashMap<>();
+
+  SourceCache(Path root, long maxFileBytes) {
+    this.root = root;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  SourceFile file(String path) {
+    return files.computeIfAbsent(path, p -> SourceFile.read(root.resolve(p), p, maxFileBytes));
+  }
+
+  NixSource nix(String path) {
+    return nixFiles.computeIfAbsent(path, p -> new NixSource(file(p)));
+  }
+
+  /** A file already read, for suppression comments; never reads. */
+  Optional<SourceFile> ifRead(String path) {
+    return Optional.ofNullable(files.get(path));
+  }
+}

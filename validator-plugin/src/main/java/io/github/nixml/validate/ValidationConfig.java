@@ -1,0 +1,169 @@
+package io.github.nixml.validate;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the user configured: the expected layout, the CUDA mode, per-rule severities (a rule set to {@code off} is
+ * disabled), the date rules may compare against, and the largest file the validator reads.
+ */
+public record ValidationConfig(
+    Layout layout,
+    CudaMode cuda,
+    Map<String, Severity> severities,
+    Set<String> disabledRules,
+    LocalDate today,
+    long maxFileBytes) {
+
+  /** Files above this size are reported, not read. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+  public ValidationConfig {
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(cuda, "cuda");
+    Objects.requireNonNull(today, "today");
+    severities = Map.copyOf(severities);
+    disabledRules = Set.copyOf(disabledRules);
+    if (maxFileBytes <= 0) {
+      throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
+    }
+  }
+
+  public static ValidationConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public boolean isEnabled(String ruleId) {
+    return !disabledRules.contains(ruleId);
+  }
+
+  /** The severity findings of this rule get: the configured override, else the rule's default. */
+  public Severity severityOf(RuleDescriptor rule) {
+    return severities.getOrDefault(rule.id(), rule.defaultSeverity());
+  }
+
+  /** Collects settings, each validated with a message fit for a user. */
+  public static final class Builder {
+    private Layout layout = Layout.AUTO;
+    private CudaMode cuda = CudaMode.AUTO;
+    private final Map<String, Severity> severities = new TreeMap<>();
+    private final Set<String> disabledRules = new TreeSet<>();
+    private LocalDate today;
+    private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+
+    private Builder() {}
+
+    public Builder layout(Layout value) {
+      this.layout = Objects.requireNonNull(value);
+      return this;
+    }
+
+    public Builder cuda(CudaMode value) {
+      this.cuda = Objects.requireNonNull(value);
+      return this;
+    }
+
+    public Builder today(LocalDate value) {
+      this.today = Objects.requireNonNull(value);
+      return this;
+    }
+
+    public Builder maxFileBytes(long value) {
+      this.maxFileBytes = value;
+      return this;
+    }
+
+    /** Sets a rule's severity from {@code error}, {@code warning}, {@code note} or {@code off}. */
+    public Builder severity(String ruleId, String value) {
+      String id = ruleId == null ? "" : ruleId.trim();
+      if (id.isEmpty()) {
+        throw new IllegalArgumentException("empty rule id in severities");
+      }
+      String level = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+      if (level.equals("off")) {
+        disabledRules.add(id);
+        severities.remove(id);
+      } else {
+        try {
+          severities.put(id, Severity.parse(level));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "unknown severity '" + value + "' for rule " + id + " (expected error, warning, note or off)");
+        }
+        disabledRules.remove(id);
+      }
+      return this;
+    }
+
+    /** Disables rules given as a comma-separated list of ids (blank entries ignored). */
+    public Builder disable(String commaSeparatedIds) {
+      if (commaSeparatedIds != null) {
+        for (String id : commaSeparatedIds.split(",")) {
+          if (!id.isBlank()) {
+            disabledRules.add(id.trim());
+          }
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Applies one {@code key=value} setting as written in a fixture's {@code nixml.properties}: {@code layout},
+     * {@code cuda}, {@code today} (ISO date), {@code maxFileBytes}, {@code disabledRules}, or
+     * {@code severity.<rule-id>}.
+     *
+     * @throws IllegalArgumentException on an unknown key or a bad value
+     */
+    public Builder set(String key, String value) {
+      String k = key.trim();
+      String v = value == null ? "" : value.trim();
+      if (k.startsWith("severity.")) {
+        return severity(k.substring("severity.".length()), v);
+      }
+      switch (k) {
+        case "layout":
+          return layout(Layout.parse(v));
+        case "cuda":
+          return cuda(CudaMode.parse(v));
+        case "today":
+          try {
+            return today(LocalDate.parse(v));
+          } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("today must be an ISO date like 2026-11-25: '" + v + "'");
+          }
+        case "maxFileBytes":
+          try {
+            return maxFileBytes(Long.parseLong(v));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("maxFileBytes must be a number: '" + v + "'");
+          }
+        case "disabledRules":
+          return disable(v);
+        default:
+          throw new IllegalArgumentException("unknown setting '" + k + "'");
+      }
+    }
+
+    /** Applies every entry of {@code settings} in key order. */
+    public Builder setAll(Map<String, String> settings) {
+      new TreeMap<>(settings).forEach(this::set);
+      return this;
+    }
+
+    public ValidationConfig build() {
+      return new ValidationConfig(layout, cuda, new LinkedHashMap<>(severities), disabledRules,
+          today != null ? today : LocalDate.now(), maxFileBytes);
+    }
+  }
+}

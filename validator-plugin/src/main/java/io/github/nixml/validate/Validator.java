@@ -1,0 +1,129 @@
+package io.github.nixml.validate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The engine: finds the projects and Nix files under the root, runs every enabled rule (Nix-file rules once per
+ * file, project rules once per project, projects in parallel), drops suppressed findings and returns them in a
+ * stable order, so the same input always gives the same result.
+ */
+public final class Validator {
+  private final RuleRegistry registry;
+
+  public Validator(RuleRegistry registry) {
+    this.registry = Objects.requireNonNull(registry);
+  }
+
+  public RuleRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Validates the request's root.
+   *
+   * @throws ValidationException when the root is not a readable directory or the configuration names an unknown rule
+   */
+  public ValidationResult validate(ValidationRequest request) throws ValidationException {
+    ValidationConfig config = request.config();
+    try {
+      registry.checkKnown(config);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(e.getMessage(), e);
+    }
+    Path root = realRoot(request.root());
+    ProjectScanner.Scan scan = ProjectScanner.scan(root);
+    // Without any flake.nix the root is the one project, so that its missing files are reported.
+    List<String> projects = scan.projects().isEmpty() ? List.of("") : scan.projects();
+
+    List<Rule> enabled = registry.enabled(config);
+    List<BoundRule<NixFileRule>> fileRules = new ArrayList<>();
+    List<BoundRule<ProjectRule>> projectRules = new ArrayList<>();
+    for (Rule rule : enabled) {
+      Severity severity = config.severityOf(rule.descriptor());
+      if (rule instanceof NixFileRule nixFileRule) {
+        fileRules.add(new BoundRule<>(nixFileRule, severity));
+      } else if (rule instanceof ProjectRule projectRule) {
+        projectRules.add(new BoundRule<>(projectRule, severity));
+      }
+    }
+
+    SourceCache sources = new SourceCache(root, config.maxFileBytes());
+    List<Finding> findings = new ArrayList<>();
+    if (!fileRules.isEmpty()) {
+      findings.addAll(scan.nixFiles().parallelStream()
+          .flatMap(path -> checkNixFile(sources.nix(path), fileRules).stream())
+          .collect(Collectors.toList()));
+    }
+    if (!projectRules.isEmpty()) {
+      findings.addAll(projects.parallelStream()
+          .flatMap(directory -> checkProject(new ProjectContext(root, directory, config, sources), projectRules)
+              .stream())
+          .collect(Collectors.toList()));
+    }
+    List<Finding> kept = findings.stream()
+        .filter(finding -> !Suppressions.isSuppressed(finding, sources))
+        .distinct()
+        .sorted(Finding.ORDER)
+        .collect(Collectors.toList());
+    List<RuleDescriptor> descriptors = enabled.stream().map(Rule::descriptor).collect(Collectors.toList());
+    return new ValidationResult(root, projects, descriptors, kept, scan.nixFiles().size(), scan.notices());
+  }
+
+  private static Path realRoot(Path root) throws ValidationException {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(absolute)) {
+      throw new ValidationException("nixml: " + absolute + " is not a directory");
+    }
+    try {
+      return absolute.toRealPath();
+    } catch (IOException e) {
+      throw new ValidationException("nixml: cannot resolve " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Finding> checkNixFile(NixSource file, List<BoundRule<NixFileRule>> rules) {
+    List<Finding> found = new ArrayList<>();
+    for (BoundRule<NixFileRule> bound : rules) {
+      FindingSink sink = bound.sink(found);
+      try {
+        bound.rule().check(file, sink);
+      } catch (RuntimeException | StackOverflowError e) {
+        sink.report(file.source().location(), crashMessage(e));
+      }
+    }
+    return found;
+  }
+
+  private static List<Finding> checkProject(ProjectContext context, List<BoundRule<ProjectRule>> rules) {
+    List<Finding> found = new ArrayList<>();
+    for (BoundRule<ProjectRule> bound : rules) {
+      FindingSink sink = bound.sink(found);
+      try {
+        bound.rule().check(context, sink);
+      } catch (RuntimeException | StackOverflowError e) {
+        sink.report(Location.wholeFile(context.pathOf(ProjectContext.FLAKE_NIX)), crashMessage(e));
+      }
+    }
+    return found;
+  }
+
+  /** A rule bug must not hide the other findings, nor pass silently: it becomes a finding of that rule. */
+  private static String crashMessage(Throwable e) {
+    StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+    return "internal error, the rule could not check this (please report it): " + e
+        + (top == null ? "" : " at " + top);
+  }
+
+  private record BoundRule<R extends Rule>(R rule, Severity severity) {
+    FindingSink sink(List<Finding> into) {
+      String id = rule.id();
+      return (location, message, related) -> into.add(new Finding(id, severity, message, location, related));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.github.nixml.validate.rules;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.ShellText;
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code fhs-venv-missing}: an FHS shell's {@code profile} neither creates ({@code python -m venv}, {@code uv venv},
+ * {@code virtualenv}) nor activates ({@code source …/bin/activate}) a venv. Why: inside the FHS environment
+ * {@code pip install} then targets the interpreter in the Nix store and fails with "Read-only file system", or
+ * packages land in {@code ~/.local} and leak between projects.
+ */
+public final class FhsVenvMissingRule extends DevShellRule {
+  private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("fhs-venv-missing", Severity.ERROR,
+      "An FHS profile neither creates nor activates a venv.");
+  private static final Pattern VENV = Pattern.compile(
+      "\\bpython[0-9.]*\\s+-m\\s+venv\\b|\\buv\\s+venv\\b|\\bvirtualenv\\b|(^|[\\s;&])(source|\\.)\\s+\\S*bin/activate");
+
+  @Override
+  public RuleDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  void check(DevShell shell, ShellModel model, FindingSink sink) {
+    if (shell.layout() != ShellLayout.FHS) {
+      return;
+    }
+    Optional<ShellText> profile = shell.hook("profile");
+    if (profile.isEmpty()) {
+      if (shell.attributesComplete()) {
+        sink.report(model.at(shell.location()),
+            "this FHS environment has no profile, so no venv is created or activated; add a profile that runs "
+                + "`python -m venv .venv` (once) and `source .venv/bin/activate`");
+      }
+      return;
+    }
+    if (!profile.get().complete() || VENV.matcher(profile.get().text()).find()) {
+      return;
+    }
+    sink.report(model.at(profile.get().location()),
+        "this profile neither creates nor activates a venv; add `python -m venv .venv` (once) and "
+            + "`source .venv/bin/activate`");
+  }
+}

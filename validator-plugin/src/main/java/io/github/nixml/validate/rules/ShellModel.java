@@ -1,0 +1,82 @@
+package io.github.nixml.validate.rules;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.FlakeModel;
+import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.SourceSpan;
+import io.github.nixml.nix.NixFile;
+import io.github.nixml.validate.Layout;
+import io.github.nixml.validate.Location;
+import io.github.nixml.validate.ProjectContext;
+import io.github.nixml.validate.ProjectFacet;
+import io.github.nixml.validate.SourceFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dev-shell model of a project's flake.nix, computed once per project and shared by every model rule, with
+ * the helpers the rules need to turn model positions into report locations.
+ */
+final class ShellModel {
+
+  /** The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix. */
+  static final ProjectFacet<FlakeModel> FACET = ShellModel::compute;
+
+  private final ProjectContext context;
+  private final FlakeModel model;
+  private final SourceFile flake;
+
+  private ShellModel(ProjectContext context) {
+    this.context = context;
+    this.model = context.get(FACET);
+    this.flake = context.flakeNix().source();
+  }
+
+  static ShellModel of(ProjectContext context) {
+    return new ShellModel(context);
+  }
+
+  private static FlakeModel compute(ProjectContext context) {
+    Optional<NixFile> parsed = context.flake();
+    Optional<String> text = context.flakeNix().source().text();
+    if (parsed.isEmpty() || text.isEmpty() || parsed.get().hasErrors()) {
+      return FlakeModel.UNREADABLE;
+    }
+    return FlakeModel.of(text.get());
+  }
+
+  FlakeModel model() {
+    return model;
+  }
+
+  ProjectContext context() {
+    return context;
+  }
+
+  /** The shells the rules check: those of the configured layout ({@code nixml.layout}), or all for auto. */
+  List<DevShell> shells() {
+    Layout wanted = context.config().layout();
+    return model.shells().stream()
+        .filter(shell -> wanted == Layout.AUTO
+            || (wanted == Layout.FHS) == (shell.layout() == ShellLayout.FHS))
+        .toList();
+  }
+
+  List<DevShell> shells(ShellLayout layout) {
+    return shells().stream().filter(shell -> shell.layout() == layout).toList();
+  }
+
+  /** The report location of a place in flake.nix. */
+  Location at(SourceSpan span) {
+    return flake.locationAt(span.offset(), span.length());
+  }
+
+  /** {@code flake.nix:18:9} (root-relative path), for messages. */
+  String where(SourceSpan span) {
+    return flake.path() + ":" + span.line() + ":" + span.column();
+  }
+
+  String flakePath() {
+    return flake.path();
+  }
+}

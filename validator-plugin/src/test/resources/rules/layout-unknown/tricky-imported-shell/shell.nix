@@ -1,0 +1,2 @@
+{ pkgs }:
+pkgs.mkShell { packages = [ pkgs.python311 ]; }

@@ -1,0 +1,3 @@
+{ pkgs }:
+# a helper module
+pkgs.mkShell { }
