@@ -1,13 +1,121 @@
 package io.github.nixml.nix;
 
+import io.github.nixml.nix.bind.BindProblem;
+import io.github.nixml.nix.bind.Binder;
+import io.github.nixml.nix.bind.Bindings;
+import io.github.nixml.nix.syntax.LineIndex;
+import io.github.nixml.nix.syntax.ParseResult;
+import io.github.nixml.nix.syntax.Parser;
+import io.github.nixml.nix.syntax.SyntaxError;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Entry point of the Nix front-end: parse, then bind. Never throws on any input. */
 public final class NixFrontEnd {
+  /**
+   * Parsing follows Nix's own nesting limit (about 10,000 parser stack entries), deeper than a
+   * default thread stack allows for a recursive-descent parser, so the work runs on a thread with
+   * a stack big enough for that limit (reserved, committed only as used).
+   */
+  private static final long PARSER_STACK_BYTES = 512L << 20;
+
   private NixFrontEnd() {}
 
-  /** (Stub: accepts everything until the parser lands.) */
+  /** Parses and binds a Nix file given as text. */
   public static NixFile analyze(String text) {
-    return new NixFile(text, List.of());
+    String source = text == null ? "" : text;
+    AtomicReference<NixFile> result = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread worker = new Thread(null, () -> {
+      try {
+        result.set(analyzeOnThisThread(source));
+      } catch (Throwable e) { // StackOverflowError included: reported as data below
+        failure.set(e);
+      }
+    }, "nix-front-end", PARSER_STACK_BYTES);
+    worker.setDaemon(true);
+    worker.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        worker.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (result.get() != null) {
+      return result.get();
+    }
+    return failed(source, failure.get());
+  }
+
+  /** Parses and binds a Nix file given as bytes: UTF-8, malformed sequences replaced by U+FFFD. */
+  public static NixFile analyze(byte[] bytes) {
+    return analyze(decode(bytes));
+  }
+
+  static String decode(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try {
+      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.UTF_8); // unreachable with REPLACE
+    }
+  }
+
+  static NixFile analyzeOnThisThread(String text) {
+    ParseResult parsed = Parser.parse(text);
+    LineIndex lines = new LineIndex(text);
+    List<NixDiagnostic> diagnostics = new ArrayList<>();
+    for (SyntaxError error : parsed.errors()) {
+      NixDiagnostic.Kind kind = error.message().startsWith("expression nested too deeply")
+          ? NixDiagnostic.Kind.TOO_DEEP : NixDiagnostic.Kind.SYNTAX;
+      diagnostics.add(diagnostic(lines, kind, error.message(), error.offset(), error.length()));
+    }
+    Bindings bindings = Binder.bind(parsed.root(), lines);
+    for (BindProblem problem : bindings.problems()) {
+      diagnostics.add(diagnostic(lines, kindOf(problem.kind()), problem.message(), problem.offset(),
+          problem.length()));
+    }
+    diagnostics.sort(Comparator.comparingInt(NixDiagnostic::offset));
+    return new NixFile(text, parsed, lines, bindings, diagnostics);
+  }
+
+  private static NixDiagnostic.Kind kindOf(BindProblem.Kind kind) {
+    return switch (kind) {
+      case DUPLICATE_ATTRIBUTE -> NixDiagnostic.Kind.DUPLICATE_ATTRIBUTE;
+      case DUPLICATE_FORMAL -> NixDiagnostic.Kind.DUPLICATE_FORMAL;
+      case UNDEFINED_VARIABLE -> NixDiagnostic.Kind.UNDEFINED_VARIABLE;
+      case SYNTAX -> NixDiagnostic.Kind.SYNTAX;
+    };
+  }
+
+  static NixDiagnostic diagnostic(LineIndex lines, NixDiagnostic.Kind kind, String message, int offset,
+      int length) {
+    return new NixDiagnostic(kind, message, offset, length, lines.line(offset), lines.column(offset));
+  }
+
+  private static NixFile failed(String text, Throwable cause) {
+    // Only reachable if the parser has a bug; still an answer, not an exception.
+    ParseResult empty = Parser.parse("");
+    LineIndex lines = new LineIndex(text);
+    String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName();
+    NixDiagnostic.Kind kind = cause instanceof StackOverflowError
+        ? NixDiagnostic.Kind.TOO_DEEP : NixDiagnostic.Kind.SYNTAX;
+    List<NixDiagnostic> diagnostics = List.of(
+        diagnostic(lines, kind, "internal parser failure (" + reason + "); file not analyzed", 0, 0));
+    return new NixFile(text, empty, lines, Binder.bind(empty.root(), lines), diagnostics);
   }
 }

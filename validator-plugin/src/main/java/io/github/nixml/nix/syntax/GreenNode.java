@@ -1,0 +1,73 @@
+package io.github.nixml.nix.syntax;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** An immutable node: its kind, total width and children. Knows no position or parent. */
+public final class GreenNode implements GreenElement {
+  private static final GreenElement[] NO_CHILDREN = new GreenElement[0];
+
+  private final SyntaxKind kind;
+  private final int width;
+  private final GreenElement[] children;
+
+  GreenNode(SyntaxKind kind, GreenElement[] children) {
+    this.kind = kind;
+    this.children = children.length == 0 ? NO_CHILDREN : children;
+    int w = 0;
+    for (GreenElement child : children) {
+      w += child.width();
+    }
+    this.width = w;
+  }
+
+  @Override
+  public SyntaxKind kind() {
+    return kind;
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  public int childCount() {
+    return children.length;
+  }
+
+  public GreenElement child(int index) {
+    return children[index];
+  }
+
+  public List<GreenElement> children() {
+    return Arrays.asList(children).subList(0, children.length);
+  }
+
+  /** The covered text, built without recursion (trees can be very deep). */
+  public String text() {
+    StringBuilder out = new StringBuilder(width);
+    appendText(this, out);
+    return out.toString();
+  }
+
+  static void appendText(GreenElement root, StringBuilder out) {
+    java.util.ArrayDeque<GreenElement> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      GreenElement e = stack.pop();
+      if (e instanceof GreenToken t) {
+        out.append(t.text());
+      } else {
+        GreenNode n = (GreenNode) e;
+        for (int i = n.children.length - 1; i >= 0; i--) {
+          stack.push(n.children[i]);
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind + "@" + width;
+  }
+}
