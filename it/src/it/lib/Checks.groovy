@@ -135,14 +135,26 @@ class Checks {
 
   // ---------------------------------------------------------------------------------------------- cases
 
+  /** The summary of a validation that found nothing in one project. */
+  static final String CLEAN_SUMMARY = '[INFO] nixml: 1 project, 1 Nix file: 0 errors, 0 warnings, 0 notes (0 at or above error)'
+
+  /** The gate's failure, as Maven prints it, for `count` findings found by the execution `execution`. */
+  static String gateFailure(String version, String execution, String project, int count, String where) {
+    "[ERROR] Failed to execute goal io.github.nixml:nixml-maven-plugin:${version}:validate (${execution}) on project " +
+        "${project}: ${count} finding${count == 1 ? '' : 's'} at or above error; see ${where} " +
+        '(set nixml.failOn to change the threshold) -> [Help 1]'
+  }
+
   /**
    * A generated project that `mvn validate` (the gate its pom binds) and `mvn nixml:validate` both passed:
-   * `invocations` Maven runs succeeded, the console printed no finding, and the SARIF report holds no result.
+   * `invocations` Maven runs succeeded, `validations` of them validated one project and printed the clean summary,
+   * the console printed no finding, and the SARIF report holds no result.
    */
-  static void assertCleanRuns(File basedir, String project, int invocations) {
+  static void assertCleanRuns(File basedir, String project, int invocations, int validations) {
     assert count(basedir, '[INFO] BUILD SUCCESS') == invocations : "expected ${invocations} successful Maven runs"
     assert count(basedir, '[INFO] BUILD FAILURE') == 0
     assertFindings(basedir, [])
+    assert count(basedir, CLEAN_SUMMARY) == validations : "expected ${validations} times the line\n  ${CLEAN_SUMMARY}"
     Map report = sarif(new File(basedir, "${project}/target/nixml"))
     assertSarifStructure(report)
     assert sarifFindings(report) == [] : "SARIF has results: ${sarifFindings(report)}"

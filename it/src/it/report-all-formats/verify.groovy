@@ -2,29 +2,57 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 
 File reports = new File(basedir, 'target/nixml')
 C.assertGateFailed(basedir, reports, [
-    'TBD',
+    "[ERROR] flake.nix:53:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312",
+    '[WARNING] flake.nix:65:13: warning: [uv-python-downloads] uv is in the shell but may download its own Python; set UV_PYTHON_DOWNLOADS = "never" in the shell so uv uses the Nix interpreter',
 ])
+C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 1 warning, 0 notes (1 at or above error)')
+C.assertLine(basedir, C.gateFailure(projectVersion, 'default-cli', 'ld-default', 1, 'target/nixml/nixml.sarif'))
+['nixml.sarif', 'nixml-junit.xml', 'nixml.json'].each {
+  C.assertLine(basedir, "[INFO] nixml: wrote ${new File(reports, it).absolutePath}")
+}
 
-// SARIF 2.1.0: the structure the standard requires, on a report with results.
+// SARIF 2.1.0: the structure the standard requires, on a report with results of two levels.
 Map sarif = C.sarif(reports)
 C.assertSarifStructure(sarif)
 assert sarif.runs.size() == 1
 def run = sarif.runs[0]
 assert run.tool.driver.name == 'nixml'
-assert !run.results.isEmpty()
+assert run.tool.driver.version == projectVersion
 // Every rule of the validator is described, not only those that fired.
-assert run.tool.driver.rules.size() >= 20
-['nix-syntax', 'python-version-mismatch', 'cuda-toolkit-missing', 'venv-hook-not-run'].each { id ->
-  assert run.tool.driver.rules.any { it.id == id } : "rule ${id} is not described under tool.driver.rules"
-}
+Set<String> described = run.tool.driver.rules.collect { it.id } as Set
+Set<String> issue4Rules = ('nix-syntax nix-undefined-variable toml-syntax missing-file python-version-format ' +
+    'python-version-mismatch python-interpreter-conflict requires-python-mismatch uv-python-downloads ' +
+    'venv-hook-missing venv-dir-missing venv-hook-not-run fhs-venv-missing venv-not-ignored cuda-unfree-not-allowed ' +
+    'cuda-support-disabled cuda-toolkit-missing cuda-not-linux-guarded cuda-unexpected ld-library-path-not-exported ' +
+    'opengl-driver-path-missing cuda-mixed-nixpkgs libstdcxx-missing envrc-no-flake fhs-shell-not-provided ' +
+    'layout-unknown').split(' ') as Set
+assert described.containsAll(issue4Rules) : "rules not described under tool.driver.rules: ${issue4Rules - described}"
+def mismatch = run.results.find { it.ruleId == 'python-version-mismatch' }
+assert mismatch.level == 'error'
+assert mismatch.locations[0].physicalLocation.region.endLine == 53
+// A mismatch points at both sides: the interpreter in flake.nix, and .python-version as a related location.
+def related = mismatch.relatedLocations*.physicalLocation
+assert related.size() == 1
+assert related[0].artifactLocation.uri == '.python-version'
+assert related[0].region.startLine == 1 && related[0].region.startColumn == 1
+assert run.results.find { it.ruleId == 'uv-python-downloads' }.level == 'warning'
+// Relative URIs resolve against the validated directory.
+assert run.originalUriBaseIds?.ROOT?.uri == basedir.toURI().toString()
 
-// JUnit: a testsuite per project, a testcase per rule, the failing rule as a failure.
+// JUnit: one testsuite for the one project, a testcase per rule, each finding a failure of its rule's testcase.
 def junit = C.junit(reports)
-def suites = junit.name() == 'testsuites' ? junit.testsuite : [junit]
-assert suites.size() == 1
-def failed = suites[0].testcase.findAll { !it.failure.isEmpty() }.collect { it.@name.text() }
-assert failed.any { it.contains('python-version-mismatch') } : "no failing testcase for python-version-mismatch: ${failed}"
+assert junit.name() == 'testsuites'
+assert junit.testsuite.size() == 1
+def cases = junit.testsuite[0].testcase
+assert cases.size() == described.size()
+def failed = cases.findAll { !it.failure.isEmpty() }
+assert failed.collect { it.@name.text() } == ['python-version-mismatch', 'uv-python-downloads']
+assert failed.collect { it.failure.@type.text() } == ['error', 'warning']
+assert failed[0].failure.text().startsWith("flake.nix:53:28: error: [python-version-mismatch] ")
 
-// JSON: the same findings.
-assert C.json(reports).toString().contains('python-version-mismatch')
+// JSON: the same counts and findings.
+Map json = C.json(reports)
+assert json.tool.name == 'nixml'
+assert json.summary == [projects: 1, nixFiles: 1, errors: 1, warnings: 1, notes: 0]
+assert json.toString().contains('uv-python-downloads')
 true
