@@ -2,11 +2,10 @@ package io.github.nixml.model;
 
 import io.github.nixml.model.Expr.AttrKey;
 import io.github.nixml.model.Expr.Binding;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads Nix source into {@link Expr} for the model. It accepts what Nix accepts for the constructs flakes use and
@@ -15,10 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class ExprReader {
   private static final int MAX_DEPTH = 400;
-  private static final Pattern PATH = Pattern.compile("[a-zA-Z0-9._\\-+~]*(/[a-zA-Z0-9._\\-+]+)+/?");
-  private static final Pattern SEARCH_PATH = Pattern.compile("<[a-zA-Z0-9._\\-+]+(/[a-zA-Z0-9._\\-+]+)*>");
-  private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]*)?([eE][+-]?[0-9]+)?|\\.[0-9]+([eE][+-]?[0-9]+)?");
-  private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+\\-.]*:[a-zA-Z0-9%/?:@&=+$,\\-_.!~*']+");
   private static final List<String> KEYWORDS =
       List.of("let", "in", "rec", "with", "inherit", "if", "then", "else", "assert", "or");
   /** Operators, longest first so that {@code ++} wins over {@code +}. */
@@ -27,7 +22,8 @@ public final class ExprReader {
 
   private final String text;
   private final int[] lineStarts;
-  private int pos;
+  private List<Token> tokens;
+  private int index;
   private int depth;
 
   private ExprReader(String text) {
@@ -46,9 +42,9 @@ public final class ExprReader {
   public static Optional<Expr> read(String text) {
     ExprReader reader = new ExprReader(text);
     try {
+      reader.tokens = reader.tokenize();
       Expr expr = reader.expr();
-      reader.skipTrivia();
-      return reader.pos == text.length() ? Optional.of(expr) : Optional.empty();
+      return reader.peek().kind == Kind.EOF ? Optional.of(expr) : Optional.empty();
     } catch (Unreadable | StackOverflowError e) {
       return Optional.empty();
     }
@@ -63,88 +59,255 @@ public final class ExprReader {
 
   // ---------------------------------------------------------------- tokens
 
-  private enum Kind { IDENT, KEYWORD, OP, NUMBER, PATH, URI, STRING_START, INDENTED_START, EOF }
+  private enum Kind {
+    IDENT, KEYWORD, OP, NUMBER, PATH, URI, STRING_OPEN, STRING_CLOSE, STRING_TEXT, INTERPOLATION_OPEN,
+    INTERPOLATION_CLOSE, EOF
+  }
 
   private record Token(Kind kind, String text, int start, int end) {}
 
   private Token peek() {
-    int saved = pos;
-    Token token = next();
-    pos = saved;
-    return token;
+    return tokens.get(index);
   }
 
   private Token peek(int n) {
-    int saved = pos;
-    Token token = null;
-    for (int i = 0; i <= n; i++) {
-      token = next();
-    }
-    pos = saved;
-    return token;
+    return tokens.get(Math.min(index + n, tokens.size() - 1));
   }
 
   private Token next() {
-    skipTrivia();
-    int start = pos;
-    if (pos >= text.length()) {
-      return new Token(Kind.EOF, "", start, start);
+    Token token = tokens.get(index);
+    if (index < tokens.size() - 1) {
+      index++;
     }
-    char c = text.charAt(pos);
-    if (c == '"') {
-      pos++;
-      return new Token(Kind.STRING_START, "\"", start, pos);
+    return token;
+  }
+
+  /** A lexer frame: code (with its brace depth), a "…" string or a ''…'' string. */
+  private static final class Frame {
+    final int mode;
+    final boolean interpolation;
+    int braces;
+
+    Frame(int mode, boolean interpolation) {
+      this.mode = mode;
+      this.interpolation = interpolation;
     }
-    if (text.startsWith("''", pos)) {
-      pos += 2;
-      return new Token(Kind.INDENTED_START, "''", start, pos);
+  }
+
+  private static final int CODE = 0;
+  private static final int QUOTED = 1;
+  private static final int INDENTED = 2;
+
+  private List<Token> tokenize() {
+    List<Token> out = new ArrayList<>();
+    ArrayDeque<Frame> frames = new ArrayDeque<>();
+    frames.push(new Frame(CODE, false));
+    int p = 0;
+    int n = text.length();
+    while (true) {
+      Frame frame = frames.peek();
+      if (frame.mode != CODE) {
+        p = stringPart(frame, frames, out, p);
+        continue;
+      }
+      p = skipTrivia(p);
+      if (p >= n) {
+        if (frames.size() != 1) {
+          throw new Unreadable();
+        }
+        out.add(new Token(Kind.EOF, "", n, n));
+        return out;
+      }
+      int start = p;
+      char c = text.charAt(p);
+      if (c == '"') {
+        out.add(new Token(Kind.STRING_OPEN, "\"", start, p + 1));
+        frames.push(new Frame(QUOTED, false));
+        p++;
+        continue;
+      }
+      if (c == '\'' && p + 1 < n && text.charAt(p + 1) == '\'') {
+        out.add(new Token(Kind.STRING_OPEN, "''", start, p + 2));
+        frames.push(new Frame(INDENTED, false));
+        p += 2;
+        continue;
+      }
+      int pathEnd = pathEnd(p);
+      if (pathEnd > 0) {
+        out.add(new Token(Kind.PATH, text.substring(p, pathEnd), start, pathEnd));
+        p = pathEnd;
+        continue;
+      }
+      if (c == '<') {
+        int end = p + 1;
+        while (end < n && (isPathChar(text.charAt(end)) || text.charAt(end) == '/')) {
+          end++;
+        }
+        if (end > p + 1 && end < n && text.charAt(end) == '>') {
+          out.add(new Token(Kind.PATH, text.substring(p, end + 1), start, end + 1));
+          p = end + 1;
+          continue;
+        }
+      }
+      if (Character.isLetter(c) || c == '_') {
+        int end = p + 1;
+        while (end < n && isIdentPart(text.charAt(end))) {
+          end++;
+        }
+        String word = text.substring(p, end);
+        if (end + 1 < n && text.charAt(end) == ':' && isUriChar(text.charAt(end + 1)) && looksLikeUri(word)) {
+          int uriEnd = end + 1;
+          while (uriEnd < n && isUriChar(text.charAt(uriEnd))) {
+            uriEnd++;
+          }
+          out.add(new Token(Kind.URI, text.substring(p, uriEnd), start, uriEnd));
+          p = uriEnd;
+          continue;
+        }
+        out.add(new Token(KEYWORDS.contains(word) ? Kind.KEYWORD : Kind.IDENT, word, start, end));
+        p = end;
+        continue;
+      }
+      if (Character.isDigit(c) || (c == '.' && p + 1 < n && Character.isDigit(text.charAt(p + 1)))) {
+        int end = p;
+        while (end < n && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.'
+            || text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
+          end++;
+        }
+        out.add(new Token(Kind.NUMBER, text.substring(p, end), start, end));
+        p = end;
+        continue;
+      }
+      String op = operatorAt(p);
+      if (op == null) {
+        throw new Unreadable();
+      }
+      p += op.length();
+      if (op.equals("{")) {
+        frame.braces++;
+      } else if (op.equals("${")) {
+        frames.push(new Frame(CODE, false));
+      } else if (op.equals("}")) {
+        if (frame.braces > 0) {
+          frame.braces--;
+        } else if (frames.size() > 1) {
+          frames.pop();
+          if (frame.interpolation) {
+            out.add(new Token(Kind.INTERPOLATION_CLOSE, "}", start, p));
+            continue;
+          }
+        } else {
+          throw new Unreadable();
+        }
+      }
+      out.add(new Token(Kind.OP, op, start, p));
     }
-    Matcher path = PATH.matcher(text).region(pos, text.length());
-    if ((c == '.' || c == '/' || c == '~' || Character.isLetterOrDigit(c) || c == '_') && path.lookingAt()
-        && path.group().contains("/") && !path.group().startsWith("//")) {
-      pos = path.end();
-      return new Token(Kind.PATH, path.group(), start, pos);
-    }
-    if (c == '<') {
-      Matcher search = SEARCH_PATH.matcher(text).region(pos, text.length());
-      if (search.lookingAt()) {
-        pos = search.end();
-        return new Token(Kind.PATH, search.group(), start, pos);
+  }
+
+  /** Lexes string content up to an interpolation or the closing quote; returns the new position. */
+  private int stringPart(Frame frame, ArrayDeque<Frame> frames, List<Token> out, int p) {
+    boolean indented = frame.mode == INDENTED;
+    int n = text.length();
+    int start = p;
+    StringBuilder literal = new StringBuilder();
+    while (true) {
+      if (p >= n) {
+        throw new Unreadable();
+      }
+      char c = text.charAt(p);
+      if (!indented && c == '"') {
+        flushText(literal, out, start, p);
+        out.add(new Token(Kind.STRING_CLOSE, "\"", p, p + 1));
+        frames.pop();
+        return p + 1;
+      }
+      if (!indented && c == '\\' && p + 1 < n) {
+        literal.append(unescape(text.charAt(p + 1)));
+        p += 2;
+      } else if (indented && text.startsWith("'''", p)) {
+        literal.append("''");
+        p += 3;
+      } else if (indented && text.startsWith("''$", p)) {
+        literal.append('$');
+        p += 3;
+      } else if (indented && text.startsWith("''\\", p) && p + 3 < n) {
+        literal.append(unescape(text.charAt(p + 3)));
+        p += 4;
+      } else if (indented && text.startsWith("''", p)) {
+        flushText(literal, out, start, p);
+        out.add(new Token(Kind.STRING_CLOSE, "''", p, p + 2));
+        frames.pop();
+        return p + 2;
+      } else if (text.startsWith("$${", p)) {
+        literal.append("$${");
+        p += 3;
+      } else if (text.startsWith("${", p)) {
+        flushText(literal, out, start, p);
+        out.add(new Token(Kind.INTERPOLATION_OPEN, "${", p, p + 2));
+        frames.push(new Frame(CODE, true));
+        return p + 2;
+      } else {
+        literal.append(c);
+        p++;
       }
     }
-    if (Character.isLetter(c) || c == '_') {
-      Matcher uri = URI.matcher(text).region(pos, text.length());
-      if (uri.lookingAt() && looksLikeUri(uri.group())) {
-        pos = uri.end();
-        return new Token(Kind.URI, uri.group(), start, pos);
+  }
+
+  private static char unescape(char escaped) {
+    return switch (escaped) {
+      case 'n' -> '\n';
+      case 't' -> '\t';
+      case 'r' -> '\r';
+      default -> escaped;
+    };
+  }
+
+  private static void flushText(StringBuilder literal, List<Token> out, int start, int end) {
+    if (literal.length() > 0) {
+      out.add(new Token(Kind.STRING_TEXT, literal.toString(), start, end));
+      literal.setLength(0);
+    }
+  }
+
+  private String operatorAt(int p) {
+    for (String op : OPERATORS) {
+      if (text.startsWith(op, p)) {
+        return op;
       }
-      int end = pos + 1;
-      while (end < text.length() && isIdentPart(text.charAt(end))) {
+    }
+    return null;
+  }
+
+  /** The end of a path literal at {@code p} ({@code ./x}, {@code ../x}, {@code /x}, {@code a/b}), or -1. */
+  private int pathEnd(int p) {
+    int n = text.length();
+    int end = p;
+    while (end < n && isPathChar(text.charAt(end))) {
+      end++;
+    }
+    if (end + 1 >= n || text.charAt(end) != '/' || !isPathChar(text.charAt(end + 1))) {
+      return -1;
+    }
+    while (end + 1 < n && text.charAt(end) == '/' && isPathChar(text.charAt(end + 1))) {
+      end++;
+      while (end < n && isPathChar(text.charAt(end))) {
         end++;
       }
-      String word = text.substring(pos, end);
-      pos = end;
-      return new Token(KEYWORDS.contains(word) ? Kind.KEYWORD : Kind.IDENT, word, start, pos);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
-      Matcher number = NUMBER.matcher(text).region(pos, text.length());
-      if (number.lookingAt()) {
-        pos = number.end();
-        return new Token(Kind.NUMBER, number.group(), start, pos);
-      }
-    }
-    for (String op : OPERATORS) {
-      if (text.startsWith(op, pos)) {
-        pos += op.length();
-        return new Token(Kind.OP, op, start, pos);
-      }
-    }
-    throw new Unreadable();
+    return end;
+  }
+
+  private static boolean isPathChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+        || c == '-' || c == '+' || c == '~';
+  }
+
+  private static boolean isUriChar(char c) {
+    return isPathChar(c) || "%/?:@&=$,!*'".indexOf(c) >= 0;
   }
 
   /** Only scheme-like URIs ({@code github:owner/repo}, {@code https://…}); {@code x:y} is a lambda. */
-  private static boolean looksLikeUri(String candidate) {
-    String scheme = candidate.substring(0, candidate.indexOf(':'));
+  private static boolean looksLikeUri(String scheme) {
     return scheme.equals("http") || scheme.equals("https") || scheme.equals("github") || scheme.equals("git")
         || scheme.equals("path") || scheme.equals("file") || scheme.startsWith("git+") || scheme.equals("ssh");
   }
@@ -153,25 +316,27 @@ public final class ExprReader {
     return Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '-';
   }
 
-  private void skipTrivia() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (Character.isWhitespace(c)) {
-        pos++;
+  private int skipTrivia(int p) {
+    int n = text.length();
+    while (p < n) {
+      char c = text.charAt(p);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        p++;
       } else if (c == '#') {
-        while (pos < text.length() && text.charAt(pos) != '\n') {
-          pos++;
+        while (p < n && text.charAt(p) != '\n') {
+          p++;
         }
-      } else if (text.startsWith("/*", pos)) {
-        int end = text.indexOf("*/", pos + 2);
+      } else if (c == '/' && p + 1 < n && text.charAt(p + 1) == '*') {
+        int end = text.indexOf("*/", p + 2);
         if (end < 0) {
           throw new Unreadable();
         }
-        pos = end + 2;
+        p = end + 2;
       } else {
-        return;
+        return p;
       }
     }
+    return p;
   }
 
   private Token expect(String op) {
@@ -188,6 +353,11 @@ public final class ExprReader {
 
   private boolean isKeyword(Token token, String keyword) {
     return token.kind == Kind.KEYWORD && token.text.equals(keyword);
+  }
+
+  /** The end offset of the last consumed token. */
+  private int end() {
+    return index == 0 ? 0 : tokens.get(index - 1).end;
   }
 
   private SourceSpan span(int start, int end) {
@@ -233,21 +403,21 @@ public final class ExprReader {
       List<Binding> bindings = bindings("in");
       expect("in");
       Expr body = expr();
-      return new Expr.Let(bindings, body, span(start, pos));
+      return new Expr.Let(bindings, body, span(start, end()));
     }
     if (isKeyword(token, "with")) {
       next();
       Expr scope = expr();
       expect(";");
       Expr body = expr();
-      return new Expr.With(scope, body, span(start, pos));
+      return new Expr.With(scope, body, span(start, end()));
     }
     if (isKeyword(token, "assert")) {
       next();
       Expr condition = expr();
       expect(";");
       Expr body = expr();
-      return new Expr.Assert(condition, body, span(start, pos));
+      return new Expr.Assert(condition, body, span(start, end()));
     }
     if (isKeyword(token, "if")) {
       next();
@@ -256,7 +426,7 @@ public final class ExprReader {
       Expr then = expr();
       expect("else");
       Expr otherwise = expr();
-      return new Expr.If(condition, then, otherwise, span(start, pos));
+      return new Expr.If(condition, then, otherwise, span(start, end()));
     }
     return binary(0);
   }
@@ -308,7 +478,7 @@ public final class ExprReader {
       expect(":");
     }
     Expr body = expr();
-    return new Expr.Lambda(param, formals, body, span(start, pos));
+    return new Expr.Lambda(param, formals, body, span(start, end()));
   }
 
   private List<Expr.Formal> formals() {
@@ -358,7 +528,7 @@ public final class ExprReader {
       if (isOp(peek(), "!")) {
         next();
         Expr operand = binary(level);
-        return new Expr.UnOp("!", operand, span(start, pos));
+        return new Expr.UnOp("!", operand, span(start, end()));
       }
       return binary(level + 1);
     }
@@ -366,7 +536,7 @@ public final class ExprReader {
       if (isOp(peek(), "-")) {
         next();
         Expr operand = binary(level);
-        return new Expr.UnOp("-", operand, span(start, pos));
+        return new Expr.UnOp("-", operand, span(start, end()));
       }
       return binary(level + 1);
     }
@@ -375,7 +545,7 @@ public final class ExprReader {
       while (isOp(peek(), "?")) {
         next();
         List<AttrKey> path = attrPath();
-        target = new Expr.HasAttr(target, path, span(start, pos));
+        target = new Expr.HasAttr(target, path, span(start, end()));
       }
       return target;
     }
@@ -396,7 +566,7 @@ public final class ExprReader {
       }
       next();
       Expr right = rightAssociative ? binary(level) : binary(level + 1);
-      left = new Expr.BinOp(op, left, right, span(start, pos));
+      left = new Expr.BinOp(op, left, right, span(start, end()));
       if (rightAssociative) {
         return left;
       }
@@ -408,17 +578,17 @@ public final class ExprReader {
     Expr function = select();
     while (startsOperand(peek())) {
       Expr argument = select();
-      function = new Expr.Apply(function, argument, span(start, pos));
+      function = new Expr.Apply(function, argument, span(start, end()));
     }
     return function;
   }
 
   private boolean startsOperand(Token token) {
     return switch (token.kind) {
-      case IDENT, NUMBER, PATH, URI, STRING_START, INDENTED_START -> true;
+      case IDENT, NUMBER, PATH, URI, STRING_OPEN -> true;
       case KEYWORD -> token.text.equals("rec") || (token.text.equals("let") && isOp(peek(1), "{"));
       case OP -> token.text.equals("(") || token.text.equals("[") || token.text.equals("{");
-      case EOF -> false;
+      default -> false;
     };
   }
 
@@ -433,7 +603,7 @@ public final class ExprReader {
         next();
         fallback = select();
       }
-      return new Expr.Select(target, path, fallback, span(start, pos));
+      return new Expr.Select(target, path, fallback, span(start, end()));
     }
     return target;
   }
@@ -448,23 +618,21 @@ public final class ExprReader {
       case PATH:
       case URI:
         return new Expr.Literal(token.text, span(start, token.end));
-      case STRING_START:
+      case STRING_OPEN:
         return string(start);
-      case INDENTED_START:
-        return indentedString(start);
-      case KEYWORD:
+            case KEYWORD:
         if (token.text.equals("rec")) {
           expect("{");
           List<Binding> bindings = bindings("}");
           expect("}");
-          return new Expr.AttrSet(true, bindings, span(start, pos));
+          return new Expr.AttrSet(true, bindings, span(start, end()));
         }
         if (token.text.equals("let")) {
           // legacy `let { body = …; }`
           expect("{");
           List<Binding> bindings = bindings("}");
           expect("}");
-          return new Expr.Let(bindings, new Expr.Ident("body", span(start, pos)), span(start, pos));
+          return new Expr.Let(bindings, new Expr.Ident("body", span(start, end())), span(start, end()));
         }
         throw new Unreadable();
       case OP:
@@ -482,12 +650,12 @@ public final class ExprReader {
             items.add(select());
           }
           next();
-          return new Expr.ListOf(items, span(start, pos));
+          return new Expr.ListOf(items, span(start, end()));
         }
         if (token.text.equals("{")) {
           List<Binding> bindings = bindings("}");
           expect("}");
-          return new Expr.AttrSet(false, bindings, span(start, pos));
+          return new Expr.AttrSet(false, bindings, span(start, end()));
         }
         throw new Unreadable();
       default:
@@ -519,13 +687,13 @@ public final class ExprReader {
           names.add(attrKey());
         }
         next();
-        bindings.add(new Expr.Inherit(from, names, span(start, pos)));
+        bindings.add(new Expr.Inherit(from, names, span(start, end())));
       } else {
         List<AttrKey> path = attrPath();
         expect("=");
         Expr value = expr();
         expect(";");
-        bindings.add(new Expr.Define(path, value, span(start, pos)));
+        bindings.add(new Expr.Define(path, value, span(start, end())));
       }
     }
   }
@@ -549,7 +717,7 @@ public final class ExprReader {
       }
       return new AttrKey(token.text, null, span(start, token.end));
     }
-    if (token.kind == Kind.STRING_START) {
+    if (token.kind == Kind.STRING_OPEN) {
       Expr.Str str = string(start);
       if (str.parts().stream().allMatch(p -> p instanceof String)) {
         return new AttrKey(String.join("", str.parts().stream().map(Object::toString).toList()), null, str.span());
@@ -559,103 +727,31 @@ public final class ExprReader {
     if (isOp(token, "${")) {
       Expr inner = expr();
       expect("}");
-      return new AttrKey(null, inner, span(start, pos));
+      return new AttrKey(null, inner, span(start, end()));
     }
     throw new Unreadable();
   }
 
   // ---------------------------------------------------------------- strings
 
+  /** After a STRING_OPEN token: text and interpolations up to STRING_CLOSE. */
   private Expr.Str string(int start) {
     List<Object> parts = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
     while (true) {
-      if (pos >= text.length()) {
-        throw new Unreadable();
-      }
-      char c = text.charAt(pos);
-      if (c == '"') {
-        pos++;
-        flush(literal, parts);
-        return new Expr.Str(parts, span(start, pos));
-      }
-      if (c == '\\' && pos + 1 < text.length()) {
-        char escaped = text.charAt(pos + 1);
-        literal.append(switch (escaped) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          default -> escaped;
-        });
-        pos += 2;
-      } else if (text.startsWith("$${", pos)) {
-        literal.append("$${");
-        pos += 3;
-      } else if (text.startsWith("${", pos)) {
-        flush(literal, parts);
-        pos += 2;
-        parts.add(expr());
-        skipTrivia();
-        if (pos >= text.length() || text.charAt(pos) != '}') {
-          throw new Unreadable();
+      Token token = next();
+      switch (token.kind) {
+        case STRING_TEXT -> parts.add(token.text);
+        case INTERPOLATION_OPEN -> {
+          parts.add(expr());
+          if (next().kind != Kind.INTERPOLATION_CLOSE) {
+            throw new Unreadable();
+          }
         }
-        pos++;
-      } else {
-        literal.append(c);
-        pos++;
-      }
-    }
-  }
-
-  private Expr.Str indentedString(int start) {
-    List<Object> parts = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
-    while (true) {
-      if (pos >= text.length()) {
-        throw new Unreadable();
-      }
-      if (text.startsWith("'''", pos)) {
-        literal.append("''");
-        pos += 3;
-      } else if (text.startsWith("''$", pos)) {
-        literal.append('$');
-        pos += 3;
-      } else if (text.startsWith("''\\", pos) && pos + 3 < text.length()) {
-        char escaped = text.charAt(pos + 3);
-        literal.append(switch (escaped) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          default -> escaped;
-        });
-        pos += 4;
-      } else if (text.startsWith("''", pos)) {
-        pos += 2;
-        flush(literal, parts);
-        return new Expr.Str(parts, span(start, pos));
-      } else if (text.startsWith("$${", pos)) {
-        literal.append("$${");
-        pos += 3;
-      } else if (text.startsWith("${", pos)) {
-        flush(literal, parts);
-        pos += 2;
-        parts.add(expr());
-        skipTrivia();
-        if (pos >= text.length() || text.charAt(pos) != '}') {
-          throw new Unreadable();
+        case STRING_CLOSE -> {
+          return new Expr.Str(parts, span(start, token.end));
         }
-        pos++;
-      } else {
-        literal.append(text.charAt(pos));
-        pos++;
+        default -> throw new Unreadable();
       }
-    }
-  }
-
-  private static void flush(StringBuilder literal, List<Object> parts) {
-    if (literal.length() > 0) {
-      parts.add(literal.toString());
-      literal.setLength(0);
     }
   }
 }

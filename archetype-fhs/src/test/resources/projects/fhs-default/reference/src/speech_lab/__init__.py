@@ -1,0 +1,9 @@
+"""speech_lab: entry point of the project."""
+
+
+def main() -> None:
+    print("Hello from speech_lab!")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,9 @@
+"""tabular_lab: entry point of the project."""
+
+
+def main() -> None:
+    print("Hello from tabular_lab!")
+
+
+if __name__ == "__main__":
+    main()

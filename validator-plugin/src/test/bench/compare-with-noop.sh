@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Compares the wall time of `mvn nixml:validate` on one generated project with a no-op `mvn validate` on an empty
+# pom, alternating the two, in the same run. Needs the plugin installed in ~/.m2 first:
+#   mvn -B -q -pl validator-plugin install -DskipTests
+# Usage: validator-plugin/src/test/bench/compare-with-noop.sh [runs] [project-dir]
+set -euo pipefail
+runs=${1:-10}
+here=$(cd "$(dirname "$0")/../../.." && pwd)
+project=${2:-$here/src/test/resources/rules/python-version-mismatch/good-ld-path}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/project" "$work/empty"
+cp -r "$project/." "$work/project/"
+rm -f "$work/project/expected.txt"
+cat > "$work/empty/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>empty</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+</project>
+POM
+plugin=io.github.nixml:nixml-maven-plugin:0.1.0-SNAPSHOT:validate
+now() { date +%s.%N; }
+validate=()
+noop=()
+# one untimed round each, so that both start from a warm file cache
+(cd "$work/project" && mvn -B -q -o "$plugin" -Dnixml.failOn=none >/dev/null)
+(cd "$work/empty" && mvn -B -q -o validate >/dev/null)
+for ((i = 0; i < runs; i++)); do
+  t0=$(now); (cd "$work/project" && mvn -B -q -o "$plugin" -Dnixml.failOn=none >/dev/null); t1=$(now)
+  (cd "$work/empty" && mvn -B -q -o validate >/dev/null); t2=$(now)
+  validate+=("$(echo "$t1 - $t0" | bc)")
+  noop+=("$(echo "$t2 - $t1" | bc)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+mv=$(median "${validate[@]}")
+mn=$(median "${noop[@]}")
+echo "runs: $runs, cores: $(nproc), $(mvn -v | head -1)"
+echo "mvn nixml:validate (one project): median ${mv}s  [${validate[*]}]"
+echo "mvn validate (empty pom, no-op):   median ${mn}s  [${noop[*]}]"
+echo "ratio: $(echo "scale=2; $mv / $mn" | bc)"

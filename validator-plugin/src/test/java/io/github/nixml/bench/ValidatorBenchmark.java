@@ -1,0 +1,117 @@
+package io.github.nixml.bench;
+
+import io.github.nixml.validate.ValidationConfig;
+import io.github.nixml.validate.ValidationRequest;
+import io.github.nixml.validate.ValidationResult;
+import io.github.nixml.validate.Validator;
+import io.github.nixml.validate.rules.BuiltInRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Validates many generated projects in one run and prints projects per second after warm-up.
+ *
+ * <p>Run with {@code mvn -B -pl validator-plugin -Pbench verify} (see docs/perf/validator.md). The projects are
+ * copies of the validator's own good fixtures (both layouts) and, when present, of the archetypes' reference
+ * projects, each varied in its Python version, written under {@code target/bench/projects}.
+ *
+ * <p>Arguments: project count (1000), warm-up runs (3), measured runs (5).
+ */
+public final class ValidatorBenchmark {
+  private static final List<String> VERSIONS = List.of("3.11", "3.12", "3.13");
+
+  private ValidatorBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Path root = Path.of("target/bench/projects");
+    List<Path> templates = templates();
+    generate(root, templates, count);
+
+    Validator validator = new Validator(BuiltInRules.registry());
+    ValidationConfig config = ValidationConfig.builder().build();
+    for (int i = 0; i < warmups; i++) {
+      validator.validate(new ValidationRequest(root, config));
+    }
+    double[] seconds = new double[runs];
+    ValidationResult last = null;
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      last = validator.validate(new ValidationRequest(root, config));
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+    }
+    Arrays.sort(seconds);
+    double median = seconds[runs / 2];
+    System.out.printf("nixml benchmark: %d projects from %d templates, %d warm-up runs, %d measured runs,"
+            + " %d cores, Java %s%n", last.projects().size(), templates.size(), warmups, runs,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf("  median %.3f s = %.0f projects/s (best %.3f s = %.0f projects/s, worst %.3f s)%n",
+        median, last.projects().size() / median, seconds[0], last.projects().size() / seconds[0],
+        seconds[runs - 1]);
+    System.out.printf("  findings in the last run: %d%n", last.findings().size());
+    last.findings().stream().limit(5).forEach(f -> System.out.println("    " + f));
+  }
+
+  /** Good projects of both layouts: the validator's fixtures and the archetypes' reference trees. */
+  static List<Path> templates() throws IOException {
+    List<Path> templates = new ArrayList<>();
+    Path fixtures = Path.of("src/test/resources/rules");
+    templates.add(fixtures.resolve("python-version-mismatch/good-ld-path"));
+    templates.add(fixtures.resolve("python-version-mismatch/good-fhs"));
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      for (Path module : modules.filter(p -> p.getFileName().toString().startsWith("archetype-")).sorted().toList()) {
+        Path projects = module.resolve("src/test/resources/projects");
+        if (Files.isDirectory(projects)) {
+          try (Stream<Path> cases = Files.list(projects)) {
+            cases.sorted().map(c -> c.resolve("reference")).filter(r -> Files.isRegularFile(r.resolve("flake.nix")))
+                .forEach(templates::add);
+          }
+        }
+      }
+    }
+    return templates;
+  }
+
+  /** Writes {@code count} projects, each a template with its Python version varied consistently. */
+  static void generate(Path root, List<Path> templates, int count) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> old = Files.walk(root)) {
+        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      Path template = templates.get(i % templates.size());
+      String from = Files.readString(template.resolve(".python-version")).strip();
+      String to = VERSIONS.get((i / templates.size()) % VERSIONS.size());
+      Path project = root.resolve(String.format("p%04d", i));
+      try (Stream<Path> files = Files.walk(template)) {
+        for (Path source : files.sorted().toList()) {
+          Path target = project.resolve(template.relativize(source).toString());
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+          } else if (!source.getFileName().toString().equals("expected.txt")) {
+            String text = Files.readString(source, StandardCharsets.UTF_8);
+            Files.writeString(target, vary(text, from, to), StandardCharsets.UTF_8);
+          }
+        }
+      }
+    }
+  }
+
+  private static String vary(String text, String from, String to) {
+    String fromAttr = "python" + from.replace(".", "");
+    String toAttr = "python" + to.replace(".", "");
+    return text.replace(fromAttr, toAttr).replace(from + "\n", to + "\n").replace("\"" + from + "\"", "\"" + to + "\"");
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.nixml.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mojo as Maven would configure it (fields set as the plugin descriptor's defaults say), with a recording log. */
+class ValidateMojoTest {
+  @TempDir Path root;
+  private final List<String> log = new ArrayList<>();
+  private ValidateMojo mojo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Files.writeString(root.resolve("flake.nix"), "{ }\n");
+    Files.writeString(root.resolve(".python-version"), "3.12\n");
+    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n");
+    Files.writeString(root.resolve(".gitignore"), ".venv/\n");
+    Files.writeString(root.resolve(".envrc"), "use flake\n");
+    mojo = new ValidateMojo();
+    mojo.setLog(new SystemStreamLog() {
+      @Override public void error(CharSequence content) { log.add("ERROR " + content); }
+      @Override public void warn(CharSequence content) { log.add("WARN " + content); }
+      @Override public void info(CharSequence content) { log.add("INFO " + content); }
+    });
+    set("basedir", root.toFile());
+    set("failOn", "error");
+    set("formats", "text,sarif");
+    set("layout", "auto");
+    set("cuda", "auto");
+  }
+
+  private void set(String field, Object value) throws Exception {
+    Field f = ValidateMojo.class.getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(mojo, value);
+  }
+
+  @Test
+  void aCleanProjectPassesAndWritesTheSarifReport() throws Exception {
+    mojo.execute();
+    assertThat(root.resolve("target/nixml/nixml.sarif")).isRegularFile();
+    assertThat(log).anyMatch(l -> l.startsWith("INFO nixml: 1 project, 1 Nix file: 0 errors, 0 warnings, 0 notes"));
+  }
+
+  @Test
+  void findingsAreLoggedAtTheirLevelThenFailOnce() throws Exception {
+    Files.writeString(root.resolve(".python-version"), "3.11\n");
+    Files.delete(root.resolve(".envrc"));
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 finding at or above error; see target/nixml/nixml.sarif");
+    assertThat(log).contains(
+        "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake`");
+    assertThat(log).anyMatch(l -> l.startsWith("ERROR .python-version:1:1: error: [requires-python-mismatch]"));
+  }
+
+  @Test
+  void failOnWarningCountsWarningsAndNoneNeverFails() throws Exception {
+    Files.delete(root.resolve(".envrc"));
+    set("failOn", "warning");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 finding at or above warning");
+    set("failOn", "none");
+    mojo.execute();
+  }
+
+  @Test
+  void severitiesAndDisabledRulesApply() throws Exception {
+    Files.writeString(root.resolve(".python-version"), "3.11\n");
+    set("severities", Map.of("requires-python-mismatch", "note"));
+    mojo.execute();
+    assertThat(log).anyMatch(l -> l.startsWith("INFO .python-version:1:1: note: [requires-python-mismatch]"));
+    set("severities", null);
+    set("disabledRules", "requires-python-mismatch, envrc-no-flake");
+    log.clear();
+    mojo.execute();
+    assertThat(log).noneMatch(l -> l.contains("requires-python-mismatch"));
+  }
+
+  @Test
+  void invalidParametersAreExecutionErrorsWithClearMessages() throws Exception {
+    set("failOn", "sometimes");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("unknown failOn 'sometimes'");
+    set("failOn", "error");
+    set("cuda", "maybe");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("cuda 'maybe'");
+    set("cuda", "auto");
+    set("formats", "pdf");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("'pdf'");
+    set("formats", "text");
+    set("severities", Map.of("no-such-rule", "off"));
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("unknown rule id 'no-such-rule'");
+  }
+
+  @Test
+  void anUnwritableOutputDirectoryIsAToolFailure() throws Exception {
+    Path blocker = root.resolve("blocker");
+    Files.writeString(blocker, "");
+    set("outputDirectory", blocker.resolve("reports").toFile());
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("cannot write reports to");
+  }
+
+  @Test
+  void skipDoesNothingAndDirectoryOverridesBasedir() throws Exception {
+    set("skip", true);
+    set("directory", new File("/nonexistent/nixml"));
+    mojo.execute();
+    assertThat(log).containsExactly("INFO nixml: skipped");
+    set("skip", false);
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("not a directory");
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.nixml.validate.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.FlakeModel;
+import io.github.nixml.validate.ValidationConfig;
+import io.github.nixml.validate.ValidationRequest;
+import io.github.nixml.validate.ValidationResult;
+import io.github.nixml.validate.Validator;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every project the archetypes generate must validate with zero findings when {@code nixml.cuda} matches the
+ * project ({@code cuda=false} in its archetype.properties: {@code off}; otherwise {@code required}). The inputs
+ * are the archetype modules' expected trees, {@code archetype-*}/src/test/resources/projects/<case>/reference.
+ * Zero findings alone could mean the model understood nothing, so the model must also have found every shell
+ * with its packages fully resolved.
+ */
+class ArchetypeReferenceTest {
+  /** The reactor root holding the archetype modules; overridable to check another checkout. */
+  private static final Path REACTOR = Path.of(System.getProperty("nixml.reactor", ".."));
+
+  static Stream<Arguments> references() throws IOException {
+    List<Arguments> found = new ArrayList<>();
+    try (Stream<Path> modules = Files.list(REACTOR)) {
+      for (Path module : modules.filter(p -> p.getFileName().toString().startsWith("archetype-")).sorted().toList()) {
+        Path projects = module.resolve("src/test/resources/projects");
+        if (!Files.isDirectory(projects)) {
+          continue;
+        }
+        try (Stream<Path> cases = Files.list(projects)) {
+          for (Path caseDir : cases.sorted().toList()) {
+            Path reference = caseDir.resolve("reference");
+            if (Files.isRegularFile(reference.resolve("flake.nix"))) {
+              found.add(Arguments.of(Named.of(module.getFileName() + "/" + caseDir.getFileName(), caseDir)));
+            }
+          }
+        }
+      }
+    }
+    return found.stream();
+  }
+
+  @Test
+  void referenceProjectsArePresent() throws IOException {
+    Assumptions.assumeTrue(references().findAny().isPresent(),
+        "no archetype reference projects in this checkout (merge the archetypes branch to run this test)");
+  }
+
+  @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+  @MethodSource("references")
+  void generatedProjectHasNoFindings(Path caseDir) throws Exception {
+    Path reference = caseDir.resolve("reference");
+    String cuda = "required";
+    Path properties = caseDir.resolve("archetype.properties");
+    if (Files.exists(properties)) {
+      Properties loaded = new Properties();
+      try (Reader reader = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
+        loaded.load(reader);
+      }
+      cuda = "false".equals(loaded.getProperty("cuda", "true").trim()) ? "off" : "required";
+    }
+    ValidationConfig config = ValidationConfig.builder().set("cuda", cuda).build();
+    ValidationResult result = new Validator(BuiltInRules.registry()).validate(new ValidationRequest(reference, config));
+    assertThat(result.findings()).as("findings with nixml.cuda=" + cuda).isEmpty();
+
+    FlakeModel model = FlakeModel.of(Files.readString(reference.resolve("flake.nix")));
+    assertThat(model.readable()).as("the model reads flake.nix").isTrue();
+    assertThat(model.shellsComplete()).as("every devShells entry is understood").isTrue();
+    assertThat(model.shells()).as("dev shells").isNotEmpty();
+    for (DevShell shell : model.shells()) {
+      assertThat(shell.packages().complete()).as("packages of " + shell.name() + " fully resolved").isTrue();
+      assertThat(shell.interpreters()).as("interpreter of " + shell.name()).isNotEmpty();
+    }
+  }
+}
