@@ -2,7 +2,9 @@ package io.github.nixml.validate;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * What the user configured: the expected layout, the CUDA mode, per-rule severities (a rule set to {@code off} is
- * disabled), the date rules may compare against, and the largest file the validator reads.
+ * disabled), the date rules may compare against, the largest file the validator reads, and the flake.lock policy:
+ * the nixpkgs branches taken as supported (empty: computed from the release calendar) and the oldest lock age.
  */
 public record ValidationConfig(
     Layout layout,
@@ -20,10 +23,15 @@ public record ValidationConfig(
     Map<String, Severity> severities,
     Set<String> disabledRules,
     LocalDate today,
-    long maxFileBytes) {
+    long maxFileBytes,
+    List<String> supportedBranches,
+    int maxLockAgeDays) {
 
   /** Files above this size are reported, not read. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+  /** A locked nixpkgs revision older than this many days is stale ({@code flake-lock-stale}). */
+  public static final int DEFAULT_MAX_LOCK_AGE_DAYS = 30;
 
   public ValidationConfig {
     Objects.requireNonNull(layout, "layout");
@@ -34,6 +42,16 @@ public record ValidationConfig(
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("maxFileBytes must be positive: " + maxFileBytes);
     }
+    supportedBranches = List.copyOf(supportedBranches);
+    if (maxLockAgeDays < 0) {
+      throw new IllegalArgumentException("maxLockAgeDays must not be negative: " + maxLockAgeDays);
+    }
+  }
+
+  /** The settings before the flake.lock rules; the nixpkgs branch policy is computed, locks may be 30 days old. */
+  public ValidationConfig(Layout layout, CudaMode cuda, Map<String, Severity> severities, Set<String> disabledRules,
+      LocalDate today, long maxFileBytes) {
+    this(layout, cuda, severities, disabledRules, today, maxFileBytes, List.of(), DEFAULT_MAX_LOCK_AGE_DAYS);
   }
 
   public static ValidationConfig defaults() {
@@ -61,8 +79,31 @@ public record ValidationConfig(
     private final Set<String> disabledRules = new TreeSet<>();
     private LocalDate today;
     private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+    private final List<String> supportedBranches = new ArrayList<>();
+    private int maxLockAgeDays = DEFAULT_MAX_LOCK_AGE_DAYS;
 
     private Builder() {}
+
+    /** Replaces the computed nixpkgs branch policy with this comma-separated list (blank: computed). */
+    public Builder supportedBranches(String commaSeparated) {
+      supportedBranches.clear();
+      if (commaSeparated != null) {
+        for (String branch : commaSeparated.split(",")) {
+          if (!branch.isBlank()) {
+            supportedBranches.add(branch.trim());
+          }
+        }
+      }
+      return this;
+    }
+
+    public Builder maxLockAgeDays(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxLockAgeDays must be a number of days, 0 or more: " + value);
+      }
+      this.maxLockAgeDays = value;
+      return this;
+    }
 
     public Builder layout(Layout value) {
       this.layout = Objects.requireNonNull(value);
@@ -150,6 +191,14 @@ public record ValidationConfig(
           }
         case "disabledRules":
           return disable(v);
+        case "supportedBranches":
+          return supportedBranches(v);
+        case "maxLockAgeDays":
+          try {
+            return maxLockAgeDays(Integer.parseInt(v));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("maxLockAgeDays must be a number of days: '" + v + "'");
+          }
         default:
           throw new IllegalArgumentException("unknown setting '" + k + "'");
       }
@@ -163,7 +212,7 @@ public record ValidationConfig(
 
     public ValidationConfig build() {
       return new ValidationConfig(layout, cuda, new LinkedHashMap<>(severities), disabledRules,
-          today != null ? today : LocalDate.now(), maxFileBytes);
+          today != null ? today : LocalDate.now(), maxFileBytes, supportedBranches, maxLockAgeDays);
     }
   }
 }

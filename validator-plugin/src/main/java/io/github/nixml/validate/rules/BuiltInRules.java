@@ -43,6 +43,14 @@ public final class BuiltInRules {
     rules.add(new LibstdcxxMissingRule());
     rules.add(new FhsShellNotProvidedRule());
     rules.add(new LayoutUnknownRule());
+    // flake.lock
+    rules.add(new FlakeLockMissingRule());
+    rules.add(new FlakeLockMismatchRule());
+    rules.add(new FlakeLockSyntaxRule());
+    rules.add(new NixpkgsBranchUnsupportedRule());
+    rules.add(new NixpkgsBranchMasterRule());
+    rules.add(new FlakeLockStaleRule());
+    rules.add(new NixpkgsOwnerRule());
     return List.copyOf(rules);
   }
 

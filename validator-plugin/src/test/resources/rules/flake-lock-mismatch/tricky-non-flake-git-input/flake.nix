@@ -1,0 +1,21 @@
+{
+  description = "fixture";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+    data = {
+      url = "git+https://example.org/team/data.git?ref=main";
+      flake = false;
+    };
+  };
+
+  outputs =
+    { self, nixpkgs, ... }@inputs:
+    let
+      system = "x86_64-linux";
+      pkgs = import nixpkgs { inherit system; };
+    in
+    {
+      devShells.${system}.default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+    };
+}

@@ -1,0 +1,19 @@
+let
+  # the branch lives in one place
+  branch = "nixos-26.05";
+  nixpkgsUrl = "github:NixOS/nixpkgs/${branch}";
+in
+{
+  description = "fixture";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+
+  outputs =
+    { self, nixpkgs, ... }@inputs:
+    let
+      system = "x86_64-linux";
+      pkgs = import nixpkgs { inherit system; };
+    in
+    {
+      devShells.${system}.default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+    };
+}
