@@ -5,11 +5,13 @@ File reports = new File(basedir, 'target/nixml')
 assert C.count(basedir, '[INFO] BUILD SUCCESS') == 1 : 'failOn=none must not fail the build'
 assert C.count(basedir, '[INFO] BUILD FAILURE') == 0
 C.assertReported(basedir, reports, [
+    // No flake.lock yet (as generated): the flake-lock-missing note comes first, in path order.
+    C.lockMissingNote('', C.GENERATED_INPUTS),
     "[ERROR] flake.nix:52:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312",
     '[ERROR] flake.nix:72:35: error: [cuda-toolkit-missing] nixml.cuda is required but this library list has no CUDA toolkit: add cudatoolkit (or cudaPackages.cuda_cudart), guarded by lib.optionals stdenv.isLinux',
     "[ERROR] flake.nix:79:13: error: [venv-hook-not-run] this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)",
 ])
-C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 3 errors, 0 warnings, 0 notes (failOn=none)')
+C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 3 errors, 0 warnings, 1 note (failOn=none)')
 
 // All the reports asked for are there, and say the same.
 ['nixml.sarif', 'nixml-junit.xml', 'nixml.json'].each {
@@ -18,9 +20,9 @@ C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 3 errors, 0 warnings
   C.assertLine(basedir, "[INFO] nixml: wrote ${report.absolutePath}")
 }
 Map json = C.json(reports)
-assert json.summary.errors == 3 && json.summary.warnings == 0 && json.summary.notes == 0
+assert json.summary.errors == 3 && json.summary.warnings == 0 && json.summary.notes == 1
 def junit = C.junit(reports)
-assert junit.@failures.text() == '3'
+assert junit.@failures.text() == '4'
 assert junit.testsuite.testcase.findAll { !it.failure.isEmpty() }.collect { it.@name.text() }.sort() ==
-    ['cuda-toolkit-missing', 'python-version-mismatch', 'venv-hook-not-run']
+    ['cuda-toolkit-missing', 'flake-lock-missing', 'python-version-mismatch', 'venv-hook-not-run']
 true

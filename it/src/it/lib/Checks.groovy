@@ -135,8 +135,25 @@ class Checks {
 
   // ---------------------------------------------------------------------------------------------- cases
 
-  /** The summary of a validation that found nothing in one project. */
-  static final String CLEAN_SUMMARY = '[INFO] nixml: 1 project, 1 Nix file: 0 errors, 0 warnings, 0 notes (0 at or above error)'
+  /** The inputs every generated flake declares. */
+  static final List<String> GENERATED_INPUTS = ['nixpkgs', 'nixpkgs_master', 'systems', 'flake-utils']
+
+  /**
+   * The note a project without flake.lock gets (flake-lock-missing): generated projects have no lock until the
+   * first `nix develop`, so this note is the one finding a freshly generated project carries.
+   */
+  static String lockMissingNote(String dir, List<String> inputs) {
+    int n = inputs.size()
+    "[INFO] ${dir}flake.lock: note: [flake-lock-missing] flake.nix declares ${n} input${n == 1 ? '' : 's'} " +
+        "(${inputs.join(', ')}) but there is no flake.lock, so each machine resolves them anew: " +
+        'run `nix flake lock` and commit flake.lock'
+  }
+
+  /** The summary line of a validation of one project, one Nix file. */
+  static String summary(int errors, int warnings, int notes, String gate) {
+    "[INFO] nixml: 1 project, 1 Nix file: ${errors} error${errors == 1 ? '' : 's'}, " +
+        "${warnings} warning${warnings == 1 ? '' : 's'}, ${notes} note${notes == 1 ? '' : 's'} (${gate})"
+  }
 
   /** The gate's failure, as Maven prints it, for `count` findings found by the execution `execution`. */
   static String gateFailure(String version, String execution, String project, int count, String where) {
@@ -146,18 +163,17 @@ class Checks {
   }
 
   /**
-   * A generated project that `mvn validate` (the gate its pom binds) and `mvn nixml:validate` both passed:
-   * `invocations` Maven runs succeeded, `validations` of them validated one project and printed the clean summary,
-   * the console printed no finding, and the SARIF report holds no result.
+   * A project that `mvn validate` (the gate its pom binds) and/or `mvn nixml:validate` passed: `invocations` Maven
+   * runs succeeded; each of the `validations` printed exactly `notes` (no error, no warning) and the matching
+   * summary; the SARIF report holds the same notes and nothing else.
    */
-  static void assertCleanRuns(File basedir, String project, int invocations, int validations) {
+  static void assertCleanRuns(File basedir, String project, int invocations, int validations, List<String> notes) {
     assert count(basedir, '[INFO] BUILD SUCCESS') == invocations : "expected ${invocations} successful Maven runs"
     assert count(basedir, '[INFO] BUILD FAILURE') == 0
-    assertFindings(basedir, [])
-    assert count(basedir, CLEAN_SUMMARY) == validations : "expected ${validations} times the line\n  ${CLEAN_SUMMARY}"
-    Map report = sarif(new File(basedir, "${project}/target/nixml"))
-    assertSarifStructure(report)
-    assert sarifFindings(report) == [] : "SARIF has results: ${sarifFindings(report)}"
+    assertFindings(basedir, (1..validations).collectMany { notes })
+    String clean = summary(0, 0, notes.size(), '0 at or above error')
+    assert count(basedir, clean) == validations : "expected ${validations} times the line\n  ${clean}"
+    assertSarifMatches(new File(basedir, "${project}/target/nixml"), notes)
   }
 
   /**
@@ -166,6 +182,11 @@ class Checks {
    */
   static void assertReported(File basedir, File reportDir, List<String> findings) {
     assertFindings(basedir, findings)
+    assertSarifMatches(reportDir, findings)
+  }
+
+  /** `nixml.sarif` in `reportDir` is well-formed and holds these console findings, in this order. */
+  static void assertSarifMatches(File reportDir, List<String> findings) {
     Map report = sarif(reportDir)
     assertSarifStructure(report)
     List<String> expected = findings.collect { line ->
