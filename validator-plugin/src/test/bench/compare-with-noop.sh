@@ -23,8 +23,12 @@ cat > "$work/empty/pom.xml" <<'POM'
 POM
 plugin=io.github.nixml:nixml-maven-plugin:0.1.0-SNAPSHOT:validate
 now() { date +%s.%N; }
+# CPU seconds (user + sys) of a command and its children: unlike wall time, it does not grow with machine load.
+cpu() { local TIMEFORMAT=%U+%S; { time "$@" >/dev/null 2>&1; } 2>&1 | bc; }
 validate=()
 noop=()
+validate_cpu=()
+noop_cpu=()
 # one untimed round each, so that both start from a warm file cache
 (cd "$work/project" && mvn -B -q -o "$plugin" -Dnixml.failOn=none >/dev/null)
 (cd "$work/empty" && mvn -B -q -o validate >/dev/null)
@@ -33,11 +37,16 @@ for ((i = 0; i < runs; i++)); do
   (cd "$work/empty" && mvn -B -q -o validate >/dev/null); t2=$(now)
   validate+=("$(echo "$t1 - $t0" | bc)")
   noop+=("$(echo "$t2 - $t1" | bc)")
+  validate_cpu+=("$(cd "$work/project" && cpu mvn -B -q -o "$plugin" -Dnixml.failOn=none)")
+  noop_cpu+=("$(cd "$work/empty" && cpu mvn -B -q -o validate)")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mv=$(median "${validate[@]}")
 mn=$(median "${noop[@]}")
-echo "runs: $runs, cores: $(nproc), $(mvn -v | head -1)"
+echo "runs: $runs, cores: $(nproc), load average: $(cut -d" " -f1-3 /proc/loadavg), $(mvn -B -v 2>/dev/null | head -1)"
 echo "mvn nixml:validate (one project): median ${mv}s  [${validate[*]}]"
 echo "mvn validate (empty pom, no-op):   median ${mn}s  [${noop[*]}]"
-echo "ratio: $(echo "scale=2; $mv / $mn" | bc)"
+echo "ratio (wall): $(echo "scale=2; $mv / $mn" | bc)"
+cv=$(median "${validate_cpu[@]}")
+cn=$(median "${noop_cpu[@]}")
+echo "CPU seconds, median: nixml:validate ${cv}s, no-op ${cn}s, ratio (CPU): $(echo "scale=2; $cv / $cn" | bc)"

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The small expression language the model evaluates: the Nix syntax tree lowered to what matters for evaluation
- * (no trivia), each node with its {@link SourceSpan}. Built by {@link ExprReader}.
+ * (no trivia, no parentheses), each node with its {@link SourceSpan}. Built by {@link TreeLowering}.
  */
 public sealed interface Expr {
 

@@ -252,27 +252,28 @@ final class FlakeEvaluator {
           out.append(literal.text());
         } else if (piece instanceof Interpolation interpolation) {
           Value inner = interpolation.value();
-          if (inner instanceof Str) {
+          if (inner instanceof Str || inner instanceof LibPath || inner instanceof Pkg) {
             complete &= render(inner, out, libraryPaths);
           } else {
             out.append("${").append(interpolation.source()).append('}');
-            if (inner instanceof LibPath libPath) {
-              libraryPaths.add(new LibraryPath(packageList(libPath.list()), libPath.span()));
-            } else if (!(inner instanceof Pkg)) {
-              complete = false;
-            }
+            complete = false;
           }
         }
       }
       return complete;
     }
+    // Known non-string values render by what they are, not how they were spelled (a let-bound name would hide it).
     if (value instanceof LibPath libPath) {
       libraryPaths.add(new LibraryPath(packageList(libPath.list()), libPath.span()));
-      out.append("${").append(source(libPath.span())).append('}');
+      out.append("${lib.makeLibraryPath}");
       return true;
     }
-    out.append("${").append(value instanceof Pkg pkg ? String.join(".", pkg.path()) : "unknown").append('}');
-    return value instanceof Pkg;
+    if (value instanceof Pkg pkg) {
+      out.append("${").append(String.join(".", pkg.path())).append('}');
+      return true;
+    }
+    out.append("${unknown}");
+    return false;
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -707,7 +708,10 @@ final class FlakeEvaluator {
       }
       List<Item> guardedItems = new ArrayList<>();
       for (Item item : items) {
-        guardedItems.add(new Item(item.value(), item.guard().and(platform.guard())));
+        PlatformGuard guard = item.guard().and(platform.guard());
+        if (!guard.isNever()) {
+          guardedItems.add(new Item(item.value(), guard));
+        }
       }
       return new ListV(guardedItems);
     }

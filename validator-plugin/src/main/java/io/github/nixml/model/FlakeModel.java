@@ -1,5 +1,7 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.NixFile;
+import io.github.nixml.nix.NixFrontEnd;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,12 +19,17 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
     shells = List.copyOf(shells);
   }
 
-  /** Builds the model of a flake.nix text; never throws. */
-  public static FlakeModel of(String text) {
-    Optional<Expr> expr = ExprReader.read(text);
+  /** Builds the model of a parsed flake.nix; never throws. A file with parse errors is {@link #UNREADABLE}. */
+  public static FlakeModel of(NixFile file) {
+    Optional<Expr> expr = TreeLowering.lower(file);
     if (expr.isEmpty()) {
       return UNREADABLE;
     }
-    return new FlakeEvaluator(text).evaluate(expr.get());
+    return new FlakeEvaluator(file.text()).evaluate(expr.get());
+  }
+
+  /** Parses, then models, a flake.nix text; never throws. */
+  public static FlakeModel of(String text) {
+    return of(NixFrontEnd.analyze(text));
   }
 }

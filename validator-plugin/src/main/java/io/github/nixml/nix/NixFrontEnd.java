@@ -85,7 +85,11 @@ public final class NixFrontEnd {
       diagnostics.add(diagnostic(lines, kind, error.message(), error.offset(), error.length()));
     }
     Bindings bindings = Binder.bind(parsed.root(), lines);
+    boolean syntaxErrors = !parsed.errors().isEmpty();
     for (BindProblem problem : bindings.problems()) {
+      if (syntaxErrors && problem.kind() == BindProblem.Kind.UNDEFINED_VARIABLE) {
+        continue; // Nix stops at the syntax error; names in broken code are noise
+      }
       diagnostics.add(diagnostic(lines, kindOf(problem.kind()), problem.message(), problem.offset(),
           problem.length()));
     }

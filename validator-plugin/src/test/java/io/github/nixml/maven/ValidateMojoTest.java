@@ -25,7 +25,19 @@ class ValidateMojoTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Files.writeString(root.resolve("flake.nix"), "{ }\n");
+    // A dev shell the model understands and finds nothing wrong with (an empty flake would be layout-unknown).
+    Files.writeString(root.resolve("flake.nix"), String.join("\n",
+        "{",
+        "  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-24.11\";",
+        "  outputs = { self, nixpkgs }:",
+        "    let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {",
+        "      devShells.x86_64-linux.default = pkgs.mkShell {",
+        "        packages = [ pkgs.python3 pkgs.python3Packages.venvShellHook pkgs.uv ];",
+        "        venvDir = \".venv\";",
+        "        UV_PYTHON_DOWNLOADS = \"never\";",
+        "      };",
+        "    };",
+        "}", ""));
     Files.writeString(root.resolve(".python-version"), "3.12\n");
     Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n");
     Files.writeString(root.resolve(".gitignore"), ".venv/\n");

@@ -9,6 +9,7 @@ import io.github.nixml.nix.syntax.SyntaxNode;
 import io.github.nixml.nix.syntax.SyntaxToken;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +29,11 @@ import java.util.Set;
  */
 public final class Binder {
   private final LineIndex lines;
-  private final Map<Integer, Resolution> resolutions = new HashMap<>();
+  private long[] resolved = new long[256];
+  private final List<Resolution> resolutions = new ArrayList<>();
+  private int resolvedCount;
+  /** One Local per definition, one Builtin per name, one FromWith per with: shared by references. */
+  private final Map<Object, Resolution> shared = new HashMap<>();
   private final List<BindProblem> problems = new ArrayList<>();
   private final Map<String, ArrayDeque<Definition>> visible = new HashMap<>();
   private final ArrayDeque<SyntaxNode> withs = new ArrayDeque<>();
@@ -42,7 +47,33 @@ public final class Binder {
     Binder binder = new Binder(lines);
     binder.work.push(root);
     binder.run();
-    return new Bindings(binder.resolutions, binder.problems);
+    return binder.result();
+  }
+
+  private Bindings result() {
+    long[] sorted = Arrays.copyOf(resolved, resolvedCount);
+    Arrays.sort(sorted);
+    int[] offsets = new int[resolvedCount];
+    Resolution[] values = new Resolution[resolvedCount];
+    int n = 0;
+    for (long packed : sorted) {
+      int offset = (int) (packed >>> 32);
+      if (n > 0 && offsets[n - 1] == offset) {
+        continue;
+      }
+      offsets[n] = offset;
+      values[n] = resolutions.get((int) packed);
+      n++;
+    }
+    return new Bindings(Arrays.copyOf(offsets, n), Arrays.copyOf(values, n), problems);
+  }
+
+  private void record(int offset, Resolution resolution) {
+    if (resolvedCount == resolved.length) {
+      resolved = Arrays.copyOf(resolved, resolvedCount * 2);
+    }
+    resolved[resolvedCount++] = ((long) offset << 32) | resolutions.size();
+    resolutions.add(resolution);
   }
 
   // ---------------------------------------------------------------- work items
@@ -160,18 +191,20 @@ public final class Binder {
     ArrayDeque<Definition> stack = visible.get(name);
     Resolution resolution;
     if (stack != null && !stack.isEmpty()) {
-      resolution = new Resolution.Local(stack.peek());
+      Definition d = stack.peek();
+      resolution = shared.computeIfAbsent(d, k -> new Resolution.Local(d));
     } else if (Builtins.contains(name)) {
       // the base environment is a static scope: it wins over any "with"
-      resolution = new Resolution.Builtin(name);
+      resolution = shared.computeIfAbsent(name, k -> new Resolution.Builtin(name));
     } else if (!withs.isEmpty()) {
-      resolution = new Resolution.FromWith(withs.peek());
+      SyntaxNode with = withs.peek();
+      resolution = shared.computeIfAbsent(with, k -> new Resolution.FromWith(with));
     } else {
       resolution = new Resolution.Undefined(name);
       problems.add(new BindProblem(BindProblem.Kind.UNDEFINED_VARIABLE,
           "undefined variable '" + name + "'", offset, length));
     }
-    resolutions.put(offset, resolution);
+    record(offset, resolution);
   }
 
   private void visitLambda(SyntaxNode lambda) {

@@ -81,9 +81,8 @@ final class GreenBuilder {
     for (int i = from; i < to; i++) {
       hash = hash * 31 + source.charAt(i);
     }
-    hash ^= hash >>> 16;
     int mask = table.length - 1;
-    int slot = hash & mask;
+    int slot = spread(hash) & mask;
     while (true) {
       GreenToken existing = table[slot];
       if (existing == null) {
@@ -102,6 +101,12 @@ final class GreenBuilder {
     }
   }
 
+  /** Mixes all bits into the low ones (similar names differ only in their last chars). */
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 15) ^ (h >>> 26);
+  }
+
   private void rehash() {
     GreenToken[] old = table;
     table = new GreenToken[old.length * 2];
@@ -115,8 +120,7 @@ final class GreenBuilder {
       for (int i = 0; i < text.length(); i++) {
         hash = hash * 31 + text.charAt(i);
       }
-      hash ^= hash >>> 16;
-      int slot = hash & mask;
+      int slot = spread(hash) & mask;
       while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }

@@ -9,11 +9,12 @@ public final class GreenNode implements GreenElement {
 
   private final SyntaxKind kind;
   private final int width;
-  private final GreenElement[] children;
+  /** A single child is stored as itself, more as an array: most nodes wrap one token or node. */
+  private final Object children;
 
   GreenNode(SyntaxKind kind, GreenElement[] children) {
     this.kind = kind;
-    this.children = children.length == 0 ? NO_CHILDREN : children;
+    this.children = children.length == 0 ? NO_CHILDREN : children.length == 1 ? children[0] : children;
     int w = 0;
     for (GreenElement child : children) {
       w += child.width();
@@ -32,15 +33,24 @@ public final class GreenNode implements GreenElement {
   }
 
   public int childCount() {
-    return children.length;
+    return children instanceof GreenElement[] array ? array.length : 1;
   }
 
   public GreenElement child(int index) {
-    return children[index];
+    if (children instanceof GreenElement[] array) {
+      return array[index];
+    }
+    if (index != 0) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return (GreenElement) children;
   }
 
   public List<GreenElement> children() {
-    return Arrays.asList(children).subList(0, children.length);
+    if (children instanceof GreenElement[] array) {
+      return Arrays.asList(array).subList(0, array.length);
+    }
+    return List.of((GreenElement) children);
   }
 
   /** The covered text, built without recursion (trees can be very deep). */
@@ -59,8 +69,8 @@ public final class GreenNode implements GreenElement {
         out.append(t.text());
       } else {
         GreenNode n = (GreenNode) e;
-        for (int i = n.children.length - 1; i >= 0; i--) {
-          stack.push(n.children[i]);
+        for (int i = n.childCount() - 1; i >= 0; i--) {
+          stack.push(n.child(i));
         }
       }
     }

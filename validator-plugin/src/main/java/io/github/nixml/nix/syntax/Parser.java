@@ -43,6 +43,7 @@ public final class Parser {
   private int depth;
   private boolean tooDeep;
   private int lastErrorOffset = -1;
+  private int lastTokenEnd;
 
   private Parser(Tokens tokens) {
     this.tokens = tokens;
@@ -110,6 +111,7 @@ public final class Parser {
     flushTrivia();
     if (cur < tokens.count()) {
       builder.token(tokens.kind(cur), tokens.start(cur), tokens.end(cur));
+      lastTokenEnd = tokens.end(cur);
       pos = cur + 1;
       cur = skipTrivia(pos);
     }
@@ -151,7 +153,8 @@ public final class Parser {
   }
 
   private void error(String message) {
-    int offset = tokens.start(cur);
+    // like Nix, place "unexpected end of file" right after the last token, not after trailing trivia
+    int offset = cur < tokens.count() ? tokens.start(cur) : lastTokenEnd;
     if (offset == lastErrorOffset || tooDeep) {
       return;
     }

@@ -14,8 +14,7 @@ public final class BuiltInRules {
     List<Rule> rules = new ArrayList<>();
     // Files and syntax
     rules.add(new NixSyntaxRule());
-    // nix-undefined-variable joins when the Nix front-end lands (its bad fixture needs the real binder).
-    // rules.add(new NixUndefinedVariableRule());
+    rules.add(new NixUndefinedVariableRule());
     rules.add(new TomlSyntaxRule());
     rules.add(new MissingFileRule());
     // Python version

@@ -38,11 +38,7 @@ final class ShellModel {
 
   private static FlakeModel compute(ProjectContext context) {
     Optional<NixFile> parsed = context.flake();
-    Optional<String> text = context.flakeNix().source().text();
-    if (parsed.isEmpty() || text.isEmpty() || parsed.get().hasErrors()) {
-      return FlakeModel.UNREADABLE;
-    }
-    return FlakeModel.of(text.get());
+    return parsed.isEmpty() ? FlakeModel.UNREADABLE : FlakeModel.of(parsed.get());
   }
 
   FlakeModel model() {

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every project the archetypes generate must validate with zero findings when {@code nixml.cuda} matches the
  * project ({@code cuda=false} in its archetype.properties: {@code off}; otherwise {@code required}). The inputs
- * are the archetype modules' expected trees, {@code archetype-*}/src/test/resources/projects/<case>/reference.
+ * are the archetype modules' expected trees, {@code archetype-*}/src/test/resources/projects/<case>/reference, and,
+ * when an archetype module has been built, what its tests generated for every case of its property matrix
+ * ({@code target/test-classes/projects/<case>/project/*}).
  * Zero findings alone could mean the model understood nothing, so the model must also have found every shell
  * with its packages fully resolved.
  */
@@ -47,7 +49,20 @@ class ArchetypeReferenceTest {
           for (Path caseDir : cases.sorted().toList()) {
             Path reference = caseDir.resolve("reference");
             if (Files.isRegularFile(reference.resolve("flake.nix"))) {
-              found.add(Arguments.of(Named.of(module.getFileName() + "/" + caseDir.getFileName(), caseDir)));
+              found.add(Arguments.of(Named.of(module.getFileName() + "/" + caseDir.getFileName(), caseDir), reference));
+            }
+            // What the archetype module's own build generated for this case (every property combination of
+            // its matrix), when that module has been built in this checkout.
+            Path generated = module.resolve("target/test-classes/projects").resolve(caseDir.getFileName())
+                .resolve("project");
+            if (Files.isDirectory(generated)) {
+              try (Stream<Path> outputs = Files.list(generated)) {
+                for (Path output : outputs.filter(p -> Files.isRegularFile(p.resolve("flake.nix"))).sorted()
+                    .toList()) {
+                  found.add(Arguments.of(Named.of(module.getFileName() + "/" + caseDir.getFileName()
+                      + " (generated)", caseDir), output));
+                }
+              }
             }
           }
         }
@@ -64,8 +79,7 @@ class ArchetypeReferenceTest {
 
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("references")
-  void generatedProjectHasNoFindings(Path caseDir) throws Exception {
-    Path reference = caseDir.resolve("reference");
+  void generatedProjectHasNoFindings(Path caseDir, Path reference) throws Exception {
     String cuda = "required";
     Path properties = caseDir.resolve("archetype.properties");
     if (Files.exists(properties)) {

@@ -1,0 +1,184 @@
+package io.github.nixml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The symbolic evaluator, one construct at a time, on small inline flakes. */
+class FlakeEvaluatorTest {
+
+  private static FlakeModel model(String outputsBody) {
+    return FlakeModel.of("{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-24.11\";\n"
+        + "  inputs.flake-utils.url = \"github:numtide/flake-utils\";\n"
+        + "  outputs = { self, nixpkgs, flake-utils, ... }@inputs:\n" + outputsBody + ";\n}\n");
+  }
+
+  private static DevShell onlyShell(FlakeModel model) {
+    assertThat(model.readable()).isTrue();
+    assertThat(model.shells()).hasSize(1);
+    return model.shells().get(0);
+  }
+
+  private static List<String> names(DevShell shell) {
+    return shell.packages().packages().stream().map(PackageRef::name).toList();
+  }
+
+  @Test
+  void forAllSystemsWithGenAttrsBuildsOneShellPerSystem() {
+    FlakeModel model = model("""
+        let
+          systems = [ "x86_64-linux" "aarch64-darwin" ];
+          forAllSystems = f: nixpkgs.lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
+        in {
+          devShells = forAllSystems (pkgs: {
+            default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+          });
+        }""");
+    assertThat(model.shells()).extracting(DevShell::systems)
+        .containsExactly(java.util.Optional.of(Set.of("x86_64-linux")), java.util.Optional.of(Set.of("aarch64-darwin")));
+    assertThat(model.shells().get(0).packages().packages().get(0).source().unfreeAllowed()).isEqualTo(Tristate.FALSE);
+  }
+
+  @Test
+  void singularDevShellAndMergedOutputs() {
+    DevShell shell = onlyShell(model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" ] (system:
+          let pkgs = import nixpkgs { inherit system; }; in {
+            devShell = pkgs.mkShellNoCC { buildInputs = [ pkgs.uv ]; };
+          }) // { overlays.default = final: prev: { }; }"""));
+    assertThat(shell.systems()).contains(Set.of("x86_64-linux"));
+    assertThat(names(shell)).containsExactly("uv");
+  }
+
+  @Test
+  void platformBranchesGuardTheirItems() {
+    DevShell shell = onlyShell(model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let
+            pkgs = import nixpkgs { inherit system; };
+            py = if pkgs.stdenv.isLinux then pkgs.python311 else pkgs.python312;
+          in {
+            devShells.default = pkgs.mkShell {
+              packages = [ py ] ++ pkgs.lib.optional (!pkgs.stdenv.isDarwin) pkgs.zlib
+                ++ pkgs.lib.optionals (pkgs.stdenv.isLinux && pkgs.stdenv.isDarwin) [ pkgs.hello ];
+            };
+          })"""));
+    assertThat(shell.packages().packages()).extracting(PackageRef::name, PackageRef::guard).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("python311", PlatformGuard.LINUX_ONLY),
+        org.assertj.core.groups.Tuple.tuple("python312", PlatformGuard.LINUX_ONLY.not()),
+        org.assertj.core.groups.Tuple.tuple("zlib", PlatformGuard.DARWIN_ONLY.not()));
+  }
+
+  @Test
+  void inheritedAndRecursiveBindingsResolve() {
+    DevShell shell = onlyShell(model("""
+        let
+          pkgs = nixpkgs.legacyPackages.x86_64-linux;
+          deps = rec { base = [ pkgs.zlib ]; all = base ++ [ pkgs.glib ]; };
+          inherit (deps) all;
+          inherit (pkgs) uv;
+        in {
+          devShells.x86_64-linux.default = pkgs.mkShell { packages = all ++ [ uv ]; };
+        }"""));
+    assertThat(names(shell)).containsExactly("zlib", "glib", "uv");
+    assertThat(shell.packages().complete()).isTrue();
+  }
+
+  @Test
+  void lexicalBindingsWinOverWithAndInnerWithWinsOverOuter() {
+    DevShell shell = onlyShell(model("""
+        let
+          pkgs = nixpkgs.legacyPackages.x86_64-linux;
+          uv = pkgs.hello;
+        in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = with pkgs; with python311Packages; [ uv venvShellHook ];
+          };
+        }"""));
+    assertThat(names(shell)).containsExactly("hello", "python311Packages.venvShellHook");
+  }
+
+  @Test
+  void unknownPartsMakeTheListIncompleteNotWrong() {
+    DevShell shell = onlyShell(model("""
+        let
+          pkgs = nixpkgs.legacyPackages.x86_64-linux;
+          extra = import ./extra.nix { inherit pkgs; };
+        in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = [ pkgs.uv ] ++ extra;
+            shellHook = "source ${extra.hook}";
+          };
+        }"""));
+    assertThat(shell.packages().complete()).isFalse();
+    assertThat(shell.hook("shellHook")).hasValueSatisfying(h -> assertThat(h.complete()).isFalse());
+  }
+
+  @Test
+  void hooksAreCookedWithKnownInterpolationsInlinedAndCommentsRemoved() {
+    DevShell shell = onlyShell(model("""
+        let
+          pkgs = nixpkgs.legacyPackages.x86_64-linux;
+          activate = "source .venv/bin/activate # not a comment inside quotes? it is, for the shell";
+          libs = pkgs.lib.makeLibraryPath [ pkgs.stdenv.cc.cc ];
+        in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = [ pkgs.python311 ];
+            shellHook = ''
+              # export NOTHING=1
+              export LD_LIBRARY_PATH=${libs}:''${LD_LIBRARY_PATH:-}
+              ${activate}
+              echo ${pkgs.lib.optionalString true "yes"}
+            '';
+          };
+        }"""));
+    ShellText hook = shell.hook("shellHook").orElseThrow();
+    assertThat(hook.complete()).isTrue();
+    assertThat(hook.text()).doesNotContain("NOTHING").doesNotContain("not a comment")
+        .contains("source .venv/bin/activate").contains("${LD_LIBRARY_PATH:-}").contains("echo yes")
+        .contains("makeLibraryPath");
+    assertThat(shell.libraryPaths()).hasSize(1);
+    assertThat(shell.libraryPaths().get(0).entries().packages()).extracting(PackageRef::name)
+        .containsExactly("stdenv.cc.cc");
+  }
+
+  @Test
+  void fhsEnvWithoutDotEnvIsStillAnFhsShell() {
+    DevShell shell = onlyShell(model("""
+        let pkgs = import nixpkgs { system = "x86_64-linux"; config.allowUnfree = true; }; in {
+          devShells.x86_64-linux.default = pkgs.buildFHSUserEnv {
+            name = "fhs";
+            targetPkgs = p: [ p.python311 p.cudatoolkit ];
+            runScript = "bash";
+          };
+        }"""));
+    assertThat(shell.layout()).isEqualTo(ShellLayout.FHS);
+    assertThat(names(shell)).containsExactly("python311", "cudatoolkit");
+    assertThat(shell.packages().packages().get(1).source().unfreeAllowed()).isEqualTo(Tristate.TRUE);
+    assertThat(shell.runScript()).hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("bash"));
+  }
+
+  @Test
+  void cyclesAndRunawayRecursionEndAsUnknown() {
+    FlakeModel cycle = model("""
+        let a = a; pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell { packages = a; };
+        }""");
+    assertThat(onlyShell(cycle).packages().complete()).isFalse();
+    FlakeModel runaway = model("""
+        let f = x: f (x + 1); in { devShells.x86_64-linux.default = f 0; }""");
+    assertThat(runaway.shells()).isEmpty();
+    assertThat(runaway.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void nonFlakeAndBrokenFilesAreUnknown() {
+    assertThat(FlakeModel.of("{ outputs = { self }: { ").readable()).isFalse();
+    assertThat(FlakeModel.of("").readable()).isFalse();
+    assertThat(FlakeModel.of("42").shells()).isEmpty();
+    assertThat(FlakeModel.of("{ outputs = _: { devShells.x86_64-linux.default = builtins.throw \"x\"; }; }")
+        .shellsComplete()).isFalse();
+  }
+}

@@ -1,0 +1,1 @@
+with builtins; assert true; if true then map else abort "no"

@@ -1,0 +1,1 @@
+rec { inherit (a) b; a = { b = 1; }; }

@@ -1,0 +1,1 @@
+{ a }@args: [ a args ]

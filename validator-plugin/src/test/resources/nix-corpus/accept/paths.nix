@@ -1,0 +1,1 @@
+[ ./a ../b/c /abs/path ~/home a/b <nixpkgs> <nixpkgs/lib> ]

@@ -1,0 +1,1 @@
+let x = "w"; in "hello ${x}!"

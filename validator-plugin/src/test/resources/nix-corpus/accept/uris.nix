@@ -1,0 +1,1 @@
+[ https://example.com/a?b=c github:NixOS/nixpkgs a:b ]

@@ -1,0 +1,1 @@
+{ inherit true; true.b = 1; }

@@ -1,0 +1,2 @@
+{ pkgs, lib, pkgs }:
+pkgs.mkShell { }

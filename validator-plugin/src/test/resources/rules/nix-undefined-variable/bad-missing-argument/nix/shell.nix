@@ -1,0 +1,4 @@
+{ lib }:
+pkgs.mkShell {
+  packages = [ lib.hello ];
+}
