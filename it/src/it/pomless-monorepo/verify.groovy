@@ -15,7 +15,12 @@ C.assertGateFailed(basedir, new File(basedir, 'repo/target/nixml'), [
 C.assertLine(basedir, '[INFO] nixml: 3 projects, 4 Nix files: 2 errors, 0 warnings, 3 notes (2 at or above error)')
 C.assertLine(basedir, C.gateFailure(projectVersion, 'default-cli', 'standalone-pom', 2, 'target/nixml/nixml.sarif'))
 
-// The JUnit report has one testsuite per project, in a stable order.
+// The JUnit report has one testsuite per project, in a stable order; "." holds the Nix files outside any project.
 def junit = C.junit(new File(basedir, 'repo/target/nixml'))
-assert junit.testsuite.collect { it.@name.text() } == ['legacy', 'speech', 'vision']
+assert junit.testsuite.collect { it.@name.text() } == ['.', 'legacy', 'speech', 'vision']
+def failing = { suite -> junit.testsuite.find { it.@name.text() == suite }.testcase.findAll { !it.failure.isEmpty() }*.@name*.text() }
+assert failing('.') == ['nix-syntax']
+assert failing('legacy') == ['flake-lock-missing', 'python-version-mismatch']
+assert failing('speech') == ['flake-lock-missing']
+assert failing('vision') == ['flake-lock-missing']
 true
