@@ -39,7 +39,7 @@ assert related[0].artifactLocation.uri == '.python-version'
 assert related[0].region.startLine == 1 && related[0].region.startColumn == 1
 assert run.results.find { it.ruleId == 'uv-python-downloads' }.level == 'warning'
 // Relative URIs resolve against the validated directory.
-assert run.originalUriBaseIds?.ROOT?.uri == basedir.toURI().toString()
+assert run.originalUriBaseIds?.ROOT?.uri == basedir.toPath().toUri().toString()
 
 // JUnit: one testsuite for the one project, a testcase per rule, each finding a failure of its rule's testcase.
 def junit = C.junit(reports)
