@@ -4,11 +4,11 @@
 #
 # Prerequisites, once: mvn -B install  (the archetypes in the local repository), and, online, the quickstart:
 #   mvn -B dependency:get -Dartifact=org.apache.maven.archetypes:maven-archetype-quickstart:1.5
-# Usage: bench/archetype-generate.sh [repetitions, default 7]
+# Usage: archetype-nixos-pythonml/src/test/bench/archetype-generate.sh [repetitions, default 7]
 set -euo pipefail
 
 reps="${1:-7}"
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -n 1)"
 plugin_version="$(sed -n 's:.*<version.archetype>\(.*\)</version.archetype>.*:\1:p' "$root/pom.xml")"
 quickstart="org.apache.maven.archetypes:maven-archetype-quickstart:1.5"
