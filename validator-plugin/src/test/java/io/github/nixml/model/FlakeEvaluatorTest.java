@@ -181,4 +181,18 @@ class FlakeEvaluatorTest {
     assertThat(FlakeModel.of("{ outputs = _: { devShells.x86_64-linux.default = builtins.throw \"x\"; }; }")
         .shellsComplete()).isFalse();
   }
+
+  @Test
+  void hostileNestingNeverThrows() {
+    for (int depth : new int[] {100, 2_000, 20_000}) {
+      String lists = "{ outputs = _: { devShells.x86_64-linux.default = " + "[ ".repeat(depth) + "]".repeat(depth)
+          + "; }; }";
+      String lets = "{ outputs = _: " + "let a = 1; in ".repeat(depth) + "{ }; }";
+      String selects = "{ outputs = _: { x = a" + ".b".repeat(depth) + "; }; }";
+      for (String text : List.of(lists, lets, selects)) {
+        FlakeModel model = FlakeModel.of(text);
+        assertThat(model.shells()).isEmpty();
+      }
+    }
+  }
 }

@@ -93,6 +93,20 @@ public enum Oracle {
     }
   }
 
+  /**
+   * Runs the tool on many files and returns one verdict per file, in order. {@code nix-instantiate
+   * --parse} takes many files per process but stops at the first rejected one, so {@link
+   * FirstErrorBatches} restarts it after each rejection; the other tools run once per file. Work is
+   * spread over {@code -Dnixml.oracle.parallelism} processes at a time (default 2).
+   */
+  public List<Verdict> checkEach(List<Path> files) {
+    assumeAvailable();
+    int parallelism = Integer.getInteger("nixml.oracle.parallelism", 2);
+    int maxFilesPerProcess = this == NIX_PARSE ? FirstErrorBatches.DEFAULT_FILES_PER_PROCESS : 1;
+    return new FirstErrorBatches(displayName, checkCommand, maxFilesPerProcess, TIMEOUT_SECONDS)
+        .run(files, parallelism);
+  }
+
   private boolean probe() {
     try {
       Process process = new ProcessBuilder(probeCommand).redirectErrorStream(true).start();

@@ -1,21 +1,22 @@
 package io.github.nixml.nix.bind;
 
-import io.github.nixml.nix.ast.AttrSet;
+import io.github.nixml.nix.ast.AttrNames;
 import io.github.nixml.nix.ast.Expr;
-import io.github.nixml.nix.ast.Paren;
+import io.github.nixml.nix.syntax.GreenElement;
+import io.github.nixml.nix.syntax.GreenNode;
+import io.github.nixml.nix.syntax.GreenToken;
 import io.github.nixml.nix.syntax.LineIndex;
 import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.nix.syntax.SyntaxNode;
-import io.github.nixml.nix.syntax.SyntaxToken;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Resolves every variable reference of a tree and reports what Nix 2.8 reports before evaluation:
@@ -23,31 +24,53 @@ import java.util.Set;
  * {@code a = { }; a.b = 1;} but not {@code a = 1; a.b = 2;}), duplicate formals and undefined
  * variables (only outside every {@code with}).
  *
- * <p>Walks expressions with an explicit work stack: operator and application chains can be
- * arbitrarily deep without nesting brackets. Visible names live in one map of stacks, so a lookup
- * costs the same at any depth.
+ * <p>Walks the green nodes directly, computing offsets on the way down: red nodes are made only for
+ * the sites of definitions and {@code with}s, which the result hands out. An explicit work stack
+ * (parallel arrays of green nodes or control items, and offsets) takes arbitrarily deep operator
+ * and application chains. Visible names live in one map of stacks, so a lookup costs the same at
+ * any depth.
  */
 public final class Binder {
+  private final SyntaxNode root;
   private final LineIndex lines;
   private long[] resolved = new long[256];
   private final List<Resolution> resolutions = new ArrayList<>();
   private int resolvedCount;
-  /** One Local per definition, one Builtin per name, one FromWith per with: shared by references. */
-  private final Map<Object, Resolution> shared = new HashMap<>();
+  private final Map<String, Resolution> builtins = new HashMap<>();
   private final List<BindProblem> problems = new ArrayList<>();
-  private final Map<String, ArrayDeque<Definition>> visible = new HashMap<>();
-  private final ArrayDeque<SyntaxNode> withs = new ArrayDeque<>();
-  private final ArrayDeque<Object> work = new ArrayDeque<>();
+  /** Per name, the visible definitions (innermost on top), as their shared resolutions. */
+  private final Map<String, ArrayDeque<Resolution.Local>> visible = new HashMap<>();
+  private final ArrayDeque<Resolution.FromWith> withs = new ArrayDeque<>();
 
-  private Binder(LineIndex lines) {
+  // the work stack: a GreenNode (an expression to visit, at the offset alongside) or a control item
+  private Object[] work = new Object[256];
+  private int[] workOffsets = new int[256];
+  private int workCount;
+
+  private Binder(SyntaxNode root, LineIndex lines) {
+    this.root = root;
     this.lines = lines;
   }
 
   public static Bindings bind(SyntaxNode root, LineIndex lines) {
-    Binder binder = new Binder(lines);
-    binder.work.push(root);
+    Binder binder = new Binder(root, lines);
+    binder.push(root.green(), root.offset());
     binder.run();
     return binder.result();
+  }
+
+  private void push(Object item, int offset) {
+    if (workCount == work.length) {
+      work = Arrays.copyOf(work, workCount * 2);
+      workOffsets = Arrays.copyOf(workOffsets, workCount * 2);
+    }
+    work[workCount] = item;
+    workOffsets[workCount] = offset;
+    workCount++;
+  }
+
+  private void push(Object item) {
+    push(item, 0);
   }
 
   private Bindings result() {
@@ -65,7 +88,8 @@ public final class Binder {
       values[n] = resolutions.get((int) packed);
       n++;
     }
-    return new Bindings(Arrays.copyOf(offsets, n), Arrays.copyOf(values, n), problems);
+    List<BindProblem> unique = new ArrayList<>(new LinkedHashSet<>(problems));
+    return new Bindings(Arrays.copyOf(offsets, n), Arrays.copyOf(values, n), unique);
   }
 
   private void record(int offset, Resolution resolution) {
@@ -76,33 +100,101 @@ public final class Binder {
     resolutions.add(resolution);
   }
 
+  // ---------------------------------------------------------------- green helpers
+
+  private static GreenToken firstToken(GreenNode node, SyntaxKind kind) {
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      if (node.child(i) instanceof GreenToken token && token.kind() == kind) {
+        return token;
+      }
+    }
+    return null;
+  }
+
+  /** Offset of the first direct token of the given kind, or -1. */
+  private static int firstTokenOffset(GreenNode node, int offset, SyntaxKind kind) {
+    int at = offset;
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      GreenElement child = node.child(i);
+      if (child instanceof GreenToken token && token.kind() == kind) {
+        return at;
+      }
+      at += child.width();
+    }
+    return -1;
+  }
+
+  private static GreenToken firstSignificantToken(GreenNode node) {
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      if (node.child(i) instanceof GreenToken token && !token.kind().isTrivia()) {
+        return token;
+      }
+    }
+    return null;
+  }
+
+  /** A green node and its offset: the few places that keep one around. */
+  private record At(GreenNode green, int offset) {
+    int length() {
+      return green.width();
+    }
+  }
+
+  /** The n-th child expression (0-based) of a node, or null. */
+  private static At exprChild(GreenNode node, int offset, int index) {
+    int at = offset;
+    int seen = 0;
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      GreenElement child = node.child(i);
+      if (child instanceof GreenNode inner && Expr.isExpr(inner.kind()) && seen++ == index) {
+        return new At(inner, at);
+      }
+      at += child.width();
+    }
+    return null;
+  }
+
+  private SyntaxNode red(GreenNode green, int offset) {
+    return SyntaxNode.placed(root, green, offset);
+  }
+
   // ---------------------------------------------------------------- work items
 
   private record ModelTask(AttrsModel model, Definition.Kind kind) {}
 
-  private record LetBody(SyntaxNode body) {}
-
   private record ExitScope(List<Definition> definitions) {}
 
-  private record EnterWith(SyntaxNode with) {}
+  private record EnterWith(Resolution.FromWith with) {}
+
+  /**
+   * Code Nix parses (so checks for duplicates while parsing) but never attaches to its expression
+   * tree (so never looks its variables up): the source of {@code inherit (e) ;} without names, and
+   * dynamic attributes of a set merged into an earlier one.
+   */
+  private record Unattached(GreenNode node) {}
 
   private static final Object EXIT_WITH = new Object();
 
   private void run() {
-    while (!work.isEmpty()) {
-      Object item = work.pop();
-      if (item instanceof SyntaxNode node) {
-        visit(node);
+    while (workCount > 0) {
+      workCount--;
+      Object item = work[workCount];
+      int offset = workOffsets[workCount];
+      work[workCount] = null;
+      if (item instanceof GreenNode node) {
+        visit(node, offset);
       } else if (item instanceof ModelTask task) {
-        bindModel(task.model(), task.kind(), null);
+        bindModel(task.model(), task.kind(), null, 0);
       } else if (item instanceof ExitScope exit) {
         for (Definition d : exit.definitions()) {
-          ArrayDeque<Definition> stack = visible.get(d.name());
+          ArrayDeque<Resolution.Local> stack = visible.get(d.name());
           stack.pop();
           if (stack.isEmpty()) {
             visible.remove(d.name());
           }
         }
+      } else if (item instanceof Unattached unattached) {
+        checkUnattached(unattached.node(), offset);
       } else if (item instanceof EnterWith enter) {
         withs.push(enter.with());
       } else if (item == EXIT_WITH) {
@@ -113,92 +205,87 @@ public final class Binder {
 
   private void enterScope(List<Definition> definitions) {
     for (Definition d : definitions) {
-      visible.computeIfAbsent(d.name(), k -> new ArrayDeque<>(2)).push(d);
+      visible.computeIfAbsent(d.name(), k -> new ArrayDeque<>(2)).push(new Resolution.Local(d));
     }
-    work.push(new ExitScope(definitions));
+    push(new ExitScope(definitions));
   }
 
   // ---------------------------------------------------------------- expressions
 
-  private void visit(SyntaxNode node) {
+  private void visit(GreenNode node, int offset) {
     switch (node.kind()) {
       case IDENT_REF -> {
-        SyntaxToken token = node.firstSignificantToken();
+        GreenToken token = firstSignificantToken(node);
         if (token != null) {
-          resolve(token.text(), node.offset(), node.length());
+          resolve(token.text(), offset, node.width());
         }
       }
-      case LAMBDA -> visitLambda(node);
+      case LAMBDA -> visitLambda(node, offset);
       case LET_IN -> {
-        AttrsModel model = buildModel(node, true);
-        if (!model.dynamic.isEmpty()) {
-          DynamicDef first = model.dynamic.get(0);
-          problem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in let", first.name());
-        }
-        SyntaxNode body = null;
+        AttrsModel model = buildModel(node, offset, true);
+        checkLetHasNoDynamicAttributes(model);
+        GreenNode body = null;
+        int bodyOffset = 0;
         boolean afterIn = false;
-        for (var element : node.childrenWithTokens()) {
-          if (element.kind() == SyntaxKind.KW_IN) {
+        int at = offset;
+        for (int i = 0, n = node.childCount(); i < n; i++) {
+          GreenElement child = node.child(i);
+          if (child.kind() == SyntaxKind.KW_IN) {
             afterIn = true;
-          } else if (afterIn && element instanceof SyntaxNode child && Expr.isExpr(child.kind())) {
-            body = child;
+          } else if (afterIn && child instanceof GreenNode inner && Expr.isExpr(inner.kind())) {
+            body = inner;
+            bodyOffset = at;
             break;
           }
+          at += child.width();
         }
-        bindModel(model, Definition.Kind.LET, body);
+        bindModel(model, Definition.Kind.LET, body, bodyOffset);
       }
-      case LEGACY_LET -> bindModel(buildModel(node, true), Definition.Kind.REC_ATTRIBUTE, null);
+      case LEGACY_LET -> bindModel(buildModel(node, offset, true), Definition.Kind.REC_ATTRIBUTE, null, 0);
       case ATTR_SET -> {
-        boolean rec = node.firstToken(SyntaxKind.KW_REC) != null;
-        bindModel(buildModel(node, rec), Definition.Kind.REC_ATTRIBUTE, null);
+        boolean rec = firstToken(node, SyntaxKind.KW_REC) != null;
+        bindModel(buildModel(node, offset, rec), Definition.Kind.REC_ATTRIBUTE, null, 0);
       }
       case WITH -> {
-        List<SyntaxNode> parts = exprChildren(node);
-        work.push(EXIT_WITH);
-        if (parts.size() > 1) {
-          work.push(parts.get(1));
+        At scope = exprChild(node, offset, 0);
+        At body = exprChild(node, offset, 1);
+        push(EXIT_WITH);
+        if (body != null) {
+          push(body.green(), body.offset());
         }
-        work.push(new EnterWith(node));
-        if (!parts.isEmpty()) {
-          work.push(parts.get(0));
+        push(new EnterWith(new Resolution.FromWith(red(node, offset))));
+        if (scope != null) {
+          push(scope.green(), scope.offset());
         }
       }
       case ERROR -> {
         // Nix never gets past a syntax error; do not report names inside broken text.
       }
-      default -> pushChildren(node);
+      default -> pushChildren(node, offset);
     }
   }
 
-  private void pushChildren(SyntaxNode node) {
-    List<SyntaxNode> children = node.children();
-    for (int i = children.size() - 1; i >= 0; i--) {
-      work.push(children.get(i));
-    }
-  }
-
-  private static List<SyntaxNode> exprChildren(SyntaxNode node) {
-    List<SyntaxNode> out = new ArrayList<>(3);
-    for (SyntaxNode child : node.children()) {
-      if (Expr.isExpr(child.kind())) {
-        out.add(child);
+  private void pushChildren(GreenNode node, int offset) {
+    int at = offset + node.width();
+    for (int i = node.childCount() - 1; i >= 0; i--) {
+      GreenElement child = node.child(i);
+      at -= child.width();
+      if (child instanceof GreenNode inner) {
+        push(inner, at);
       }
     }
-    return out;
   }
 
   private void resolve(String name, int offset, int length) {
-    ArrayDeque<Definition> stack = visible.get(name);
+    ArrayDeque<Resolution.Local> stack = visible.get(name);
     Resolution resolution;
     if (stack != null && !stack.isEmpty()) {
-      Definition d = stack.peek();
-      resolution = shared.computeIfAbsent(d, k -> new Resolution.Local(d));
+      resolution = stack.peek();
     } else if (Builtins.contains(name)) {
       // the base environment is a static scope: it wins over any "with"
-      resolution = shared.computeIfAbsent(name, k -> new Resolution.Builtin(name));
+      resolution = builtins.computeIfAbsent(name, Resolution.Builtin::new);
     } else if (!withs.isEmpty()) {
-      SyntaxNode with = withs.peek();
-      resolution = shared.computeIfAbsent(with, k -> new Resolution.FromWith(with));
+      resolution = withs.peek();
     } else {
       resolution = new Resolution.Undefined(name);
       problems.add(new BindProblem(BindProblem.Kind.UNDEFINED_VARIABLE,
@@ -207,71 +294,173 @@ public final class Binder {
     record(offset, resolution);
   }
 
-  private void visitLambda(SyntaxNode lambda) {
-    List<Definition> names = new ArrayList<>();
-    List<SyntaxNode> defaults = new ArrayList<>();
-    SyntaxNode body = null;
-    for (SyntaxNode child : lambda.children()) {
-      switch (child.kind()) {
-        case IDENT_PARAM -> {
-          SyntaxToken id = child.firstToken(SyntaxKind.IDENT);
-          if (id != null) {
-            names.add(new Definition(id.text(), Definition.Kind.LAMBDA_PARAMETER, child));
+  private void visitLambda(GreenNode lambda, int offset) {
+    List<Definition> names = new ArrayList<>(4);
+    List<At> defaults = new ArrayList<>(0);
+    GreenNode body = null;
+    int bodyOffset = 0;
+    int at = offset;
+    for (int i = 0, n = lambda.childCount(); i < n; i++) {
+      GreenElement element = lambda.child(i);
+      if (element instanceof GreenNode child) {
+        switch (child.kind()) {
+          case IDENT_PARAM -> {
+            GreenToken id = firstToken(child, SyntaxKind.IDENT);
+            if (id != null) {
+              names.add(new Definition(id.text(), Definition.Kind.LAMBDA_PARAMETER, red(child, at)));
+            }
           }
-        }
-        case PATTERN -> collectFormals(child, names, defaults);
-        default -> {
-          if (Expr.isExpr(child.kind())) {
-            body = child;
+          case PATTERN -> collectFormals(child, at, names, defaults);
+          default -> {
+            if (Expr.isExpr(child.kind())) {
+              body = child;
+              bodyOffset = at;
+            }
           }
         }
       }
+      at += element.width();
     }
     enterScope(names);
     if (body != null) {
-      work.push(body);
+      push(body, bodyOffset);
     }
     for (int i = defaults.size() - 1; i >= 0; i--) {
-      work.push(defaults.get(i));
+      push(defaults.get(i).green(), defaults.get(i).offset());
     }
   }
 
-  private void collectFormals(SyntaxNode pattern, List<Definition> names, List<SyntaxNode> defaults) {
+  private void collectFormals(GreenNode pattern, int offset, List<Definition> names, List<At> defaults) {
     Definition bind = null;
-    Map<String, Definition> formals = new LinkedHashMap<>();
-    for (SyntaxNode child : pattern.children()) {
+    Map<String, Definition> formals = new HashMap<>();
+    int at = offset;
+    for (int i = 0, n = pattern.childCount(); i < n; i++) {
+      GreenElement element = pattern.child(i);
+      int childOffset = at;
+      at += element.width();
+      if (!(element instanceof GreenNode child)) {
+        continue;
+      }
       if (child.kind() == SyntaxKind.PAT_BIND) {
-        SyntaxToken id = child.firstToken(SyntaxKind.IDENT);
+        GreenToken id = firstToken(child, SyntaxKind.IDENT);
         if (id != null) {
-          bind = new Definition(id.text(), Definition.Kind.PATTERN_BIND, child);
+          bind = new Definition(id.text(), Definition.Kind.PATTERN_BIND, red(child, childOffset));
         }
       } else if (child.kind() == SyntaxKind.PAT_ENTRY) {
-        SyntaxToken id = child.firstToken(SyntaxKind.IDENT);
+        GreenToken id = firstToken(child, SyntaxKind.IDENT);
         if (id == null) {
           continue;
         }
-        Definition d = new Definition(id.text(), Definition.Kind.FORMAL, child);
-        if (formals.putIfAbsent(id.text(), d) != null) {
+        if (formals.containsKey(id.text())) {
           problems.add(new BindProblem(BindProblem.Kind.DUPLICATE_FORMAL,
-              "duplicate formal function argument '" + id.text() + "'", id.offset(), id.length()));
+              "duplicate formal function argument '" + id.text() + "'",
+              firstTokenOffset(child, childOffset, SyntaxKind.IDENT), id.width()));
         } else {
+          Definition d = new Definition(id.text(), Definition.Kind.FORMAL, red(child, childOffset));
+          formals.put(id.text(), d);
           names.add(d);
         }
-        for (SyntaxNode value : child.children()) {
-          if (Expr.isExpr(value.kind())) {
-            defaults.add(value);
+        int valueAt = childOffset;
+        for (int j = 0, m = child.childCount(); j < m; j++) {
+          GreenElement value = child.child(j);
+          if (value instanceof GreenNode inner && Expr.isExpr(inner.kind())) {
+            defaults.add(new At(inner, valueAt));
           }
+          valueAt += value.width();
         }
       }
     }
     if (bind != null) {
       if (formals.containsKey(bind.name())) {
         problems.add(new BindProblem(BindProblem.Kind.DUPLICATE_FORMAL,
-            "duplicate formal function argument '" + bind.name() + "'", pattern.offset(),
-            pattern.length()));
+            "duplicate formal function argument '" + bind.name() + "'", offset, pattern.width()));
       } else {
         names.add(bind);
       }
+    }
+  }
+
+  /** Only the parse-time checks (duplicates, dynamic attributes in let), no name lookups. */
+  private void checkUnattached(GreenNode top, int topOffset) {
+    ArrayDeque<At> stack = new ArrayDeque<>();
+    stack.push(new At(top, topOffset));
+    while (!stack.isEmpty()) {
+      At here = stack.pop();
+      GreenNode node = here.green();
+      switch (node.kind()) {
+        case ATTR_SET -> buildModel(node, here.offset(), false);
+        case LEGACY_LET -> buildModel(node, here.offset(), true);
+        case LET_IN -> checkLetHasNoDynamicAttributes(buildModel(node, here.offset(), true));
+        case LAMBDA -> {
+          int at = firstNodeOffset(node, here.offset(), SyntaxKind.PATTERN);
+          if (at >= 0) {
+            collectFormals(firstNode(node, SyntaxKind.PATTERN), at, new ArrayList<>(), new ArrayList<>());
+          }
+        }
+        case ERROR -> {
+          continue;
+        }
+        default -> {
+        }
+      }
+      int at = here.offset();
+      for (int i = 0, n = node.childCount(); i < n; i++) {
+        GreenElement child = node.child(i);
+        if (child instanceof GreenNode inner) {
+          stack.push(new At(inner, at));
+        }
+        at += child.width();
+      }
+    }
+  }
+
+  private static GreenNode firstNode(GreenNode node, SyntaxKind kind) {
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      if (node.child(i) instanceof GreenNode inner && inner.kind() == kind) {
+        return inner;
+      }
+    }
+    return null;
+  }
+
+  private static int firstNodeOffset(GreenNode node, int offset, SyntaxKind kind) {
+    int at = offset;
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      GreenElement child = node.child(i);
+      if (child instanceof GreenNode inner && inner.kind() == kind) {
+        return at;
+      }
+      at += child.width();
+    }
+    return -1;
+  }
+
+  /** Pushes everything below a model that Nix drops from its tree as unattached code. */
+  private void dropModel(AttrsModel model) {
+    for (AttrDef def : model.attrs.values()) {
+      if (def.nested != null) {
+        dropModel(def.nested);
+      } else if (def.value != null) {
+        push(new Unattached(def.value), def.valueOffset);
+      } else if (def.inheritSource != null) {
+        push(new Unattached(def.inheritSource), def.inheritSourceOffset);
+      }
+    }
+    for (DynamicDef dyn : model.dynamic) {
+      push(new Unattached(dyn.name), dyn.nameOffset);
+      if (dyn.nested != null) {
+        dropModel(dyn.nested);
+      } else if (dyn.value != null) {
+        push(new Unattached(dyn.value), dyn.valueOffset);
+      }
+    }
+  }
+
+  private void checkLetHasNoDynamicAttributes(AttrsModel model) {
+    if (!model.dynamic.isEmpty()) {
+      DynamicDef first = model.dynamic.get(0);
+      problems.add(new BindProblem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in let",
+          first.nameOffset, first.name.width()));
     }
   }
 
@@ -281,7 +470,7 @@ public final class Binder {
   private static final class AttrsModel {
     final boolean recursive;
     final LinkedHashMap<String, AttrDef> attrs = new LinkedHashMap<>();
-    final List<DynamicDef> dynamic = new ArrayList<>();
+    final List<DynamicDef> dynamic = new ArrayList<>(0);
 
     AttrsModel(boolean recursive) {
       this.recursive = recursive;
@@ -290,224 +479,311 @@ public final class Binder {
 
   /** One static attribute: a value expression, a nested set, or an inherit. */
   private static final class AttrDef {
-    final SyntaxNode site;
-    final SyntaxNode value;
+    final GreenNode site;
+    final int siteOffset;
+    final GreenNode value;
+    final int valueOffset;
     final AttrsModel nested;
     /** Plain {@code inherit x;}: x is looked up outside a rec set or let. */
     final boolean inherited;
     /** The source expression of {@code inherit (e) x;}. */
-    final SyntaxNode inheritSource;
+    final GreenNode inheritSource;
+    final int inheritSourceOffset;
 
-    AttrDef(SyntaxNode site, SyntaxNode value, AttrsModel nested, boolean inherited,
-        SyntaxNode inheritSource) {
+    AttrDef(GreenNode site, int siteOffset, GreenNode value, int valueOffset, AttrsModel nested,
+        boolean inherited, GreenNode inheritSource, int inheritSourceOffset) {
       this.site = site;
+      this.siteOffset = siteOffset;
       this.value = value;
+      this.valueOffset = valueOffset;
       this.nested = nested;
       this.inherited = inherited;
       this.inheritSource = inheritSource;
+      this.inheritSourceOffset = inheritSourceOffset;
     }
   }
 
-  private record DynamicDef(SyntaxNode name, SyntaxNode value, AttrsModel nested) {}
+  private static final class DynamicDef {
+    final GreenNode name;
+    final int nameOffset;
+    final GreenNode value;
+    final int valueOffset;
+    final AttrsModel nested;
 
-  private AttrsModel buildModel(SyntaxNode node, boolean recursive) {
+    DynamicDef(GreenNode name, int nameOffset, GreenNode value, int valueOffset, AttrsModel nested) {
+      this.name = name;
+      this.nameOffset = nameOffset;
+      this.value = value;
+      this.valueOffset = valueOffset;
+      this.nested = nested;
+    }
+  }
+
+  private AttrsModel buildModel(GreenNode node, int offset, boolean recursive) {
     AttrsModel model = new AttrsModel(recursive);
-    for (SyntaxNode child : node.children()) {
+    int at = offset;
+    for (int i = 0, n = node.childCount(); i < n; i++) {
+      GreenElement child = node.child(i);
       if (child.kind() == SyntaxKind.BINDING) {
-        addBinding(model, child);
+        addBinding(model, (GreenNode) child, at);
       } else if (child.kind() == SyntaxKind.INHERIT) {
-        addInherit(model, child);
+        addInherit(model, (GreenNode) child, at);
       }
+      at += child.width();
     }
     return model;
   }
 
-  private void addInherit(AttrsModel model, SyntaxNode inherit) {
-    SyntaxNode from = inherit.firstChild(SyntaxKind.INHERIT_FROM);
-    SyntaxNode source = null;
-    if (from != null) {
-      List<SyntaxNode> exprs = exprChildren(from);
-      source = exprs.isEmpty() ? null : exprs.get(0);
-    }
-    for (SyntaxNode child : inherit.children()) {
-      if (child.kind() != SyntaxKind.ATTR_NAME && child.kind() != SyntaxKind.STRING
-          && child.kind() != SyntaxKind.DYNAMIC) {
+  private static boolean isAttrName(SyntaxKind k) {
+    return k == SyntaxKind.ATTR_NAME || k == SyntaxKind.STRING || k == SyntaxKind.DYNAMIC;
+  }
+
+  private void addInherit(AttrsModel model, GreenNode inherit, int offset) {
+    GreenNode from = firstNode(inherit, SyntaxKind.INHERIT_FROM);
+    At source = from == null ? null
+        : exprChild(from, firstNodeOffset(inherit, offset, SyntaxKind.INHERIT_FROM), 0);
+    boolean named = false;
+    int at = offset;
+    for (int i = 0, n = inherit.childCount(); i < n; i++) {
+      GreenElement element = inherit.child(i);
+      int childOffset = at;
+      at += element.width();
+      if (!(element instanceof GreenNode child) || !isAttrName(child.kind())) {
         continue;
       }
-      String name = staticName(child);
+      named = true;
+      String name = staticName(child, childOffset);
       if (name == null) {
-        problem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in inherit", child);
+        problems.add(new BindProblem(BindProblem.Kind.SYNTAX, "dynamic attributes not allowed in inherit",
+            childOffset, child.width()));
         continue;
       }
       AttrDef existing = model.attrs.get(name);
       if (existing != null) {
-        duplicate(name, child, existing.site);
+        duplicate(name, childOffset, child.width(), existing.siteOffset);
         continue;
       }
-      model.attrs.put(name, new AttrDef(child, null, null, from == null, source));
+      model.attrs.put(name, new AttrDef(child, childOffset, null, 0, null, from == null,
+          source == null ? null : source.green(), source == null ? 0 : source.offset()));
+    }
+    if (!named && source != null) {
+      push(new Unattached(source.green()), source.offset());
     }
   }
 
-  private void addBinding(AttrsModel model, SyntaxNode binding) {
-    SyntaxNode attrpath = binding.firstChild(SyntaxKind.ATTRPATH);
+  private void addBinding(AttrsModel model, GreenNode binding, int offset) {
+    GreenNode attrpath = null;
+    int attrpathOffset = 0;
+    GreenNode value = null;
+    int valueOffset = 0;
+    int at = offset;
+    for (int i = 0, n = binding.childCount(); i < n; i++) {
+      GreenElement element = binding.child(i);
+      if (element instanceof GreenNode child) {
+        if (child.kind() == SyntaxKind.ATTRPATH) {
+          if (attrpath == null) {
+            attrpath = child;
+            attrpathOffset = at;
+          }
+        } else if (value == null && Expr.isExpr(child.kind())) {
+          value = child;
+          valueOffset = at;
+        }
+      }
+      at += element.width();
+    }
     if (attrpath == null) {
       return;
     }
-    List<SyntaxNode> parts = new ArrayList<>();
-    for (SyntaxNode part : attrpath.children()) {
-      SyntaxKind k = part.kind();
-      if (k == SyntaxKind.ATTR_NAME || k == SyntaxKind.STRING || k == SyntaxKind.DYNAMIC) {
-        parts.add(part);
+    int partCount = 0;
+    for (int i = 0, n = attrpath.childCount(); i < n; i++) {
+      if (isAttrName(attrpath.child(i).kind())) {
+        partCount++;
       }
     }
-    if (parts.isEmpty()) {
+    if (partCount == 0) {
       return;
     }
-    SyntaxNode value = null;
-    for (SyntaxNode child : binding.children()) {
-      if (child.kind() != SyntaxKind.ATTRPATH && Expr.isExpr(child.kind())) {
-        value = child;
-        break;
+    GreenNode[] parts = new GreenNode[partCount];
+    int[] partOffsets = new int[partCount];
+    int p = 0;
+    at = attrpathOffset;
+    for (int i = 0, n = attrpath.childCount(); i < n; i++) {
+      GreenElement element = attrpath.child(i);
+      if (isAttrName(element.kind())) {
+        parts[p] = (GreenNode) element;
+        partOffsets[p] = at;
+        p++;
       }
+      at += element.width();
     }
     AttrsModel attrs = model;
-    for (int i = 0; i + 1 < parts.size(); i++) {
-      SyntaxNode part = parts.get(i);
-      String name = staticName(part);
+    for (int i = 0; i + 1 < partCount; i++) {
+      GreenNode part = parts[i];
+      String name = staticName(part, partOffsets[i]);
       if (name == null) {
         AttrsModel nested = new AttrsModel(false);
-        attrs.dynamic.add(new DynamicDef(part, null, nested));
+        attrs.dynamic.add(new DynamicDef(part, partOffsets[i], null, 0, nested));
         attrs = nested;
         continue;
       }
       AttrDef existing = attrs.attrs.get(name);
       if (existing == null) {
         AttrsModel nested = new AttrsModel(false);
-        attrs.attrs.put(name, new AttrDef(part, null, nested, false, null));
+        attrs.attrs.put(name, new AttrDef(part, partOffsets[i], null, 0, nested, false, null, 0));
         attrs = nested;
       } else if (!existing.inherited && existing.nested != null) {
         attrs = existing.nested;
       } else {
-        duplicate(pathText(parts), attrpath, existing.site);
+        duplicate(pathText(parts, partOffsets), attrpathOffset, attrpath.width(), existing.siteOffset);
         return;
       }
     }
-    SyntaxNode last = parts.get(parts.size() - 1);
-    SyntaxNode literal = attrSetLiteral(value);
+    GreenNode last = parts[partCount - 1];
+    int lastOffset = partOffsets[partCount - 1];
+    At literal = attrSetLiteral(value, valueOffset);
     AttrsModel valueModel = literal == null ? null
-        : buildModel(literal, literal.firstToken(SyntaxKind.KW_REC) != null);
-    String name = staticName(last);
+        : buildModel(literal.green(), literal.offset(), firstToken(literal.green(), SyntaxKind.KW_REC) != null);
+    GreenNode plainValue = valueModel == null ? value : null;
+    String name = staticName(last, lastOffset);
     if (name == null) {
-      attrs.dynamic.add(new DynamicDef(last, valueModel == null ? value : null, valueModel));
+      attrs.dynamic.add(new DynamicDef(last, lastOffset, plainValue, valueOffset, valueModel));
       return;
     }
     AttrDef existing = attrs.attrs.get(name);
     if (existing == null) {
-      attrs.attrs.put(name, new AttrDef(last, valueModel == null ? value : null, valueModel, false, null));
+      attrs.attrs.put(name, new AttrDef(last, lastOffset, plainValue, valueOffset, valueModel, false, null, 0));
     } else if (existing.nested != null && valueModel != null) {
       // Nix merges the attributes of both sets into the first one; the second set's dynamic
       // attributes and its "rec" are dropped.
+      for (DynamicDef dyn : valueModel.dynamic) {
+        AttrsModel dropped = new AttrsModel(false);
+        dropped.dynamic.add(dyn);
+        dropModel(dropped);
+      }
       for (Map.Entry<String, AttrDef> entry : valueModel.attrs.entrySet()) {
         AttrDef clash = existing.nested.attrs.get(entry.getKey());
         if (clash != null) {
-          duplicate(entry.getKey(), entry.getValue().site, clash.site);
+          duplicate(entry.getKey(), entry.getValue().siteOffset, entry.getValue().site.width(), clash.siteOffset);
         } else {
           existing.nested.attrs.put(entry.getKey(), entry.getValue());
         }
       }
     } else {
-      duplicate(pathText(parts), attrpath, existing.site);
+      duplicate(pathText(parts, partOffsets), attrpathOffset, attrpath.width(), existing.siteOffset);
     }
   }
 
   /** The node of a {@code { }} or {@code rec { }} literal, parentheses looked through, or null. */
-  private static SyntaxNode attrSetLiteral(SyntaxNode value) {
-    Expr e = Expr.cast(value);
-    if (e == null) {
+  private static At attrSetLiteral(GreenNode value, int offset) {
+    if (value == null) {
       return null;
     }
-    e = e.unparenthesized();
-    return e instanceof AttrSet ? e.syntax() : null;
+    GreenNode node = value;
+    int at = offset;
+    while (node.kind() == SyntaxKind.PAREN) {
+      At inner = exprChild(node, at, 0);
+      if (inner == null) {
+        break;
+      }
+      node = inner.green();
+      at = inner.offset();
+    }
+    return node.kind() == SyntaxKind.ATTR_SET ? new At(node, at) : null;
   }
 
-  private static String staticName(SyntaxNode part) {
-    return io.github.nixml.nix.ast.AttrNames.staticName(part);
+  /** The name of an attrpath part when Nix knows it at parse time, else null. */
+  private String staticName(GreenNode part, int offset) {
+    if (part.kind() == SyntaxKind.ATTR_NAME) {
+      GreenToken token = firstSignificantToken(part);
+      return token == null ? null : token.text();
+    }
+    // strings and ${...}: rare in attribute names, so the typed views' cooking is reused
+    return AttrNames.staticName(red(part, offset));
   }
 
-  private static String pathText(List<SyntaxNode> parts) {
+  private String pathText(GreenNode[] parts, int[] offsets) {
     StringBuilder out = new StringBuilder();
-    for (SyntaxNode part : parts) {
+    for (int i = 0; i < parts.length; i++) {
       if (out.length() > 0) {
         out.append('.');
       }
-      String name = staticName(part);
+      String name = staticName(parts[i], offsets[i]);
       out.append(name != null ? name : "\"${...}\"");
     }
     return out.toString();
   }
 
-  private void duplicate(String name, SyntaxNode at, SyntaxNode first) {
+  private void duplicate(String name, int offset, int length, int firstOffset) {
     problems.add(new BindProblem(BindProblem.Kind.DUPLICATE_ATTRIBUTE,
-        "attribute '" + name + "' already defined at " + lines.line(first.offset()) + ":"
-            + lines.column(first.offset()), at.offset(), at.length()));
-  }
-
-  private void problem(BindProblem.Kind kind, String message, SyntaxNode at) {
-    problems.add(new BindProblem(kind, message, at.offset(), at.length()));
+        "attribute '" + name + "' already defined at " + lines.line(firstOffset) + ":"
+            + lines.column(firstOffset), offset, length));
   }
 
   /**
    * Binds the values of a set as Nix's {@code ExprAttrs::bindVars} / {@code ExprLet::bindVars}: a
    * recursive set or let sees its own attributes, except in plain {@code inherit}s.
    */
-  private void bindModel(AttrsModel model, Definition.Kind kind, SyntaxNode letBody) {
+  private void bindModel(AttrsModel model, Definition.Kind kind, GreenNode letBody, int letBodyOffset) {
     boolean scoped = model.recursive || kind == Definition.Kind.LET;
     // plain inherits are looked up outside the new scope: resolve them before entering it
     for (AttrDef def : model.attrs.values()) {
-      if (def.inherited && def.site.kind() == SyntaxKind.ATTR_NAME) {
-        resolve(def.site.firstSignificantToken().text(), def.site.offset(), def.site.length());
-      } else if (def.inherited) {
-        String name = staticName(def.site);
+      if (def.inherited) {
+        String name = staticName(def.site, def.siteOffset);
         if (name != null) {
-          resolve(name, def.site.offset(), def.site.length());
+          resolve(name, def.siteOffset, def.site.width());
         }
       }
     }
     if (scoped) {
       List<Definition> names = new ArrayList<>(model.attrs.size());
       for (Map.Entry<String, AttrDef> entry : model.attrs.entrySet()) {
-        names.add(new Definition(entry.getKey(), kind, entry.getValue().site));
+        AttrDef def = entry.getValue();
+        names.add(new Definition(entry.getKey(), kind, red(def.site, def.siteOffset)));
       }
       enterScope(names);
     }
     if (letBody != null) {
-      work.push(letBody);
+      push(letBody, letBodyOffset);
     }
-    List<Object> tasks = new ArrayList<>();
-    Set<SyntaxNode> sources = new HashSet<>();
+    // pushed in reverse so that values are visited in source order
+    int mark = workCount;
+    IdentityHashMap<GreenNode, Boolean> sources = null;
     for (AttrDef def : model.attrs.values()) {
       if (def.nested != null) {
-        tasks.add(new ModelTask(def.nested, Definition.Kind.REC_ATTRIBUTE));
+        push(new ModelTask(def.nested, Definition.Kind.REC_ATTRIBUTE));
       } else if (def.inheritSource != null) {
-        if (sources.add(def.inheritSource)) {
-          tasks.add(def.inheritSource);
+        if (sources == null) {
+          sources = new IdentityHashMap<>();
+        }
+        if (sources.put(def.inheritSource, Boolean.TRUE) == null) {
+          push(def.inheritSource, def.inheritSourceOffset);
         }
       } else if (def.value != null) {
-        tasks.add(def.value);
+        push(def.value, def.valueOffset);
       }
     }
     for (DynamicDef dyn : model.dynamic) {
-      if (dyn.name().kind() != SyntaxKind.ATTR_NAME) {
-        tasks.add(dyn.name());
+      if (dyn.name.kind() != SyntaxKind.ATTR_NAME) {
+        push(dyn.name, dyn.nameOffset);
       }
-      if (dyn.nested() != null) {
-        tasks.add(new ModelTask(dyn.nested(), Definition.Kind.REC_ATTRIBUTE));
-      } else if (dyn.value() != null) {
-        tasks.add(dyn.value());
+      if (dyn.nested != null) {
+        push(new ModelTask(dyn.nested, Definition.Kind.REC_ATTRIBUTE));
+      } else if (dyn.value != null) {
+        push(dyn.value, dyn.valueOffset);
       }
     }
-    for (int i = tasks.size() - 1; i >= 0; i--) {
-      work.push(tasks.get(i));
+    reverse(mark, workCount);
+  }
+
+  private void reverse(int from, int to) {
+    for (int i = from, j = to - 1; i < j; i++, j--) {
+      Object item = work[i];
+      work[i] = work[j];
+      work[j] = item;
+      int offset = workOffsets[i];
+      workOffsets[i] = workOffsets[j];
+      workOffsets[j] = offset;
     }
   }
 }

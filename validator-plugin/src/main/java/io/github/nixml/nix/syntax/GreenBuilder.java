@@ -12,6 +12,7 @@ final class GreenBuilder {
   private static final int MAX_INTERNED_LENGTH = 32;
 
   private final String source;
+  private final char[] chars;
   private GreenElement[] children = new GreenElement[64];
   private int childCount;
   private SyntaxKind[] openKinds = new SyntaxKind[32];
@@ -19,11 +20,15 @@ final class GreenBuilder {
   private int openCount;
 
   // open-addressing intern table of tokens keyed by kind and text
-  private GreenToken[] table = new GreenToken[1024];
+  private GreenToken[] table;
   private int tableSize;
 
   GreenBuilder(String source) {
     this.source = source;
+    this.chars = source.toCharArray();
+    // about one distinct short token per 16 chars of source, at most half full
+    int size = Integer.highestOneBit(Math.max(1024, source.length() / 8)) * 2;
+    this.table = new GreenToken[size];
   }
 
   int checkpoint() {
@@ -79,7 +84,7 @@ final class GreenBuilder {
     }
     int hash = kind.ordinal() * 31 + length;
     for (int i = from; i < to; i++) {
-      hash = hash * 31 + source.charAt(i);
+      hash = hash * 31 + chars[i];
     }
     int mask = table.length - 1;
     int slot = spread(hash) & mask;
@@ -93,12 +98,23 @@ final class GreenBuilder {
         }
         return token;
       }
-      if (existing.kind() == kind && existing.text().length() == length
-          && source.regionMatches(from, existing.text(), 0, length)) {
+      if (existing.kind() == kind && sameText(existing.text(), from, length)) {
         return existing;
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  private boolean sameText(String text, int from, int length) {
+    if (text.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) != chars[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Mixes all bits into the low ones (similar names differ only in their last chars). */

@@ -19,6 +19,8 @@ public final class Lexer {
   private static final int INPATH_SLASH = 4;
 
   private final String text;
+  /** The text as an array: the hot loops index it directly. */
+  private final char[] chars;
   /** Where lexing stops: the end of the text or its first NUL character, as in Nix. */
   private final int end;
   private byte[] kinds;
@@ -30,6 +32,7 @@ public final class Lexer {
 
   private Lexer(String text) {
     this.text = text;
+    this.chars = text.toCharArray();
     int nul = text.indexOf('\0');
     this.end = nul < 0 ? text.length() : nul;
     int capacity = Math.max(16, text.length() / 3);
@@ -95,7 +98,7 @@ public final class Lexer {
   }
 
   private char at(int i) {
-    return i < end ? text.charAt(i) : '\0';
+    return i < end ? chars[i] : '\0';
   }
 
   // ---------------------------------------------------------------- character classes
@@ -138,7 +141,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- sub-matchers (return end or -1)
 
   private int skipPathChars(int i) {
-    while (i < end && isPathChar(text.charAt(i))) {
+    while (i < end && isPathChar(chars[i])) {
       i++;
     }
     return i;
@@ -148,7 +151,7 @@ public final class Lexer {
   private int matchPath(int i) {
     int p = skipPathChars(i);
     int segments = 0;
-    while (at(p) == '/' && p + 1 < end && isPathChar(text.charAt(p + 1))) {
+    while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
       p = skipPathChars(p + 1);
       segments++;
     }
@@ -174,7 +177,7 @@ public final class Lexer {
   private int matchHomePath(int i) {
     int p = i + 1;
     int segments = 0;
-    while (at(p) == '/' && p + 1 < end && isPathChar(text.charAt(p + 1))) {
+    while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
       p = skipPathChars(p + 1);
       segments++;
     }
@@ -193,7 +196,7 @@ public final class Lexer {
     if (p == i + 1) {
       return -1;
     }
-    while (at(p) == '/' && p + 1 < end && isPathChar(text.charAt(p + 1))) {
+    while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
       p = skipPathChars(p + 1);
     }
     return at(p) == '>' && p < end ? p + 1 : -1;
@@ -204,14 +207,14 @@ public final class Lexer {
       return -1;
     }
     int p = i + 1;
-    while (p < end && isUriSchemeChar(text.charAt(p))) {
+    while (p < end && isUriSchemeChar(chars[p])) {
       p++;
     }
     if (at(p) != ':' || p >= end) {
       return -1;
     }
     int q = p + 1;
-    while (q < end && isUriChar(text.charAt(q))) {
+    while (q < end && isUriChar(chars[q])) {
       q++;
     }
     return q > p + 1 ? q : -1;
@@ -223,14 +226,14 @@ public final class Lexer {
     char c = at(i);
     if (c >= '1' && c <= '9') {
       p = i + 1;
-      while (p < end && isDigit(text.charAt(p))) {
+      while (p < end && isDigit(chars[p])) {
         p++;
       }
       if (at(p) != '.' || p >= end) {
         return -1;
       }
       p++;
-      while (p < end && isDigit(text.charAt(p))) {
+      while (p < end && isDigit(chars[p])) {
         p++;
       }
     } else {
@@ -242,7 +245,7 @@ public final class Lexer {
         return -1;
       }
       p += 2;
-      while (p < end && isDigit(text.charAt(p))) {
+      while (p < end && isDigit(chars[p])) {
         p++;
       }
     }
@@ -252,8 +255,8 @@ public final class Lexer {
       if ((at(q) == '+' || at(q) == '-') && q < end) {
         q++;
       }
-      if (q < end && isDigit(text.charAt(q))) {
-        while (q < end && isDigit(text.charAt(q))) {
+      if (q < end && isDigit(chars[q])) {
+        while (q < end && isDigit(chars[q])) {
           q++;
         }
         p = q;
@@ -265,7 +268,7 @@ public final class Lexer {
   private int matchBlockComment(int i) {
     int p = i + 2;
     while (p + 1 < end) {
-      if (text.charAt(p) == '*' && text.charAt(p + 1) == '/') {
+      if (chars[p] == '*' && chars[p + 1] == '/') {
         return p + 2;
       }
       p++;
@@ -276,12 +279,12 @@ public final class Lexer {
   // ---------------------------------------------------------------- DEFAULT
 
   private int lexDefault(int pos) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     switch (c) {
       case ' ', '\t', '\r', '\n' -> {
         int p = pos + 1;
         while (p < end) {
-          char d = text.charAt(p);
+          char d = chars[p];
           if (d != ' ' && d != '\t' && d != '\r' && d != '\n') {
             break;
           }
@@ -292,7 +295,7 @@ public final class Lexer {
       }
       case '#' -> {
         int p = pos + 1;
-        while (p < end && text.charAt(p) != '\n' && text.charAt(p) != '\r') {
+        while (p < end && chars[p] != '\n' && chars[p] != '\r') {
           p++;
         }
         add(SyntaxKind.COMMENT, pos);
@@ -306,7 +309,7 @@ public final class Lexer {
       case '\'' -> {
         if (at(pos + 1) == '\'' && pos + 1 < end) {
           int p = pos + 2;
-          while (p < end && text.charAt(p) == ' ') {
+          while (p < end && chars[p] == ' ') {
             p++;
           }
           p = at(p) == '\n' && p < end ? p + 1 : pos + 2;
@@ -453,7 +456,7 @@ public final class Lexer {
     // identifiers and keywords
     if (isIdStart(c)) {
       int p = pos + 1;
-      while (p < end && isIdChar(text.charAt(p))) {
+      while (p < end && isIdChar(chars[p])) {
         p++;
       }
       if (p > best) {
@@ -464,7 +467,7 @@ public final class Lexer {
     // numbers
     if (isDigit(c)) {
       int p = pos + 1;
-      while (p < end && isDigit(text.charAt(p))) {
+      while (p < end && isDigit(chars[p])) {
         p++;
       }
       if (p > best) {
@@ -492,7 +495,7 @@ public final class Lexer {
         if (p > best) {
           best = p;
           kind = SyntaxKind.PATH;
-          nextMode = text.charAt(p - 1) == '/' ? INPATH_SLASH : INPATH;
+          nextMode = chars[p - 1] == '/' ? INPATH_SLASH : INPATH;
         }
       }
     }
@@ -506,7 +509,7 @@ public final class Lexer {
         if (p > best) {
           best = p;
           kind = SyntaxKind.HPATH;
-          nextMode = text.charAt(p - 1) == '/' ? INPATH_SLASH : INPATH;
+          nextMode = chars[p - 1] == '/' ? INPATH_SLASH : INPATH;
         }
       }
     }
@@ -556,6 +559,10 @@ public final class Lexer {
 
   private SyntaxKind keywordOrIdent(int from, int to) {
     int len = to - from;
+    char first = chars[from];
+    if (first < 'a' || first > 'w' || len < 2 || len > 7) {
+      return SyntaxKind.IDENT;
+    }
     switch (len) {
       case 2 -> {
         if (text.startsWith("if", from)) {
@@ -607,7 +614,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- STRING
 
   private int lexString(int pos) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     if (c == '"') {
       add(SyntaxKind.QUOTE, pos);
       pop();
@@ -620,7 +627,7 @@ public final class Lexer {
     }
     int p = pos;
     while (p < end) {
-      char x = text.charAt(p);
+      char x = chars[p];
       if (x == '"') {
         break;
       }
@@ -651,7 +658,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- IND_STRING
 
   private int lexIndString(int pos) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     if (c == '\'' && at(pos + 1) == '\'' && pos + 1 < end) {
       char x = at(pos + 2);
       boolean more = pos + 2 < end;
@@ -675,7 +682,7 @@ public final class Lexer {
     }
     int p = pos;
     while (p < end) {
-      char x = text.charAt(p);
+      char x = chars[p];
       if (x == '$') {
         char y = at(p + 1);
         if (p + 1 >= end || y == '{' || y == '\'') {
@@ -703,7 +710,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- INPATH
 
   private int lexInPath(int pos, int mode) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     if (c == '$' && at(pos + 1) == '{' && pos + 1 < end) {
       replaceTop(INPATH);
       add(SyntaxKind.DOLLAR_CURLY, pos);
@@ -717,11 +724,11 @@ public final class Lexer {
       if (at(q) == '/' && q < end) {
         seg = q + 1;
       }
-      int chars = q > pos ? q : -1;
-      int best = Math.max(p, Math.max(seg, chars));
+      int plain = q > pos ? q : -1;
+      int best = Math.max(p, Math.max(seg, plain));
       if (best > pos) {
         add(SyntaxKind.PATH_CONTENT, pos);
-        replaceTop(text.charAt(best - 1) == '/' ? INPATH_SLASH : INPATH);
+        replaceTop(chars[best - 1] == '/' ? INPATH_SLASH : INPATH);
         return best;
       }
     }

@@ -11,8 +11,11 @@ import java.util.Objects;
  */
 public final class SyntaxNode implements SyntaxElement {
   private final GreenNode green;
-  private final SyntaxNode parent;
   private final int offset;
+  /** Null for a root, or until found from {@link #searchFrom} on the first {@link #parent()} call. */
+  private SyntaxNode parent;
+  /** For a node placed without its parent: an ancestor to find the parent from. */
+  private SyntaxNode searchFrom;
 
   private SyntaxNode(GreenNode green, SyntaxNode parent, int offset) {
     this.green = green;
@@ -22,6 +25,44 @@ public final class SyntaxNode implements SyntaxElement {
 
   public static SyntaxNode root(GreenNode green) {
     return new SyntaxNode(green, null, 0);
+  }
+
+  /**
+   * The node for a green node found at {@code offset} below {@code ancestor} by code that walks
+   * green nodes directly (the binder): its parent is looked up only if someone asks for it. Green
+   * nodes are never shared within a tree, so the green node identifies the place.
+   */
+  public static SyntaxNode placed(SyntaxNode ancestor, GreenNode green, int offset) {
+    if (green == ancestor.green && offset == ancestor.offset) {
+      return ancestor;
+    }
+    SyntaxNode node = new SyntaxNode(green, null, offset);
+    node.searchFrom = ancestor;
+    return node;
+  }
+
+  /** Walks down from {@code this} through the nodes covering the target's range (no recursion). */
+  private SyntaxNode findParentOf(GreenNode target, int targetOffset) {
+    int targetEnd = targetOffset + target.width();
+    java.util.ArrayDeque<SyntaxNode> stack = new java.util.ArrayDeque<>();
+    stack.push(this);
+    while (!stack.isEmpty()) {
+      SyntaxNode node = stack.pop();
+      int n = node.green.childCount();
+      int at = node.offset;
+      for (int i = 0; i < n; i++) {
+        GreenElement child = node.green.child(i);
+        int width = child.width();
+        if (child == target) {
+          return node;
+        }
+        if (child instanceof GreenNode inner && at <= targetOffset && targetEnd <= at + width) {
+          stack.push(new SyntaxNode(inner, node, at));
+        }
+        at += width;
+      }
+    }
+    return null;
   }
 
   public GreenNode green() {
@@ -35,6 +76,10 @@ public final class SyntaxNode implements SyntaxElement {
 
   @Override
   public SyntaxNode parent() {
+    if (parent == null && searchFrom != null) {
+      // kept, not cleared: another thread may read the fields in either order
+      parent = searchFrom.findParentOf(green, offset);
+    }
     return parent;
   }
 

@@ -7,7 +7,6 @@ import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code fhs-venv-missing}: an FHS shell's {@code profile} neither creates ({@code python -m venv}, {@code uv venv},
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
 public final class FhsVenvMissingRule extends DevShellRule {
   private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("fhs-venv-missing", Severity.ERROR,
       "An FHS profile neither creates nor activates a venv.");
-  private static final Pattern VENV = Pattern.compile(
-      "\\bpython[0-9.]*\\s+-m\\s+venv\\b|\\buv\\s+venv\\b|\\bvirtualenv\\b|(^|[\\s;&])(source|\\.)\\s+\\S*bin/activate");
 
   @Override
   public RuleDescriptor descriptor() {
@@ -40,7 +37,7 @@ public final class FhsVenvMissingRule extends DevShellRule {
       }
       return;
     }
-    if (!profile.get().complete() || VENV.matcher(profile.get().text()).find()) {
+    if (!profile.get().complete() || VenvCommands.createsOrActivates(profile.get().text())) {
       return;
     }
     sink.report(model.at(profile.get().location()),

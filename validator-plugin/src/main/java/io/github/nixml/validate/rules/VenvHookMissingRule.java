@@ -9,7 +9,8 @@ import io.github.nixml.validate.Severity;
 /**
  * {@code venv-hook-missing}: an ld-path shell ({@code mkShell}) has no {@code venvShellHook}. Why: nothing creates
  * or activates {@code .venv}, so {@code uv pip install} and {@code pip install} write into the read-only Nix store
- * ("Read-only file system") or into the user's global site-packages.
+ * ("Read-only file system") or into the user's global site-packages. A shell whose own hooks activate a venv
+ * ({@code source .venv/bin/activate}) does the hook's job and is left alone.
  */
 public final class VenvHookMissingRule extends DevShellRule {
   private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("venv-hook-missing", Severity.ERROR,
@@ -26,6 +27,9 @@ public final class VenvHookMissingRule extends DevShellRule {
       return;
     }
     if (shell.packages().anyMatch(p -> p.last().equals("venvShellHook"))) {
+      return;
+    }
+    if (!shell.hooksComplete() || VenvCommands.activates(shell.hookText())) {
       return;
     }
     sink.report(model.at(shell.location()),

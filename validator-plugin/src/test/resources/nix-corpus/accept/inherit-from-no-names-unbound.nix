@@ -1,0 +1,1 @@
+{ inherit (undefinedVar); b = { inherit ({ a = x; }); }; }

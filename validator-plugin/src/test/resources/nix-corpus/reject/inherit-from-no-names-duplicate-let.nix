@@ -1,0 +1,1 @@
+{ inherit (let a = 1; a = 2; in 1); }

@@ -1,0 +1,1 @@
+assert true; if 1 < 2 then "y" else "n"

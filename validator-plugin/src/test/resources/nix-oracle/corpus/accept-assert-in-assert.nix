@@ -1,0 +1,1 @@
+assert assert true; true; 1

@@ -1,0 +1,4 @@
+/* block */ # line
+	{ a /* x */ = # y
+ 1 ; } 
+# trailing

@@ -1,0 +1,1 @@
+let a = {}; c = {}; in a ? b < c ? d

@@ -1,0 +1,1 @@
+if if true then true else false then 1 else 2

@@ -1,0 +1,1 @@
+let a = true; b = true; c = true; in a -> !b -> c

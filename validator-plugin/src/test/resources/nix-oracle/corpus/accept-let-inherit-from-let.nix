@@ -1,0 +1,1 @@
+let inherit (x) a; x = {}; in a

@@ -1,0 +1,1 @@
+let { a = 1; body = a + b; b = 2; }

@@ -1,0 +1,1 @@
+let a = {}; a = { ${undefinedX} = 1; }; in a

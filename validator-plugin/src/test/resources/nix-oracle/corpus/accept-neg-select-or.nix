@@ -1,0 +1,1 @@
+let a = {}; c = 1; in -a.b or c

@@ -1,0 +1,1 @@
+with {}; with x; y

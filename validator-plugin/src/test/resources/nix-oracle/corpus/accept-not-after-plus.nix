@@ -1,0 +1,1 @@
+let a = true; in a + !a

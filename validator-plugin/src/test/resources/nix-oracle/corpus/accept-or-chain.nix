@@ -1,0 +1,1 @@
+let x = {}; y = {}; in x.a or y.b or 3

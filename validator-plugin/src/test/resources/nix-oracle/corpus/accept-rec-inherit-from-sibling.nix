@@ -1,0 +1,1 @@
+let x = {}; in rec { inherit (y) a; y = x; }

@@ -1,0 +1,1 @@
+let x = { or = 1; }; in x.or

@@ -1,0 +1,1 @@
+let or = x: x; f = x: x; in f or

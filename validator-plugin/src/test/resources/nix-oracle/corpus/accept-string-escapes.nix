@@ -1,0 +1,1 @@
+"a\nb\tc\\d\"e\${notInterp} $${alsoNot} $x \q done $"

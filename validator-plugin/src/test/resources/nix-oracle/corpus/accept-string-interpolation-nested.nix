@@ -1,0 +1,1 @@
+let x = "in"; in "out ${"mid ${x} mid"} out"

@@ -1,0 +1,1 @@
+http://a.b/c#frag

@@ -1,0 +1,1 @@
+with builtins; with { }; [ length anything reallyAnything ]

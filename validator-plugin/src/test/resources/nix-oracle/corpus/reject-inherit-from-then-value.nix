@@ -1,0 +1,1 @@
+let x = {}; in { inherit (x) a; a = 1; }

@@ -1,0 +1,1 @@
+let a = {}; in { inherit a; a.b = 1; }

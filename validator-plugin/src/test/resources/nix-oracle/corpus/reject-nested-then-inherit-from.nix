@@ -1,0 +1,1 @@
+let x = {}; in { a.b = 1; inherit (x) a; }

@@ -1,0 +1,1 @@
+let x = {}; in { a = 1; inherit (x) a; }
