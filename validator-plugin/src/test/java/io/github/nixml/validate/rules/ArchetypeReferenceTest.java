@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -87,7 +88,8 @@ class ArchetypeReferenceTest {
       }
       cuda = "false".equals(loaded.getProperty("cuda", "true").trim()) ? "off" : "required";
     }
-    ValidationConfig config = ValidationConfig.builder().set("cuda", cuda).build();
+    // Pinned: the generated branch (nixos-26.05) is supported on this day, whatever the clock says later.
+    ValidationConfig config = ValidationConfig.builder().set("cuda", cuda).today(LocalDate.of(2026, 11, 25)).build();
     ValidationResult result = new Validator(BuiltInRules.registry()).validate(new ValidationRequest(reference, config));
     // A fresh project has no flake.lock (locking needs the network): that note is the only finding allowed.
     // LockedProjectTest proves the flake.lock rules stay silent once it is locked.
