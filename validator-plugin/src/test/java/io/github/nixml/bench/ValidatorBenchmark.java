@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Validates many generated projects in one run and prints projects per second after warm-up.
  *
- * <p>Run with {@code mvn -B -pl validator-plugin -Pbench-validator -DskipTests verify} (see docs/perf/validator.md). The projects are
+ * <p>Run with {@code mvn -B -pl validator-plugin -Pbench-validator -DskipTests verify} (see docs/PERFORMANCE.md). The projects are
  * copies of the validator's own good fixtures (both layouts) and, when present, of the archetypes' reference
  * projects, each varied in its Python version, written under {@code target/bench/projects}.
  *

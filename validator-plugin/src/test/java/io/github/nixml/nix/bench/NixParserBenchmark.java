@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Our warm parse+bind throughput on a ~1 MB all-packages.nix-like file, against {@code
  * nix-instantiate --parse} on the same file, and the memory our tree retains. Run it with
- * {@code mvn -B -pl validator-plugin -Pbench test} (see docs/perf/nix-parser.md); the report is
+ * {@code mvn -B -pl validator-plugin -Pbench test} (see docs/PERFORMANCE.md); the report is
  * printed and written to {@code target/bench/nix-parser.md}.
  *
  * <p>Nix is measured as wall time per process, the median of alternating runs on the big file and
