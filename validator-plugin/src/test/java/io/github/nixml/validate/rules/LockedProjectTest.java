@@ -6,10 +6,14 @@ import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationRequest;
 import io.github.nixml.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,14 +27,36 @@ class LockedProjectTest {
       "flake-lock-syntax", "nixpkgs-branch-unsupported", "nixpkgs-branch-master", "flake-lock-stale",
       "nixpkgs-owner");
   private static final Path PROJECTS = Path.of("src/test/resources/flake-lock");
+  /** What archetype-nixos-pythonml generates with default properties; the test adds only the lock. */
+  private static final Path GENERATED =
+      Path.of("../archetype-nixos-pythonml/src/test/resources/projects/ld-default/reference");
 
-  private static List<String> lockFindings(String project, String today) throws Exception {
+  @TempDir
+  Path work;
+
+  private List<String> lockFindings(String project, String today) throws Exception {
     ValidationConfig config = ValidationConfig.builder().today(LocalDate.parse(today)).build();
     return new Validator(BuiltInRules.registry())
-        .validate(new ValidationRequest(PROJECTS.resolve(project), config)).findings().stream()
+        .validate(new ValidationRequest(projectDir(project), config)).findings().stream()
         .filter(f -> LOCK_RULES.contains(f.ruleId()))
         .map(Finding::toString)
         .toList();
+  }
+
+  /** The seed project as checked in; the generated one as the archetype's reference tree plus its lock. */
+  private Path projectDir(String project) throws IOException {
+    if (!project.equals("generated-ld-default")) {
+      return PROJECTS.resolve(project);
+    }
+    try (Stream<Path> files = Files.walk(GENERATED)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = work.resolve(GENERATED.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    Files.copy(PROJECTS.resolve(project).resolve("flake.lock"), work.resolve("flake.lock"));
+    return work;
   }
 
   @ParameterizedTest(name = "{0} on {1}")
