@@ -21,11 +21,12 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
 
   /** Builds the model of a parsed flake.nix; never throws. A file with parse errors is {@link #UNREADABLE}. */
   public static FlakeModel of(NixFile file) {
-    Optional<Expr> expr = TreeLowering.lower(file);
-    if (expr.isEmpty()) {
-      return UNREADABLE;
-    }
-    return new FlakeEvaluator(file.text()).evaluate(expr.get());
+    return of(file, TreeLowering.lower(file));
+  }
+
+  /** Models a flake.nix already lowered (empty: it could not be); never throws. */
+  public static FlakeModel of(NixFile file, Optional<Expr> lowered) {
+    return lowered.map(expr -> new FlakeEvaluator(file.text()).evaluate(expr)).orElse(UNREADABLE);
   }
 
   /** Parses, then models, a flake.nix text; never throws. */

@@ -3,6 +3,7 @@ package io.github.nixml.validate.rules;
 import io.github.nixml.lock.FlakeRef;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.NixSource;
+import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,11 @@ final class DeclaredInputsReader {
   private static final List<String> INPUT_SETTINGS = List.of("url", "follows", "flake", "inputs");
 
   /** The inputs of a flake.nix that is present. */
-  static DeclaredInputs read(NixSource flake) {
-    return flake.nixFile().map(file -> read(StaticValues.topLevel(file), flake.source())).orElse(DeclaredInputs.NONE);
+  static DeclaredInputs read(ProjectContext context) {
+    NixSource flake = context.flakeNix();
+    return flake.nixFile().isEmpty()
+        ? DeclaredInputs.NONE
+        : read(StaticValues.topLevel(context.get(FlakeExpression.FACET)), flake.source());
   }
 
   static DeclaredInputs read(StaticValue topLevel, SourceFile source) {

@@ -20,7 +20,7 @@ public final class FlakeLockFacets {
 
   /** The inputs flake.nix declares, read from its syntax tree. */
   public static final ProjectFacet<DeclaredInputs> DECLARED_INPUTS =
-      context -> DeclaredInputsReader.read(context.flakeNix());
+      context -> DeclaredInputsReader.read(context);
 
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;

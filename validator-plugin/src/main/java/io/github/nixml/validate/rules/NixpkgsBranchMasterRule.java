@@ -10,7 +10,6 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.FlakeModel;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.validate.Location;
-import io.github.nixml.validate.ProjectFacet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,10 +34,6 @@ public final class NixpkgsBranchMasterRule implements ProjectRule {
     return DESCRIPTOR;
   }
 
-  /** The dev-shell model of flake.nix, for which packages come from which input. */
-  static final ProjectFacet<FlakeModel> MODEL = context -> context.flakeNix().source().text()
-      .map(FlakeModel::of).orElse(FlakeModel.UNREADABLE);
-
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     List<NixpkgsInput> inputs = context.get(FlakeLockFacets.NIXPKGS_INPUTS);
@@ -57,7 +52,7 @@ public final class NixpkgsBranchMasterRule implements ProjectRule {
         continue;
       }
       if (model == null) {
-        model = context.get(MODEL);
+        model = context.get(ShellModel.FACET);
       }
       Optional<PackageRef> base = baseFromInput(model, input.name());
       if (base.isPresent()) {

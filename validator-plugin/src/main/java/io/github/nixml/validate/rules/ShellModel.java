@@ -38,7 +38,9 @@ final class ShellModel {
 
   private static FlakeModel compute(ProjectContext context) {
     Optional<NixFile> parsed = context.flake();
-    return parsed.isEmpty() ? FlakeModel.UNREADABLE : FlakeModel.of(parsed.get());
+    return parsed.isEmpty()
+        ? FlakeModel.UNREADABLE
+        : FlakeModel.of(parsed.get(), context.get(FlakeExpression.FACET));
   }
 
   FlakeModel model() {

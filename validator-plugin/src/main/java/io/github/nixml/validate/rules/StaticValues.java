@@ -1,8 +1,6 @@
 package io.github.nixml.validate.rules;
 
 import io.github.nixml.model.Expr;
-import io.github.nixml.model.TreeLowering;
-import io.github.nixml.nix.NixFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,9 +21,8 @@ final class StaticValues {
 
   private StaticValues() {}
 
-  /** The value of a file's top-level expression; unknown when the file has errors. */
-  static StaticValue topLevel(NixFile file) {
-    Optional<Expr> expression = TreeLowering.lower(file);
+  /** The value of a file's lowered top-level expression; unknown when it could not be lowered. */
+  static StaticValue topLevel(Optional<Expr> expression) {
     return expression.isEmpty() ? new StaticValue.Unknown(0) : eval(expression.get(), Scope.EMPTY, 0);
   }
 
