@@ -1,0 +1,64 @@
+package io.github.nixml.validate.facts;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.FlakeModel;
+import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.SourceSpan;
+import io.github.nixml.validate.Layout;
+import io.github.nixml.validate.Location;
+import io.github.nixml.validate.ProjectContext;
+import io.github.nixml.validate.SourceFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An adapter between the dev-shell model of a project's flake.nix ({@link ProjectFacts#MODEL}) and the rules: the
+ * shells of the configured layout, and model positions turned into report locations.
+ */
+public final class FlakeShells {
+
+  private final ProjectContext context;
+  private final FlakeModel model;
+  private final SourceFile flake;
+
+  private FlakeShells(ProjectContext context) {
+    this.context = context;
+    this.model = context.get(ProjectFacts.MODEL);
+    this.flake = context.flakeNix().source();
+  }
+
+  public static FlakeShells of(ProjectContext context) {
+    return new FlakeShells(context);
+  }
+
+  public FlakeModel model() {
+    return model;
+  }
+
+  public ProjectContext context() {
+    return context;
+  }
+
+  /** The shells the rules check: those of the configured layout ({@code nixml.layout}), or all for auto. */
+  public List<DevShell> shells() {
+    Layout wanted = context.config().layout();
+    return model.shells().stream()
+        .filter(shell -> wanted == Layout.AUTO
+            || (wanted == Layout.FHS) == (shell.layout() == ShellLayout.FHS))
+        .toList();
+  }
+
+  /** The report location of a place in flake.nix. */
+  public Location at(SourceSpan span) {
+    return flake.locationAt(span.offset(), span.length());
+  }
+
+  /** {@code flake.nix:18:9} (root-relative path), for messages. */
+  public String where(SourceSpan span) {
+    return flake.path() + ":" + span.line() + ":" + span.column();
+  }
+
+  public String flakePath() {
+    return flake.path();
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.nixml.validate.facts;
+
+import io.github.nixml.lock.FlakeLock;
+import io.github.nixml.lock.FlakeRef;
+import io.github.nixml.lock.LockInput;
+import io.github.nixml.lock.LockNode;
+import io.github.nixml.lock.SourceRepository;
+import io.github.nixml.validate.Location;
+import io.github.nixml.validate.ProjectContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A nixpkgs input of a project: any input whose repository is nixpkgs, whatever its name ({@code nixpkgs},
+ * {@code nixpkgs_master}, {@code unstable}, ...), with where a finding about it points.
+ *
+ * @param name the input name in flake.nix and in the lock's root node
+ * @param repository owner, repository and followed branch
+ * @param node the lock node, when the project has a well-formed lock
+ * @param location the lock node when there is one, else the declaration in flake.nix
+ * @param declaration where flake.nix declares the input, when it does
+ */
+public record NixpkgsInput(
+    String name, SourceRepository repository, Optional<LockNode> node, Location location,
+    Optional<Location> declaration) {
+
+  public NixpkgsInput {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(declaration, "declaration");
+  }
+
+  /** The branch the input follows, when it names one. */
+  public Optional<String> branch() {
+    return repository.ref();
+  }
+
+  /** The flake.nix declaration as a related location, when the finding itself points into flake.lock. */
+  public List<Location> related() {
+    return declaration.filter(d -> !d.equals(location)).map(List::of).orElse(List.of());
+  }
+
+  static List<NixpkgsInput> of(ProjectContext context) {
+    DeclaredInputs declared = ProjectFacts.declaredInputs(context);
+    Optional<FlakeLock> lock = ProjectFacts.lock(context);
+    List<NixpkgsInput> found = new ArrayList<>();
+    if (lock.isPresent()) {
+      // Direct entries first, so that a node reached both directly and by a follows is named by its own input.
+      List<LockInput> entries = new ArrayList<>(lock.get().root().inputs().values());
+      entries.sort(Comparator.comparing(LockInput::isFollows));
+      Set<String> seen = new HashSet<>();
+      for (LockInput entry : entries) {
+        Optional<LockNode> node = lock.get().resolve(entry);
+        if (node.isEmpty() || !seen.add(node.get().name())) {
+          continue;
+        }
+        repositoryOf(node.get()).filter(SourceRepository::isNixpkgs).ifPresent(repository -> found.add(
+            new NixpkgsInput(entry.name(), repository, node, ProjectFacts.inLock(context, node.get().position()),
+                declared.find(entry.name()).map(DeclaredInput::location))));
+      }
+    } else {
+      for (DeclaredInput input : declared.inputs()) {
+        input.reference().flatMap(FlakeRef::repository).filter(SourceRepository::isNixpkgs).ifPresent(
+            repository -> found.add(new NixpkgsInput(input.name(), repository, Optional.empty(), input.location(),
+                Optional.of(input.location()))));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * The repository of a lock node: its {@code original}, except that an indirect reference ({@code nixpkgs})
+   * takes owner and repository from what the registry resolved it to ({@code locked}), keeping its own branch.
+   */
+  static Optional<SourceRepository> repositoryOf(LockNode node) {
+    FlakeRef original = node.originalRef();
+    Optional<SourceRepository> locked = node.lockedRef().repository();
+    if (original.type().equals("indirect") && locked.isPresent()) {
+      return Optional.of(new SourceRepository(locked.get().owner(), locked.get().repo(), original.ref(),
+          original.rev()));
+    }
+    return original.repository().or(() -> locked);
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.nixml.validate.facts;
+
+import io.github.nixml.lock.FlakeLock;
+import io.github.nixml.lock.FlakeLockReader;
+import io.github.nixml.lock.FlakeLockResult;
+import io.github.nixml.lock.JsonPosition;
+import io.github.nixml.model.Expr;
+import io.github.nixml.model.FlakeModel;
+import io.github.nixml.model.TreeLowering;
+import io.github.nixml.nix.NixFile;
+import io.github.nixml.validate.Location;
+import io.github.nixml.validate.ProjectContext;
+import io.github.nixml.validate.ProjectFacet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one home of what rules share per project, each computed once on first use: flake.nix lowered, its dev-shell
+ * model, the inputs it declares, flake.lock, and the nixpkgs inputs. A rule asks {@code context.get(FACT)}.
+ */
+public final class ProjectFacts {
+  private ProjectFacts() {}
+
+  /** flake.nix lowered to the model's expression form; empty when flake.nix is missing or has errors. */
+  public static final ProjectFacet<Optional<Expr>> FLAKE_EXPRESSION =
+      context -> context.flake().flatMap(TreeLowering::lower);
+
+  /** The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix. */
+  public static final ProjectFacet<FlakeModel> MODEL = ProjectFacts::model;
+
+  /** flake.lock read and checked; empty when it is missing or unreadable. */
+  public static final ProjectFacet<Optional<FlakeLockResult>> LOCK_FILE =
+      context -> context.flakeLock().text().map(FlakeLockReader::read);
+
+  /** The inputs flake.nix declares, read from its literal values. */
+  public static final ProjectFacet<DeclaredInputs> DECLARED_INPUTS = DeclaredInputsReader::read;
+
+  /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
+  public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
+
+  private static FlakeModel model(ProjectContext context) {
+    Optional<NixFile> parsed = context.flake();
+    return parsed.isEmpty()
+        ? FlakeModel.UNREADABLE
+        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION));
+  }
+
+  /** The lock, when flake.lock is present and well-formed. */
+  public static Optional<FlakeLock> lock(ProjectContext context) {
+    return context.get(LOCK_FILE).flatMap(result -> result instanceof FlakeLockResult.Read read
+        ? Optional.of(read.lock()) : Optional.empty());
+  }
+
+  public static DeclaredInputs declaredInputs(ProjectContext context) {
+    return context.get(DECLARED_INPUTS);
+  }
+
+  /** A position in this project's flake.lock. */
+  public static Location inLock(ProjectContext context, JsonPosition position) {
+    return context.flakeLock().location(position.line(), position.column());
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.nixml.validate.rules.files;
+
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.ProjectContext;
+import io.github.nixml.validate.BaseProjectRule;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.SourceFile;
+import java.util.regex.Pattern;
+
+/**
+ * {@code envrc-no-flake}: the project has no {@code .envrc}, or its {@code .envrc} never runs {@code use flake}
+ * (with or without arguments such as {@code use flake .#cuda --impure}; {@code use_flake} counts too; commented-out
+ * lines do not). Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
+ * automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels fail on missing
+ * libraries.
+ */
+public final class EnvrcNoFlakeRule extends BaseProjectRule {
+
+  public EnvrcNoFlakeRule() {
+    super(RuleDescriptor.of("envrc-no-flake", Severity.WARNING,
+        ".envrc is missing or does not `use flake`."));
+  }
+
+  /** {@code use flake} / {@code use_flake} as a command: at the start of a line or after ; & | { ( then do else. */
+  private static final Pattern USE_FLAKE = Pattern.compile(
+      "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?:use\\s+flake|use_flake)(?=$|[\\s;&|)}])");
+
+  @Override
+  public void check(ProjectContext context, FindingSink sink) {
+    SourceFile envrc = context.envrc();
+    if (envrc.isUnreadable()) {
+      sink.report(envrc.location(), envrc.path() + " " + envrc.problem().orElse("cannot be read"));
+      return;
+    }
+    if (envrc.isMissing()) {
+      sink.report(envrc.location(), "No .envrc: direnv will not enter the dev shell on cd; create it with the line"
+          + " `use flake`");
+      return;
+    }
+    for (int line = 1; line <= envrc.lineCount(); line++) {
+      if (usesFlake(envrc.line(line))) {
+        return;
+      }
+    }
+    sink.report(envrc.location(), envrc.path() + " never runs `use flake`: direnv will not enter the flake's dev"
+        + " shell; add the line `use flake`");
+  }
+
+  /** Whether a shell line runs {@code use flake} outside comments and quotes. */
+  static boolean usesFlake(String line) {
+    return USE_FLAKE.matcher(code(line)).find();
+  }
+
+  /** The line with quoted strings blanked and a trailing comment removed. */
+  static String code(String line) {
+    StringBuilder code = new StringBuilder(line.length());
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == '\\' && quote == '"' && i + 1 < line.length()) {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        code.append(' ');
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        code.append(' ');
+      } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        break;
+      } else {
+        code.append(c);
+      }
+    }
+    return code.toString();
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.nixml.validate.rules.libraries;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.ShellText;
+import io.github.nixml.model.SourceSpan;
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.facts.FlakeShells;
+import io.github.nixml.validate.rules.shell.DevShellRule;
+
+/**
+ * {@code ld-library-path-not-exported}: an ld-path shell builds a library list ({@code NIX_LD_LIBRARY_PATH},
+ * {@code lib.makeLibraryPath}) but never puts it on {@code LD_LIBRARY_PATH}. Why: pip/uv wheels (numpy, torch)
+ * are not patched by Nix and look up {@code libstdc++.so.6}, {@code libz.so.1}, {@code libcuda.so} through the
+ * dynamic loader; without the export they fail at import with "cannot open shared object file".
+ */
+public final class LdLibraryPathNotExportedRule extends DevShellRule {
+
+  public LdLibraryPathNotExportedRule() {
+    super(RuleDescriptor.of("ld-library-path-not-exported",
+        Severity.ERROR, "An ld-path shell never puts its NIX_LD_LIBRARY_PATH / makeLibraryPath list on LD_LIBRARY_PATH."));
+  }
+
+  @Override
+  protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
+    if (shell.layout() != ShellLayout.LD_PATH || !shell.hooksComplete()) {
+      return;
+    }
+    ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");
+    SourceSpan where;
+    if (nixLd != null) {
+      where = nixLd.location();
+    } else if (!shell.libraryPaths().isEmpty()) {
+      where = shell.libraryPaths().get(0).location();
+    } else {
+      return;
+    }
+    if (LibraryPathExports.exportsLibraryList(shell)) {
+      return;
+    }
+    sink.report(model.at(where),
+        "this library list never reaches LD_LIBRARY_PATH, so wheels cannot load their native libraries; add "
+            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH` to the shellHook");
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.nixml.validate.rules.lock;
+
+import io.github.nixml.lock.LockNode;
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.ProjectContext;
+import io.github.nixml.validate.BaseProjectRule;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.facts.NixpkgsInput;
+import io.github.nixml.validate.facts.ProjectFacts;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * {@code flake-lock-stale}: a locked nixpkgs revision ({@code locked.lastModified}) is older than
+ * {@code nixml.maxLockAgeDays} (30 by default) on {@code nixml.today}. Why: an old pin misses security fixes and
+ * the CUDA, driver and Python updates of its branch, and the longer it waits the larger (and riskier) the jump when
+ * someone finally runs {@code nix flake update}.
+ */
+public final class FlakeLockStaleRule extends BaseProjectRule {
+
+  public FlakeLockStaleRule() {
+    super(RuleDescriptor.of("flake-lock-stale", Severity.WARNING,
+        "A locked nixpkgs revision is older than nixml.maxLockAgeDays."));
+  }
+
+  @Override
+  public void check(ProjectContext context, FindingSink sink) {
+    LocalDate today = context.config().today();
+    int maxAge = context.config().maxLockAgeDays();
+    for (NixpkgsInput input : context.get(ProjectFacts.NIXPKGS_INPUTS)) {
+      if (input.node().isEmpty()) {
+        continue;
+      }
+      LockNode node = input.node().get();
+      node.lastModified().ifPresent(instant -> {
+        LocalDate locked = instant.atZone(ZoneOffset.UTC).toLocalDate();
+        long age = ChronoUnit.DAYS.between(locked, today);
+        if (age > maxAge) {
+          sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from " + locked + ", "
+              + age + " days before " + today + " (more than " + maxAge + "): run `nix flake update "
+              + input.name() + "` and commit flake.lock", input.related());
+        }
+      });
+    }
+  }
+}

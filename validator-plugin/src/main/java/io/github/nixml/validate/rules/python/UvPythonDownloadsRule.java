@@ -1,0 +1,54 @@
+package io.github.nixml.validate.rules.python;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellText;
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.facts.FlakeShells;
+import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code uv-python-downloads}: uv is in the shell but neither {@code UV_PYTHON_DOWNLOADS=never} (or
+ * {@code manual}) nor {@code UV_PYTHON} is set, as a shell attribute or exported by a hook. Why: when the Nix
+ * interpreter does not match what uv wants, uv silently downloads a standalone CPython; the venv then runs
+ * outside Nix and native wheels fail on missing libraries.
+ */
+public final class UvPythonDownloadsRule extends DevShellRule {
+
+  private static final Pattern EXPORTED = Pattern.compile(
+      "(?m)^\\s*(export\\s+)?(UV_PYTHON_DOWNLOADS=[\"']?(never|manual)\\b|UV_PYTHON=)");
+
+  public UvPythonDownloadsRule() {
+    super(RuleDescriptor.of("uv-python-downloads", Severity.WARNING,
+        "uv is in the shell but neither UV_PYTHON_DOWNLOADS=never nor UV_PYTHON is set."));
+  }
+
+  @Override
+  protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
+    Optional<PackageRef> uv = shell.packages().packages().stream().filter(p -> p.last().equals("uv")).findFirst();
+    if (uv.isEmpty() || !shell.attributesComplete()) {
+      return;
+    }
+    ShellText downloads = shell.env().get("UV_PYTHON_DOWNLOADS");
+    if (shell.env().containsKey("UV_PYTHON")) {
+      return;
+    }
+    if (downloads != null) {
+      String value = downloads.text().strip();
+      if (!downloads.complete() || value.equals("never") || value.equals("manual")) {
+        return;
+      }
+    }
+    if (EXPORTED.matcher(shell.hookText()).find() || !shell.hooksComplete()) {
+      return;
+    }
+    String found = downloads == null ? "" : " (UV_PYTHON_DOWNLOADS is '" + downloads.text() + "')";
+    sink.report(model.at(uv.get().location()),
+        "uv is in the shell but may download its own Python" + found + "; set UV_PYTHON_DOWNLOADS = \"never\" "
+            + "in the shell so uv uses the Nix interpreter");
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.nixml.validate.rules.venv;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellLayout;
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.facts.FlakeShells;
+import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code venv-dir-missing}: {@code venvShellHook} is used but the shell sets no {@code venvDir}. Why: the hook
+ * stops the shell with "Error: `venvDir` should be set when using `venvShellHook`" and {@code nix develop} exits.
+ */
+public final class VenvDirMissingRule extends DevShellRule {
+
+  private static final Pattern ASSIGNED = Pattern.compile("(?m)^\\s*(export\\s+)?venvDir=");
+
+  public VenvDirMissingRule() {
+    super(RuleDescriptor.of("venv-dir-missing", Severity.ERROR,
+        "venvShellHook is used without venvDir."));
+  }
+
+  @Override
+  protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
+    if (shell.layout() != ShellLayout.LD_PATH || !shell.attributesComplete()) {
+      return;
+    }
+    Optional<PackageRef> hook =
+        shell.packages().packages().stream().filter(p -> p.last().equals("venvShellHook")).findFirst();
+    if (hook.isEmpty() || shell.env().containsKey("venvDir")) {
+      return;
+    }
+    if (!shell.hooksComplete() || ASSIGNED.matcher(shell.hookText()).find()) {
+      return;
+    }
+    sink.report(model.at(hook.get().location()),
+        "venvShellHook is used but venvDir is not set: the hook aborts the shell; add venvDir = \".venv\";");
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.nixml.validate.rules.venv;
+
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.ShellText;
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.facts.FlakeShells;
+import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code venv-hook-not-run}: the shell has {@code venvShellHook} and its own {@code shellHook}, which never runs
+ * {@code runHook venvShellHook}. Why: the hook only installs itself as the shell hook when none is set; a custom
+ * {@code shellHook} replaces it, so the venv is silently never created or activated.
+ */
+public final class VenvHookNotRunRule extends DevShellRule {
+
+  public VenvHookNotRunRule() {
+    super(RuleDescriptor.of("venv-hook-not-run", Severity.ERROR,
+        "The shell defines its own shellHook but never runs `runHook venvShellHook`."));
+  }
+
+  private static final Pattern RUNS = Pattern.compile("(?m)(\\brunHook\\s+venvShellHook\\b|^\\s*venvShellHook\\s*(;|$))");
+
+  @Override
+  protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
+    if (shell.layout() != ShellLayout.LD_PATH
+        || !shell.packages().anyMatch(p -> p.last().equals("venvShellHook"))) {
+      return;
+    }
+    Optional<ShellText> hook = shell.hook("shellHook");
+    if (hook.isEmpty() || !hook.get().complete() || RUNS.matcher(hook.get().text()).find()) {
+      return;
+    }
+    sink.report(model.at(hook.get().location()),
+        "this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; "
+            + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)");
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.nixml.validate.rules.venv;
+
+import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.Location;
+import io.github.nixml.validate.ProjectContext;
+import io.github.nixml.validate.BaseProjectRule;
+import io.github.nixml.validate.RuleDescriptor;
+import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code venv-not-ignored}: git would not ignore the project's virtual environment directory {@code .venv}.
+ * Every {@code .gitignore} from the top of the git work tree (or the validation root) down to the project counts,
+ * with git's rules: last match wins, deeper files override, {@code !} re-includes, and nothing inside an ignored
+ * directory can be re-included. Why: the venv holds thousands of files and symlinks into {@code /nix/store}; one
+ * {@code git add .} commits them, bloats the repository and breaks every other checkout.
+ */
+public final class VenvNotIgnoredRule extends BaseProjectRule {
+
+  public VenvNotIgnoredRule() {
+    super(RuleDescriptor.of("venv-not-ignored", Severity.WARNING,
+        ".gitignore does not ignore the venv directory."));
+  }
+
+  /** The venv directory created by the templates' venvShellHook and by uv. */
+  static final String VENV_DIRECTORY = ".venv";
+
+  @Override
+  public void check(ProjectContext context, FindingSink sink) {
+    SourceFile own = context.gitignore();
+    if (own.isUnreadable()) {
+      sink.report(own.location(), own.path() + " " + own.problem().orElse("cannot be read"));
+      return;
+    }
+    Path root = context.root();
+    Path top = gitTop(root);
+    List<GitignorePattern> patterns = new ArrayList<>();
+    String rootFromTop = relative(top, root);
+    // .gitignore files above the validation root, down to the work-tree top: matched, never reported
+    List<Path> above = new ArrayList<>();
+    for (Path dir = root.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
+      above.add(0, dir);
+    }
+    for (Path dir : above) {
+      SourceFile file = SourceFile.read(dir.resolve(".gitignore"), dir.resolve(".gitignore").toString(),
+          context.config().maxFileBytes());
+      patterns.addAll(GitignorePattern.parse(file, relative(top, dir), false));
+    }
+    // .gitignore files from the validation root down to the project
+    String directory = context.directory();
+    List<String> dirs = new ArrayList<>();
+    dirs.add("");
+    if (!directory.isEmpty()) {
+      String[] parts = directory.split("/");
+      StringBuilder prefix = new StringBuilder();
+      for (String part : parts) {
+        prefix.append(prefix.length() == 0 ? "" : "/").append(part);
+        dirs.add(prefix.toString());
+      }
+    }
+    for (String dir : dirs) {
+      SourceFile file = context.rootFile(join(dir, ".gitignore"));
+      patterns.addAll(GitignorePattern.parse(file, join(rootFromTop, dir), true));
+    }
+
+    String venv = join(rootFromTop, join(directory, VENV_DIRECTORY));
+    Verdict verdict = decide(patterns, venv, true);
+    // `.venv/*` leaves the directory itself visible but ignores what a venv holds: that is enough.
+    if (verdict.ignored() || (decide(patterns, venv + "/pyvenv.cfg", false).ignored()
+        && decide(patterns, venv + "/bin", true).ignored() && decide(patterns, venv + "/lib", true).ignored())) {
+      return;
+    }
+    String path = context.pathOf(VENV_DIRECTORY);
+    if (verdict.reincludedBy() != null && verdict.reincludedBy().location() != null) {
+      sink.report(verdict.reincludedBy().location(), "'" + verdict.reincludedBy().text() + "' re-includes the venv "
+          + path + "/, so `git add .` would commit it; remove the negation");
+    } else if (own.isMissing()) {
+      sink.report(own.location(), "No .gitignore ignores the venv " + path
+          + "/: `git add .` would commit thousands of files; add a .gitignore with the line .venv/");
+    } else {
+      sink.report(own.location(), own.path() + " does not ignore the venv " + path
+          + "/: `git add .` would commit thousands of files; add the line .venv/");
+    }
+  }
+
+  /** Whether git ignores directory {@code path}, and which negation re-included it if one did. */
+  record Verdict(boolean ignored, GitignorePattern reincludedBy) {}
+
+  static Verdict decide(List<GitignorePattern> patterns, String path, boolean isDirectory) {
+    String[] parts = path.split("/");
+    StringBuilder prefix = new StringBuilder();
+    GitignorePattern last = null;
+    for (int i = 0; i < parts.length; i++) {
+      prefix.append(prefix.length() == 0 ? "" : "/").append(parts[i]);
+      String current = prefix.toString();
+      boolean directory = i < parts.length - 1 || isDirectory;
+      last = null;
+      for (GitignorePattern pattern : patterns) {
+        if (pattern.matches(current, directory)) {
+          last = pattern;
+        }
+      }
+      if (last != null && !last.negated()) {
+        return new Verdict(true, null); // an ignored directory: nothing below can be re-included
+      }
+    }
+    return new Verdict(false, last);
+  }
+
+  /** The top of the git work tree holding {@code root}, or {@code root} itself outside git. */
+  private static Path gitTop(Path root) {
+    for (Path dir = root; dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        return dir;
+      }
+    }
+    return root;
+  }
+
+  private static String relative(Path top, Path dir) {
+    return top.relativize(dir).toString().replace('\\', '/');
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;
+  }
+}
