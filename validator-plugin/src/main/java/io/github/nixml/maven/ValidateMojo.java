@@ -1,5 +1,6 @@
 package io.github.nixml.maven;
 
+import io.github.nixml.model.Layout;
 import io.github.nixml.report.ConsoleReport;
 import io.github.nixml.report.ReportFormat;
 import io.github.nixml.report.ReportWriter;
@@ -7,7 +8,6 @@ import io.github.nixml.report.ToolInfo;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Finding;
-import io.github.nixml.validate.Layout;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.ValidationRequest;

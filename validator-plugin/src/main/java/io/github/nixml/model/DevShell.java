@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param runScript the FHS {@code runScript}, when set
  * @param attributesComplete false when some attributes of the call are unknown ({@code unknown // {…}})
  */
-public record DevShell(String name, Optional<Set<String>> systems, ShellLayout layout, SourceSpan location,
+public record DevShell(String name, Optional<Set<String>> systems, Layout layout, SourceSpan location,
     NixpkgsInstance instance, PackageList packages, SourceSpan packagesLocation, Map<String, ShellText> env,
     List<ShellText> hooks, List<LibraryPath> libraryPaths, Optional<ShellText> runScript,
     boolean attributesComplete) {

@@ -23,6 +23,7 @@ import io.github.nixml.model.Value.ShellKind;
 import io.github.nixml.model.Value.Str;
 import io.github.nixml.model.Value.Text;
 import io.github.nixml.model.Value.Unknown;
+import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -204,7 +205,7 @@ final class FlakeEvaluator {
         }
       }
     }
-    return new DevShell(name, systems, fhs ? ShellLayout.FHS : ShellLayout.LD_PATH, shell.span(), shell.instance(),
+    return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open());
   }

@@ -1,5 +1,7 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.syntax.SourceSpan;
+
 /**
  * One nixpkgs package set the flake builds: {@code import nixpkgs { config = …; }} or
  * {@code nixpkgs.legacyPackages.${system}}, with the configuration flags the CUDA rules care about.
@@ -26,10 +28,5 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
   public boolean sameAs(NixpkgsInstance other) {
     return input.equals(other.input) && allowUnfree == other.allowUnfree
         && allowUnfreePredicate == other.allowUnfreePredicate && cudaSupport == other.cudaSupport;
-  }
-
-  /** {@code nixpkgs (flake.nix:20:16)}, for messages. */
-  public String describe() {
-    return input + " (" + location + ")";
   }
 }

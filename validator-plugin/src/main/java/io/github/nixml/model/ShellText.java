@@ -1,5 +1,7 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.syntax.SourceSpan;
+
 /**
  * A string a shell defines: an environment variable, a hook ({@code shellHook}, {@code profile}) or the FHS
  * {@code runScript}. {@code text} is cooked: escapes resolved, known interpolations inlined, unknown ones kept as

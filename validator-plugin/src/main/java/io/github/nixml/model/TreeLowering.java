@@ -7,6 +7,7 @@ import io.github.nixml.nix.ast.AttrName;
 import io.github.nixml.nix.ast.HasBindings;
 import io.github.nixml.nix.ast.Pattern;
 import io.github.nixml.nix.ast.StringPart;
+import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.nix.syntax.SyntaxToken;
 import java.util.ArrayList;
 import java.util.List;

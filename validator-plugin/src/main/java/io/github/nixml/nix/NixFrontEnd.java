@@ -95,7 +95,7 @@ public final class NixFrontEnd {
     LineIndex lines = new LineIndex(text);
     List<NixDiagnostic> diagnostics = new ArrayList<>();
     for (SyntaxError error : parsed.errors()) {
-      NixDiagnostic.Kind kind = error.message().startsWith("expression nested too deeply")
+      NixDiagnostic.Kind kind = error.kind() == SyntaxError.Kind.TOO_DEEP
           ? NixDiagnostic.Kind.TOO_DEEP : NixDiagnostic.Kind.SYNTAX;
       diagnostics.add(diagnostic(lines, kind, error.message(), error.offset(), error.length()));
     }

@@ -14,4 +14,16 @@ public interface FindingSink {
   default void report(Location location, String message) {
     report(location, message, List.of());
   }
+
+  /**
+   * Reports a file that exists but cannot be read (too large, not a regular file, an I/O error) at the file, and
+   * says so: a rule that reads the file then stops, since there is nothing more to check.
+   */
+  default boolean reportUnreadable(SourceFile file) {
+    if (file.isUnreadable()) {
+      report(file.location(), file.path() + " " + file.problem().orElse("cannot be read"));
+      return true;
+    }
+    return false;
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.nixml.validate;
 
+import io.github.nixml.nix.syntax.LineIndex;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +16,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public final class SourceFile {
   private final State state;
   private final String text;
   private final String problem;
-  private volatile int[] lineStarts;
+  private volatile LineIndex lines;
 
   private SourceFile(String path, State state, String text, String problem) {
     this.path = Objects.requireNonNull(path, "path");
@@ -161,66 +162,44 @@ public final class SourceFile {
 
   /** The location of a char offset (clamped into the text). */
   public Location locationAt(int offset) {
-    int[] position = position(offset);
-    return Location.of(path, position[0], position[1]);
+    if (text == null) {
+      return Location.of(path, 1, 1);
+    }
+    return Location.of(path, lines().line(offset), lines().column(offset));
   }
 
   /** The range of {@code length} chars starting at {@code offset}. */
   public Location locationAt(int offset, int length) {
-    int[] start = position(offset);
-    int[] end = position(offset + Math.max(0, length));
-    return Location.range(path, start[0], start[1], end[0], end[1]);
+    Location start = locationAt(offset);
+    Location end = locationAt(offset + Math.max(0, length));
+    return Location.range(path, start.line(), start.column(), end.line(), end.column());
   }
 
   /** Number of lines (a final line without newline counts; an empty file has one empty line). */
   public int lineCount() {
-    return text == null ? 0 : lineStarts().length;
+    return text == null ? 0 : lines().lineCount();
   }
 
   /** The text of a 1-based line without its line terminator, or "" outside the file. */
   public String line(int line) {
-    if (text == null || line < 1 || line > lineStarts().length) {
+    if (text == null || line < 1 || line > lines().lineCount()) {
       return "";
     }
-    int[] starts = lineStarts();
-    int start = starts[line - 1];
-    int end = line < starts.length ? starts[line] : text.length();
+    int start = lines().lineStart(line);
+    int end = line < lines().lineCount() ? lines().lineStart(line + 1) : text.length();
     while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;
     }
     return text.substring(start, end);
   }
 
-  private int[] position(int offset) {
-    if (text == null) {
-      return new int[] {1, 1};
+  private LineIndex lines() {
+    LineIndex index = lines;
+    if (index == null) {
+      index = new LineIndex(text);
+      lines = index;
     }
-    int clamped = Math.max(0, Math.min(offset, text.length()));
-    int[] starts = lineStarts();
-    int index = Arrays.binarySearch(starts, clamped);
-    int line = index >= 0 ? index : -index - 2;
-    return new int[] {line + 1, clamped - starts[line] + 1};
-  }
-
-  private int[] lineStarts() {
-    int[] starts = lineStarts;
-    if (starts == null) {
-      int count = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          count++;
-        }
-      }
-      starts = new int[count];
-      int line = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          starts[line++] = i + 1;
-        }
-      }
-      lineStarts = starts;
-    }
-    return starts;
+    return index;
   }
 
   /** Whether {@code file} exists without following a final symbolic link. */

@@ -1,5 +1,6 @@
 package io.github.nixml.validate;
 
+import io.github.nixml.model.Layout;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,12 +47,6 @@ public record ValidationConfig(
     if (maxLockAgeDays < 0) {
       throw new IllegalArgumentException("maxLockAgeDays must not be negative: " + maxLockAgeDays);
     }
-  }
-
-  /** The settings before the flake.lock rules; the nixpkgs branch policy is computed, locks may be 30 days old. */
-  public ValidationConfig(Layout layout, CudaMode cuda, Map<String, Severity> severities, Set<String> disabledRules,
-      LocalDate today, long maxFileBytes) {
-    this(layout, cuda, severities, disabledRules, today, maxFileBytes, List.of(), DEFAULT_MAX_LOCK_AGE_DAYS);
   }
 
   public static ValidationConfig defaults() {

@@ -154,7 +154,7 @@ class FlakeEvaluatorTest {
             runScript = "bash";
           };
         }"""));
-    assertThat(shell.layout()).isEqualTo(ShellLayout.FHS);
+    assertThat(shell.layout()).isEqualTo(Layout.FHS);
     assertThat(names(shell)).containsExactly("python311", "cudatoolkit");
     assertThat(shell.packages().packages().get(1).source().unfreeAllowed()).isEqualTo(Tristate.TRUE);
     assertThat(shell.runScript()).hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("bash"));

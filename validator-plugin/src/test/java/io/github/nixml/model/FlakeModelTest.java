@@ -24,7 +24,7 @@ class FlakeModelTest {
     assertThat(model.shells()).hasSize(1);
     DevShell shell = model.shells().get(0);
     assertThat(shell.name()).isEqualTo("default");
-    assertThat(shell.layout()).isEqualTo(ShellLayout.LD_PATH);
+    assertThat(shell.layout()).isEqualTo(Layout.LD_PATH);
     assertThat(shell.systems()).contains(Set.of("x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin"));
     assertThat(shell.packages().complete()).isTrue();
     assertThat(shell.packages().packages()).extracting(PackageRef::name).containsExactly(
@@ -56,7 +56,7 @@ class FlakeModelTest {
     FlakeModel model = model("python-version-mismatch/good-fhs");
     assertThat(model.shells()).hasSize(1);
     DevShell shell = model.shells().get(0);
-    assertThat(shell.layout()).isEqualTo(ShellLayout.FHS);
+    assertThat(shell.layout()).isEqualTo(Layout.FHS);
     assertThat(shell.systems()).contains(Set.of("x86_64-linux"));
     assertThat(shell.packages().packages()).extracting(PackageRef::name)
         .containsExactly("gcc", "cudatoolkit", "libGL", "libz", "uv", "python311", "zsh");

@@ -34,6 +34,16 @@ public final class LineIndex {
     return clamped - lineStarts[line(clamped) - 1] + 1;
   }
 
+  /** The offset where a 1-based line starts. */
+  public int lineStart(int line) {
+    return lineStarts[line - 1];
+  }
+
+  /** The span of {@code length} chars at {@code offset}, with its start's line and column. */
+  public SourceSpan span(int offset, int length) {
+    return new SourceSpan(offset, length, line(offset), column(offset));
+  }
+
   public int lineCount() {
     return lineStarts.length;
   }

@@ -204,7 +204,7 @@ public final class Parser {
   private void tooDeepHere() {
     if (!tooDeep) {
       int offset = tokens.start(cur);
-      errors.add(new SyntaxError(offset, 0,
+      errors.add(new SyntaxError(SyntaxError.Kind.TOO_DEEP, offset, 0,
           "expression nested too deeply (Nix's parser stops here too: memory exhausted)"));
       tooDeep = true;
     }
@@ -557,25 +557,13 @@ public final class Parser {
         if (!fits(4)) {
           return true;
         }
-        startNode(LEGACY_LET);
-        bump();
-        if (expect(L_BRACE)) {
-          parseBinds(R_BRACE, 3);
-          expect(R_BRACE);
-        }
-        builder.finishNode();
+        parseKeywordBraces(LEGACY_LET);
       }
       case KW_REC -> {
         if (!fits(4)) {
           return true;
         }
-        startNode(ATTR_SET);
-        bump();
-        if (expect(L_BRACE)) {
-          parseBinds(R_BRACE, 3);
-          expect(R_BRACE);
-        }
-        builder.finishNode();
+        parseKeywordBraces(ATTR_SET);
       }
       case L_BRACE -> {
         if (!fits(3)) {
@@ -668,6 +656,17 @@ public final class Parser {
     if (bad) {
       errors.add(new SyntaxError(from, to - from, "invalid float '" + literal + "'"));
     }
+  }
+
+  /** {@code let { … }} or {@code rec { … }}: a keyword, then bindings in braces. */
+  private void parseKeywordBraces(SyntaxKind nodeKind) {
+    startNode(nodeKind);
+    bump();
+    if (expect(L_BRACE)) {
+      parseBinds(R_BRACE, 3);
+      expect(R_BRACE);
+    }
+    builder.finishNode();
   }
 
   private void parseInterpolation(SyntaxKind nodeKind, int entries) {

@@ -2,9 +2,9 @@ package io.github.nixml.validate.facts;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.FlakeModel;
-import io.github.nixml.model.ShellLayout;
-import io.github.nixml.model.SourceSpan;
-import io.github.nixml.validate.Layout;
+import io.github.nixml.model.Layout;
+import io.github.nixml.nix.syntax.SourceSpan;
+import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
@@ -43,9 +43,14 @@ public final class FlakeShells {
   public List<DevShell> shells() {
     Layout wanted = context.config().layout();
     return model.shells().stream()
-        .filter(shell -> wanted == Layout.AUTO
-            || (wanted == Layout.FHS) == (shell.layout() == ShellLayout.FHS))
+        .filter(shell -> wanted == Layout.AUTO || shell.layout() == wanted)
         .toList();
+  }
+
+  /** Whether the shell should bring CUDA: {@code nixml.cuda=required}, or auto and it already uses CUDA. */
+  public boolean cudaWanted(DevShell shell) {
+    CudaMode mode = context.config().cuda();
+    return mode == CudaMode.REQUIRED || (mode == CudaMode.AUTO && !shell.cudaPackages().isEmpty());
   }
 
   /** The report location of a place in flake.nix. */

@@ -1,9 +1,9 @@
 package io.github.nixml.validate.rules.cuda;
 
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.LibraryPath;
 import io.github.nixml.model.PackageRef;
-import io.github.nixml.model.ShellLayout;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -26,13 +26,11 @@ public final class CudaToolkitMissingRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    CudaMode mode = model.context().config().cuda();
-    boolean wanted = mode == CudaMode.REQUIRED || (mode == CudaMode.AUTO && !shell.cudaPackages().isEmpty());
-    if (!wanted) {
+    if (!model.cudaWanted(shell)) {
       return;
     }
-    String why = mode == CudaMode.REQUIRED ? "nixml.cuda is required" : "the shell uses CUDA";
-    if (shell.layout() == ShellLayout.FHS) {
+    String why = model.context().config().cuda() == CudaMode.REQUIRED ? "nixml.cuda is required" : "the shell uses CUDA";
+    if (shell.layout() == Layout.FHS) {
       if (!shell.packages().complete() || shell.packages().anyMatch(PackageRef::isCudaRuntime)) {
         return;
       }

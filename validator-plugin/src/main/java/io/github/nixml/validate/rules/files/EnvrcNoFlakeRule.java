@@ -1,8 +1,8 @@
 package io.github.nixml.validate.rules.files;
 
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
@@ -29,8 +29,7 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile envrc = context.envrc();
-    if (envrc.isUnreadable()) {
-      sink.report(envrc.location(), envrc.path() + " " + envrc.problem().orElse("cannot be read"));
+    if (sink.reportUnreadable(envrc)) {
       return;
     }
     if (envrc.isMissing()) {

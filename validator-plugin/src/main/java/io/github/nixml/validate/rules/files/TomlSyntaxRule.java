@@ -1,8 +1,8 @@
 package io.github.nixml.validate.rules.files;
 
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
@@ -24,8 +24,7 @@ public final class TomlSyntaxRule extends BaseProjectRule {
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile source = context.pyprojectSource();
-    if (source.isUnreadable()) {
-      sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+    if (sink.reportUnreadable(source)) {
       return;
     }
     TomlParseResult toml = context.pyproject().orElse(null);

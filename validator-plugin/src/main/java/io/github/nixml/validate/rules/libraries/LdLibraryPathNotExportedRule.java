@@ -1,9 +1,9 @@
 package io.github.nixml.validate.rules.libraries;
 
 import io.github.nixml.model.DevShell;
-import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
-import io.github.nixml.model.SourceSpan;
+import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -25,7 +25,7 @@ public final class LdLibraryPathNotExportedRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != ShellLayout.LD_PATH || !shell.hooksComplete()) {
+    if (shell.layout() != Layout.LD_PATH || !shell.hooksComplete()) {
       return;
     }
     ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");

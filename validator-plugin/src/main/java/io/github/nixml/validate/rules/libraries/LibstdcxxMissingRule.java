@@ -1,9 +1,9 @@
 package io.github.nixml.validate.rules.libraries;
 
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.LibraryPath;
 import io.github.nixml.model.PackageRef;
-import io.github.nixml.model.ShellLayout;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -24,7 +24,7 @@ public final class LibstdcxxMissingRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != ShellLayout.LD_PATH) {
+    if (shell.layout() != Layout.LD_PATH) {
       return;
     }
     for (LibraryPath path : shell.libraryPaths()) {

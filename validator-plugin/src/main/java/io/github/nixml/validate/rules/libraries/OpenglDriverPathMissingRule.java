@@ -1,9 +1,8 @@
 package io.github.nixml.validate.rules.libraries;
 
 import io.github.nixml.model.DevShell;
-import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
-import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -26,9 +25,7 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    CudaMode mode = model.context().config().cuda();
-    boolean cuda = mode == CudaMode.REQUIRED || (mode == CudaMode.AUTO && !shell.cudaPackages().isEmpty());
-    if (shell.layout() != ShellLayout.LD_PATH || !cuda || !shell.hooksComplete()) {
+    if (shell.layout() != Layout.LD_PATH || !model.cudaWanted(shell) || !shell.hooksComplete()) {
       return;
     }
     List<String> assignments = LibraryPathExports.assignments(shell);

@@ -1,8 +1,8 @@
 package io.github.nixml.validate.rules.lock;
 
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;

@@ -1,9 +1,9 @@
 package io.github.nixml.validate.rules.lock;
 
 import io.github.nixml.lock.FlakeLockResult;
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
@@ -25,8 +25,7 @@ public final class FlakeLockSyntaxRule extends BaseProjectRule {
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile lock = context.flakeLock();
-    if (lock.isUnreadable()) {
-      sink.report(lock.location(), lock.path() + " " + lock.problem().orElse("cannot be read"));
+    if (sink.reportUnreadable(lock)) {
       return;
     }
     if (context.get(ProjectFacts.LOCK_FILE).orElse(null) instanceof FlakeLockResult.Rejected rejected) {

@@ -2,8 +2,8 @@ package io.github.nixml.validate.rules.nix;
 
 import io.github.nixml.nix.NixDiagnostic;
 import io.github.nixml.nix.NixFile;
-import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.BaseNixFileRule;
+import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.NixSource;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -29,8 +29,7 @@ public final class NixSyntaxRule extends BaseNixFileRule {
   @Override
   public void check(NixSource file, FindingSink sink) {
     SourceFile source = file.source();
-    if (source.isUnreadable()) {
-      sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+    if (sink.reportUnreadable(source)) {
       return;
     }
     NixFile nix = file.nixFile().orElse(null);

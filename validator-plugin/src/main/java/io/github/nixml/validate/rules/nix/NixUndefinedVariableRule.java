@@ -2,8 +2,8 @@ package io.github.nixml.validate.rules.nix;
 
 import io.github.nixml.nix.NixDiagnostic;
 import io.github.nixml.nix.NixFile;
-import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.BaseNixFileRule;
+import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.NixSource;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;

@@ -1,8 +1,8 @@
 package io.github.nixml.validate.rules.python;
 
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
@@ -25,8 +25,7 @@ public final class PythonVersionFormatRule extends BaseProjectRule {
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile source = context.pythonVersionSource();
-    if (source.isUnreadable()) {
-      sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+    if (sink.reportUnreadable(source)) {
       return;
     }
     if (!source.isPresent()) {

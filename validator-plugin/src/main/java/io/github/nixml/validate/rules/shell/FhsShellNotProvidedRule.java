@@ -1,7 +1,7 @@
 package io.github.nixml.validate.rules.shell;
 
 import io.github.nixml.model.DevShell;
-import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -28,7 +28,7 @@ public final class FhsShellNotProvidedRule extends DevShellRule {
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     Optional<ShellText> runScript = shell.runScript();
-    if (shell.layout() != ShellLayout.FHS || runScript.isEmpty() || !runScript.get().complete()
+    if (shell.layout() != Layout.FHS || runScript.isEmpty() || !runScript.get().complete()
         || !shell.packages().complete()) {
       return;
     }

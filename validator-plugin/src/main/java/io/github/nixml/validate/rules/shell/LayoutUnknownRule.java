@@ -1,11 +1,11 @@
 package io.github.nixml.validate.rules.shell;
 
 import io.github.nixml.model.FlakeModel;
+import io.github.nixml.model.Layout;
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
-import io.github.nixml.validate.Layout;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;

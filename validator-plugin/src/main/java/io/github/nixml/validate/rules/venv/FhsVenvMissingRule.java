@@ -1,7 +1,7 @@
 package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.model.DevShell;
-import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -25,7 +25,7 @@ public final class FhsVenvMissingRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != ShellLayout.FHS) {
+    if (shell.layout() != Layout.FHS) {
       return;
     }
     Optional<ShellText> profile = shell.hook("profile");

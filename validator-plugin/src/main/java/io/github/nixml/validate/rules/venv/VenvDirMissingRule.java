@@ -1,8 +1,8 @@
 package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.PackageRef;
-import io.github.nixml.model.ShellLayout;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -26,7 +26,7 @@ public final class VenvDirMissingRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != ShellLayout.LD_PATH || !shell.attributesComplete()) {
+    if (shell.layout() != Layout.LD_PATH || !shell.attributesComplete()) {
       return;
     }
     Optional<PackageRef> hook =

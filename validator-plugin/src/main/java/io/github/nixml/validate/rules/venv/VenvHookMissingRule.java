@@ -1,7 +1,7 @@
 package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.model.DevShell;
-import io.github.nixml.model.ShellLayout;
+import io.github.nixml.model.Layout;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -23,7 +23,7 @@ public final class VenvHookMissingRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != ShellLayout.LD_PATH || !shell.packages().complete()) {
+    if (shell.layout() != Layout.LD_PATH || !shell.packages().complete()) {
       return;
     }
     if (shell.packages().anyMatch(p -> p.last().equals("venvShellHook"))) {

@@ -1,9 +1,9 @@
 package io.github.nixml.validate.rules.venv;
 
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
@@ -33,8 +33,7 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile own = context.gitignore();
-    if (own.isUnreadable()) {
-      sink.report(own.location(), own.path() + " " + own.problem().orElse("cannot be read"));
+    if (sink.reportUnreadable(own)) {
       return;
     }
     Path root = context.root();
