@@ -2,6 +2,8 @@ package io.github.nixml.model;
 
 import io.github.nixml.nix.NixFile;
 import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.nix.eval.Term;
+import io.github.nixml.nix.eval.TreeLowering;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +27,8 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
   }
 
   /** Models a flake.nix already lowered (empty: it could not be); never throws. */
-  public static FlakeModel of(NixFile file, Optional<Expr> lowered) {
-    return lowered.map(expr -> new FlakeEvaluator(file.text()).evaluate(expr)).orElse(UNREADABLE);
+  public static FlakeModel of(NixFile file, Optional<Term> lowered) {
+    return lowered.map(term -> new DevShellExtractor(file.text()).extract(term)).orElse(UNREADABLE);
   }
 
   /** Parses, then models, a flake.nix text; never throws. */

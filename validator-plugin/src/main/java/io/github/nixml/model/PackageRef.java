@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.List;
 import java.util.Optional;

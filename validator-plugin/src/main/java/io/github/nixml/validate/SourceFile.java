@@ -1,7 +1,6 @@
 package io.github.nixml.validate;
 
 import io.github.nixml.nix.syntax.LineIndex;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

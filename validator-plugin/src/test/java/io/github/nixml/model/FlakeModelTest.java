@@ -2,6 +2,7 @@ package io.github.nixml.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nixml.nix.eval.PlatformGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,12 @@
 package io.github.nixml.validate.facts;
 
 import io.github.nixml.lock.FlakeRef;
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Bool;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.eval.Value;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.NixSource;
 import io.github.nixml.validate.ProjectContext;
@@ -29,50 +35,51 @@ final class DeclaredInputsReader {
     NixSource flake = context.flakeNix();
     return flake.nixFile().isEmpty()
         ? DeclaredInputs.NONE
-        : read(StaticValues.topLevel(context.get(ProjectFacts.FLAKE_EXPRESSION)), flake.source());
+        : read(context.get(ProjectFacts.FLAKE_EXPRESSION)
+            .map(term -> Evaluator.literal(term, flake.source().text().orElse(""))).orElse(Value.UNKNOWN),
+            flake.source());
   }
 
-  static DeclaredInputs read(StaticValue topLevel, SourceFile source) {
-    if (!(topLevel instanceof StaticValue.Attrs top)) {
+  private static DeclaredInputs read(Value topLevel, SourceFile source) {
+    if (!(topLevel instanceof Attrs top)) {
       return DeclaredInputs.NONE;
     }
-    StaticValue.Attribute inputsAttribute = top.get("inputs");
+    Entry inputsAttribute = top.entries().get("inputs");
     if (inputsAttribute == null) {
-      return new DeclaredInputs(List.of(), top.complete(), Optional.empty());
+      return new DeclaredInputs(List.of(), !top.open(), Optional.empty());
     }
-    Location inputsLocation = source.locationAt(inputsAttribute.nameOffset());
-    if (!(inputsAttribute.value() instanceof StaticValue.Attrs inputs)) {
+    Location inputsLocation = source.locationAt(inputsAttribute.nameSpan().offset());
+    if (!(inputsAttribute.thunk().force() instanceof Attrs inputs)) {
       return new DeclaredInputs(List.of(), false, Optional.of(inputsLocation));
     }
     List<DeclaredInput> declared = new ArrayList<>();
-    boolean complete = inputs.complete();
-    for (StaticValue.Attribute attribute : inputs.attributes().values()) {
-      declared.add(input(attribute, source));
+    boolean complete = !inputs.open();
+    for (Map.Entry<String, Entry> attribute : inputs.entries().entrySet()) {
+      declared.add(input(attribute.getKey(), attribute.getValue(), source));
     }
     return new DeclaredInputs(declared, complete, Optional.of(inputsLocation));
   }
 
-  private static DeclaredInput input(StaticValue.Attribute attribute, SourceFile source) {
-    String name = attribute.name();
-    Location location = source.locationAt(attribute.nameOffset());
-    if (!(attribute.value() instanceof StaticValue.Attrs spec)) {
+  private static DeclaredInput input(String name, Entry attribute, SourceFile source) {
+    Location location = source.locationAt(attribute.nameSpan().offset());
+    if (!(attribute.thunk().force() instanceof Attrs spec)) {
       return new DeclaredInput(name, location, Optional.empty(), Optional.empty(), true, Optional.empty(),
           Optional.empty(), List.of());
     }
-    boolean computed = !spec.complete();
+    boolean computed = spec.open();
     Optional<List<String>> follows = Optional.empty();
-    StaticValue.Attribute followsAttribute = spec.get("follows");
+    Entry followsAttribute = spec.entries().get("follows");
     if (followsAttribute != null) {
-      if (followsAttribute.value() instanceof StaticValue.Text text) {
-        follows = Optional.of(DeclaredInput.followsPath(text.value()));
+      if (followsAttribute.thunk().force() instanceof Str str && str.literal() != null) {
+        follows = Optional.of(DeclaredInput.followsPath(str.literal()));
       } else {
         computed = true;
       }
     }
     Optional<Boolean> flake = Optional.empty();
-    StaticValue.Attribute flakeAttribute = spec.get("flake");
+    Entry flakeAttribute = spec.entries().get("flake");
     if (flakeAttribute != null) {
-      if (flakeAttribute.value() instanceof StaticValue.Bool bool) {
+      if (flakeAttribute.thunk().force() instanceof Bool bool) {
         flake = Optional.of(bool.value());
       } else {
         computed = true;
@@ -80,25 +87,26 @@ final class DeclaredInputsReader {
     }
     Optional<String> urlText = Optional.empty();
     Optional<FlakeRef> reference = Optional.empty();
-    StaticValue.Attribute urlAttribute = spec.get("url");
+    Entry urlAttribute = spec.entries().get("url");
     if (urlAttribute != null) {
-      if (urlAttribute.value() instanceof StaticValue.Text text) {
-        urlText = Optional.of(text.value());
-        reference = FlakeRef.parse(text.value());
+      if (urlAttribute.thunk().force() instanceof Str str && str.literal() != null) {
+        urlText = Optional.of(str.literal());
+        reference = FlakeRef.parse(str.literal());
         computed |= reference.isEmpty();
       } else {
         computed = true;
       }
-    } else if (spec.get("type") != null) {
+    } else if (spec.entries().get("type") != null) {
       Map<String, String> attributes = new LinkedHashMap<>();
-      for (StaticValue.Attribute part : spec.attributes().values()) {
-        if (INPUT_SETTINGS.contains(part.name())) {
+      for (Map.Entry<String, Entry> part : spec.entries().entrySet()) {
+        if (INPUT_SETTINGS.contains(part.getKey())) {
           continue;
         }
-        if (part.value() instanceof StaticValue.Text text) {
-          attributes.put(part.name(), text.value());
-        } else if (part.value() instanceof StaticValue.Bool bool) {
-          attributes.put(part.name(), Boolean.toString(bool.value()));
+        Value value = part.getValue().thunk().force();
+        if (value instanceof Str str && str.literal() != null) {
+          attributes.put(part.getKey(), str.literal());
+        } else if (value instanceof Bool bool) {
+          attributes.put(part.getKey(), Boolean.toString(bool.value()));
         } else {
           computed = true;
         }
@@ -113,18 +121,16 @@ final class DeclaredInputsReader {
   }
 
   /** {@code inputs.<name>.follows} entries inside an input's set. */
-  private static List<DeclaredInput.InputOverride> overrides(StaticValue.Attrs spec, SourceFile source) {
-    StaticValue.Attribute nested = spec.get("inputs");
-    if (nested == null || !(nested.value() instanceof StaticValue.Attrs nestedInputs)) {
+  private static List<DeclaredInput.InputOverride> overrides(Attrs spec, SourceFile source) {
+    if (!(spec.get("inputs") instanceof Attrs nestedInputs)) {
       return List.of();
     }
     List<DeclaredInput.InputOverride> overrides = new ArrayList<>();
-    for (StaticValue.Attribute override : nestedInputs.attributes().values()) {
-      if (override.value() instanceof StaticValue.Attrs overrideSpec
-          && overrideSpec.get("follows") != null
-          && overrideSpec.get("follows").value() instanceof StaticValue.Text text) {
-        overrides.add(new DeclaredInput.InputOverride(override.name(), DeclaredInput.followsPath(text.value()),
-            source.locationAt(override.nameOffset())));
+    for (Map.Entry<String, Entry> override : nestedInputs.entries().entrySet()) {
+      if (override.getValue().thunk().force() instanceof Attrs overrideSpec
+          && overrideSpec.get("follows") instanceof Str str && str.literal() != null) {
+        overrides.add(new DeclaredInput.InputOverride(override.getKey(), DeclaredInput.followsPath(str.literal()),
+            source.locationAt(override.getValue().nameSpan().offset())));
       }
     }
     return overrides;

@@ -4,10 +4,10 @@ import io.github.nixml.lock.FlakeLock;
 import io.github.nixml.lock.FlakeLockReader;
 import io.github.nixml.lock.FlakeLockResult;
 import io.github.nixml.lock.JsonPosition;
-import io.github.nixml.model.Expr;
 import io.github.nixml.model.FlakeModel;
-import io.github.nixml.model.TreeLowering;
 import io.github.nixml.nix.NixFile;
+import io.github.nixml.nix.eval.Term;
+import io.github.nixml.nix.eval.TreeLowering;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.ProjectFacet;
@@ -22,7 +22,7 @@ public final class ProjectFacts {
   private ProjectFacts() {}
 
   /** flake.nix lowered to the model's expression form; empty when flake.nix is missing or has errors. */
-  public static final ProjectFacet<Optional<Expr>> FLAKE_EXPRESSION =
+  public static final ProjectFacet<Optional<Term>> FLAKE_EXPRESSION =
       context -> context.flake().flatMap(TreeLowering::lower);
 
   /** The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix. */

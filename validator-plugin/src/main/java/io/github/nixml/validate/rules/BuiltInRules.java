@@ -35,7 +35,6 @@ import io.github.nixml.validate.rules.venv.VenvDirMissingRule;
 import io.github.nixml.validate.rules.venv.VenvHookMissingRule;
 import io.github.nixml.validate.rules.venv.VenvHookNotRunRule;
 import io.github.nixml.validate.rules.venv.VenvNotIgnoredRule;
-
 import java.util.ArrayList;
 import java.util.List;
 

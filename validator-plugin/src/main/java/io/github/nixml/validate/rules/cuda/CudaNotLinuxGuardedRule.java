@@ -2,7 +2,7 @@ package io.github.nixml.validate.rules.cuda;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
-import io.github.nixml.model.PlatformGuard;
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;

@@ -1,4 +1,4 @@
-package io.github.nixml.model;
+package io.github.nixml.nix.eval;
 
 import java.util.Map;
 
@@ -6,7 +6,7 @@ import java.util.Map;
  * A scope chain: lexical bindings ({@code let}, {@code rec}, lambda parameters) and {@code with} scopes. Lexical
  * bindings always win over {@code with}; among {@code with} scopes the innermost wins, as in Nix.
  */
-final class Env {
+public final class Env {
   final Env parent;
   final Map<String, Thunk> vars;
   final Thunk withScope;

@@ -1,4 +1,4 @@
-package io.github.nixml.model;
+package io.github.nixml.nix.eval;
 
 /**
  * The platforms on which an entry is present: {@code lib.optionals stdenv.isLinux […]} puts its items under a

@@ -2,12 +2,13 @@ package io.github.nixml.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nixml.nix.eval.PlatformGuard;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The symbolic evaluator, one construct at a time, on small inline flakes. */
-class FlakeEvaluatorTest {
+class DevShellExtractorTest {
 
   private static FlakeModel model(String outputsBody) {
     return FlakeModel.of("{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-24.11\";\n"

@@ -1,29 +1,32 @@
-package io.github.nixml.model;
+package io.github.nixml.nix.eval;
 
 import java.util.function.Supplier;
 
-/** A lazily computed value; a cycle (a value that needs itself) evaluates to unknown instead of looping. */
-final class Thunk {
+/**
+ * A lazily computed value, the evaluator's only one: computed at most once; a cycle (a value that needs itself)
+ * evaluates to unknown instead of looping.
+ */
+public final class Thunk {
   private Supplier<Value> supplier;
   private Value value;
   private boolean running;
 
-  Thunk(Supplier<Value> supplier) {
+  public Thunk(Supplier<Value> supplier) {
     this.supplier = supplier;
   }
 
-  static Thunk of(Value value) {
+  public static Thunk of(Value value) {
     Thunk thunk = new Thunk(null);
     thunk.value = value;
     return thunk;
   }
 
-  Value force() {
+  public Value force() {
     if (value != null) {
       return value;
     }
     if (running) {
-      return Value.Unknown.INSTANCE;
+      return Value.UNKNOWN;
     }
     running = true;
     try {

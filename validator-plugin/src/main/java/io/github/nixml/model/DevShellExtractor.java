@@ -1,0 +1,207 @@
+package io.github.nixml.model;
+
+import io.github.nixml.model.Domain.Input;
+import io.github.nixml.model.Domain.LibPath;
+import io.github.nixml.model.Domain.PerSystem;
+import io.github.nixml.model.Domain.Pkg;
+import io.github.nixml.model.Domain.Shell;
+import io.github.nixml.model.Domain.ShellKind;
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Term;
+import io.github.nixml.nix.eval.Thunk;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Closure;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Item;
+import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.eval.Value.Unknown;
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the dev shells of a flake: evaluates {@code outputs} with the declared inputs, walks {@code devShells}
+ * (per system, under flake-utils or not) and turns each {@code mkShell}/{@code buildFHSEnv} call into a
+ * {@link DevShell}.
+ */
+final class DevShellExtractor {
+  private static final Pattern SYSTEM = Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd|netbsd|openbsd|windows|none)");
+  private static final Set<String> PACKAGE_ATTRIBUTES =
+      Set.of("packages", "buildInputs", "nativeBuildInputs", "propagatedBuildInputs");
+  private static final Set<String> HOOK_ATTRIBUTES = Set.of("shellHook", "preShellHook", "postShellHook");
+
+  private final Evaluator evaluator;
+
+  DevShellExtractor(String text) {
+    this.evaluator = new Evaluator(new NixpkgsHost(), Evaluator.Mode.SYMBOLIC, text);
+  }
+
+  FlakeModel extract(Term flake) {
+    try {
+      return extractUnchecked(flake);
+    } catch (Evaluator.Exhausted | StackOverflowError e) {
+      return FlakeModel.UNREADABLE;
+    }
+  }
+
+  private FlakeModel extractUnchecked(Term flake) {
+    Value top = evaluator.eval(flake, evaluator.rootEnv());
+    if (!(top instanceof Attrs flakeAttrs)) {
+      return new FlakeModel(true, List.of(), false);
+    }
+    Map<String, Optional<String>> inputUrls = new LinkedHashMap<>();
+    if (flakeAttrs.get("inputs") instanceof Attrs inputAttrs) {
+      inputAttrs.entries().forEach((name, entry) -> inputUrls.put(name, url(entry)));
+    }
+    if (!(flakeAttrs.get("outputs") instanceof Closure closure)) {
+      return new FlakeModel(true, List.of(), false);
+    }
+    if (closure.lambda().formals() != null) {
+      closure.lambda().formals().forEach(formal -> inputUrls.putIfAbsent(formal.name(), Optional.empty()));
+    }
+    Map<String, Entry> args = new LinkedHashMap<>();
+    inputUrls.forEach((name, url) -> args.put(name, new Entry(Thunk.of(name.equals("self") ? Value.UNKNOWN
+        : new Input(name, NixpkgsHost.kindOf(name, url))), null)));
+    Value result = evaluator.apply(closure, Thunk.of(new Attrs(args, true)), closure.lambda().span());
+    List<DevShell> shells = new ArrayList<>();
+    boolean complete = collectShells(result, Optional.empty(), shells);
+    return new FlakeModel(true, shells, complete);
+  }
+
+  private static Optional<String> url(Entry input) {
+    return input.thunk().force() instanceof Attrs spec && spec.get("url") instanceof Str url
+        ? Optional.ofNullable(url.literal()) : Optional.empty();
+  }
+
+  /** Adds the shells of a flake's outputs; false when some part of {@code devShells} is unknown. */
+  private boolean collectShells(Value outputs, Optional<Set<String>> systems, List<DevShell> into) {
+    if (outputs instanceof PerSystem perSystem) {
+      return collectShells(perSystem.outputs(), systemsOf(perSystem), into);
+    }
+    if (!(outputs instanceof Attrs attrs)) {
+      return false;
+    }
+    boolean complete = !attrs.open();
+    for (String key : List.of("devShells", "devShell")) {
+      Entry entry = attrs.entries().get(key);
+      if (entry != null) {
+        complete &= collectShellSet(entry.thunk().force(), systems, key.equals("devShell"), into);
+      }
+    }
+    return complete;
+  }
+
+  private static Optional<Set<String>> systemsOf(PerSystem perSystem) {
+    return perSystem.systems() == null ? Optional.empty() : Optional.of(perSystem.systems());
+  }
+
+  private boolean collectShellSet(Value value, Optional<Set<String>> systems, boolean single,
+      List<DevShell> into) {
+    if (value instanceof PerSystem perSystem) {
+      return collectShellSet(perSystem.outputs(), systemsOf(perSystem), single, into);
+    }
+    if (single && value instanceof Shell shell) {
+      into.add(toDevShell("default", systems, shell));
+      return true;
+    }
+    if (!(value instanceof Attrs attrs)) {
+      return false;
+    }
+    boolean complete = !attrs.open();
+    for (Map.Entry<String, Entry> entry : attrs.entries().entrySet()) {
+      String key = entry.getKey();
+      Value member = entry.getValue().thunk().force();
+      if (SYSTEM.matcher(key).matches() && systems.isEmpty()) {
+        complete &= collectShellSet(member, Optional.of(Set.of(key)), single, into);
+      } else if (member instanceof Shell shell) {
+        into.add(toDevShell(single ? "default" : key, systems, shell));
+      } else {
+        complete = false;
+      }
+    }
+    return complete;
+  }
+
+  private DevShell toDevShell(String name, Optional<Set<String>> systems, Shell shell) {
+    Attrs attributes = shell.attributes();
+    Map<String, ShellText> env = new LinkedHashMap<>();
+    List<ShellText> hooks = new ArrayList<>();
+    List<LibraryPath> libraryPaths = new ArrayList<>();
+    List<PackageRef> packages = new ArrayList<>();
+    boolean packagesComplete = !attributes.open();
+    SourceSpan packagesLocation = null;
+    Optional<ShellText> runScript = Optional.empty();
+    boolean fhs = shell.kind() != ShellKind.MK_SHELL;
+    for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
+      String key = entry.getKey();
+      SourceSpan keySpan = entry.getValue().keySpan();
+      if (fhs && (key.equals("targetPkgs") || key.equals("multiPkgs"))) {
+        Value function = entry.getValue().thunk().force();
+        Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
+        packagesComplete &= addPackages(list, packages);
+        if (key.equals("targetPkgs")) {
+          packagesLocation = keySpan;
+        }
+      } else if (!fhs && PACKAGE_ATTRIBUTES.contains(key)) {
+        packagesComplete &= addPackages(entry.getValue().thunk().force(), packages);
+        if (packagesLocation == null || key.equals("packages")) {
+          packagesLocation = keySpan;
+        }
+      } else if (!fhs && key.equals("inputsFrom")) {
+        packagesComplete = false;
+      } else if ((!fhs && HOOK_ATTRIBUTES.contains(key)) || (fhs && key.equals("profile"))) {
+        hooks.add(ShellTexts.of(key, entry.getValue().thunk().force(), keySpan, true, libraryPaths, this));
+      } else if (fhs && key.equals("runScript")) {
+        Value value = entry.getValue().thunk().force();
+        SourceSpan span = value instanceof Str str ? str.span() : keySpan;
+        runScript = Optional.of(ShellTexts.of(key, value, span, false, libraryPaths, this));
+      } else if (key.equals("env")) {
+        if (entry.getValue().thunk().force() instanceof Attrs envAttrs) {
+          for (Map.Entry<String, Entry> variable : envAttrs.entries().entrySet()) {
+            env.put(variable.getKey(), ShellTexts.of(variable.getKey(), variable.getValue().thunk().force(),
+                variable.getValue().keySpan(), false, libraryPaths, this));
+          }
+        }
+      } else if (!key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
+        Value value = entry.getValue().thunk().force();
+        if (value instanceof Str || value instanceof LibPath || value instanceof Unknown) {
+          env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
+        }
+      }
+    }
+    return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
+        new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
+        !attributes.open());
+  }
+
+  /** Adds the packages of a list value; false when some entry is not understood. */
+  private static boolean addPackages(Value value, List<PackageRef> into) {
+    List<Item> items = Evaluator.items(value);
+    if (items == null) {
+      return false;
+    }
+    boolean complete = true;
+    for (Item item : items) {
+      if (item.value() instanceof Pkg pkg && !pkg.path().isEmpty()) {
+        into.add(new PackageRef(pkg.path(), pkg.instance(), item.guard(), pkg.span()));
+      } else if (!(item.value() instanceof Shell || item.value() instanceof Str)) {
+        // a derivation the model does not look into, or a path string, is no package it knows; anything else is
+        complete = false;
+      }
+    }
+    return complete;
+  }
+
+  /** The packages of a list value ({@code makeLibraryPath}'s argument). */
+  PackageList packageList(Value value) {
+    List<PackageRef> refs = new ArrayList<>();
+    boolean complete = addPackages(value, refs);
+    return new PackageList(refs, complete);
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.nixml.model;
+
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.List;
+import java.util.Set;
+
+/** The values of the flake and nixpkgs domain, which the evaluator carries without looking inside. */
+final class Domain {
+  private Domain() {}
+
+  /** Something from a nixpkgs instance: the instance itself (empty path), a package, a package set. */
+  record Pkg(NixpkgsInstance instance, List<String> path, SourceSpan span) implements Value.Foreign {
+    Pkg {
+      path = List.copyOf(path);
+    }
+  }
+
+  /** What a flake input is, as far as its URL (or, without one, its name) tells. */
+  enum InputKind { NIXPKGS, FLAKE_UTILS, OTHER }
+
+  /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
+  record Input(String name, InputKind kind) implements Value.Foreign {}
+
+  /** The {@code lib} of an input that is not nixpkgs (flake-utils): only its table entries are known. */
+  record Library(KnownFunctions.Scope scope) implements Value.Foreign {}
+
+  /** {@code input.legacyPackages}, before the system is selected. */
+  record LegacyPackages(String input, SourceSpan span) implements Value.Foreign {}
+
+  enum ShellKind { MK_SHELL, FHS_ENV, FHS_SHELL }
+
+  /** A dev-shell builder applied to its attributes ({@code mkShell {…}}, {@code buildFHSEnv {…}}). */
+  record Shell(ShellKind kind, String builder, NixpkgsInstance instance, Value.Attrs attributes, SourceSpan span)
+      implements Value.Foreign {}
+
+  /** {@code lib.makeLibraryPath list}: a string whose entries the model keeps. */
+  record LibPath(Value list, SourceSpan span) implements Value.Foreign {}
+
+  /** The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. */
+  record PerSystem(Set<String> systems, Value outputs) implements Value.Foreign {}
+}

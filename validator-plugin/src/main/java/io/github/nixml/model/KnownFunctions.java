@@ -1,0 +1,195 @@
+package io.github.nixml.model;
+
+import io.github.nixml.model.Domain.Input;
+import io.github.nixml.model.Domain.LibPath;
+import io.github.nixml.model.Domain.PerSystem;
+import io.github.nixml.model.Domain.Pkg;
+import io.github.nixml.model.Domain.Shell;
+import io.github.nixml.model.Domain.ShellKind;
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.nix.eval.Thunk;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Bool;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Item;
+import io.github.nixml.nix.eval.Value.ListV;
+import io.github.nixml.nix.eval.Value.Platform;
+import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything the model knows of nixpkgs, its {@code lib}, flake-utils and Nix's builtins, one entry per function:
+ * where it lives ({@link Scope} and name), how many arguments it takes and what it gives. To teach the model a
+ * function, add one entry here (and a case to {@code KnownFunctionsTest}); nothing else knows these names.
+ */
+public final class KnownFunctions {
+  private static final Value UNKNOWN = Value.UNKNOWN;
+  private static final Set<String> DEFAULT_SYSTEMS =
+      Set.of("x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin");
+
+  private KnownFunctions() {}
+
+  /** Where a function is found. */
+  public enum Scope {
+    /** Nix's own builtins, in scope everywhere ({@code import}). */
+    BUILTINS,
+    /** A member of a nixpkgs package set ({@code pkgs.mkShell}). */
+    NIXPKGS,
+    /** nixpkgs' {@code lib}, at any depth ({@code pkgs.lib.optionals}, {@code nixpkgs.lib.lists.optionals}). */
+    LIB,
+    /** flake-utils' {@code lib} ({@code flake-utils.lib.eachDefaultSystem}). */
+    FLAKE_UTILS,
+    /** A function every package has ({@code python3.withPackages}): it gives the package back. */
+    PACKAGE
+  }
+
+  /**
+   * One known function applied to all its arguments.
+   *
+   * @param instance the nixpkgs instance it was taken from (null: none or unknown)
+   * @param span where the function is named
+   * @param at the application
+   * @param receiver the package a {@link Scope#PACKAGE} function is called on (null for the others)
+   */
+  public record Call(Evaluator evaluator, NixpkgsInstance instance, List<Value> args, SourceSpan span,
+      SourceSpan at, Value receiver) {
+    Value arg(int index) {
+      return args.get(index);
+    }
+  }
+
+  /** What a known function gives for its arguments. */
+  @FunctionalInterface
+  public interface Behaviour {
+    Value apply(Call call);
+  }
+
+  /** One entry: {@code arity} 0 is a value (computed when named), not a function. */
+  public record KnownFunction(Scope scope, String name, int arity, Behaviour behaviour) {}
+
+  private static final List<KnownFunction> TABLE = List.of(
+      new KnownFunction(Scope.BUILTINS, "import", 1, KnownFunctions::importInput),
+      shellBuilder("mkShell", ShellKind.MK_SHELL),
+      shellBuilder("mkShellNoCC", ShellKind.MK_SHELL),
+      shellBuilder("buildFHSEnv", ShellKind.FHS_ENV),
+      shellBuilder("buildFHSUserEnv", ShellKind.FHS_ENV),
+      shellBuilder("buildFHSEnvBubblewrap", ShellKind.FHS_ENV),
+      shellBuilder("buildFHSEnvChroot", ShellKind.FHS_ENV),
+      opaque("system"), opaque("config"), opaque("callPackage"), opaque("writeShellScriptBin"), opaque("writeText"),
+      opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"), opaque("symlinkJoin"),
+      new KnownFunction(Scope.LIB, "optionals", 2, call -> guarded(call.arg(0), call.arg(1))),
+      new KnownFunction(Scope.LIB, "optional", 2,
+          call -> guarded(call.arg(0), new ListV(List.of(new Item(call.arg(1), PlatformGuard.ALWAYS))))),
+      new KnownFunction(Scope.LIB, "optionalString", 2,
+          call -> call.arg(0) instanceof Bool bool ? (bool.value() ? call.arg(1) : new Str(List.of(), call.at()))
+              : UNKNOWN),
+      new KnownFunction(Scope.LIB, "optionalAttrs", 2,
+          call -> call.arg(0) instanceof Bool bool ? (bool.value() ? call.arg(1) : new Attrs(Map.of(), false))
+              : UNKNOWN),
+      new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
+      new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
+      new KnownFunction(Scope.FLAKE_UTILS, "eachDefaultSystem", 1, call -> new PerSystem(DEFAULT_SYSTEMS,
+          call.evaluator().apply(call.arg(0), Thunk.of(UNKNOWN), call.at()))),
+      new KnownFunction(Scope.FLAKE_UTILS, "eachSystem", 2, call -> new PerSystem(Evaluator.strings(call.arg(0)),
+          call.evaluator().apply(call.arg(1), Thunk.of(UNKNOWN), call.at()))),
+      new KnownFunction(Scope.FLAKE_UTILS, "defaultSystems", 0, call -> systemsList(DEFAULT_SYSTEMS, call.span())),
+      samePackage("withPackages"), samePackage("override"), samePackage("overrideAttrs"),
+      samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
+
+  /** Every entry, for documentation and tests. */
+  public static List<KnownFunction> all() {
+    return TABLE;
+  }
+
+  public static Optional<KnownFunction> find(Scope scope, String name) {
+    return TABLE.stream().filter(f -> f.scope() == scope && f.name().equals(name)).findFirst();
+  }
+
+  /** The value a known function has where it is named: a native function, or for arity 0 its value. */
+  static Value named(KnownFunction function, Evaluator evaluator, NixpkgsInstance instance, SourceSpan span) {
+    if (function.arity() == 0) {
+      return function.behaviour().apply(new Call(evaluator, instance, List.of(), span, span, null));
+    }
+    return new Value.Native(function.name(), function.arity(),
+        (ev, self, at) -> function.behaviour().apply(new Call(ev, instance, self.args(), self.span(), at, null)),
+        List.of(), span);
+  }
+
+  private static KnownFunction shellBuilder(String name, ShellKind kind) {
+    return new KnownFunction(Scope.NIXPKGS, name, 1, call -> call.arg(0) instanceof Attrs attrs
+        ? new Shell(kind, name, call.instance(), attrs, call.span()) : UNKNOWN);
+  }
+
+  /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */
+  private static KnownFunction opaque(String name) {
+    return new KnownFunction(Scope.NIXPKGS, name, 0, call -> UNKNOWN);
+  }
+
+  private static KnownFunction samePackage(String name) {
+    return new KnownFunction(Scope.PACKAGE, name, 1, Call::receiver);
+  }
+
+  /** {@code import input}: a function from the nixpkgs arguments ({@code { config = …; }}) to a package set. */
+  private static Value importInput(Call call) {
+    if (!(call.arg(0) instanceof Input input)) {
+      return UNKNOWN;
+    }
+    return new Value.Native("import " + input.name(), 1,
+        (ev, self, at) -> new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()), List.of(),
+            self.span()), List.of(), call.at());
+  }
+
+  /** {@code lib.optionals cond list}: the items under the condition's platforms. */
+  private static Value guarded(Value condition, Value list) {
+    if (condition instanceof Bool bool) {
+      return bool.value() ? list : new ListV(List.of());
+    }
+    if (condition instanceof Platform platform) {
+      List<Item> items = Evaluator.items(list);
+      if (items == null) {
+        return UNKNOWN;
+      }
+      List<Item> guardedItems = new ArrayList<>();
+      for (Item item : items) {
+        PlatformGuard guard = item.guard().and(platform.guard());
+        if (!guard.isNever()) {
+          guardedItems.add(new Item(item.value(), guard));
+        }
+      }
+      return new ListV(guardedItems);
+    }
+    return UNKNOWN;
+  }
+
+  private static Value genAttrs(Call call) {
+    Set<String> names = Evaluator.strings(call.arg(0));
+    if (names == null) {
+      return UNKNOWN;
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    Value function = call.arg(1);
+    for (String name : names) {
+      Value nameValue = Str.of(name, call.at());
+      entries.put(name, new Entry(new Thunk(() -> call.evaluator().apply(function, Thunk.of(nameValue), call.at())),
+          call.at()));
+    }
+    return new Attrs(entries, false);
+  }
+
+  private static Value systemsList(Set<String> systems, SourceSpan span) {
+    List<Item> items = new ArrayList<>();
+    for (String system : new TreeSet<>(systems)) {
+      items.add(new Item(Str.of(system, span), PlatformGuard.ALWAYS));
+    }
+    return new ListV(items);
+  }
+}

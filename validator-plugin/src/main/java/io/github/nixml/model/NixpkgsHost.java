@@ -1,0 +1,190 @@
+package io.github.nixml.model;
+
+import io.github.nixml.model.Domain.Input;
+import io.github.nixml.model.Domain.InputKind;
+import io.github.nixml.model.Domain.LegacyPackages;
+import io.github.nixml.model.Domain.Library;
+import io.github.nixml.model.Domain.PerSystem;
+import io.github.nixml.model.Domain.Pkg;
+import io.github.nixml.model.Domain.Shell;
+import io.github.nixml.model.Domain.ShellKind;
+import io.github.nixml.model.KnownFunctions.Call;
+import io.github.nixml.model.KnownFunctions.KnownFunction;
+import io.github.nixml.model.KnownFunctions.Scope;
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Host;
+import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.nix.eval.Thunk;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Bool;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Platform;
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluator's {@link Host} for flakes: flake inputs, nixpkgs package sets and their members, platform tests.
+ * Which functions exist and what they do is {@link KnownFunctions}; this class only finds the entry a member
+ * names.
+ */
+final class NixpkgsHost implements Host {
+  private static final Value UNKNOWN = Value.UNKNOWN;
+
+  @Override
+  public Map<String, Value> globals() {
+    return Map.of("import", KnownFunctions.named(KnownFunctions.find(Scope.BUILTINS, "import").orElseThrow(), null,
+        null, null));
+  }
+
+  /** What an input is: by its URL when the flake gives one, else by its conventional name. */
+  static InputKind kindOf(String name, Optional<String> url) {
+    String text = url.orElse(name).toLowerCase(java.util.Locale.ROOT);
+    if (text.contains("flake-utils") || (url.isEmpty() && (name.equals("utils") || name.equals("flake_utils")))) {
+      return InputKind.FLAKE_UTILS;
+    }
+    return text.contains("nixpkgs") ? InputKind.NIXPKGS : InputKind.OTHER;
+  }
+
+  @Override
+  public Value select(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
+    if (target instanceof Pkg pkg) {
+      return member(evaluator, pkg.instance(), append(pkg.path(), name), pkg.path().isEmpty() ? span : pkg.span());
+    }
+    if (target instanceof Input input) {
+      return switch (name) {
+        case "lib" -> switch (input.kind()) {
+          case NIXPKGS -> new Pkg(null, List.of("lib"), span);
+          case FLAKE_UTILS -> new Library(Scope.FLAKE_UTILS);
+          case OTHER -> UNKNOWN;
+        };
+        case "legacyPackages" -> new LegacyPackages(input.name(), span);
+        default -> UNKNOWN;
+      };
+    }
+    if (target instanceof Library library) {
+      return KnownFunctions.find(library.scope(), name)
+          .map(function -> KnownFunctions.named(function, evaluator, null, span)).orElse(UNKNOWN);
+    }
+    if (target instanceof LegacyPackages legacy) {
+      return legacyPackages(legacy);
+    }
+    if (target instanceof Shell shell && shell.kind() == ShellKind.FHS_ENV && name.equals("env")) {
+      return new Shell(ShellKind.FHS_SHELL, shell.builder(), shell.instance(), shell.attributes(), shell.span());
+    }
+    return UNKNOWN;
+  }
+
+  @Override
+  public Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
+    return target instanceof LegacyPackages legacy ? legacyPackages(legacy) : UNKNOWN;
+  }
+
+  @Override
+  public Value scopeMember(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
+    if (target instanceof Pkg pkg) {
+      return member(evaluator, pkg.instance(), append(pkg.path(), name), span);
+    }
+    return target instanceof Library ? select(evaluator, target, name, span) : UNKNOWN;
+  }
+
+  @Override
+  public Value apply(Evaluator evaluator, Value.Foreign function, Thunk argument, SourceSpan span) {
+    if (function instanceof Pkg pkg && !pkg.path().isEmpty()) {
+      Optional<KnownFunction> method = KnownFunctions.find(Scope.PACKAGE, pkg.path().get(pkg.path().size() - 1));
+      if (method.isPresent()) {
+        Pkg receiver = new Pkg(pkg.instance(), pkg.path().subList(0, pkg.path().size() - 1), pkg.span());
+        return method.get().behaviour().apply(
+            new Call(evaluator, pkg.instance(), List.of(argument.force()), pkg.span(), span, receiver));
+      }
+    }
+    return UNKNOWN;
+  }
+
+  @Override
+  public Value update(Evaluator evaluator, Value.Foreign left, Value right) {
+    if (left instanceof PerSystem perSystem) {
+      return new PerSystem(perSystem.systems(), evaluator.update(perSystem.outputs(), right));
+    }
+    return null;
+  }
+
+  private static Value legacyPackages(LegacyPackages legacy) {
+    NixpkgsInstance instance =
+        new NixpkgsInstance(legacy.input(), Tristate.FALSE, Tristate.FALSE, Tristate.FALSE, legacy.span(), null);
+    return new Pkg(instance, List.of(), legacy.span());
+  }
+
+  private static List<String> append(List<String> path, String name) {
+    List<String> longer = new ArrayList<>(path.size() + 1);
+    longer.addAll(path);
+    longer.add(name);
+    return List.copyOf(longer);
+  }
+
+  /** What {@code pkgs.<path>} is: a known function, a platform test, or a package. */
+  private static Value member(Evaluator evaluator, NixpkgsInstance instance, List<String> path, SourceSpan span) {
+    String last = path.get(path.size() - 1);
+    if (path.size() == 1) {
+      Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, last);
+      if (known.isPresent()) {
+        return KnownFunctions.named(known.get(), evaluator, instance, span);
+      }
+    }
+    if (path.get(0).equals("lib") && path.size() >= 2) {
+      return KnownFunctions.find(Scope.LIB, last)
+          .map(function -> KnownFunctions.named(function, evaluator, instance, span))
+          .orElseGet(() -> path.size() > 2 ? UNKNOWN : new Pkg(instance, path, span));
+    }
+    return platformTest(path, last).orElseGet(() -> new Pkg(instance, path, span));
+  }
+
+  /** {@code stdenv.isLinux}, {@code hostPlatform.isDarwin}: platform tests; other platform facts are unknown. */
+  private static Optional<Value> platformTest(List<String> path, String last) {
+    boolean platform = path.contains("stdenv") || path.contains("hostPlatform");
+    if ((last.equals("isLinux") || last.equals("isDarwin"))
+        && (platform || path.contains("buildPlatform") || path.contains("targetPlatform"))) {
+      return Optional.of(new Platform(last.equals("isLinux") ? PlatformGuard.LINUX_ONLY : PlatformGuard.DARWIN_ONLY));
+    }
+    if (last.startsWith("is") && last.length() > 2 && Character.isUpperCase(last.charAt(2)) && path.size() > 1
+        && platform) {
+      return Optional.of(UNKNOWN);
+    }
+    if (path.size() > 1 && (path.get(0).equals("stdenv") || path.contains("hostPlatform"))
+        && (last.equals("system") || last.equals("hostPlatform") && path.size() > 2)) {
+      return Optional.of(UNKNOWN);
+    }
+    return Optional.empty();
+  }
+
+  /** The nixpkgs instance {@code import input arguments} makes, with the configuration flags the rules read. */
+  static NixpkgsInstance instance(String input, Value arguments, SourceSpan span) {
+    if (!(arguments instanceof Attrs args)) {
+      return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span, null);
+    }
+    Entry configEntry = args.entries().get("config");
+    if (configEntry == null) {
+      Tristate absent = args.open() ? Tristate.UNKNOWN : Tristate.FALSE;
+      return new NixpkgsInstance(input, absent, absent, absent, span, null);
+    }
+    if (!(configEntry.thunk().force() instanceof Attrs config)) {
+      return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span, null);
+    }
+    Tristate absent = config.open() ? Tristate.UNKNOWN : Tristate.FALSE;
+    Tristate allowUnfreePredicate = config.entries().containsKey("allowUnfreePredicate") ? Tristate.TRUE : absent;
+    Entry cudaEntry = config.entries().get("cudaSupport");
+    return new NixpkgsInstance(input, flag(config, "allowUnfree", absent), allowUnfreePredicate,
+        flag(config, "cudaSupport", absent), span, cudaEntry == null ? null : cudaEntry.keySpan());
+  }
+
+  private static Tristate flag(Attrs attrs, String name, Tristate absent) {
+    Entry entry = attrs.entries().get(name);
+    if (entry == null) {
+      return absent;
+    }
+    return entry.thunk().force() instanceof Bool bool ? Tristate.of(bool.value()) : Tristate.UNKNOWN;
+  }
+}

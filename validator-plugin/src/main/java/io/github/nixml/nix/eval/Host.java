@@ -1,0 +1,44 @@
+package io.github.nixml.nix.eval;
+
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.Map;
+
+/**
+ * What the evaluator asks about values it does not know ({@link Value.Foreign}): the domain knowledge (nixpkgs,
+ * flake inputs) lives behind this interface, never in the evaluator.
+ */
+public interface Host {
+
+  /** A host that knows nothing: every foreign operation is unknown. */
+  Host NONE = new Host() {};
+
+  /** Names in scope at the top besides {@code true}, {@code false} and {@code null} (e.g. {@code import}). */
+  default Map<String, Value> globals() {
+    return Map.of();
+  }
+
+  /** {@code target.name}; null when the target certainly has no such attribute (so that {@code or} applies). */
+  default Value select(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
+  /** {@code target.${…}} with a name the evaluator cannot compute. */
+  default Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
+    return Value.UNKNOWN;
+  }
+
+  /** A name looked up through {@code with target;}, written at {@code span}. */
+  default Value scopeMember(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
+    return select(evaluator, target, name, span);
+  }
+
+  /** {@code function argument} where the function is foreign. */
+  default Value apply(Evaluator evaluator, Value.Foreign function, Thunk argument, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
+  /** {@code left // right} where the left side is foreign; null to treat the left side as an unknown set. */
+  default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
+    return null;
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.nixml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nixml.model.KnownFunctions.KnownFunction;
+import io.github.nixml.nix.eval.PlatformGuard;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Each entry of the known-functions table, on a small inline flake: one case per entry, and every entry has one. */
+class KnownFunctionsTest {
+  private static final Set<String> DEFAULT_SYSTEMS =
+      Set.of("x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin");
+
+  private static FlakeModel model(String outputs) {
+    return FlakeModel.of("{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-25.05\";\n"
+        + "  inputs.flake-utils.url = \"github:numtide/flake-utils\";\n"
+        + "  outputs = { self, nixpkgs, flake-utils }:\n"
+        + "    let\n      pkgs = nixpkgs.legacyPackages.x86_64-linux;\n      lib = nixpkgs.lib;\n"
+        + "    in " + outputs + ";\n}\n");
+  }
+
+  /** A flake with one shell, {@code devShells.x86_64-linux.default = <shell>}. */
+  private static DevShell shell(String shell) {
+    FlakeModel model = model("{ devShells.x86_64-linux.default = " + shell + "; }");
+    assertThat(model.shells()).hasSize(1);
+    return model.shells().get(0);
+  }
+
+  private static List<String> names(DevShell shell) {
+    return shell.packages().packages().stream().map(PackageRef::name).toList();
+  }
+
+  private static Consumer<String> opaque() {
+    return name -> assertThat(shell("pkgs.mkShell { packages = [ pkgs." + name + " ]; }").packages().complete())
+        .as("pkgs.%s is no package", name).isFalse();
+  }
+
+  private static Consumer<String> shellBuilder(Layout layout) {
+    return name -> assertThat(shell("pkgs." + name + " { name = \"x\"; }").layout()).isEqualTo(layout);
+  }
+
+  private static Consumer<String> returnsThePackage() {
+    return name -> assertThat(names(shell("pkgs.mkShell { packages = [ (pkgs.python312." + name + " (x: x)) ]; }")))
+        .containsExactly("python312");
+  }
+
+  private static Map<String, Consumer<String>> cases() {
+    Map<String, Consumer<String>> cases = new LinkedHashMap<>();
+    cases.put("BUILTINS.import", name -> assertThat(onlyShell(model("""
+        let p = import nixpkgs { system = "x86_64-linux"; config.allowUnfree = true; };
+        in { devShells.x86_64-linux.default = p.mkShell { }; }""")).instance().allowUnfree())
+        .isEqualTo(Tristate.TRUE));
+    for (String builder : List.of("mkShell", "mkShellNoCC")) {
+      cases.put("NIXPKGS." + builder, shellBuilder(Layout.LD_PATH));
+    }
+    for (String builder : List.of("buildFHSEnv", "buildFHSUserEnv", "buildFHSEnvBubblewrap", "buildFHSEnvChroot")) {
+      cases.put("NIXPKGS." + builder, shellBuilder(Layout.FHS));
+    }
+    for (String member : List.of("system", "config", "callPackage", "writeShellScriptBin", "writeText", "fetchurl",
+        "fetchFromGitHub", "runCommand", "symlinkJoin")) {
+      cases.put("NIXPKGS." + member, opaque());
+    }
+    cases.put("LIB.optionals", name -> assertThat(shell(
+        "pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]; }")
+        .packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
+    cases.put("LIB.optional", name -> assertThat(shell(
+        "pkgs.mkShell { packages = [ pkgs.uv ] ++ lib.optional false pkgs.hello; }")).extracting(
+        KnownFunctionsTest::names).isEqualTo(List.of("uv")));
+    cases.put("LIB.optionalString", name -> assertThat(shell(
+        "pkgs.mkShell { shellHook = lib.optionalString true \"echo hi\"; }").hook("shellHook").orElseThrow()
+        .text()).isEqualTo("echo hi"));
+    cases.put("LIB.optionalAttrs", name -> assertThat(shell(
+        "pkgs.mkShell ({ packages = [ ]; } // lib.optionalAttrs true { FOO = \"bar\"; })").env())
+        .containsKey("FOO"));
+    cases.put("LIB.makeLibraryPath", name -> assertThat(shell(
+        "pkgs.mkShell { LD_LIBRARY_PATH = lib.makeLibraryPath [ pkgs.zlib ]; }").libraryPaths().get(0).entries()
+        .packages().get(0).name()).isEqualTo("zlib"));
+    cases.put("LIB.genAttrs", name -> assertThat(onlyShell(model("""
+        { devShells = lib.genAttrs [ "aarch64-linux" ] (system: { default = pkgs.mkShell { }; }); }""")).systems())
+        .contains(Set.of("aarch64-linux")));
+    cases.put("FLAKE_UTILS.eachDefaultSystem", name -> assertThat(onlyShell(model("""
+        flake-utils.lib.eachDefaultSystem (system: { devShells.default = pkgs.mkShell { }; })""")).systems())
+        .contains(DEFAULT_SYSTEMS));
+    cases.put("FLAKE_UTILS.eachSystem", name -> assertThat(onlyShell(model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" ] (system: { devShells.default = pkgs.mkShell { }; })"""))
+        .systems()).contains(Set.of("x86_64-linux")));
+    cases.put("FLAKE_UTILS.defaultSystems", name -> assertThat(onlyShell(model("""
+        flake-utils.lib.eachSystem flake-utils.lib.defaultSystems (system: {
+          devShells.default = pkgs.mkShell { };
+        })""")).systems()).contains(DEFAULT_SYSTEMS));
+    for (String method : List.of("withPackages", "override", "overrideAttrs", "overridePythonAttrs",
+        "overrideDerivation")) {
+      cases.put("PACKAGE." + method, returnsThePackage());
+    }
+    return cases;
+  }
+
+  private static DevShell onlyShell(FlakeModel model) {
+    assertThat(model.shells()).hasSize(1);
+    return model.shells().get(0);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyEntryBehavesAsDocumented() {
+    Map<String, Consumer<String>> cases = cases();
+    return KnownFunctions.all().stream().map(function -> DynamicTest.dynamicTest(key(function), () -> {
+      assertThat(cases).as("a test case for %s", key(function)).containsKey(key(function));
+      cases.get(key(function)).accept(function.name());
+    }));
+  }
+
+  @Test
+  void everyCaseNamesAnEntry() {
+    assertThat(KnownFunctions.all().stream().map(KnownFunctionsTest::key).toList())
+        .containsExactlyInAnyOrderElementsOf(cases().keySet());
+  }
+
+  @Test
+  void eachInputHasItsOwnLib() {
+    // flake-utils' lib has no optionals, nixpkgs' lib has no eachDefaultSystem
+    assertThat(shell("pkgs.mkShell { packages = flake-utils.lib.optionals true [ pkgs.uv ]; }").packages()
+        .complete()).isFalse();
+    assertThat(model("nixpkgs.lib.eachDefaultSystem (system: { devShells.default = pkgs.mkShell { }; })")
+        .shells()).isEmpty();
+    assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
+    assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))
+        .isEqualTo(Domain.InputKind.NIXPKGS);
+  }
+
+  private static String key(KnownFunction function) {
+    return function.scope() + "." + function.name();
+  }
+}
