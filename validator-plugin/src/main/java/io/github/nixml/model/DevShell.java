@@ -71,12 +71,17 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
     return hooks.stream().allMatch(ShellText::complete);
   }
 
-  /** All hook texts joined, in order. */
-  public String hookText() {
-    StringBuilder out = new StringBuilder();
-    for (ShellText hook : hooks) {
-      out.append(hook.text()).append('\n');
-    }
-    return out.toString();
+  /** The simple commands of every hook, in order. */
+  public List<ShellCommand> hookCommands() {
+    List<ShellCommand> commands = new ArrayList<>();
+    hooks.forEach(hook -> commands.addAll(hook.commands()));
+    return commands;
+  }
+
+  /** Every variable the hooks assign ({@code export X=…}, {@code X=…}), in order. */
+  public List<ShellCommand.Assignment> hookAssignments() {
+    List<ShellCommand.Assignment> assignments = new ArrayList<>();
+    hookCommands().forEach(command -> assignments.addAll(command.assignments()));
+    return assignments;
   }
 }

@@ -160,7 +160,7 @@ final class DevShellExtractor {
       } else if (fhs && key.equals("runScript")) {
         Value value = entry.getValue().thunk().force();
         SourceSpan span = value instanceof Str str ? str.span() : keySpan;
-        runScript = Optional.of(ShellTexts.of(key, value, span, false, libraryPaths, this));
+        runScript = Optional.of(ShellTexts.of(key, value, span, true, libraryPaths, this));
       } else if (key.equals("env")) {
         if (entry.getValue().thunk().force() instanceof Attrs envAttrs) {
           for (Map.Entry<String, Entry> variable : envAttrs.entries().entrySet()) {

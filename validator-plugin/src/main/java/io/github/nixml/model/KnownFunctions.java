@@ -42,7 +42,7 @@ public final class KnownFunctions {
   public enum Scope {
     /** Nix's own builtins, in scope everywhere ({@code import}). */
     BUILTINS,
-    /** A member of a nixpkgs package set ({@code pkgs.mkShell}). */
+    /** A member of a nixpkgs package set, by its attribute path ({@code mkShell}, {@code addDriverRunpath.driverLink}). */
     NIXPKGS,
     /** nixpkgs' {@code lib}, at any depth ({@code pkgs.lib.optionals}, {@code nixpkgs.lib.lists.optionals}). */
     LIB,
@@ -86,6 +86,7 @@ public final class KnownFunctions {
       shellBuilder("buildFHSEnvChroot", ShellKind.FHS_ENV),
       opaque("system"), opaque("config"), opaque("callPackage"), opaque("writeShellScriptBin"), opaque("writeText"),
       opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"), opaque("symlinkJoin"),
+      driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),
       new KnownFunction(Scope.LIB, "optionals", 2, call -> guarded(call.arg(0), call.arg(1))),
       new KnownFunction(Scope.LIB, "optional", 2,
           call -> guarded(call.arg(0), new ListV(List.of(new Item(call.arg(1), PlatformGuard.ALWAYS))))),
@@ -132,6 +133,12 @@ public final class KnownFunctions {
   /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */
   private static KnownFunction opaque(String name) {
     return new KnownFunction(Scope.NIXPKGS, name, 0, call -> UNKNOWN);
+  }
+
+  /** {@code addDriverRunpath.driverLink}: where NixOS puts the graphics driver libraries. */
+  private static KnownFunction driverLink(String setter) {
+    return new KnownFunction(Scope.NIXPKGS, setter + ".driverLink", 0, call -> Str.of("/run/opengl-driver",
+        call.span()));
   }
 
   private static KnownFunction samePackage(String name) {

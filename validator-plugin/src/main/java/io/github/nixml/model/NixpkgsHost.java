@@ -128,11 +128,9 @@ final class NixpkgsHost implements Host {
   /** What {@code pkgs.<path>} is: a known function, a platform test, or a package. */
   private static Value member(Evaluator evaluator, NixpkgsInstance instance, List<String> path, SourceSpan span) {
     String last = path.get(path.size() - 1);
-    if (path.size() == 1) {
-      Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, last);
-      if (known.isPresent()) {
-        return KnownFunctions.named(known.get(), evaluator, instance, span);
-      }
+    Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, String.join(".", path));
+    if (known.isPresent()) {
+      return KnownFunctions.named(known.get(), evaluator, instance, span);
     }
     if (path.get(0).equals("lib") && path.size() >= 2) {
       return KnownFunctions.find(Scope.LIB, last)

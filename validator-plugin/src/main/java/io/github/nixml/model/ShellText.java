@@ -1,13 +1,43 @@
 package io.github.nixml.model;
 
 import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.List;
 
 /**
  * A string a shell defines: an environment variable, a hook ({@code shellHook}, {@code profile}) or the FHS
- * {@code runScript}. {@code text} is cooked: escapes resolved, known interpolations inlined, unknown ones kept as
- * {@code ${source}}; for hooks shell comments are removed. {@code complete} is false when an interpolation could
- * not be resolved (the text may then contain anything).
+ * {@code runScript}, as {@link ShellPiece}s. Rules ask it questions through {@link #commands()} (the text split
+ * into simple commands) instead of searching its text.
  *
+ * @param script true for hooks and profiles (shell code run by the shell), false for variable values
  * @param location where the attribute is named ({@code shellHook = …}), or the string itself for runScript
  */
-public record ShellText(String name, String text, boolean complete, SourceSpan location) {}
+public record ShellText(String name, List<ShellPiece> pieces, boolean script, SourceSpan location) {
+
+  public ShellText {
+    pieces = List.copyOf(pieces);
+  }
+
+  /** False when an interpolation could not be resolved (the text may then contain anything). */
+  public boolean complete() {
+    return pieces.stream().noneMatch(piece -> piece instanceof ShellPiece.Unknown);
+  }
+
+  /** The text for messages (a script without its comments), non-literal pieces as {@code ${…}}. */
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    for (ShellPiece piece : script ? ShellScript.withoutComments(pieces) : pieces) {
+      out.append(piece.display());
+    }
+    return out.toString();
+  }
+
+  /** The value as one shell word (a variable's value is not split or run). */
+  public ShellWord value() {
+    return ShellScript.word(pieces);
+  }
+
+  /** The simple commands of the text, comments dropped. */
+  public List<ShellCommand> commands() {
+    return ShellScript.parse(pieces);
+  }
+}

@@ -67,7 +67,8 @@ class FlakeModelTest {
 
   @Test
   void commentsAreRemovedFromHooks() {
-    assertThat(ShellComments.strip("echo a # runHook x\n# runHook y\necho '#x' \"#y\" $#\n"))
+    assertThat(new ShellText("shellHook", List.of(new ShellPiece.Literal(
+        "echo a # runHook x\n# runHook y\necho '#x' \"#y\" $#\n")), true, null).text())
         .isEqualTo("echo a \n\necho '#x' \"#y\" $#\n");
   }
 

@@ -69,6 +69,11 @@ class KnownFunctionsTest {
         "fetchFromGitHub", "runCommand", "symlinkJoin")) {
       cases.put("NIXPKGS." + member, opaque());
     }
+    for (String setter : List.of("addDriverRunpath", "addOpenGLRunpath")) {
+      cases.put("NIXPKGS." + setter + ".driverLink", name -> assertThat(shell(
+          "pkgs.mkShell { shellHook = \"export LD_LIBRARY_PATH=${pkgs." + name + "}/lib\"; }").hookAssignments()
+          .get(0).value().containsText("/run/opengl-driver/lib")).isTrue());
+    }
     cases.put("LIB.optionals", name -> assertThat(shell(
         "pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]; }")
         .packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));

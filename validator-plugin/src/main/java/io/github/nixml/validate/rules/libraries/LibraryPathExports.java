@@ -1,33 +1,37 @@
 package io.github.nixml.validate.rules.libraries;
 
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.ShellCommand;
+import io.github.nixml.model.ShellWord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** How an ld-path shell puts its library list on {@code LD_LIBRARY_PATH}: the lines and values that do it. */
+/** How an ld-path shell puts its library list on {@code LD_LIBRARY_PATH}: the values it assigns there. */
 final class LibraryPathExports {
-  private static final Pattern ASSIGNS = Pattern.compile("(^|[\\s;])(export\\s+)?LD_LIBRARY_PATH=");
+  static final String VARIABLE = "LD_LIBRARY_PATH";
 
   private LibraryPathExports() {}
 
-  /** Hook lines assigning {@code LD_LIBRARY_PATH}, plus the shell's own {@code LD_LIBRARY_PATH} value. */
-  static List<String> assignments(DevShell shell) {
-    List<String> found = new ArrayList<>();
-    for (String line : shell.hookText().split("\n")) {
-      if (ASSIGNS.matcher(line).find()) {
-        found.add(line);
+  /** The values the hooks assign to {@code LD_LIBRARY_PATH}, then the shell's own {@code LD_LIBRARY_PATH}. */
+  static List<ShellWord> values(DevShell shell) {
+    List<ShellWord> found = new ArrayList<>();
+    for (ShellCommand.Assignment assignment : shell.hookAssignments()) {
+      if (assignment.name().equals(VARIABLE)) {
+        found.add(assignment.value());
       }
     }
-    if (shell.env().containsKey("LD_LIBRARY_PATH")) {
-      found.add(shell.env().get("LD_LIBRARY_PATH").text() + " makeLibraryPath");
+    if (shell.env().containsKey(VARIABLE)) {
+      found.add(shell.env().get(VARIABLE).value());
     }
     return found;
   }
 
-  /** True when some assignment uses the library list ({@code $NIX_LD_LIBRARY_PATH} or a makeLibraryPath). */
+  /**
+   * True when the library list reaches {@code LD_LIBRARY_PATH}: the shell sets the variable itself, or a hook
+   * assigns it from {@code $NIX_LD_LIBRARY_PATH} or a {@code makeLibraryPath} list.
+   */
   static boolean exportsLibraryList(DevShell shell) {
-    return assignments(shell).stream()
-        .anyMatch(line -> line.contains("NIX_LD_LIBRARY_PATH") || line.contains("makeLibraryPath"));
+    return shell.env().containsKey(VARIABLE) || values(shell).stream()
+        .anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH") || value.hasLibraryPath());
   }
 }

@@ -3,11 +3,13 @@ package io.github.nixml.validate.rules.libraries;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
+import io.github.nixml.model.ShellWord;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,26 +30,21 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     if (shell.layout() != Layout.LD_PATH || !model.cudaWanted(shell) || !shell.hooksComplete()) {
       return;
     }
-    List<String> assignments = LibraryPathExports.assignments(shell);
-    boolean viaNixLd = assignments.stream().anyMatch(line -> line.contains("NIX_LD_LIBRARY_PATH"));
+    List<ShellWord> values = new ArrayList<>(LibraryPathExports.values(shell));
+    boolean viaNixLd = values.stream().anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH"));
     ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");
     if (viaNixLd && nixLd != null) {
       if (!nixLd.complete()) {
         return;
       }
-      assignments = new java.util.ArrayList<>(assignments);
-      assignments.add(nixLd.text());
+      values.add(nixLd.value());
     }
-    if (assignments.stream().anyMatch(OpenglDriverPathMissingRule::hasDriverPath)) {
+    if (values.stream().anyMatch(value -> value.containsText("/run/opengl-driver/lib"))) {
       return;
     }
     Optional<ShellText> hook = shell.hook("shellHook");
     sink.report(model.at(hook.isPresent() ? hook.get().location() : shell.location()),
         "the CUDA driver library (libcuda.so) is not on LD_LIBRARY_PATH; add /run/opengl-driver/lib, e.g. "
             + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:/run/opengl-driver/lib:$LD_LIBRARY_PATH`");
-  }
-
-  private static boolean hasDriverPath(String text) {
-    return text.contains("/run/opengl-driver/lib") || text.contains("driverLink}/lib");
   }
 }

@@ -9,7 +9,7 @@ import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * {@code uv-python-downloads}: uv is in the shell but neither {@code UV_PYTHON_DOWNLOADS=never} (or
@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class UvPythonDownloadsRule extends DevShellRule {
 
-  private static final Pattern EXPORTED = Pattern.compile(
-      "(?m)^\\s*(export\\s+)?(UV_PYTHON_DOWNLOADS=[\"']?(never|manual)\\b|UV_PYTHON=)");
+  private static final Set<String> NO_DOWNLOADS = Set.of("never", "manual");
 
   public UvPythonDownloadsRule() {
     super(RuleDescriptor.of("uv-python-downloads", Severity.WARNING,
@@ -38,12 +37,14 @@ public final class UvPythonDownloadsRule extends DevShellRule {
       return;
     }
     if (downloads != null) {
-      String value = downloads.text().strip();
-      if (!downloads.complete() || value.equals("never") || value.equals("manual")) {
+      String value = downloads.value().literal();
+      if (value == null || NO_DOWNLOADS.contains(value.strip())) {
         return;
       }
     }
-    if (EXPORTED.matcher(shell.hookText()).find() || !shell.hooksComplete()) {
+    boolean setInHook = shell.hookAssignments().stream().anyMatch(a -> a.name().equals("UV_PYTHON")
+        || (a.name().equals("UV_PYTHON_DOWNLOADS") && NO_DOWNLOADS.contains(a.value().literal())));
+    if (setInHook || !shell.hooksComplete()) {
       return;
     }
     String found = downloads == null ? "" : " (UV_PYTHON_DOWNLOADS is '" + downloads.text() + "')";

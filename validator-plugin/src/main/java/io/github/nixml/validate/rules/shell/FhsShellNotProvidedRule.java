@@ -2,11 +2,13 @@ package io.github.nixml.validate.rules.shell;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
+import io.github.nixml.model.ShellCommand;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,9 +34,10 @@ public final class FhsShellNotProvidedRule extends DevShellRule {
         || !shell.packages().complete()) {
       return;
     }
-    String[] words = runScript.get().text().strip().split("\\s+");
-    String command = words.length == 0 ? "" : words[0];
-    if (command.contains("/") || command.contains("$") || !SHELLS.containsKey(command)) {
+    List<ShellCommand> commands = runScript.get().commands();
+    String command = commands.isEmpty() || commands.get(0).invocation().isEmpty() ? null
+        : commands.get(0).invocation().get(0).literal();
+    if (command == null || command.contains("/") || !SHELLS.containsKey(command)) {
       return;
     }
     String attribute = SHELLS.get(command);

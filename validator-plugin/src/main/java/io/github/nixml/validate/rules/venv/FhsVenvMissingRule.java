@@ -37,7 +37,7 @@ public final class FhsVenvMissingRule extends DevShellRule {
       }
       return;
     }
-    if (!profile.get().complete() || VenvCommands.createsOrActivates(profile.get().text())) {
+    if (!profile.get().complete() || VenvCommands.anyCreatesOrActivates(profile.get().commands())) {
       return;
     }
     sink.report(model.at(profile.get().location()),

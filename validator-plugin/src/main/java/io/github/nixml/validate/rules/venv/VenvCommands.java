@@ -1,20 +1,38 @@
 package io.github.nixml.validate.rules.venv;
 
-import java.util.regex.Pattern;
+import io.github.nixml.model.ShellCommand;
+import io.github.nixml.model.ShellWord;
+import java.util.List;
 
-/** Shell commands that create or activate a Python venv, as hooks and FHS profiles write them. */
+/** Shell commands that create or activate a Python venv, as hooks and FHS profiles run them. */
 final class VenvCommands {
-  private static final Pattern CREATES = Pattern.compile(
-      "\\bpython[0-9.]*\\s+-m\\s+venv\\b|\\buv\\s+venv\\b|\\bvirtualenv\\b");
-  private static final Pattern ACTIVATES = Pattern.compile("(^|[\\s;&])(source|\\.)\\s+\\S*bin/activate");
-
   private VenvCommands() {}
 
-  static boolean createsOrActivates(String script) {
-    return CREATES.matcher(script).find() || ACTIVATES.matcher(script).find();
+  /** {@code python -m venv DIR}, {@code python -m virtualenv DIR}, {@code uv venv}, {@code virtualenv DIR}. */
+  static boolean creates(ShellCommand command) {
+    String program = command.programName();
+    List<ShellWord> args = command.arguments();
+    if (program.matches("python[0-9.]*") && args.size() >= 2 && "-m".equals(args.get(0).literal())) {
+      String module = args.get(1).literal();
+      return "venv".equals(module) || "virtualenv".equals(module);
+    }
+    return (program.equals("uv") && !args.isEmpty() && "venv".equals(args.get(0).literal()))
+        || program.equals("virtualenv");
   }
 
-  static boolean activates(String script) {
-    return ACTIVATES.matcher(script).find();
+  /** {@code source DIR/bin/activate} or {@code . DIR/bin/activate}. */
+  static boolean activates(ShellCommand command) {
+    List<ShellWord> args = command.arguments();
+    String program = command.invocation().isEmpty() ? null : command.invocation().get(0).literal();
+    return ("source".equals(program) || ".".equals(program)) && !args.isEmpty()
+        && args.get(0).endsWith("bin/activate");
+  }
+
+  static boolean anyCreatesOrActivates(List<ShellCommand> commands) {
+    return commands.stream().anyMatch(command -> creates(command) || activates(command));
+  }
+
+  static boolean anyActivates(List<ShellCommand> commands) {
+    return commands.stream().anyMatch(VenvCommands::activates);
   }
 }

@@ -9,15 +9,12 @@ import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code venv-dir-missing}: {@code venvShellHook} is used but the shell sets no {@code venvDir}. Why: the hook
  * stops the shell with "Error: `venvDir` should be set when using `venvShellHook`" and {@code nix develop} exits.
  */
 public final class VenvDirMissingRule extends DevShellRule {
-
-  private static final Pattern ASSIGNED = Pattern.compile("(?m)^\\s*(export\\s+)?venvDir=");
 
   public VenvDirMissingRule() {
     super(RuleDescriptor.of("venv-dir-missing", Severity.ERROR,
@@ -34,7 +31,7 @@ public final class VenvDirMissingRule extends DevShellRule {
     if (hook.isEmpty() || shell.env().containsKey("venvDir")) {
       return;
     }
-    if (!shell.hooksComplete() || ASSIGNED.matcher(shell.hookText()).find()) {
+    if (!shell.hooksComplete() || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("venvDir"))) {
       return;
     }
     sink.report(model.at(hook.get().location()),

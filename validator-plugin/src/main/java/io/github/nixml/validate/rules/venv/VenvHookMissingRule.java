@@ -29,7 +29,7 @@ public final class VenvHookMissingRule extends DevShellRule {
     if (shell.packages().anyMatch(p -> p.last().equals("venvShellHook"))) {
       return;
     }
-    if (!shell.hooksComplete() || VenvCommands.activates(shell.hookText())) {
+    if (!shell.hooksComplete() || VenvCommands.anyActivates(shell.hookCommands())) {
       return;
     }
     sink.report(model.at(shell.location()),

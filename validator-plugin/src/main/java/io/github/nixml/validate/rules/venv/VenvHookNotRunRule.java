@@ -9,7 +9,6 @@ import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code venv-hook-not-run}: the shell has {@code venvShellHook} and its own {@code shellHook}, which never runs
@@ -23,7 +22,6 @@ public final class VenvHookNotRunRule extends DevShellRule {
         "The shell defines its own shellHook but never runs `runHook venvShellHook`."));
   }
 
-  private static final Pattern RUNS = Pattern.compile("(?m)(\\brunHook\\s+venvShellHook\\b|^\\s*venvShellHook\\s*(;|$))");
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
@@ -32,7 +30,8 @@ public final class VenvHookNotRunRule extends DevShellRule {
       return;
     }
     Optional<ShellText> hook = shell.hook("shellHook");
-    if (hook.isEmpty() || !hook.get().complete() || RUNS.matcher(hook.get().text()).find()) {
+    if (hook.isEmpty() || !hook.get().complete() || hook.get().commands().stream()
+        .anyMatch(command -> command.runs("runHook", "venvShellHook") || command.runs("venvShellHook"))) {
       return;
     }
     sink.report(model.at(hook.get().location()),
