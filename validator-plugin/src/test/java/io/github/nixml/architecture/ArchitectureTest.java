@@ -1,0 +1,84 @@
+package io.github.nixml.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The import table of docs/ARCHITECTURE.md, checked on the compiled main classes. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.github.nixml");
+  }
+
+  @Test
+  void frontEndAndModelNeverSeeTheValidator() {
+    noClasses().that().resideInAnyPackage("io.github.nixml.nix..", "io.github.nixml.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.validate..", "io.github.nixml.report..",
+            "io.github.nixml.maven..", "io.github.nixml.lock..", "io.github.nixml.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void syntaxDependsOnTheJdkOnly() {
+    ArchRuleDefinition.classes().that().resideInAPackage("io.github.nixml.nix.syntax..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.github.nixml.nix.syntax..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void theEvaluatorKnowsNoNixpkgs() {
+    noClasses().that().resideInAPackage("io.github.nixml.nix..")
+        .should().dependOnClassesThat().resideInAPackage("io.github.nixml.model..")
+        .check(classes);
+  }
+
+  @Test
+  void lockStandsAlone() {
+    ArchRuleDefinition.classes().that().resideInAPackage("io.github.nixml.lock..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("io.github.nixml.lock..", "java..", "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheMojosImportMaven() {
+    noClasses().that().resideOutsideOfPackages("io.github.nixml.maven..", "io.github.nixml.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackage("io.github.nixml.cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void theValidatorCoreDoesNotReachUp() {
+    noClasses().that().resideInAPackage("io.github.nixml.validate..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.report..", "io.github.nixml.maven..",
+            "io.github.nixml.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void ruleAreasDoNotUseEachOthersInternals() {
+    // An area may extend the shared dev-shell base class; nothing else crosses areas (shared facts live in
+    // validate.facts).
+    slices().matching("io.github.nixml.validate.rules.(*)..").should().notDependOnEachOther()
+        .ignoreDependency(DescribedPredicate.alwaysTrue(), DescribedPredicate.describe("the shared DevShellRule base",
+            clazz -> clazz.getName().equals("io.github.nixml.validate.rules.shell.DevShellRule")))
+        .check(classes);
+    noClasses().that().resideInAPackage("io.github.nixml.validate.facts..")
+        .should().dependOnClassesThat().resideInAPackage("io.github.nixml.validate.rules..")
+        .check(classes);
+  }
+}
