@@ -2,12 +2,12 @@ package io.github.nixml.validate;
 
 /**
  * Something derived from a project once and shared by every rule that needs it (e.g. the dev-shell model).
- * Declare one as a constant and ask the context for it:
+ * Declare one as a constant in {@code validate.facts.ProjectFacts} and ask the context for it:
  *
  * <pre>{@code
- * public static final ProjectFacet<DevShells> DEV_SHELLS = DevShells::of;
+ * public static final ProjectFacet<FlakeModel> MODEL = ProjectFacts::model;
  * ...
- * DevShells shells = context.get(DEV_SHELLS);
+ * FlakeModel model = context.get(ProjectFacts.MODEL);
  * }</pre>
  *
  * The constant's identity is the cache key; {@link #compute} runs at most once per project (the first caller

@@ -3,18 +3,21 @@
  *
  * <h2>Adding a rule</h2>
  * <ol>
- *   <li>Write one class in {@code io.github.nixml.validate.rules} implementing {@link
- *       io.github.nixml.validate.ProjectRule} (per project) or {@link io.github.nixml.validate.NixFileRule} (per
- *       {@code *.nix} file), with a {@link io.github.nixml.validate.RuleDescriptor} (kebab-case id, default
- *       severity, one-line description) and a Javadoc saying what it checks and why it matters.</li>
+ *   <li>Write one class in the area package {@code io.github.nixml.validate.rules.<area>} extending {@link
+ *       io.github.nixml.validate.BaseProjectRule} (per project), {@link io.github.nixml.validate.BaseNixFileRule}
+ *       (per {@code *.nix} file) or the area's base (the dev-shell rules' {@code DevShellRule}), giving its
+ *       {@link io.github.nixml.validate.RuleDescriptor} (kebab-case id, default severity, one-line description)
+ *       to the constructor, with a Javadoc saying what it checks and why it matters.</li>
  *   <li>Report through the {@link io.github.nixml.validate.FindingSink}; it knows the id and the configured
  *       severity. Locations come from {@link io.github.nixml.validate.SourceFile#locationAt(int, int)} (offsets) or
  *       {@link io.github.nixml.validate.SourceFile#location(int, int)}; whole-file findings use
  *       {@link io.github.nixml.validate.SourceFile#location()}. Pass related locations for mismatches.</li>
- *   <li>Derived per-project objects (the dev-shell model) are {@link io.github.nixml.validate.ProjectFacet}
- *       constants: {@code context.get(DEV_SHELLS)} computes once per project and shares the result.</li>
+ *   <li>Derived per-project objects (the dev-shell model, the lock, the declared inputs) are {@link
+ *       io.github.nixml.validate.ProjectFacet} constants in {@code validate.facts.ProjectFacts}:
+ *       {@code context.get(ProjectFacts.MODEL)} computes once per project and shares the result.</li>
  *   <li>Add one line to {@code BuiltInRules.all()} and a fixture folder
- *       {@code src/test/resources/rules/<id>/{bad-,good-,tricky-}<case>/} with {@code expected.txt};
+ *       {@code src/test/resources/rules/<id>/{bad-,good-,tricky-}<case>/} with {@code expected.txt} (findings with
+ *       their messages);
  *       {@code RuleFixturesTest} runs the whole engine on each case and insists on all three kinds.</li>
  * </ol>
  * Suppression ({@code # nixml: ignore <id>} on the line or the line above), severity overrides, sorting and

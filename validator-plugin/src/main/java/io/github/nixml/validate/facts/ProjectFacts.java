@@ -11,12 +11,14 @@ import io.github.nixml.nix.eval.TreeLowering;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.ProjectFacet;
+import io.github.nixml.validate.python.PythonVersionFile;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The one home of what rules share per project, each computed once on first use: flake.nix lowered, its dev-shell
- * model, the inputs it declares, flake.lock, and the nixpkgs inputs. A rule asks {@code context.get(FACT)}.
+ * model, the inputs it declares, flake.lock, the nixpkgs inputs and .python-version. A rule asks
+ * {@code context.get(FACT)}.
  */
 public final class ProjectFacts {
   private ProjectFacts() {}
@@ -34,6 +36,10 @@ public final class ProjectFacts {
 
   /** The inputs flake.nix declares, read from its literal values. */
   public static final ProjectFacet<DeclaredInputs> DECLARED_INPUTS = DeclaredInputsReader::read;
+
+  /** The project's {@code .python-version}, parsed as uv reads it (no entries when missing or unreadable). */
+  public static final ProjectFacet<PythonVersionFile> PYTHON_VERSION =
+      context -> PythonVersionFile.parse(context.pythonVersionSource());
 
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;

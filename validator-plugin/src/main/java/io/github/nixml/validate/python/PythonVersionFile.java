@@ -1,8 +1,6 @@
 package io.github.nixml.validate.python;
 
 import io.github.nixml.validate.Location;
-import io.github.nixml.validate.ProjectContext;
-import io.github.nixml.validate.ProjectFacet;
 import io.github.nixml.validate.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +12,6 @@ import java.util.Optional;
  */
 public record PythonVersionFile(SourceFile source, List<Entry> entries) {
 
-  /** The parsed file of a project, computed once per project. */
-  public static final ProjectFacet<PythonVersionFile> FACET =
-      context -> parse(context.pythonVersionSource());
-
   /** One request line: where it stands and what it parsed to. */
   public record Entry(Location location, String text, PythonRequest.Parsed parsed) {
     public Optional<PythonRequest> request() {
@@ -27,10 +21,6 @@ public record PythonVersionFile(SourceFile source, List<Entry> entries) {
 
   public PythonVersionFile {
     entries = List.copyOf(entries);
-  }
-
-  public static PythonVersionFile of(ProjectContext context) {
-    return context.get(FACET);
   }
 
   /** Parses the file's lines; a missing or unreadable file has no entries. */

@@ -6,6 +6,7 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.PythonVersionFile;
 
 /**
@@ -31,7 +32,7 @@ public final class PythonVersionFormatRule extends BaseProjectRule {
     if (!source.isPresent()) {
       return; // missing-file reports it
     }
-    PythonVersionFile file = PythonVersionFile.of(context);
+    PythonVersionFile file = context.get(ProjectFacts.PYTHON_VERSION);
     if (file.entries().isEmpty()) {
       sink.report(source.location(), source.path()
           + " holds no version (only blank lines or comments); uv ignores it. Write the version, e.g. 3.12");

@@ -7,6 +7,7 @@ import io.github.nixml.validate.Location;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
+import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.PythonVersionFile;
 import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ public final class PythonVersionMismatchRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    PythonVersionFile file = PythonVersionFile.of(model.context());
+    PythonVersionFile file = model.context().get(ProjectFacts.PYTHON_VERSION);
     Optional<PythonVersionFile.Entry> entry = file.first();
     Optional<String> wanted = file.request().flatMap(r -> r.majorMinor());
     if (entry.isEmpty() || wanted.isEmpty()) {

@@ -9,6 +9,7 @@ import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
 import io.github.nixml.validate.python.Pep440Version;
 import io.github.nixml.validate.python.PythonRequest;
+import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.PythonVersionFile;
 import io.github.nixml.validate.python.VersionSpecifierSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class RequiresPythonMismatchRule extends BaseProjectRule {
           + "\" is not a valid PEP 440 specifier set: " + e.getMessage());
       return;
     }
-    PythonVersionFile versionFile = PythonVersionFile.of(context);
+    PythonVersionFile versionFile = context.get(ProjectFacts.PYTHON_VERSION);
     Optional<PythonVersionFile.Entry> entry = versionFile.first();
     Optional<PythonRequest> request = entry.flatMap(PythonVersionFile.Entry::request);
     if (request.isEmpty() || !request.get().hasVersion()) {
