@@ -17,7 +17,7 @@ final class Domain {
   }
 
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
-  enum InputKind { NIXPKGS, FLAKE_UTILS, OTHER }
+  enum InputKind { NIXPKGS, FLAKE_UTILS, FLAKE_PARTS, SYSTEMS, OTHER }
 
   /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
   record Input(String name, InputKind kind) implements Value.Foreign {}

@@ -35,6 +35,10 @@ public final class KnownFunctions {
   private static final Value UNKNOWN = Value.UNKNOWN;
   private static final Set<String> DEFAULT_SYSTEMS =
       Set.of("x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin");
+  /** nixpkgs' {@code lib.systems.flakeExposed}. */
+  private static final Set<String> FLAKE_EXPOSED = Set.of("x86_64-linux", "aarch64-linux", "x86_64-darwin",
+      "armv6l-linux", "armv7l-linux", "i686-linux", "aarch64-darwin", "powerpc64le-linux", "riscv64-linux",
+      "x86_64-freebsd");
 
   private KnownFunctions() {}
 
@@ -48,6 +52,8 @@ public final class KnownFunctions {
     LIB,
     /** flake-utils' {@code lib} ({@code flake-utils.lib.eachDefaultSystem}). */
     FLAKE_UTILS,
+    /** flake-parts' {@code lib} ({@code flake-parts.lib.mkFlake}). */
+    FLAKE_PARTS,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
     PACKAGE
   }
@@ -98,11 +104,13 @@ public final class KnownFunctions {
               : UNKNOWN),
       new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
       new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
+      new KnownFunction(Scope.LIB, "flakeExposed", 0, call -> systemsList(FLAKE_EXPOSED, call.span())),
       new KnownFunction(Scope.FLAKE_UTILS, "eachDefaultSystem", 1, call -> new PerSystem(DEFAULT_SYSTEMS,
           call.evaluator().apply(call.arg(0), Thunk.of(UNKNOWN), call.at()))),
       new KnownFunction(Scope.FLAKE_UTILS, "eachSystem", 2, call -> new PerSystem(Evaluator.strings(call.arg(0)),
           call.evaluator().apply(call.arg(1), Thunk.of(UNKNOWN), call.at()))),
       new KnownFunction(Scope.FLAKE_UTILS, "defaultSystems", 0, call -> systemsList(DEFAULT_SYSTEMS, call.span())),
+      new KnownFunction(Scope.FLAKE_PARTS, "mkFlake", 2, FlakeParts::mkFlake),
       samePackage("withPackages"), samePackage("override"), samePackage("overrideAttrs"),
       samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
 
@@ -145,10 +153,16 @@ public final class KnownFunctions {
     return new KnownFunction(Scope.PACKAGE, name, 1, Call::receiver);
   }
 
-  /** {@code import input}: a function from the nixpkgs arguments ({@code { config = …; }}) to a package set. */
+  /**
+   * {@code import input}: for nix-systems the list of systems it names, for another input a function from the
+   * nixpkgs arguments ({@code { config = …; }}) to a package set.
+   */
   private static Value importInput(Call call) {
     if (!(call.arg(0) instanceof Input input)) {
       return UNKNOWN;
+    }
+    if (input.kind() == Domain.InputKind.SYSTEMS) {
+      return systemsList(DEFAULT_SYSTEMS, call.at());
     }
     return new Value.Native("import " + input.name(), 1,
         (ev, self, at) -> new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()), List.of(),
@@ -192,7 +206,7 @@ public final class KnownFunctions {
     return new Attrs(entries, false);
   }
 
-  private static Value systemsList(Set<String> systems, SourceSpan span) {
+  static Value systemsList(Set<String> systems, SourceSpan span) {
     List<Item> items = new ArrayList<>();
     for (String system : new TreeSet<>(systems)) {
       items.add(new Item(Str.of(system, span), PlatformGuard.ALWAYS));

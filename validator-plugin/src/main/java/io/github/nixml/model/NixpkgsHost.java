@@ -46,6 +46,12 @@ final class NixpkgsHost implements Host {
     if (text.contains("flake-utils") || (url.isEmpty() && (name.equals("utils") || name.equals("flake_utils")))) {
       return InputKind.FLAKE_UTILS;
     }
+    if (text.contains("flake-parts")) {
+      return InputKind.FLAKE_PARTS;
+    }
+    if (text.contains("nix-systems") || (url.isEmpty() && name.equals("systems"))) {
+      return InputKind.SYSTEMS;
+    }
     return text.contains("nixpkgs") ? InputKind.NIXPKGS : InputKind.OTHER;
   }
 
@@ -59,7 +65,8 @@ final class NixpkgsHost implements Host {
         case "lib" -> switch (input.kind()) {
           case NIXPKGS -> new Pkg(null, List.of("lib"), span);
           case FLAKE_UTILS -> new Library(Scope.FLAKE_UTILS);
-          case OTHER -> UNKNOWN;
+          case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
+          case SYSTEMS, OTHER -> UNKNOWN;
         };
         case "legacyPackages" -> new LegacyPackages(input.name(), span);
         default -> UNKNOWN;
@@ -113,9 +120,13 @@ final class NixpkgsHost implements Host {
   }
 
   private static Value legacyPackages(LegacyPackages legacy) {
-    NixpkgsInstance instance =
-        new NixpkgsInstance(legacy.input(), Tristate.FALSE, Tristate.FALSE, Tristate.FALSE, legacy.span(), null);
-    return new Pkg(instance, List.of(), legacy.span());
+    return legacyPackages(legacy.input(), legacy.span());
+  }
+
+  /** {@code input.legacyPackages.${system}}: the input's package set with the default configuration. */
+  static Pkg legacyPackages(String input, SourceSpan span) {
+    NixpkgsInstance instance = new NixpkgsInstance(input, Tristate.FALSE, Tristate.FALSE, Tristate.FALSE, span, null);
+    return new Pkg(instance, List.of(), span);
   }
 
   private static List<String> append(List<String> path, String name) {

@@ -92,6 +92,29 @@ class KnownFunctionsTest {
     cases.put("LIB.genAttrs", name -> assertThat(onlyShell(model("""
         { devShells = lib.genAttrs [ "aarch64-linux" ] (system: { default = pkgs.mkShell { }; }); }""")).systems())
         .contains(Set.of("aarch64-linux")));
+    cases.put("LIB.flakeExposed", name -> assertThat(model("""
+        { devShells = lib.genAttrs lib.systems.flakeExposed (system: { default = pkgs.mkShell { }; }); }""")
+        .shells()).hasSize(10).anySatisfy(shell -> assertThat(shell.systems()).contains(Set.of("x86_64-freebsd"))));
+    cases.put("FLAKE_PARTS.mkFlake", name -> {
+      FlakeModel model = FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+            outputs = inputs@{ flake-parts, nixpkgs, ... }:
+              flake-parts.lib.mkFlake { inherit inputs; } {
+                systems = [ "x86_64-linux" "aarch64-darwin" ];
+                perSystem = { pkgs, system, ... }: {
+                  _module.args.pkgs = import nixpkgs { inherit system; config.allowUnfree = true; };
+                  devShells.default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+                };
+              };
+          }
+          """);
+      assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
+        assertThat(names(shell)).containsExactly("python312");
+        assertThat(shell.packages().packages().get(0).source().allowUnfree()).isEqualTo(Tristate.TRUE);
+      });
+    });
     cases.put("FLAKE_UTILS.eachDefaultSystem", name -> assertThat(onlyShell(model("""
         flake-utils.lib.eachDefaultSystem (system: { devShells.default = pkgs.mkShell { }; })""")).systems())
         .contains(DEFAULT_SYSTEMS));
@@ -139,6 +162,23 @@ class KnownFunctionsTest {
     assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
     assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))
         .isEqualTo(Domain.InputKind.NIXPKGS);
+  }
+
+  @Test
+  void importOfNixSystemsIsItsListOfSystems() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.systems.url = "github:nix-systems/default";
+          outputs = { nixpkgs, systems, ... }: {
+            devShells = nixpkgs.lib.genAttrs (import systems) (system: {
+              default = nixpkgs.legacyPackages.${system}.mkShell { };
+            });
+          };
+        }
+        """);
+    assertThat(model.shells()).extracting(shell -> shell.systems().orElseThrow().iterator().next())
+        .containsExactlyInAnyOrderElementsOf(DEFAULT_SYSTEMS);
   }
 
   private static String key(KnownFunction function) {

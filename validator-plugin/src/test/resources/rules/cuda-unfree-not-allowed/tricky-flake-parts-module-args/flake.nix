@@ -1,0 +1,29 @@
+{
+  description = "flake-parts with its own pkgs: _module.args.pkgs allows unfree packages";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+    flake-parts.url = "github:hercules-ci/flake-parts";
+  };
+
+  outputs =
+    inputs@{ flake-parts, nixpkgs, ... }:
+    flake-parts.lib.mkFlake { inherit inputs; } {
+      systems = [ "x86_64-linux" ];
+      perSystem =
+        { pkgs, system, ... }:
+        {
+          _module.args.pkgs = import nixpkgs {
+            inherit system;
+            config.allowUnfree = true;
+            config.cudaSupport = true;
+          };
+          devShells.default = pkgs.mkShell {
+            packages = [
+              pkgs.python312
+              pkgs.cudatoolkit
+            ];
+          };
+        };
+    };
+}
