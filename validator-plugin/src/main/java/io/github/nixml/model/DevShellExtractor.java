@@ -170,7 +170,8 @@ final class DevShellExtractor {
         }
       } else if (!key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
         Value value = entry.getValue().thunk().force();
-        if (value instanceof Str || value instanceof LibPath || value instanceof Unknown) {
+        if (value instanceof Str || value instanceof LibPath || value instanceof Unknown
+            || value instanceof Value.Choice) {
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }
       }

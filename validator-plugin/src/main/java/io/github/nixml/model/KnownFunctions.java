@@ -11,6 +11,7 @@ import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Thunk;
 import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Bool;
+import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Entry;
 import io.github.nixml.nix.eval.Value.Item;
 import io.github.nixml.nix.eval.Value.ListV;
@@ -99,9 +100,7 @@ public final class KnownFunctions {
       new KnownFunction(Scope.LIB, "optionalString", 2,
           call -> call.arg(0) instanceof Bool bool ? (bool.value() ? call.arg(1) : new Str(List.of(), call.at()))
               : UNKNOWN),
-      new KnownFunction(Scope.LIB, "optionalAttrs", 2,
-          call -> call.arg(0) instanceof Bool bool ? (bool.value() ? call.arg(1) : new Attrs(Map.of(), false))
-              : UNKNOWN),
+      new KnownFunction(Scope.LIB, "optionalAttrs", 2, KnownFunctions::optionalAttrs),
       new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
       new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
       new KnownFunction(Scope.LIB, "flakeExposed", 0, call -> systemsList(FLAKE_EXPOSED, call.span())),
@@ -133,9 +132,25 @@ public final class KnownFunctions {
         List.of(), span);
   }
 
+  /** A shell builder; arguments that depend on the platform ({@code {…} // optionalAttrs isLinux {…}}) merge. */
   private static KnownFunction shellBuilder(String name, ShellKind kind) {
-    return new KnownFunction(Scope.NIXPKGS, name, 1, call -> call.arg(0) instanceof Attrs attrs
-        ? new Shell(kind, name, call.instance(), attrs, call.span()) : UNKNOWN);
+    return new KnownFunction(Scope.NIXPKGS, name, 1, call -> {
+      Attrs attrs = call.arg(0) instanceof Attrs a ? a
+          : call.arg(0) instanceof Choice choice ? Evaluator.merge(choice) : null;
+      return attrs == null ? UNKNOWN : new Shell(kind, name, call.instance(), attrs, call.span());
+    });
+  }
+
+  /** {@code lib.optionalAttrs cond attrs}: the set where the condition holds, an empty set elsewhere. */
+  private static Value optionalAttrs(Call call) {
+    Attrs empty = new Attrs(Map.of(), false);
+    if (call.arg(0) instanceof Bool bool) {
+      return bool.value() ? call.arg(1) : empty;
+    }
+    if (call.arg(0) instanceof Platform platform) {
+      return Evaluator.choice(platform.guard(), call.arg(1), empty);
+    }
+    return UNKNOWN;
   }
 
   /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */

@@ -165,6 +165,17 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void optionalAttrsUnderAPlatformTestGuardsWhatItAdds() {
+    DevShell shell = shell("""
+        pkgs.mkShell ({ packages = [ pkgs.uv ]; } // lib.optionalAttrs pkgs.stdenv.isLinux {
+          packages = [ pkgs.uv pkgs.cudatoolkit ];
+        })""");
+    assertThat(shell.packages().packages()).filteredOn(ref -> ref.name().equals("cudatoolkit"))
+        .singleElement().extracting(PackageRef::guard).isEqualTo(PlatformGuard.LINUX_ONLY);
+    assertThat(shell.packages().complete()).isTrue();
+  }
+
+  @Test
   void importOfNixSystemsIsItsListOfSystems() {
     FlakeModel model = FlakeModel.of("""
         {

@@ -19,6 +19,7 @@ import io.github.nixml.nix.eval.Value.Unknown;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +205,35 @@ public final class Evaluator {
     addAlternative(alternatives, guard, then);
     addAlternative(alternatives, guard.not(), otherwise);
     return new Choice(alternatives);
+  }
+
+  /**
+   * One attribute set from a platform choice of sets: each attribute's value is the choice of its values, a list
+   * absent on some platform being empty there; null when an alternative is not a set.
+   */
+  public static Attrs merge(Choice choice) {
+    Map<String, List<Alternative>> byName = new LinkedHashMap<>();
+    Map<String, Entry> first = new LinkedHashMap<>();
+    boolean open = false;
+    for (Alternative alternative : choice.alternatives()) {
+      if (!(alternative.value() instanceof Attrs attrs)) {
+        return null;
+      }
+      open |= attrs.open();
+      attrs.entries().forEach((name, entry) -> first.putIfAbsent(name, entry));
+    }
+    Map<String, Entry> merged = new LinkedHashMap<>();
+    first.forEach((name, entry) -> merged.put(name, new Entry(new Thunk(() -> {
+      List<Alternative> values = new ArrayList<>();
+      for (Alternative alternative : choice.alternatives()) {
+        Entry own = ((Attrs) alternative.value()).entries().get(name);
+        Value value = own != null ? own.thunk().force()
+            : items(entry.thunk().force()) != null ? new ListV(List.of()) : UNKNOWN;
+        addAlternative(values, alternative.guard(), value);
+      }
+      return values.size() == 1 ? values.get(0).value() : new Choice(values);
+    }), entry.keySpan(), entry.nameSpan())));
+    return new Attrs(merged, open);
   }
 
   static void addAlternative(List<Alternative> into, PlatformGuard guard, Value value) {

@@ -1,7 +1,9 @@
 package io.github.nixml.nix.eval;
 
+import io.github.nixml.nix.eval.Value.Alternative;
 import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Bool;
+import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Entry;
 import io.github.nixml.nix.eval.Value.Foreign;
 import io.github.nixml.nix.eval.Value.Item;
@@ -100,6 +102,17 @@ final class Operators {
       if (updated != null) {
         return updated;
       }
+    }
+    if (left instanceof Choice || right instanceof Choice) {
+      // a platform-dependent side: update each alternative
+      List<Alternative> alternatives = new ArrayList<>();
+      boolean onLeft = left instanceof Choice;
+      for (Alternative alternative : ((Choice) (onLeft ? left : right)).alternatives()) {
+        Value updated = onLeft ? update(evaluator, alternative.value(), right)
+            : update(evaluator, left, alternative.value());
+        Evaluator.addAlternative(alternatives, alternative.guard(), updated);
+      }
+      return new Choice(alternatives);
     }
     Attrs l = left instanceof Attrs a ? a : null;
     Attrs r = right instanceof Attrs a ? a : null;
