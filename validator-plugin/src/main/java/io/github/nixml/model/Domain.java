@@ -37,6 +37,9 @@ final class Domain {
   /** {@code lib.makeLibraryPath list}: a string whose entries the model keeps. */
   record LibPath(Value list, SourceSpan span) implements Value.Foreign {}
 
+  /** The {@code system} argument of a per-system function: one of {@code systems}, not known which. */
+  record SystemName(Set<String> systems) implements Value.Foreign {}
+
   /** The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. */
   record PerSystem(Set<String> systems, Value outputs) implements Value.Foreign {}
 }

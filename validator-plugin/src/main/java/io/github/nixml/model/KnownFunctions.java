@@ -103,11 +103,14 @@ public final class KnownFunctions {
       new KnownFunction(Scope.LIB, "optionalAttrs", 2, KnownFunctions::optionalAttrs),
       new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
       new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
+      new KnownFunction(Scope.LIB, "hasSuffix", 2, KnownFunctions::hasSuffix),
+      new KnownFunction(Scope.LIB, "elem", 2, KnownFunctions::elem),
+      new KnownFunction(Scope.BUILTINS, "elem", 2, KnownFunctions::elem),
       new KnownFunction(Scope.LIB, "flakeExposed", 0, call -> systemsList(FLAKE_EXPOSED, call.span())),
-      new KnownFunction(Scope.FLAKE_UTILS, "eachDefaultSystem", 1, call -> new PerSystem(DEFAULT_SYSTEMS,
-          call.evaluator().apply(call.arg(0), Thunk.of(UNKNOWN), call.at()))),
-      new KnownFunction(Scope.FLAKE_UTILS, "eachSystem", 2, call -> new PerSystem(Evaluator.strings(call.arg(0)),
-          call.evaluator().apply(call.arg(1), Thunk.of(UNKNOWN), call.at()))),
+      new KnownFunction(Scope.FLAKE_UTILS, "eachDefaultSystem", 1,
+          call -> eachSystem(call, DEFAULT_SYSTEMS, call.arg(0))),
+      new KnownFunction(Scope.FLAKE_UTILS, "eachSystem", 2,
+          call -> eachSystem(call, Evaluator.strings(call.arg(0)), call.arg(1))),
       new KnownFunction(Scope.FLAKE_UTILS, "defaultSystems", 0, call -> systemsList(DEFAULT_SYSTEMS, call.span())),
       new KnownFunction(Scope.FLAKE_PARTS, "mkFlake", 2, FlakeParts::mkFlake),
       samePackage("withPackages"), samePackage("override"), samePackage("overrideAttrs"),
@@ -204,6 +207,47 @@ public final class KnownFunctions {
       return new ListV(guardedItems);
     }
     return UNKNOWN;
+  }
+
+  /** flake-utils' per-system outputs: {@code f} applied to the system, one of {@code systems}. */
+  private static Value eachSystem(Call call, Set<String> systems, Value function) {
+    Value system = systems == null ? UNKNOWN : new Domain.SystemName(systems);
+    return new PerSystem(systems, call.evaluator().apply(function, Thunk.of(system), call.at()));
+  }
+
+  /** {@code lib.hasSuffix "-linux" system}: a boolean, or for a per-system argument a platform test. */
+  private static Value hasSuffix(Call call) {
+    String suffix = call.arg(0) instanceof Str str ? str.literal() : null;
+    if (suffix == null) {
+      return UNKNOWN;
+    }
+    if (call.arg(1) instanceof Str str && str.literal() != null) {
+      return new Bool(str.literal().endsWith(suffix));
+    }
+    return call.arg(1) instanceof Domain.SystemName system
+        ? platformOf(system.systems().stream().filter(s -> s.endsWith(suffix)).toList()) : UNKNOWN;
+  }
+
+  /** {@code elem x list}: a boolean, or for a per-system argument a platform test. */
+  private static Value elem(Call call) {
+    Set<String> list = Evaluator.strings(call.arg(1));
+    if (list == null) {
+      return UNKNOWN;
+    }
+    if (call.arg(0) instanceof Str str && str.literal() != null) {
+      return new Bool(list.contains(str.literal()));
+    }
+    return call.arg(0) instanceof Domain.SystemName system
+        ? platformOf(system.systems().stream().filter(list::contains).toList()) : UNKNOWN;
+  }
+
+  /** True exactly on the platforms of these systems. */
+  private static Value platformOf(List<String> systems) {
+    PlatformGuard guard = PlatformGuard.NEVER;
+    for (String system : systems) {
+      guard = guard.or(PlatformGuard.ofSystem(system));
+    }
+    return new Platform(guard);
   }
 
   private static Value genAttrs(Call call) {

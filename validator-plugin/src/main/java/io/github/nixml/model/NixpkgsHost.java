@@ -37,7 +37,7 @@ final class NixpkgsHost implements Host {
   @Override
   public Map<String, Value> globals() {
     return Map.of("import", KnownFunctions.named(KnownFunctions.find(Scope.BUILTINS, "import").orElseThrow(), null,
-        null, null));
+        null, null), "builtins", new Library(Scope.BUILTINS));
   }
 
   /** What an input is: by its URL when the flake gives one, else by its conventional name. */

@@ -92,6 +92,21 @@ class KnownFunctionsTest {
     cases.put("LIB.genAttrs", name -> assertThat(onlyShell(model("""
         { devShells = lib.genAttrs [ "aarch64-linux" ] (system: { default = pkgs.mkShell { }; }); }""")).systems())
         .contains(Set.of("aarch64-linux")));
+    cases.put("LIB.hasSuffix", name -> assertThat(onlyShell(model("""
+        flake-utils.lib.eachDefaultSystem (system: {
+          devShells.default = pkgs.mkShell {
+            packages = lib.optionals (lib.hasSuffix "-linux" system) [ pkgs.cudatoolkit ];
+          };
+        })""")).packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
+    for (String scope : List.of("LIB", "BUILTINS")) {
+      String elem = scope.equals("LIB") ? "lib.elem" : "builtins.elem";
+      cases.put(scope + ".elem", name -> assertThat(onlyShell(model("""
+          flake-utils.lib.eachDefaultSystem (system: {
+            devShells.default = pkgs.mkShell {
+              packages = lib.optionals (%s system [ "x86_64-linux" ]) [ pkgs.cudatoolkit ];
+            };
+          })""".formatted(elem))).packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
+    }
     cases.put("LIB.flakeExposed", name -> assertThat(model("""
         { devShells = lib.genAttrs lib.systems.flakeExposed (system: { default = pkgs.mkShell { }; }); }""")
         .shells()).hasSize(10).anySatisfy(shell -> assertThat(shell.systems()).contains(Set.of("x86_64-freebsd"))));
