@@ -61,6 +61,7 @@ class ReportsTest {
     assertThat(driver.get("informationUri").asText()).startsWith("https://");
     JsonNode rule = driver.get("rules").get(0);
     assertThat(rule.get("id").asText()).isEqualTo("rule-a");
+    assertThat(rule.get("name").asText()).isEqualTo("RuleA");
     assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("A <fails> & \"quotes\"");
     assertThat(rule.get("helpUri").asText()).endsWith("docs/rules.md#rule-a");
     assertThat(rule.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
@@ -75,7 +76,11 @@ class ReportsTest {
     assertThat(first.get("level").asText()).isEqualTo("warning");
     JsonNode wholeFile = first.get("locations").get(0).get("physicalLocation");
     assertThat(wholeFile.get("artifactLocation").get("uri").asText()).isEqualTo("apps/b/.envrc");
-    assertThat(wholeFile.has("region")).isFalse();
+    // A whole-file finding is placed at the file's start: every SARIF result has a region.
+    assertThat(wholeFile.get("region").get("startLine").asInt()).isEqualTo(1);
+    assertThat(wholeFile.get("region").get("startColumn").asInt()).isEqualTo(1);
+    assertThat(first.get("partialFingerprints").get(Fingerprints.KEY).asText()).matches("[0-9a-f]{32}:1");
+    assertThat(first.has("baselineState")).as("no baseline given").isFalse();
 
     JsonNode second = results.get(1);
     assertThat(second.get("ruleIndex").asInt()).isZero();
