@@ -3,6 +3,7 @@ package io.github.nixml.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nixml.validate.Finding;
+import io.github.nixml.validate.Location;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,10 +27,9 @@ import java.util.Set;
 public final class Baseline {
 
   /** One result of the baseline: what identifies it, and what SARIF needs to list it as {@code absent}. */
-  public record Entry(String ruleId, String path, String fingerprint, String level, String message, int startLine,
-      int startColumn, int endLine, int endColumn) {
+  public record Entry(String ruleId, Location location, String fingerprint, String level, String message) {
     String key() {
-      return key(ruleId, path, fingerprint);
+      return key(ruleId, location.path(), fingerprint);
     }
 
     static String key(String ruleId, String path, String fingerprint) {
@@ -68,11 +68,8 @@ public final class Baseline {
         continue;
       }
       JsonNode physical = result.path("locations").path(0).path("physicalLocation");
-      JsonNode region = physical.path("region");
-      Entry entry = new Entry(result.path("ruleId").asText(), path(physical.path("artifactLocation").path("uri").asText()),
-          fingerprint, result.path("level").asText("warning"), result.path("message").path("text").asText(""),
-          Math.max(1, region.path("startLine").asInt(1)), Math.max(1, region.path("startColumn").asInt(1)),
-          region.path("endLine").asInt(0), region.path("endColumn").asInt(0));
+      Entry entry = new Entry(result.path("ruleId").asText(), location(physical), fingerprint,
+          result.path("level").asText("warning"), result.path("message").path("text").asText(""));
       entries.put(entry.key(), entry);
     }
     return new Baseline(entries);
@@ -97,6 +94,17 @@ public final class Baseline {
       }
     }
     return new BaselineComparison(true, unchanged, absent);
+  }
+
+  private static Location location(JsonNode physical) {
+    String path = path(physical.path("artifactLocation").path("uri").asText());
+    JsonNode region = physical.path("region");
+    if (region.isMissingNode() || region.path("properties").path("wholeFile").asBoolean(false)) {
+      return Location.wholeFile(path);
+    }
+    return Location.range(path, Math.max(1, region.path("startLine").asInt(1)),
+        Math.max(1, region.path("startColumn").asInt(1)), Math.max(0, region.path("endLine").asInt(0)),
+        Math.max(0, region.path("endColumn").asInt(0)));
   }
 
   private static String path(String uri) {

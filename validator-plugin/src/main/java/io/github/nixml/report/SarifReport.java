@@ -140,13 +140,7 @@ public final class SarifReport {
     json.writeEndObject();
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
-    json.writeObjectFieldStart("physicalLocation");
-    json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", relativeUri(entry.path()));
-    json.writeStringField("uriBaseId", ROOT_BASE_ID);
-    json.writeEndObject();
-    writeRegion(json, entry.startLine(), entry.startColumn(), entry.endLine(), entry.endColumn());
-    json.writeEndObject();
+    writePhysicalLocation(json, entry.location());
     json.writeEndObject();
     json.writeEndArray();
     json.writeObjectFieldStart("partialFingerprints");
@@ -163,8 +157,15 @@ public final class SarifReport {
     json.writeStringField("uriBaseId", ROOT_BASE_ID);
     json.writeEndObject();
     if (location.isWholeFile()) {
-      // Every result has a region (the SARIF validator warns otherwise): a whole file is reported at its start.
-      writeRegion(json, 1, 1, 0, 0);
+      // Every result has a region (the SARIF validator warns otherwise): a whole file is reported at its start,
+      // marked so that readers can tell it from a finding at 1:1.
+      json.writeObjectFieldStart("region");
+      json.writeNumberField("startLine", 1);
+      json.writeNumberField("startColumn", 1);
+      json.writeObjectFieldStart("properties");
+      json.writeBooleanField("wholeFile", true);
+      json.writeEndObject();
+      json.writeEndObject();
     } else {
       writeRegion(json, location.line(), location.column(), location.endLine(), location.endColumn());
     }

@@ -2,6 +2,8 @@ package io.github.nixml.validate.rules;
 
 import io.github.nixml.validate.Rule;
 import io.github.nixml.validate.RuleRegistry;
+import io.github.nixml.validate.rules.files.FileEncodingRule;
+import io.github.nixml.validate.rules.files.FileTooLargeRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,8 @@ public final class BuiltInRules {
     rules.add(new NixUndefinedVariableRule());
     rules.add(new TomlSyntaxRule());
     rules.add(new MissingFileRule());
+    rules.add(new FileEncodingRule());
+    rules.add(new FileTooLargeRule());
     // Python version
     rules.add(new PythonVersionFormatRule());
     rules.add(new RequiresPythonMismatchRule());

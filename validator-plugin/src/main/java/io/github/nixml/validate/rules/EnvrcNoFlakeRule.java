@@ -32,7 +32,9 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile envrc = context.envrc();
     if (envrc.isUnreadable()) {
-      sink.report(envrc.location(), envrc.path() + " " + envrc.problem().orElse("cannot be read"));
+      if (!envrc.isTooLarge()) { // file-too-large reports it
+        sink.report(envrc.location(), envrc.path() + " " + envrc.problem().orElse("cannot be read"));
+      }
       return;
     }
     if (envrc.isMissing()) {

@@ -27,7 +27,9 @@ public final class FlakeLockSyntaxRule implements ProjectRule {
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile lock = context.flakeLock();
     if (lock.isUnreadable()) {
-      sink.report(lock.location(), lock.path() + " " + lock.problem().orElse("cannot be read"));
+      if (!lock.isTooLarge()) { // file-too-large reports it
+        sink.report(lock.location(), lock.path() + " " + lock.problem().orElse("cannot be read"));
+      }
       return;
     }
     if (context.get(FlakeLockFacets.LOCK_FILE).orElse(null) instanceof FlakeLockResult.Rejected rejected) {

@@ -28,7 +28,9 @@ public final class PythonVersionFormatRule implements ProjectRule {
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile source = context.pythonVersionSource();
     if (source.isUnreadable()) {
-      sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+      if (!source.isTooLarge()) { // file-too-large reports it
+        sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+      }
       return;
     }
     if (!source.isPresent()) {

@@ -27,7 +27,9 @@ public final class TomlSyntaxRule implements ProjectRule {
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile source = context.pyprojectSource();
     if (source.isUnreadable()) {
-      sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+      if (!source.isTooLarge()) { // file-too-large reports it
+        sink.report(source.location(), source.path() + " " + source.problem().orElse("cannot be read"));
+      }
       return;
     }
     TomlParseResult toml = context.pyproject().orElse(null);

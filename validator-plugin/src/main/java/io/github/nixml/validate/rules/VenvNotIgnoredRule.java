@@ -36,7 +36,9 @@ public final class VenvNotIgnoredRule implements ProjectRule {
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile own = context.gitignore();
     if (own.isUnreadable()) {
-      sink.report(own.location(), own.path() + " " + own.problem().orElse("cannot be read"));
+      if (!own.isTooLarge()) { // file-too-large reports it
+        sink.report(own.location(), own.path() + " " + own.problem().orElse("cannot be read"));
+      }
       return;
     }
     Path root = context.root();
