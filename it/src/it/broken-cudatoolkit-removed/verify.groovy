@@ -8,5 +8,5 @@ C.assertGateFailed(basedir, new File(basedir, 'target/nixml'), [
     '[ERROR] flake.nix:72:35: error: [cuda-toolkit-missing] nixml.cuda is required but this library list has no CUDA toolkit: add cudatoolkit (or cudaPackages.cuda_cudart), guarded by lib.optionals stdenv.isLinux',
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 0 warnings, 1 note (1 at or above error)')
-C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'ld-default', 1, 'target/nixml/nixml.sarif'))
+C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'ld-default', 1, new File(basedir, 'target/nixml/nixml.sarif')))
 true

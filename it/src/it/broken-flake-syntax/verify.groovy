@@ -7,5 +7,5 @@ C.assertGateFailed(basedir, new File(basedir, 'target/nixml'), [
     '[ERROR] flake.nix:73:9: error: [nix-syntax] syntax error, unexpected \'}\', expecting \';\'',
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 0 warnings, 0 notes (1 at or above error)')
-C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'fhs-default', 1, 'target/nixml/nixml.sarif'))
+C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'fhs-default', 1, new File(basedir, 'target/nixml/nixml.sarif')))
 true

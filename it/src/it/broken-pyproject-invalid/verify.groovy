@@ -9,5 +9,5 @@ C.assertGateFailed(basedir, new File(basedir, 'target/nixml'), [
     '[ERROR] pyproject.toml:6:26: error: [toml-syntax] invalid TOML: Unexpected end of line, expected " or a character',
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 0 warnings, 1 note (1 at or above error)')
-C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'fhs-default', 1, 'target/nixml/nixml.sarif'))
+C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'fhs-default', 1, new File(basedir, 'target/nixml/nixml.sarif')))
 true

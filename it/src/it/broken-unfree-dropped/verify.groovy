@@ -8,5 +8,5 @@ C.assertGateFailed(basedir, new File(basedir, 'target/nixml'), [
     '[ERROR] flake.nix:47:15: error: [cuda-unfree-not-allowed] cudatoolkit is unfree but comes from nixpkgs (flake.nix:23:16), which does not allow unfree packages: evaluation refuses it; set config.allowUnfree = true in that import',
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 0 warnings, 1 note (1 at or above error)')
-C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'ld-default', 1, 'target/nixml/nixml.sarif'))
+C.assertLine(basedir, C.gateFailure(projectVersion, 'nixml-validate', 'ld-default', 1, new File(basedir, 'target/nixml/nixml.sarif')))
 true

@@ -83,7 +83,9 @@ class Checks {
     sarif.runs.each { run ->
       run.results.each { r ->
         def loc = r.locations[0].physicalLocation
-        String where = loc.region ? "${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn}" : loc.artifactLocation.uri
+        // A finding about a whole file is placed at 1:1 with the property wholeFile, and printed as the path alone.
+        String where = loc.region.properties?.wholeFile ? loc.artifactLocation.uri
+            : "${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn}"
         out << "${where}: ${r.level}: [${r.ruleId}]".toString()
       }
     }
@@ -123,11 +125,10 @@ class Checks {
           URI parsed = new URI(uri)
           assert !parsed.isAbsolute() && !uri.startsWith('/') : "URI ${uri} is not relative"
           assert !uri.contains('\\') : "URI ${uri} uses backslashes"
-          // A finding about a whole file (missing, unreadable) has no region; assertReported checks the others have one.
+          // Every result has a region (a finding about a whole file too: at 1:1, marked wholeFile).
           def region = pl.region
-          if (region != null) {
-            assert (region.startLine as int) >= 1 && (region.startColumn as int) >= 1 : "region ${region} not 1-based"
-          }
+          assert region != null : "result for ${r.ruleId} has no region"
+          assert (region.startLine as int) >= 1 && (region.startColumn as int) >= 1 : "region ${region} not 1-based"
         }
       }
     }
@@ -155,10 +156,13 @@ class Checks {
         "${warnings} warning${warnings == 1 ? '' : 's'}, ${notes} note${notes == 1 ? '' : 's'} (${gate})"
   }
 
-  /** The gate's failure, as Maven prints it, for `count` findings found by the execution `execution`. */
-  static String gateFailure(String version, String execution, String project, int count, String where) {
+  /**
+   * The gate's failure, as Maven prints it, for `count` findings found by the execution `execution`, pointing at
+   * the SARIF report by its absolute path.
+   */
+  static String gateFailure(String version, String execution, String project, int count, File sarif) {
     "[ERROR] Failed to execute goal io.github.nixml:nixml-maven-plugin:${version}:validate (${execution}) on project " +
-        "${project}: ${count} finding${count == 1 ? '' : 's'} at or above error; see ${where} " +
+        "${project}: ${count} finding${count == 1 ? '' : 's'} at or above error; see ${sarif.canonicalPath} " +
         '(set nixml.failOn to change the threshold) -> [Help 1]'
   }
 

@@ -8,7 +8,7 @@ C.assertGateFailed(basedir, reports, [
     '[WARNING] flake.nix:65:13: warning: [uv-python-downloads] uv is in the shell but may download its own Python; set UV_PYTHON_DOWNLOADS = "never" in the shell so uv uses the Nix interpreter',
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 1 warning, 1 note (1 at or above error)')
-C.assertLine(basedir, C.gateFailure(projectVersion, 'default-cli', 'ld-default', 1, 'target/nixml/nixml.sarif'))
+C.assertLine(basedir, C.gateFailure(projectVersion, 'default-cli', 'ld-default', 1, new File(basedir, 'target/nixml/nixml.sarif')))
 ['nixml.sarif', 'nixml-junit.xml', 'nixml.json'].each {
   C.assertLine(basedir, "[INFO] nixml: wrote ${new File(reports, it).absolutePath}")
 }
@@ -41,16 +41,20 @@ assert run.results.find { it.ruleId == 'uv-python-downloads' }.level == 'warning
 // Relative URIs resolve against the validated directory.
 assert run.originalUriBaseIds?.ROOT?.uri == basedir.toPath().toUri().toString()
 
-// JUnit: one testsuite for the one project, a testcase per rule, each finding a failure of its rule's testcase.
+// JUnit: one testsuite for the one project, a testcase per rule, each error or warning a failure of its testcase.
 def junit = C.junit(reports)
 assert junit.name() == 'testsuites'
 assert junit.testsuite.size() == 1
 def cases = junit.testsuite[0].testcase
 assert cases.size() == described.size()
 def failed = cases.findAll { !it.failure.isEmpty() }
-assert failed.collect { it.@name.text() } == ['flake-lock-missing', 'python-version-mismatch', 'uv-python-downloads']
-assert failed.collect { it.failure.@type.text() } == ['note', 'error', 'warning']
-assert failed[1].failure.text().startsWith("flake.nix:53:28: error: [python-version-mismatch] ")
+assert failed.collect { it.@name.text() } == ['python-version-mismatch', 'uv-python-downloads']
+assert failed.collect { it.failure.@type.text() } == ['error', 'warning']
+assert failed[0].failure.text().startsWith("flake.nix:53:28: error: [python-version-mismatch] ")
+// A note passes its testcase, with the note as its output; the testcases are named by project path and rule id.
+def noted = cases.find { it.@name.text() == 'flake-lock-missing' }
+assert noted.failure.isEmpty() && noted.'system-out'.text().startsWith('flake.lock: note: [flake-lock-missing] ')
+assert cases.every { it.@classname.text() == '.' }
 
 // JSON: the same counts and findings.
 Map json = C.json(reports)

@@ -1,28 +1,17 @@
 package io.github.nixml.maven;
 
-import io.github.nixml.model.Layout;
-import io.github.nixml.report.ConsoleReport;
-import io.github.nixml.report.ReportFormat;
-import io.github.nixml.report.ReportWriter;
-import io.github.nixml.report.ToolInfo;
-import io.github.nixml.validate.CudaMode;
-import io.github.nixml.validate.FailOn;
-import io.github.nixml.validate.Finding;
-import io.github.nixml.validate.ValidationConfig;
+import io.github.nixml.run.ConfigurationException;
+import io.github.nixml.run.RunLog;
+import io.github.nixml.run.RunOutcome;
+import io.github.nixml.run.ValidateParameters;
+import io.github.nixml.run.ValidateSettings;
+import io.github.nixml.run.ValidationRun;
 import io.github.nixml.validate.ValidationException;
-import io.github.nixml.validate.ValidationRequest;
-import io.github.nixml.validate.ValidationResult;
 import io.github.nixml.validate.Validator;
 import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,64 +21,73 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Validates the Nix flake + Python dev-shell projects under a directory: every directory holding a
- * {@code flake.nix} is a project, every {@code *.nix} file is syntax-checked. Logs one line per finding, writes the
- * reports, then fails once if any finding is at or above {@code failOn}.
- *
- * <p>This class only maps parameters to a {@link ValidationRequest} and the {@link ValidationResult} to log lines,
- * reports and exceptions; the validation itself is {@link Validator}'s.
+ * Checks the Nix flake + Python dev-shell projects under a directory: every directory holding a {@code flake.nix} is
+ * a project, every {@code *.nix} file is syntax-checked. Prints one line per finding, writes the reports (SARIF by
+ * default, also JUnit XML and JSON), then fails the build once if any finding is at or above {@code failOn}.
+ * Runs without a pom too: {@code mvn nixml:validate -Dnixml.directory=path}.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
 
-  /** The root to validate; defaults to the project's basedir, else the current directory. */
+  /** The directory to check; defaults to the project's directory, or the current directory without a pom. */
   @Parameter(property = "nixml.directory")
   private File directory;
 
   @Parameter(defaultValue = "${basedir}", readonly = true)
   private File basedir;
 
-  /** Skips validation. */
+  /** Skips the check. */
   @Parameter(property = "nixml.skip", defaultValue = "false")
   private boolean skip;
 
-  /** The lowest severity that fails the build: error, warning, note or none. */
-  @Parameter(property = "nixml.failOn", defaultValue = "error")
+  /** The lowest severity that fails the build: error, warning, note, or none to never fail. */
+  @Parameter(property = "nixml.failOn", defaultValue = ValidateParameters.DEFAULT_FAIL_ON)
   private String failOn;
 
-  /** Comma-separated report formats: text (console), sarif, junit, json. */
-  @Parameter(property = "nixml.formats", defaultValue = "text,sarif")
+  /** Comma-separated report formats: text (the build log), sarif, junit, json. */
+  @Parameter(property = "nixml.formats", defaultValue = ValidateParameters.DEFAULT_FORMATS)
   private String formats;
 
-  /** Where reports go; defaults to target/nixml under the validated directory. */
+  /** Where the report files go; defaults to target/nixml under the checked directory. */
   @Parameter(property = "nixml.outputDirectory")
   private File outputDirectory;
 
-  /** The expected dev-shell layout: auto, ld-path or fhs. */
-  @Parameter(property = "nixml.layout", defaultValue = "auto")
+  /** The dev-shell layout you use: auto (any), ld-path (mkShell with LD_LIBRARY_PATH) or fhs (buildFHSEnv). */
+  @Parameter(property = "nixml.layout", defaultValue = ValidateParameters.DEFAULT_LAYOUT)
   private String layout;
 
-  /** CUDA expectations: auto (check where used), required, or off. */
-  @Parameter(property = "nixml.cuda", defaultValue = "auto")
+  /** What to expect of CUDA: auto (check it where the flake uses it), required, or off. */
+  @Parameter(property = "nixml.cuda", defaultValue = ValidateParameters.DEFAULT_CUDA)
   private String cuda;
 
-  /** Comma-separated rule ids not to run. */
+  /** Comma-separated ids of rules not to run (see docs/rules.md). */
   @Parameter(property = "nixml.disabledRules")
   private String disabledRules;
 
-  /** The day the flake.lock age and branch-support rules judge by (ISO date); the clock by default. */
+  /** The day the flake.lock age and branch-support rules judge by, as an ISO date (2026-11-25); today by default. */
   @Parameter(property = "nixml.today")
   private String today;
 
-  /** A locked nixpkgs older than this many days is stale. */
-  @Parameter(property = "nixml.maxLockAgeDays", defaultValue = "30")
-  private int maxLockAgeDays = 30;
+  /** A locked nixpkgs older than this many days is reported as stale. */
+  @Parameter(property = "nixml.maxLockAgeDays", defaultValue = ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS)
+  private int maxLockAgeDays = Integer.parseInt(ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS);
+
+  /** Files larger than this many bytes are reported and not read. */
+  @Parameter(property = "nixml.maxFileBytes", defaultValue = ValidateParameters.DEFAULT_MAX_FILE_BYTES)
+  private long maxFileBytes = Long.parseLong(ValidateParameters.DEFAULT_MAX_FILE_BYTES);
 
   /** Comma-separated nixpkgs branches to accept, replacing the list computed from the NixOS release calendar. */
   @Parameter(property = "nixml.supportedBranches")
   private String supportedBranches;
 
-  /** Per-rule severity overrides: rule id to error, warning, note or off. */
+  /**
+   * An earlier nixml.sarif: findings already in it do not fail the build, only new ones do. Adopt nixml on an old
+   * codebase by keeping today's report as the baseline.
+   */
+  @Parameter(property = "nixml.baseline")
+  private File baseline;
+
+  /** Per-rule severities: {@code <rule-id>error|warning|note|off</rule-id>}. */
   @Parameter
   private Map<String, String> severities;
 
@@ -100,81 +98,29 @@ public class ValidateMojo extends AbstractMojo {
       log.info("nixml: skipped");
       return;
     }
-    Path root = root();
-    FailOn gate;
-    Set<ReportFormat> reportFormats;
-    ValidationConfig config;
+    Validator validator = new Validator(BuiltInRules.registry());
+    RunOutcome outcome;
     try {
-      gate = FailOn.parse(failOn);
-      reportFormats = ReportFormat.parseList(formats);
-      ValidationConfig.Builder builder = ValidationConfig.builder()
-          .layout(Layout.parse(layout))
-          .cuda(CudaMode.parse(cuda))
-          .disable(disabledRules)
+      ValidateSettings settings = new ValidateParameters()
+          .failOn(failOn)
+          .formats(formats)
+          .outputDirectory(outputDirectory == null ? null : outputDirectory.toPath())
+          .layout(layout)
+          .cuda(cuda)
+          .disabledRules(disabledRules)
+          .today(today)
           .maxLockAgeDays(maxLockAgeDays)
-          .supportedBranches(supportedBranches);
-      if (today != null && !today.isBlank()) {
-        builder.today(parseDay(today));
-      }
-      if (severities != null) {
-        new TreeMap<>(severities).forEach(builder::severity);
-      }
-      config = builder.build();
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("nixml: invalid configuration: " + e.getMessage(), e);
-    }
-
-    ValidationResult result;
-    try {
-      result = new Validator(BuiltInRules.registry()).validate(new ValidationRequest(root, config));
-    } catch (ValidationException e) {
+          .maxFileBytes(maxFileBytes)
+          .supportedBranches(supportedBranches)
+          .severities(severities)
+          .baseline(baseline == null ? null : baseline.toPath())
+          .settings(validator.registry());
+      outcome = new ValidationRun(validator, settings, new MavenRunLog(log)).run(root());
+    } catch (ConfigurationException | ValidationException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-
-    if (reportFormats.contains(ReportFormat.TEXT)) {
-      for (Finding finding : result.findings()) {
-        String line = ConsoleReport.line(finding);
-        switch (finding.severity()) {
-          case ERROR -> log.error(line);
-          case WARNING -> log.warn(line);
-          default -> log.info(line);
-        }
-      }
-    }
-    for (String notice : result.notices()) {
-      log.warn("nixml: " + notice);
-    }
-    log.info(ConsoleReport.summary(result, gate));
-
-    Path output = outputDirectory != null ? outputDirectory.toPath() : result.root().resolve("target/nixml");
-    List<Path> written;
-    try {
-      written = new ReportWriter(ToolInfo.current()).write(result, reportFormats, output);
-    } catch (IOException | RuntimeException e) {
-      throw new MojoExecutionException("nixml: cannot write reports to " + output + ": " + e, e);
-    }
-    for (Path report : written) {
-      log.info("nixml: wrote " + report);
-    }
-
-    long failing = result.countFailing(gate);
-    if (failing > 0) {
-      String where = written.stream()
-          .filter(p -> p.getFileName().toString().equals(ReportFormat.SARIF.fileName()))
-          .findFirst()
-          .or(() -> written.stream().findFirst())
-          .map(p -> "see " + display(result.root(), p))
-          .orElse("see the log above");
-      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
-          + gate.id() + "; " + where + " (set nixml.failOn to change the threshold)");
-    }
-  }
-
-  private static LocalDate parseDay(String value) {
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("nixml.today must be an ISO date like 2026-11-25, not '" + value + "'");
+    if (outcome.failed()) {
+      throw new MojoFailureException(outcome.failureMessage("nixml.failOn"));
     }
   }
 
@@ -188,8 +134,27 @@ public class ValidateMojo extends AbstractMojo {
     return Path.of(System.getProperty("user.dir"));
   }
 
-  private static String display(Path root, Path report) {
-    Path absolute = report.toAbsolutePath().normalize();
-    return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+  /** Finding lines at their Maven log level. */
+  private static final class MavenRunLog implements RunLog {
+    private final Log log;
+
+    MavenRunLog(Log log) {
+      this.log = log;
+    }
+
+    @Override
+    public void error(String line) {
+      log.error(line);
+    }
+
+    @Override
+    public void warn(String line) {
+      log.warn(line);
+    }
+
+    @Override
+    public void info(String line) {
+      log.info(line);
+    }
   }
 }

@@ -32,6 +32,12 @@ public final class ReportWriter {
    */
   public List<Path> write(ValidationResult result, Set<ReportFormat> formats, Path outputDirectory)
       throws IOException {
+    return write(result, formats, outputDirectory, BaselineComparison.NONE);
+  }
+
+  /** As {@link #write(ValidationResult, Set, Path)}, the SARIF report marking each result against a baseline. */
+  public List<Path> write(ValidationResult result, Set<ReportFormat> formats, Path outputDirectory,
+      BaselineComparison baseline) throws IOException {
     List<Path> written = new ArrayList<>();
     boolean needsDirectory = formats.stream().anyMatch(f -> f.fileName() != null);
     if (!needsDirectory) {
@@ -43,15 +49,16 @@ public final class ReportWriter {
         continue;
       }
       Path target = outputDirectory.resolve(format.fileName());
-      writeAtomically(target, out -> render(format, result, out));
+      writeAtomically(target, out -> render(format, result, baseline, out));
       written.add(target);
     }
     return written;
   }
 
-  private void render(ReportFormat format, ValidationResult result, OutputStream out) throws IOException {
+  private void render(ReportFormat format, ValidationResult result, BaselineComparison baseline, OutputStream out)
+      throws IOException {
     switch (format) {
-      case SARIF -> SarifReport.write(result, tool, out);
+      case SARIF -> SarifReport.write(result, tool, baseline, out);
       case JSON -> JsonReport.write(result, tool, out);
       case JUNIT -> {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

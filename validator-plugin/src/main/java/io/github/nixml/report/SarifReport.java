@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0: one run whose driver describes every rule that ran (id, short description, help URI, default
- * level); each finding a result with rule id and index, level, message, a physical location relative to the
- * {@code ROOT} base URI and its related locations.
+ * SARIF 2.1.0: one run whose driver describes every rule that ran (id, Pascal-case name, short description, help
+ * URI, default level); each finding a result with rule id and index, level, message, a physical location relative
+ * to the {@code ROOT} base URI with a region (line 1, column 1 for a finding about a whole file), its related
+ * locations and its {@link Fingerprints fingerprint}. Compared with a baseline, each result has its
+ * {@code baselineState} and the baseline's results no longer found follow as {@code absent}.
  */
 public final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -25,6 +27,11 @@ public final class SarifReport {
   private SarifReport() {}
 
   public static void write(ValidationResult result, ToolInfo tool, OutputStream out) throws IOException {
+    write(result, tool, BaselineComparison.NONE, out);
+  }
+
+  public static void write(ValidationResult result, ToolInfo tool, BaselineComparison baseline, OutputStream out)
+      throws IOException {
     try (JsonGenerator json = Json.generator(out)) {
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
@@ -43,8 +50,13 @@ public final class SarifReport {
         ruleIndex.put(result.rules().get(i).id(), i);
       }
       json.writeArrayFieldStart("results");
+      Map<Finding, String> fingerprints = Fingerprints.of(result.findings());
       for (Finding finding : result.findings()) {
-        writeResult(json, finding, ruleIndex.get(finding.ruleId()));
+        writeResult(json, finding, ruleIndex.get(finding.ruleId()), fingerprints.get(finding),
+            baseline.active() ? baseline.stateOf(finding) : null);
+      }
+      for (Baseline.Entry absent : baseline.absent()) {
+        writeAbsent(json, absent, ruleIndex.get(absent.ruleId()));
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -64,6 +76,7 @@ public final class SarifReport {
     for (RuleDescriptor rule : rules) {
       json.writeStartObject();
       json.writeStringField("id", rule.id());
+      json.writeStringField("name", rule.name());
       json.writeObjectFieldStart("shortDescription");
       json.writeStringField("text", rule.shortDescription());
       json.writeEndObject();
@@ -78,7 +91,8 @@ public final class SarifReport {
     json.writeEndObject();
   }
 
-  private static void writeResult(JsonGenerator json, Finding finding, Integer ruleIndex) throws IOException {
+  private static void writeResult(JsonGenerator json, Finding finding, Integer ruleIndex, String fingerprint,
+      String baselineState) throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.ruleId());
     if (ruleIndex != null) {
@@ -104,6 +118,35 @@ public final class SarifReport {
       }
       json.writeEndArray();
     }
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(Fingerprints.KEY, fingerprint);
+    json.writeEndObject();
+    if (baselineState != null) {
+      json.writeStringField("baselineState", baselineState);
+    }
+    json.writeEndObject();
+  }
+
+  /** A baseline result no longer found, as the baseline recorded it. */
+  private static void writeAbsent(JsonGenerator json, Baseline.Entry entry, Integer ruleIndex) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", entry.ruleId());
+    if (ruleIndex != null) {
+      json.writeNumberField("ruleIndex", ruleIndex);
+    }
+    json.writeStringField("level", entry.level());
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", entry.message());
+    json.writeEndObject();
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    writePhysicalLocation(json, entry.location());
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(Fingerprints.KEY, entry.fingerprint());
+    json.writeEndObject();
+    json.writeStringField("baselineState", "absent");
     json.writeEndObject();
   }
 
@@ -113,15 +156,30 @@ public final class SarifReport {
     json.writeStringField("uri", relativeUri(location.path()));
     json.writeStringField("uriBaseId", ROOT_BASE_ID);
     json.writeEndObject();
-    if (!location.isWholeFile()) {
+    if (location.isWholeFile()) {
+      // Every result has a region (the SARIF validator warns otherwise): a whole file is reported at its start,
+      // marked so that readers can tell it from a finding at 1:1.
       json.writeObjectFieldStart("region");
-      json.writeNumberField("startLine", location.line());
-      json.writeNumberField("startColumn", Math.max(1, location.column()));
-      if (location.hasEnd()) {
-        json.writeNumberField("endLine", location.endLine());
-        json.writeNumberField("endColumn", Math.max(1, location.endColumn()));
-      }
+      json.writeNumberField("startLine", 1);
+      json.writeNumberField("startColumn", 1);
+      json.writeObjectFieldStart("properties");
+      json.writeBooleanField("wholeFile", true);
       json.writeEndObject();
+      json.writeEndObject();
+    } else {
+      writeRegion(json, location.line(), location.column(), location.endLine(), location.endColumn());
+    }
+    json.writeEndObject();
+  }
+
+  private static void writeRegion(JsonGenerator json, int line, int column, int endLine, int endColumn)
+      throws IOException {
+    json.writeObjectFieldStart("region");
+    json.writeNumberField("startLine", line);
+    json.writeNumberField("startColumn", Math.max(1, column));
+    if (endLine > 0) {
+      json.writeNumberField("endLine", endLine);
+      json.writeNumberField("endColumn", Math.max(1, endColumn));
     }
     json.writeEndObject();
   }

@@ -21,7 +21,9 @@ public interface FindingSink {
    */
   default boolean reportUnreadable(SourceFile file) {
     if (file.isUnreadable()) {
-      report(file.location(), file.path() + " " + file.problem().orElse("cannot be read"));
+      if (!file.isTooLarge()) { // file-too-large reports it
+        report(file.location(), file.path() + " " + file.problem().orElse("cannot be read"));
+      }
       return true;
     }
     return false;

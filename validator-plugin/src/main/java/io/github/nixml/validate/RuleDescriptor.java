@@ -21,6 +21,15 @@ public record RuleDescriptor(String id, Severity defaultSeverity, String shortDe
     }
   }
 
+  /** The id in Pascal case, SARIF's friendly rule name: {@code nix-syntax} is {@code NixSyntax}. */
+  public String name() {
+    StringBuilder name = new StringBuilder(id.length());
+    for (String word : id.split("-")) {
+      name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+    }
+    return name.toString();
+  }
+
   /** A descriptor whose help points at {@code docs/rules.md#<id>}. */
   public static RuleDescriptor of(String id, Severity defaultSeverity, String shortDescription) {
     return new RuleDescriptor(id, defaultSeverity, shortDescription, RULES_DOC + "#" + id);

@@ -22,6 +22,10 @@ import java.util.Optional;
  * One input file as the validator saw it: present with its UTF-8 text, missing, or unreadable with the reason
  * (binary, too large, not UTF-8, a directory, an I/O error). Reading never throws. Positions computed from
  * offsets are 1-based lines and columns in chars.
+ *
+ * <p>Nix files are read as Nix reads them: a NUL byte or a malformed UTF-8 sequence does not stop Nix 2.8 (inside a
+ * string or a comment it is content), so such a file is present, its malformed bytes decoded as U+FFFD, and the
+ * first such place kept as its {@link #encodingProblem()}. Other files must be valid UTF-8 text without NUL.
  */
 public final class SourceFile {
 
@@ -36,13 +40,25 @@ public final class SourceFile {
   private final State state;
   private final String text;
   private final String problem;
+  private final boolean tooLarge;
+  private final EncodingProblem encodingProblem;
   private volatile LineIndex lines;
 
-  private SourceFile(String path, State state, String text, String problem) {
+  /** Where a present file first departs from clean UTF-8 text: a NUL or a malformed byte, at a char offset. */
+  public record EncodingProblem(int offset, String description) {}
+
+  private SourceFile(String path, State state, String text, String problem, boolean tooLarge,
+      EncodingProblem encodingProblem) {
     this.path = Objects.requireNonNull(path, "path");
     this.state = state;
     this.text = text;
     this.problem = problem;
+    this.tooLarge = tooLarge;
+    this.encodingProblem = encodingProblem;
+  }
+
+  private SourceFile(String path, State state, String text, String problem) {
+    this(path, state, text, problem, false, null);
   }
 
   /** A file read from text already in memory (tests, generated input). */
@@ -59,8 +75,9 @@ public final class SourceFile {
   }
 
   /**
-   * Reads {@code file}, reported as {@code path} (relative to the root). Files larger than {@code maxBytes},
-   * holding a NUL byte or not valid UTF-8 are unreadable, with the reason.
+   * Reads {@code file}, reported as {@code path} (relative to the root). Files larger than {@code maxBytes} are
+   * unreadable and {@link #isTooLarge()}; a Nix file ({@code *.nix}) holding a NUL byte or malformed UTF-8 is read
+   * as Nix reads it (see the class comment), any other such file is unreadable, with the reason.
    */
   public static SourceFile read(Path file, String path, long maxBytes) {
     try {
@@ -72,8 +89,7 @@ public final class SourceFile {
         return unreadable(path, "is not a regular file");
       }
       if (attributes.size() > maxBytes) {
-        return unreadable(path, "is " + attributes.size() + " bytes, more than the " + maxBytes
-            + "-byte limit; not read");
+        return tooLarge(path, "is " + attributes.size() + " bytes, more than the " + maxBytes + "-byte limit; not read");
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file)) {
@@ -81,7 +97,10 @@ public final class SourceFile {
         bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       }
       if (bytes.length > maxBytes) {
-        return unreadable(path, "is more than the " + maxBytes + "-byte limit; not read");
+        return tooLarge(path, "is more than the " + maxBytes + "-byte limit; not read");
+      }
+      if (path.endsWith(".nix")) {
+        return readAsNix(path, bytes);
       }
       for (int i = 0; i < bytes.length; i++) {
         if (bytes[i] == 0) {
@@ -108,6 +127,44 @@ public final class SourceFile {
     }
   }
 
+  private static SourceFile tooLarge(String path, String problem) {
+    return new SourceFile(path, State.UNREADABLE, null, problem, true, null);
+  }
+
+  /** Decodes as Nix reads bytes: malformed sequences become U+FFFD, NULs stay; the first of either is noted. */
+  private static SourceFile readAsNix(String path, byte[] bytes) {
+    int badByte = firstInvalidUtf8(bytes);
+    int nul = -1;
+    for (int i = 0; i < Math.min(bytes.length, badByte); i++) {
+      if (bytes[i] == 0) {
+        nul = i;
+        break;
+      }
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    String text;
+    try {
+      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("a replacing decoder does not fail", e);
+    }
+    EncodingProblem encoding = null;
+    if (nul >= 0) {
+      encoding = new EncodingProblem(charOffset(bytes, nul), "a NUL byte (offset " + nul + ")");
+    } else if (badByte < bytes.length) {
+      encoding = new EncodingProblem(charOffset(bytes, badByte), "bytes that are not UTF-8 (offset " + badByte + ")");
+    }
+    return new SourceFile(path, State.PRESENT, text, null, false, encoding);
+  }
+
+  /** The char offset of a byte offset that starts, or lies after, a valid UTF-8 prefix. */
+  private static int charOffset(byte[] bytes, int byteOffset) {
+    return new String(bytes, 0, byteOffset, StandardCharsets.UTF_8).length();
+  }
+
+  /** The byte offset of the first malformed UTF-8 sequence, or the length when there is none. */
   private static int firstInvalidUtf8(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -142,6 +199,16 @@ public final class SourceFile {
   /** The text, when the file is present. */
   public Optional<String> text() {
     return Optional.ofNullable(text);
+  }
+
+  /** True when the file was not read because it is larger than the configured limit. */
+  public boolean isTooLarge() {
+    return tooLarge;
+  }
+
+  /** A Nix file's first NUL byte or malformed UTF-8 (Nix reads past both), if any. */
+  public Optional<EncodingProblem> encodingProblem() {
+    return Optional.ofNullable(encodingProblem);
   }
 
   /** Why the file could not be read, when it is unreadable (a sentence fragment: "is binary (...)"). */

@@ -38,17 +38,28 @@ public final class Validator {
     }
     Path root = realRoot(request.root());
     ProjectScanner.Scan scan = ProjectScanner.scan(root);
-    // Without any flake.nix the root is the one project, so that its missing files are reported.
-    List<String> projects = scan.projects().isEmpty() ? List.of("") : scan.projects();
+    List<String> projects = scan.projects();
+    List<String> notices = scan.notices();
+    if (projects.isEmpty()) {
+      if (looksLikePythonProject(root)) {
+        // A Python project without its flake: the root is the project, so that the missing flake.nix is reported.
+        projects = List.of("");
+      } else {
+        notices = new ArrayList<>(notices);
+        notices.add(0, "no project found in " + root + ": no flake.nix in it or below");
+      }
+    }
 
     List<Rule> enabled = registry.enabled(config);
     List<BoundRule<NixFileRule>> fileRules = new ArrayList<>();
     List<BoundRule<ProjectRule>> projectRules = new ArrayList<>();
     for (Rule rule : enabled) {
       Severity severity = config.severityOf(rule.descriptor());
+      // A rule may be both (file-too-large checks every Nix file and each project's other files).
       if (rule instanceof NixFileRule nixFileRule) {
         fileRules.add(new BoundRule<>(nixFileRule, severity));
-      } else if (rule instanceof ProjectRule projectRule) {
+      }
+      if (rule instanceof ProjectRule projectRule) {
         projectRules.add(new BoundRule<>(projectRule, severity));
       }
     }
@@ -72,7 +83,12 @@ public final class Validator {
         .sorted(Finding.ORDER)
         .collect(Collectors.toList());
     List<RuleDescriptor> descriptors = enabled.stream().map(Rule::descriptor).collect(Collectors.toList());
-    return new ValidationResult(root, projects, descriptors, kept, scan.nixFiles().size(), scan.notices());
+    return new ValidationResult(root, projects, descriptors, kept, scan.nixFiles().size(), notices);
+  }
+
+  private static boolean looksLikePythonProject(Path root) {
+    return Files.exists(root.resolve(ProjectContext.PYPROJECT_TOML))
+        || Files.exists(root.resolve(ProjectContext.PYTHON_VERSION));
   }
 
   private static Path realRoot(Path root) throws ValidationException {

@@ -53,7 +53,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheMojosImportMaven() {
-    noClasses().that().resideOutsideOfPackages("io.github.nixml.maven..", "io.github.nixml.cli..")
+    noClasses().that().resideOutsideOfPackage("io.github.nixml.maven..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
         .check(classes);
     noClasses().that().resideOutsideOfPackage("io.github.nixml.cli..")
@@ -66,6 +66,13 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.github.nixml.validate..")
         .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.report..", "io.github.nixml.maven..",
             "io.github.nixml.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void theSharedRunKnowsNeitherMavenNorTheCommandLine() {
+    noClasses().that().resideInAnyPackage("io.github.nixml.run..", "io.github.nixml.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.maven..", "io.github.nixml.cli..")
         .check(classes);
   }
 

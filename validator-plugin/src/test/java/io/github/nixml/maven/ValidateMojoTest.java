@@ -3,6 +3,7 @@ package io.github.nixml.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.nixml.testing.CleanProject;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -25,36 +26,7 @@ class ValidateMojoTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    // A dev shell the model understands and finds nothing wrong with (an empty flake would be layout-unknown).
-    Files.writeString(root.resolve("flake.nix"), String.join("\n",
-        "{",
-        "  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-26.05\";",
-        "  outputs = { self, nixpkgs }:",
-        "    let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {",
-        "      devShells.x86_64-linux.default = pkgs.mkShell {",
-        "        packages = [ pkgs.python3 pkgs.python3Packages.venvShellHook pkgs.uv ];",
-        "        venvDir = \".venv\";",
-        "        UV_PYTHON_DOWNLOADS = \"never\";",
-        "      };",
-        "    };",
-        "}", ""));
-    Files.writeString(root.resolve(".python-version"), "3.12\n");
-    Files.writeString(root.resolve("pyproject.toml"), "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n");
-    Files.writeString(root.resolve(".gitignore"), ".venv/\n");
-    Files.writeString(root.resolve(".envrc"), "use flake\n");
-    Files.writeString(root.resolve("flake.lock"), String.join("\n",
-        "{",
-        "  \"nodes\": {",
-        "    \"nixpkgs\": {",
-        "      \"locked\": { \"lastModified\": 1795132800, \"narHash\": \"sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\",",
-        "        \"owner\": \"NixOS\", \"repo\": \"nixpkgs\", \"rev\": \"0123456789abcdef0123456789abcdef01234567\", \"type\": \"github\" },",
-        "      \"original\": { \"owner\": \"NixOS\", \"ref\": \"nixos-26.05\", \"repo\": \"nixpkgs\", \"type\": \"github\" }",
-        "    },",
-        "    \"root\": { \"inputs\": { \"nixpkgs\": \"nixpkgs\" } }",
-        "  },",
-        "  \"root\": \"root\",",
-        "  \"version\": 7",
-        "}", ""));
+    CleanProject.write(root);
     mojo = new ValidateMojo();
     mojo.setLog(new SystemStreamLog() {
       @Override public void error(CharSequence content) { log.add("ERROR " + content); }
@@ -66,7 +38,7 @@ class ValidateMojoTest {
     set("formats", "text,sarif");
     set("layout", "auto");
     set("cuda", "auto");
-    set("today", "2026-11-25"); // the lock above is 5 days old then
+    set("today", CleanProject.TODAY);
     set("maxLockAgeDays", 30);
   }
 
@@ -88,7 +60,8 @@ class ValidateMojoTest {
     Files.writeString(root.resolve(".python-version"), "3.11\n");
     Files.delete(root.resolve(".envrc"));
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessageStartingWith("1 finding at or above error; see target/nixml/nixml.sarif");
+        .hasMessage("1 finding at or above error; see " + root.toRealPath().resolve("target/nixml/nixml.sarif")
+            + " (set nixml.failOn to change the threshold)");
     assertThat(log).contains(
         "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake`");
     assertThat(log).anyMatch(l -> l.startsWith("ERROR .python-version:1:1: error: [requires-python-mismatch]"));
@@ -121,13 +94,17 @@ class ValidateMojoTest {
   void invalidParametersAreExecutionErrorsWithClearMessages() throws Exception {
     set("failOn", "sometimes");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessageContaining("unknown failOn 'sometimes'");
+        .hasMessage("nixml: invalid configuration: unknown failOn 'sometimes' (expected error, warning, note or none)");
     set("failOn", "error");
     set("cuda", "maybe");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("cuda 'maybe'");
     set("cuda", "auto");
     set("formats", "pdf");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("'pdf'");
+    set("formats", " ");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("nixml: invalid configuration: nixml.formats is empty"
+            + " (expected a comma-separated list of text, sarif, junit, json)");
     set("formats", "text");
     set("severities", Map.of("no-such-rule", "off"));
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
@@ -144,7 +121,24 @@ class ValidateMojoTest {
     Files.writeString(blocker, "");
     set("outputDirectory", blocker.resolve("reports").toFile());
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessageContaining("cannot write reports to");
+        .hasMessage("nixml: cannot write reports to " + blocker.resolve("reports") + ": not a directory");
+  }
+
+  @Test
+  void aBaselineExcusesKnownFindingsAndANewOneFails() throws Exception {
+    Files.writeString(root.resolve(".python-version"), "3.11\n");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    Path baseline = root.resolve("nixml-baseline.sarif");
+    Files.copy(root.resolve("target/nixml/nixml.sarif"), baseline);
+    set("baseline", baseline.toFile());
+    log.clear();
+    mojo.execute();
+    assertThat(log).contains("INFO nixml: 1 project, 1 Nix file: 1 error, 0 warnings, 0 notes (0 at or above error);"
+        + " baseline: 1 known, 0 fixed");
+    Files.writeString(root.resolve("flake.nix"), Files.readString(root.resolve("flake.nix"))
+        .replace("UV_PYTHON_DOWNLOADS = \"never\";", "UV_PYTHON_DOWNLOADS = \"never\"; x = undefinedName;"));
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 finding at or above error;");
   }
 
   @Test
@@ -154,6 +148,7 @@ class ValidateMojoTest {
     mojo.execute();
     assertThat(log).containsExactly("INFO nixml: skipped");
     set("skip", false);
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("not a directory");
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("nixml: invalid configuration: directory /nonexistent/nixml does not exist");
   }
 }

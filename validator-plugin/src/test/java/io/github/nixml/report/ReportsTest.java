@@ -61,6 +61,7 @@ class ReportsTest {
     assertThat(driver.get("informationUri").asText()).startsWith("https://");
     JsonNode rule = driver.get("rules").get(0);
     assertThat(rule.get("id").asText()).isEqualTo("rule-a");
+    assertThat(rule.get("name").asText()).isEqualTo("RuleA");
     assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("A <fails> & \"quotes\"");
     assertThat(rule.get("helpUri").asText()).endsWith("docs/rules.md#rule-a");
     assertThat(rule.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
@@ -75,7 +76,12 @@ class ReportsTest {
     assertThat(first.get("level").asText()).isEqualTo("warning");
     JsonNode wholeFile = first.get("locations").get(0).get("physicalLocation");
     assertThat(wholeFile.get("artifactLocation").get("uri").asText()).isEqualTo("apps/b/.envrc");
-    assertThat(wholeFile.has("region")).isFalse();
+    // A whole-file finding is placed at the file's start: every SARIF result has a region.
+    assertThat(wholeFile.get("region").get("startLine").asInt()).isEqualTo(1);
+    assertThat(wholeFile.get("region").get("startColumn").asInt()).isEqualTo(1);
+    assertThat(wholeFile.get("region").get("properties").get("wholeFile").asBoolean()).isTrue();
+    assertThat(first.get("partialFingerprints").get(Fingerprints.KEY).asText()).matches("[0-9a-f]{32}:1");
+    assertThat(first.has("baselineState")).as("no baseline given").isFalse();
 
     JsonNode second = results.get(1);
     assertThat(second.get("ruleIndex").asInt()).isZero();
@@ -102,14 +108,23 @@ class ReportsTest {
     assertThat(suites.getLength()).isEqualTo(3); // ".", apps/b, apps/my app
     Element root = (Element) suites.item(0);
     assertThat(root.getAttribute("name")).isEqualTo(".");
-    assertThat(root.getAttribute("failures")).isEqualTo("1");
+    // The root's one finding is a note: its testcase passes and carries the note as output.
+    assertThat(root.getAttribute("failures")).isEqualTo("0");
+    Element noted = (Element) root.getElementsByTagName("testcase").item(0);
+    assertThat(noted.getAttribute("classname")).isEqualTo(".");
+    assertThat(noted.getAttribute("name")).isEqualTo("rule-a");
+    assertThat(noted.getElementsByTagName("failure").getLength()).isZero();
+    assertThat(noted.getElementsByTagName("system-out").item(0).getTextContent())
+        .isEqualTo("lib/x.nix:1:2: note: [rule-a] loose file");
     Element app = (Element) suites.item(2);
     assertThat(app.getAttribute("name")).isEqualTo("apps/my app");
     assertThat(app.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+    assertThat(((Element) app.getElementsByTagName("testcase").item(0)).getAttribute("classname"))
+        .isEqualTo("apps/my app");
     Element failure = (Element) app.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo("error");
     assertThat(failure.getAttribute("message")).isEqualTo("bad <thing> & \"x\" \uFFFD end");
-    assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("3");
+    assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("2");
   }
 
   @Test

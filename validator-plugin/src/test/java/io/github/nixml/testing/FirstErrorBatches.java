@@ -133,7 +133,8 @@ final class FirstErrorBatches {
         process.destroyForcibly();
         throw new AssertionError(displayName + " did not finish within " + timeoutSeconds + "s on " + batch);
       }
-      return new Outcome(process.exitValue(), Files.readString(errors, StandardCharsets.UTF_8));
+      // Nix echoes a program's odd bytes (a NUL, malformed UTF-8) as they are: decode leniently.
+      return new Outcome(process.exitValue(), new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new AssertionError("could not run " + displayName + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -99,11 +99,23 @@ class ValidatorTest {
   }
 
   @Test
-  void withoutAnyFlakeTheRootIsTheOneProject() throws Exception {
+  void withoutAnyFlakeAPythonProjectAtTheRootIsTheOneProject() throws Exception {
     write("pyproject.toml", "");
     ValidationResult result = validate();
     assertThat(result.projects()).containsExactly("");
     assertThat(lines(result)).containsExactly("flake.nix:1:1: warning: [see-project] project ");
+    assertThat(result.notices()).isEmpty();
+  }
+
+  @Test
+  void aDirectoryWithNoFlakeAndNoPythonProjectIsOneNoticeNotAProject() throws Exception {
+    write("docs/shell.nix", "FLAG");
+    ValidationResult result = validate();
+    assertThat(result.projects()).isEmpty();
+    assertThat(result.notices()).containsExactly(
+        "no project found in " + root.toRealPath() + ": no flake.nix in it or below");
+    // Its Nix files are still checked.
+    assertThat(lines(result)).containsExactly("docs/shell.nix:1:1: note: [see-nix] flag");
   }
 
   @Test
@@ -141,7 +153,7 @@ class ValidatorTest {
   }
 
   @Test
-  void binaryHugeAndNonUtf8FilesAreFindingsNotExceptions() throws Exception {
+  void hugeFilesAreFindingsAndNulOrLatin1NixFilesAreReadAsNixReadsThem() throws Exception {
     write("flake.nix", "{ }");
     Files.write(root.resolve("binary.nix"), new byte[] {'{', 0, '}'});
     Files.write(root.resolve("latin1.nix"), new byte[] {'"', (byte) 0xE9, '"'});
@@ -150,10 +162,9 @@ class ValidatorTest {
 
     ValidationResult result = validate(ValidationConfig.builder().maxFileBytes(1000).build());
 
-    assertThat(lines(result)).contains(
-        "binary.nix: note: [see-nix] unreadable: is binary (NUL byte at offset 1); expected text",
-        "huge.nix: note: [see-nix] unreadable: is 2000 bytes, more than the 1000-byte limit; not read",
-        "latin1.nix: note: [see-nix] unreadable: is not valid UTF-8 (bad byte near offset 1)");
+    // Nix reads NUL bytes and malformed UTF-8 (file-encoding warns); only the huge file is not read.
+    assertThat(lines(result)).containsExactly("flake.nix:1:1: warning: [see-project] project ",
+        "huge.nix: note: [see-nix] unreadable: is 2000 bytes, more than the 1000-byte limit; not read");
   }
 
   @Test

@@ -21,7 +21,7 @@ public final class Lexer {
   private final String text;
   /** The text as an array: the hot loops index it directly. */
   private final char[] chars;
-  /** Where lexing stops: the end of the text or its first NUL character, as in Nix. */
+  /** The end of the text. */
   private final int end;
   private byte[] kinds;
   private int[] starts;
@@ -33,8 +33,7 @@ public final class Lexer {
   private Lexer(String text) {
     this.text = text;
     this.chars = text.toCharArray();
-    int nul = text.indexOf('\0');
-    this.end = nul < 0 ? text.length() : nul;
+    this.end = text.length();
     int capacity = Math.max(16, text.length() / 3);
     kinds = new byte[capacity];
     starts = new int[capacity];
@@ -49,8 +48,15 @@ public final class Lexer {
 
   private void run() {
     int pos = 0;
+    int tail = end;
     while (pos < end) {
       int mode = modeDepth == 0 ? DEFAULT : modes[modeDepth - 1];
+      if (chars[pos] == '\0' && mode != STRING && mode != IND_STRING) {
+        // Nix's catch-all rule returns a NUL between tokens as token 0, which its parser takes for the end of
+        // the input; inside a string or a comment a NUL is just content (Nix 2.8 parses "a\0b" and # a\0b).
+        tail = pos;
+        break;
+      }
       switch (mode) {
         case STRING -> pos = lexString(pos);
         case IND_STRING -> pos = lexIndString(pos);
@@ -59,10 +65,10 @@ public final class Lexer {
       }
     }
     if (modeDepth > 0 && modes[modeDepth - 1] == INPATH_SLASH) {
-      errors.add(new SyntaxError(end, 0, "path has a trailing slash"));
+      errors.add(new SyntaxError(tail, 0, "path has a trailing slash"));
     }
-    if (end < text.length()) {
-      add(SyntaxKind.NUL_TAIL, end);
+    if (tail < end) {
+      add(SyntaxKind.NUL_TAIL, tail);
     }
   }
 

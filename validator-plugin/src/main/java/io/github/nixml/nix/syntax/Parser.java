@@ -153,14 +153,20 @@ public final class Parser {
   }
 
   private void error(String message) {
-    // like Nix, place "unexpected end of file" right after the last token, not after trailing trivia
-    int offset = cur < tokens.count() ? tokens.start(cur) : lastTokenEnd;
+    // like Nix, place "unexpected end of file" right after the last token, not after trailing trivia; a NUL
+    // between tokens is Nix's end of input, so there
+    int offset = cur < tokens.count() ? tokens.start(cur) : endOfInput();
     if (offset == lastErrorOffset || tooDeep) {
       return;
     }
     lastErrorOffset = offset;
     int length = cur < tokens.count() ? tokens.end(cur) - offset : 0;
     errors.add(new SyntaxError(offset, length, message));
+  }
+
+  private int endOfInput() {
+    int last = tokens.count() - 1;
+    return last >= 0 && tokens.kind(last) == SyntaxKind.NUL_TAIL ? tokens.start(last) : lastTokenEnd;
   }
 
   private void unexpected() {

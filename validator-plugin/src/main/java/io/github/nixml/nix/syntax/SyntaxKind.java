@@ -8,7 +8,8 @@ public enum SyntaxKind {
   // ---- trivia ----
   WHITESPACE(true, null),
   COMMENT(true, null),
-  /** Everything from the first NUL byte on: Nix stops reading a file there, so do we. */
+  /** Everything from a NUL between tokens on: Nix takes it for the end of the input (a NUL inside a string or a
+   * comment is content). */
   NUL_TAIL(true, null),
 
   // ---- tokens ----

@@ -9,6 +9,8 @@ import io.github.nixml.validate.rules.cuda.CudaToolkitMissingRule;
 import io.github.nixml.validate.rules.cuda.CudaUnexpectedRule;
 import io.github.nixml.validate.rules.cuda.CudaUnfreeNotAllowedRule;
 import io.github.nixml.validate.rules.files.EnvrcNoFlakeRule;
+import io.github.nixml.validate.rules.files.FileEncodingRule;
+import io.github.nixml.validate.rules.files.FileTooLargeRule;
 import io.github.nixml.validate.rules.files.MissingFileRule;
 import io.github.nixml.validate.rules.files.TomlSyntaxRule;
 import io.github.nixml.validate.rules.libraries.LdLibraryPathNotExportedRule;
@@ -50,6 +52,8 @@ public final class BuiltInRules {
     rules.add(new NixUndefinedVariableRule());
     rules.add(new TomlSyntaxRule());
     rules.add(new MissingFileRule());
+    rules.add(new FileEncodingRule());
+    rules.add(new FileTooLargeRule());
     // Python version
     rules.add(new PythonVersionFormatRule());
     rules.add(new RequiresPythonMismatchRule());

@@ -3,21 +3,31 @@ package io.github.nixml.nix.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.nix.syntax.Lexer;
+import io.github.nixml.nix.syntax.SyntaxKind;
+import io.github.nixml.nix.syntax.Tokens;
 import io.github.nixml.testing.Oracle;
 import io.github.nixml.testing.Oracle.Verdict;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our accept/reject verdict must equal {@code nix-instantiate --parse}'s, on every hand-written
- * corpus program and on several thousand generated and mutated programs per run.
+ * corpus program, on several thousand generated and mutated programs per run, and on programs with a NUL byte
+ * or malformed UTF-8 inside strings, inside comments and between tokens.
  *
  * <p>{@code -Dnixml.fuzz.count} (default 3000) sets how many programs, {@code -Dnixml.fuzz.seed}
  * the run's seed (default: random, printed). Every disagreement is written, with its program,
@@ -157,5 +167,102 @@ class NixDifferentialTest {
         .append(scope).append("; all in ").append(report.toAbsolutePath()).append(", the first:\n");
     disagreements.stream().limit(SHOWN_IN_FAILURE).forEach(d -> message.append(d).append('\n'));
     fail(message.toString());
+  }
+
+  /** A NUL, a lone continuation byte, a Latin-1 letter, a truncated two-byte sequence, an invalid lead byte. */
+  private static final byte[][] ODD_BYTES = {{0}, {(byte) 0x80}, {(byte) 0xE9}, {(byte) 0xC3, '('}, {(byte) 0xFF}};
+
+  /** Where the bytes go, judged by our lexer on the clean program. */
+  enum Place { STRING, COMMENT, BETWEEN_TOKENS }
+
+  private record Variant(Place place, byte[] bytes) {}
+
+  /**
+   * Bytes Nix 2.8 reads although they are not clean text: a NUL byte (content inside a string or a comment, the end
+   * of the input between tokens) and malformed UTF-8 (content inside a string or a comment, an invalid token
+   * elsewhere). Programs from the corpus and the generator get such bytes inserted inside their strings, inside
+   * their comments and between tokens; our verdict on the bytes must be nix-instantiate's.
+   */
+  @Test
+  void nulAndMalformedUtf8InStringsCommentsAndBetweenTokensGetNixsVerdict() throws IOException {
+    Oracle.NIX_PARSE.assumeAvailable();
+    SplittableRandom random = new SplittableRandom(Long.getLong("nixml.fuzz.encodingSeed", 20261129L));
+    List<String> programs = new ArrayList<>(OracleCorpus.texts());
+    for (int i = 0; i < 300; i++) {
+      programs.add(FuzzCase.create(i, FuzzCase.caseSeed(20261129L, i), OracleCorpus.texts()).program());
+    }
+    List<Variant> variants = new ArrayList<>();
+    for (String program : programs) {
+      Tokens tokens = Lexer.tokenize(program);
+      for (Place place : Place.values()) {
+        List<Integer> offsets = offsetsIn(tokens, place);
+        if (!offsets.isEmpty()) {
+          int at = offsets.get(random.nextInt(offsets.size()));
+          variants.add(new Variant(place, insert(program, at, ODD_BYTES[random.nextInt(ODD_BYTES.length)])));
+        }
+      }
+    }
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      files.add(Files.write(dir.resolve(String.format("odd-%05d.nix", i)), variants.get(i).bytes()));
+    }
+    List<Verdict> nix = Oracle.NIX_PARSE.checkEach(files);
+
+    Map<Place, Integer> accepted = new EnumMap<>(Place.class);
+    Map<Place, Integer> rejected = new EnumMap<>(Place.class);
+    List<String> disagreements = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      Variant variant = variants.get(i);
+      boolean ours = !NixFrontEnd.analyze(variant.bytes()).hasErrors();
+      boolean theirs = nix.get(i).accepted();
+      (theirs ? accepted : rejected).merge(variant.place(), 1, Integer::sum);
+      if (ours != theirs) {
+        disagreements.add(variant.place() + ": nix " + (theirs ? "accepts" : "rejects: " + nix.get(i).output().strip())
+            + "; ours " + (ours ? "accepts" : "rejects") + "\n" + HexFormat.ofDelimiter(" ").formatHex(variant.bytes()));
+      }
+    }
+    System.out.printf("nix encoding differential: %d programs with odd bytes, Nix accepted %s, rejected %s;"
+        + " %d disagreements%n", variants.size(), accepted, rejected, disagreements.size());
+    // Each place is exercised with programs Nix accepts (strings, comments) and rejects (between tokens).
+    assertThat(accepted.getOrDefault(Place.STRING, 0)).isGreaterThan(20);
+    assertThat(accepted.getOrDefault(Place.COMMENT, 0)).isGreaterThan(20);
+    assertThat(rejected.getOrDefault(Place.BETWEEN_TOKENS, 0)).isGreaterThan(20);
+    assertThat(disagreements).as("disagreements with nix-instantiate --parse").isEmpty();
+  }
+
+  /** Char offsets strictly inside string content or a comment, or at the start of a significant token. */
+  private static List<Integer> offsetsIn(Tokens tokens, Place place) {
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i < tokens.count(); i++) {
+      SyntaxKind kind = tokens.kind(i);
+      boolean inside = switch (place) {
+        case STRING -> kind == SyntaxKind.STR || kind == SyntaxKind.IND_STR;
+        case COMMENT -> kind == SyntaxKind.COMMENT;
+        case BETWEEN_TOKENS -> !kind.isTrivia() && kind != SyntaxKind.STR && kind != SyntaxKind.IND_STR
+            && kind != SyntaxKind.PATH_CONTENT;
+      };
+      if (!inside) {
+        continue;
+      }
+      if (place == Place.BETWEEN_TOKENS) {
+        offsets.add(tokens.start(i));
+      } else {
+        // after the first char: "#", "/*", or a string's own first char stay in place
+        for (int at = tokens.start(i) + 2; at < tokens.end(i); at++) {
+          if (!Character.isLowSurrogate(tokens.text().charAt(at))) {
+            offsets.add(at);
+          }
+        }
+      }
+    }
+    return offsets;
+  }
+
+  private static byte[] insert(String program, int charOffset, byte[] odd) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(program.substring(0, charOffset).getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(odd);
+    out.writeBytes(program.substring(charOffset).getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 }

@@ -3,23 +3,35 @@ package io.github.nixml.validate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nixml.validate.Rule;
+import io.github.nixml.validate.RuleDocs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Every registered rule has its page in docs/rules.md, where SARIF's helpUri sends users. */
+/**
+ * Every registered rule has its documentation packaged with it (what {@code nixml explain} prints), and
+ * docs/rules.md, where SARIF's helpUri sends users, holds that same text: one source, two places it is read.
+ */
 class RuleDocsTest {
 
   @Test
-  void everyRuleHasASectionAndATableRowWithItsDefaultSeverity() throws IOException {
+  void everyRuleHasItsPackagedSectionVerbatimInRulesMdAndATableRow() throws IOException {
     String docs = Files.readString(Path.of("..", "docs", "rules.md"), StandardCharsets.UTF_8);
     for (Rule rule : BuiltInRules.registry().all()) {
       String id = rule.descriptor().id();
-      assertThat(docs).as("section for " + id).contains("\n## " + id + "\n");
+      String section = RuleDocs.of(id).orElseThrow(() -> new AssertionError("no nixml-rules/" + id + ".md"));
+      assertThat(section).as("section of " + id).startsWith("## " + id + "\n").contains("**Fix");
+      assertThat(docs).as("docs/rules.md holds nixml-rules/" + id + ".md verbatim").contains("\n" + section);
       assertThat(docs).as("summary row for " + id)
           .contains("| [" + id + "](#" + id + ") | " + rule.descriptor().defaultSeverity().id() + " |");
     }
+  }
+
+  @Test
+  void unknownIdsHaveNoDocumentation() {
+    assertThat(RuleDocs.of("no-such-rule")).isEmpty();
+    assertThat(RuleDocs.of("../rules")).isEmpty();
   }
 }

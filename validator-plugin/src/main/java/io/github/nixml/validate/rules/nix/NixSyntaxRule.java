@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * {@code nix-syntax}: a {@code *.nix} file that Nix would refuse to parse — a syntax error, a duplicate attribute
- * or formal, nesting too deep to follow — or that cannot be read at all (binary, not UTF-8, too large). Why: every
+ * or formal, nesting too deep to follow — or that cannot be read at all (a directory, an I/O error). A NUL byte or
+ * malformed UTF-8 is no reason by itself: Nix reads past both ({@code file-encoding} warns); a file over the size
+ * limit is {@code file-too-large}'s. Why: every
  * {@code nix develop} and {@code direnv reload} fails on it, usually with one terse message; the validator reports
  * every problem with its line and column, for every Nix file under the root, flake or not.
  */

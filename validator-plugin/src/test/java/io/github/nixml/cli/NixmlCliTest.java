@@ -1,0 +1,191 @@
+package io.github.nixml.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nixml.testing.CleanProject;
+import io.github.nixml.validate.RuleDocs;
+import io.github.nixml.validate.rules.BuiltInRules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a hook or a CI step runs it: its exit codes, its output, its file arguments. */
+class NixmlCliTest {
+  @TempDir Path tmp;
+  private Path root;
+  private String out;
+  private String err;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    root = tmp.toRealPath().resolve("project");
+    Files.createDirectories(root);
+    CleanProject.write(root);
+  }
+
+  private int run(String... args) {
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code = NixmlCli.run(new PrintWriter(stdout), new PrintWriter(stderr), args);
+    out = stdout.toString();
+    err = stderr.toString();
+    return code;
+  }
+
+  private int validate(String... extra) {
+    List<String> args = new ArrayList<>(List.of("validate", "--today", CleanProject.TODAY));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  /** Breaks the project: .python-version no longer satisfies requires-python (one error). */
+  private void breakPythonVersion() throws IOException {
+    Files.writeString(root.resolve(".python-version"), "3.11\n");
+  }
+
+  @Test
+  void aCleanProjectExitsZeroAndWritesTheDefaultReports() {
+    assertThat(validate(root.toString())).isZero();
+    assertThat(out).contains("nixml: 1 project, 1 Nix file: 0 errors, 0 warnings, 0 notes (0 at or above error)\n");
+    assertThat(out).contains("nixml: wrote " + root.resolve("target/nixml/nixml.sarif"));
+    assertThat(err).isEmpty();
+  }
+
+  @Test
+  void findingsAtOrAboveFailOnExitOneWithTheReportsAbsolutePath() throws IOException {
+    breakPythonVersion();
+    assertThat(validate(root.toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(out).contains(".python-version:1:1: error: [requires-python-mismatch] ");
+    assertThat(err).isEqualTo("nixml: 1 finding at or above error; see " + root.resolve("target/nixml/nixml.sarif")
+        + " (set --fail-on to change the threshold)\n");
+    assertThat(validate("--fail-on", "none", root.toString())).isZero();
+    assertThat(validate("--fail-on", "warning", "--severity", "requires-python-mismatch=note", root.toString()))
+        .isZero();
+    assertThat(validate("--fail-on", "note", "--severity", "requires-python-mismatch=note", root.toString()))
+        .isEqualTo(ExitCode.FINDINGS);
+    assertThat(validate("--disable", "requires-python-mismatch", root.toString())).isZero();
+  }
+
+  @Test
+  void badUsageAndConfigurationExitTwoWithTheCommonPrefix() {
+    assertThat(validate("--fail-on", "sometimes", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).isEqualTo("nixml: invalid configuration: unknown failOn 'sometimes'"
+        + " (expected error, warning, note or none)\n");
+    assertThat(validate("--format", "", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).startsWith("nixml: invalid configuration: nixml.formats is empty");
+    assertThat(validate("--disable", "no-such-rule", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).startsWith("nixml: invalid configuration: unknown rule id 'no-such-rule'");
+    assertThat(validate(root.resolve("nowhere").toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).isEqualTo("nixml: invalid configuration: " + root.resolve("nowhere") + " does not exist\n");
+    assertThat(validate("--baseline", root.resolve("old.sarif").toString(), root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).isEqualTo("nixml: invalid configuration: baseline " + root.resolve("old.sarif")
+        + " does not exist\n");
+    assertThat(run("validate", "--no-such-option")).isEqualTo(ExitCode.USAGE);
+    assertThat(err).startsWith("Unknown option: '--no-such-option'");
+    assertThat(run()).isEqualTo(ExitCode.USAGE);
+    assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void anUnwritableOutputIsAToolFailure() throws IOException {
+    Path blocker = Files.writeString(root.resolve("blocker"), "");
+    assertThat(validate("--output", blocker.resolve("reports").toString(), root.toString()))
+        .isEqualTo(ExitCode.TOOL_FAILURE);
+    assertThat(err).isEqualTo("nixml: cannot write reports to " + blocker.resolve("reports") + ": not a directory\n");
+  }
+
+  @Test
+  void aFileStandsForTheProjectHoldingItAndSeveralPathsRunTogether() throws IOException {
+    Path other = tmp.resolve("other");
+    Files.createDirectories(other.resolve("nix"));
+    CleanProject.write(other);
+    Files.writeString(other.resolve("nix/extra.nix"), "{ a = 1; a = 2; }\n");
+    breakPythonVersion();
+    // As pre-commit passes changed files: two from one project, one deep inside the other.
+    assertThat(validate(root.resolve(".python-version").toString(), root.resolve("flake.nix").toString(),
+        other.resolve("nix/extra.nix").toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(out.lines().filter(l -> l.startsWith("nixml: 1 project, ")).count()).isEqualTo(2);
+    assertThat(out).contains("nixml: 1 project, 1 Nix file: 1 error")
+        .contains("nixml: 1 project, 2 Nix files: 1 error")
+        .contains("nix/extra.nix:1:10: error: [nix-syntax] ");
+    assertThat(err.lines().count()).as(err).isEqualTo(2);
+  }
+
+  @Test
+  void formatsAndOutputChooseTheReports() throws IOException {
+    Path reports = tmp.resolve("reports");
+    assertThat(validate("--format", "json,junit", "--output", reports.toString(), root.toString())).isZero();
+    assertThat(reports.resolve("nixml.json")).isRegularFile();
+    assertThat(reports.resolve("nixml-junit.xml")).isRegularFile();
+    assertThat(reports.resolve("nixml.sarif")).doesNotExist();
+    assertThat(out).doesNotContain("[requires-python-mismatch]");
+  }
+
+  @Test
+  void aBaselineLetsKnownFindingsPassAndFailsOnANewOne() throws IOException {
+    breakPythonVersion();
+    assertThat(validate(root.toString())).isEqualTo(ExitCode.FINDINGS);
+    Path baseline = Files.copy(root.resolve("target/nixml/nixml.sarif"), tmp.resolve("baseline.sarif"));
+
+    assertThat(validate("--baseline", baseline.toString(), root.toString())).isZero();
+    assertThat(out).contains("(0 at or above error); baseline: 1 known, 0 fixed");
+    assertThat(sarifStates()).containsExactly("requires-python-mismatch unchanged");
+
+    // The known finding moves (a comment line above it): still known. A new one fails.
+    Files.writeString(root.resolve(".python-version"), "# pinned\n3.11\n");
+    Files.writeString(root.resolve("flake.nix"), Files.readString(root.resolve("flake.nix"))
+        .replace("UV_PYTHON_DOWNLOADS = \"never\";", "UV_PYTHON_DOWNLOADS = \"never\"; x = undefinedName;"));
+    assertThat(validate("--baseline", baseline.toString(), root.toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(err).startsWith("nixml: 1 finding at or above error;");
+    assertThat(sarifStates()).containsExactly("requires-python-mismatch unchanged", "nix-undefined-variable new");
+
+    // Fixed since: the baseline's finding is listed as absent.
+    CleanProject.write(root);
+    assertThat(validate("--baseline", baseline.toString(), root.toString())).isZero();
+    assertThat(sarifStates()).containsExactly("requires-python-mismatch absent");
+  }
+
+  private List<String> sarifStates() throws IOException {
+    JsonNode results = new ObjectMapper().readTree(root.resolve("target/nixml/nixml.sarif").toFile())
+        .path("runs").path(0).path("results");
+    List<String> states = new ArrayList<>();
+    results.forEach(r -> states.add(r.path("ruleId").asText() + " " + r.path("baselineState").asText()));
+    return states;
+  }
+
+  @Test
+  void explainPrintsTheRulesOwnDocumentation() {
+    assertThat(run("explain", "nix-syntax")).isZero();
+    assertThat(out).isEqualTo(RuleDocs.of("nix-syntax").orElseThrow()).contains("**Fix");
+    assertThat(run("explain", "nix-sintax")).isEqualTo(ExitCode.USAGE);
+    assertThat(err).isEqualTo("nixml: unknown rule 'nix-sintax' (run `nixml rules` for the list)\n");
+  }
+
+  @Test
+  void rulesListsEveryRuleWithItsDefaultSeverity() {
+    assertThat(run("rules")).isZero();
+    assertThat(out.lines()).hasSize(BuiltInRules.all().size());
+    assertThat(out).containsPattern("(?m)^flake-lock-missing +note +")
+        .containsPattern("(?m)^nix-syntax +error +");
+  }
+
+  @Test
+  void helpAndVersion() {
+    assertThat(run("--help")).isZero();
+    assertThat(out).contains("validate").contains("explain").contains("Exit codes:")
+        .contains("2   bad usage or configuration");
+    assertThat(run("validate", "--help")).isZero();
+    assertThat(out).contains("--baseline=SARIF").contains("--fail-on=LEVEL");
+    assertThat(run("--version")).isZero();
+    assertThat(out).startsWith("nixml ");
+  }
+}
