@@ -4,10 +4,7 @@ import io.github.nixml.report.ConsoleReport;
 import io.github.nixml.report.ReportFormat;
 import io.github.nixml.report.ReportWriter;
 import io.github.nixml.report.ToolInfo;
-import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FailOn;
-import io.github.nixml.validate.Finding;
-import io.github.nixml.validate.Layout;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.ValidationRequest;
@@ -17,13 +14,8 @@ import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -40,22 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * reports and exceptions; the validation itself is {@link Validator}'s.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
-public class ValidateMojo extends AbstractMojo {
-
-  /** The root to validate; defaults to the project's basedir, else the current directory. */
-  @Parameter(property = "nixml.directory")
-  private File directory;
-
-  @Parameter(defaultValue = "${basedir}", readonly = true)
-  private File basedir;
-
-  /** Skips validation. */
-  @Parameter(property = "nixml.skip", defaultValue = "false")
-  private boolean skip;
-
-  /** The lowest severity that fails the build: error, warning, note or none. */
-  @Parameter(property = "nixml.failOn", defaultValue = "error")
-  private String failOn;
+public class ValidateMojo extends ConfiguredMojo {
 
   /** Comma-separated report formats: text (console), sarif, junit, json. */
   @Parameter(property = "nixml.formats", defaultValue = "text,sarif")
@@ -65,63 +42,20 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(property = "nixml.outputDirectory")
   private File outputDirectory;
 
-  /** The expected dev-shell layout: auto, ld-path or fhs. */
-  @Parameter(property = "nixml.layout", defaultValue = "auto")
-  private String layout;
-
-  /** CUDA expectations: auto (check where used), required, or off. */
-  @Parameter(property = "nixml.cuda", defaultValue = "auto")
-  private String cuda;
-
-  /** Comma-separated rule ids not to run. */
-  @Parameter(property = "nixml.disabledRules")
-  private String disabledRules;
-
-  /** The day the flake.lock age and branch-support rules judge by (ISO date); the clock by default. */
-  @Parameter(property = "nixml.today")
-  private String today;
-
-  /** A locked nixpkgs older than this many days is stale. */
-  @Parameter(property = "nixml.maxLockAgeDays", defaultValue = "30")
-  private int maxLockAgeDays = 30;
-
-  /** Comma-separated nixpkgs branches to accept, replacing the list computed from the NixOS release calendar. */
-  @Parameter(property = "nixml.supportedBranches")
-  private String supportedBranches;
-
-  /** Per-rule severity overrides: rule id to error, warning, note or off. */
-  @Parameter
-  private Map<String, String> severities;
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
-    if (skip) {
-      log.info("nixml: skipped");
+    if (skipped()) {
       return;
     }
     Path root = root();
-    FailOn gate;
+    FailOn gate = gate();
+    ValidationConfig config = config();
     Set<ReportFormat> reportFormats;
-    ValidationConfig config;
     try {
-      gate = FailOn.parse(failOn);
       reportFormats = ReportFormat.parseList(formats);
-      ValidationConfig.Builder builder = ValidationConfig.builder()
-          .layout(Layout.parse(layout))
-          .cuda(CudaMode.parse(cuda))
-          .disable(disabledRules)
-          .maxLockAgeDays(maxLockAgeDays)
-          .supportedBranches(supportedBranches);
-      if (today != null && !today.isBlank()) {
-        builder.today(parseDay(today));
-      }
-      if (severities != null) {
-        new TreeMap<>(severities).forEach(builder::severity);
-      }
-      config = builder.build();
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("nixml: invalid configuration: " + e.getMessage(), e);
+      throw invalid(e);
     }
 
     ValidationResult result;
@@ -132,14 +66,7 @@ public class ValidateMojo extends AbstractMojo {
     }
 
     if (reportFormats.contains(ReportFormat.TEXT)) {
-      for (Finding finding : result.findings()) {
-        String line = ConsoleReport.line(finding);
-        switch (finding.severity()) {
-          case ERROR -> log.error(line);
-          case WARNING -> log.warn(line);
-          default -> log.info(line);
-        }
-      }
+      logFindings(result);
     }
     for (String notice : result.notices()) {
       log.warn("nixml: " + notice);
@@ -168,24 +95,6 @@ public class ValidateMojo extends AbstractMojo {
       throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
           + gate.id() + "; " + where + " (set nixml.failOn to change the threshold)");
     }
-  }
-
-  private static LocalDate parseDay(String value) {
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("nixml.today must be an ISO date like 2026-11-25, not '" + value + "'");
-    }
-  }
-
-  private Path root() {
-    if (directory != null) {
-      return directory.toPath();
-    }
-    if (basedir != null) {
-      return basedir.toPath();
-    }
-    return Path.of(System.getProperty("user.dir"));
   }
 
   private static String display(Path root, Path report) {

@@ -71,9 +71,21 @@ class ValidateMojoTest {
   }
 
   private void set(String field, Object value) throws Exception {
-    Field f = ValidateMojo.class.getDeclaredField(field);
+    Field f = fieldOf(ValidateMojo.class, field);
     f.setAccessible(true);
     f.set(mojo, value);
+  }
+
+  /** A parameter field of the mojo or of the parameters it shares with the other goals. */
+  static Field fieldOf(Class<?> type, String name) throws NoSuchFieldException {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    throw new NoSuchFieldException(name);
   }
 
   @Test
