@@ -126,12 +126,12 @@ public final class UnifiedDiff {
         ops.add(new Op(' ', a.get(i), oldBase + i + 1, newBase + j + 1));
         i++;
         j++;
-      } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-        ops.add(new Op('+', b.get(j), oldBase + i + 1, newBase + j + 1));
-        j++;
-      } else {
+      } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
         ops.add(new Op('-', a.get(i), oldBase + i + 1, newBase + j + 1));
         i++;
+      } else {
+        ops.add(new Op('+', b.get(j), oldBase + i + 1, newBase + j + 1));
+        j++;
       }
     }
   }

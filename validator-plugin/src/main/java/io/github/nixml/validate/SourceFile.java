@@ -172,6 +172,16 @@ public final class SourceFile {
     return Location.range(path, start[0], start[1], end[0], end[1]);
   }
 
+  /** The char offset of a 1-based line and column (clamped into the text); 0 when the file has no text. */
+  public int offsetOf(int line, int column) {
+    if (text == null) {
+      return 0;
+    }
+    int[] starts = lineStarts();
+    int start = starts[Math.max(0, Math.min(line, starts.length) - 1)];
+    return Math.min(text.length(), start + Math.max(0, column - 1));
+  }
+
   /** Number of lines (a final line without newline counts; an empty file has one empty line). */
   public int lineCount() {
     return text == null ? 0 : lineStarts().length;

@@ -7,6 +7,7 @@ import io.github.nixml.validate.Location;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.python.PythonVersionFile;
+import io.github.nixml.validate.rules.python.PythonVersionPin;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class PythonVersionMismatchRule extends DevShellRule {
           ".python-version says " + wanted.get() + " but the shell's interpreter is " + interpreter.attribute()
               + " (" + pinned + "); pin " + interpreter.version() + " with `uv python pin "
               + interpreter.version() + "` or switch the flake to python" + wanted.get().replace(".", ""),
-          List.of(pinned));
+          List.of(pinned), PythonVersionPin.fix(file, model.shells()));
     }
   }
 }

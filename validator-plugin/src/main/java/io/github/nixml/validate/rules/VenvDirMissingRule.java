@@ -6,6 +6,8 @@ import io.github.nixml.model.ShellLayout;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.rules.venv.VenvShellEdits;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,7 @@ public final class VenvDirMissingRule extends DevShellRule {
       return;
     }
     sink.report(model.at(hook.get().location()),
-        "venvShellHook is used but venvDir is not set: the hook aborts the shell; add venvDir = \".venv\";");
+        "venvShellHook is used but venvDir is not set: the hook aborts the shell; add venvDir = \".venv\";",
+        List.of(), model.context().flake().flatMap(f -> VenvShellEdits.addVenvDir(f, model.flakePath(), shell)));
   }
 }

@@ -6,6 +6,8 @@ import io.github.nixml.model.ShellText;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.rules.venv.VenvShellEdits;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,7 @@ public final class VenvHookNotRunRule extends DevShellRule {
     }
     sink.report(model.at(hook.get().location()),
         "this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; "
-            + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)");
+            + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)", List.of(),
+        model.context().flake().flatMap(f -> VenvShellEdits.runVenvHook(f, model.flakePath(), shell)));
   }
 }
