@@ -5,6 +5,7 @@ import io.github.nixml.nix.ast.Apply;
 import io.github.nixml.nix.ast.AttrSet;
 import io.github.nixml.nix.ast.Binding;
 import io.github.nixml.nix.ast.Expr;
+import io.github.nixml.nix.ast.NixList;
 import io.github.nixml.nix.ast.StringLit;
 import io.github.nixml.nix.syntax.SyntaxElement;
 import io.github.nixml.nix.syntax.SyntaxKind;
@@ -101,6 +102,28 @@ public final class NixShellEdits {
     }
   }
 
+  /**
+   * Appends {@code element} to a list literal: on its own line after the last element, indented like it (after
+   * any comment ending that line), or just before the {@code ]} of a list written on one line.
+   */
+  public static Optional<TextEdit> addListElement(NixFile file, String path, NixList list, String element) {
+    List<Expr> elements = list.elements();
+    if (elements.isEmpty()) {
+      SyntaxToken open = list.syntax().firstToken(SyntaxKind.L_BRACK);
+      return open == null ? Optional.empty() : Optional.of(TextEdit.insert(path, open.end(), " " + element));
+    }
+    Expr last = elements.get(elements.size() - 1);
+    boolean oneLine = file.text().substring(list.offset(), last.offset()).indexOf('\n') < 0;
+    SyntaxToken close = list.syntax().firstToken(SyntaxKind.R_BRACK);
+    if (oneLine && close != null) {
+      // before the ']': a comment after the last element stays with it
+      boolean spaced = close.offset() > 0 && Character.isWhitespace(file.text().charAt(close.offset() - 1));
+      return Optional.of(TextEdit.insert(path, close.offset(), (spaced ? "" : " ") + element + " "));
+    }
+    return Optional.of(TextEdit.insert(path, endOfLine(file, last.end()),
+        "\n" + NixEdits.indentationAt(file.text(), last.offset()) + element));
+  }
+
   /** Where a line goes in a hook string. */
   public enum Place { FIRST, LAST }
 
@@ -125,8 +148,14 @@ public final class NixShellEdits {
       return Optional.of(place == Place.FIRST ? TextEdit.insert(path, contentStart, line + "\\n")
           : TextEdit.insert(path, contentEnd, (content.isEmpty() || content.endsWith("\\n") ? "" : "\\n") + line));
     }
-    String indent = contentIndentation(content).orElse(NixEdits.indentationAt(text, hook.offset()) + "  ");
+    // Nix's lexer keeps the newline after the opening '' in the opening token: the content then starts a line
+    boolean startsLine = open.text().endsWith("\n");
+    String indent = contentIndentation(startsLine ? content : content.substring(Math.max(0, content.indexOf('\n') + 1)))
+        .orElse(NixEdits.indentationAt(text, hook.offset()) + "  ");
     if (place == Place.FIRST) {
+      if (startsLine) {
+        return Optional.of(TextEdit.insert(path, contentStart, indent + line + "\n"));
+      }
       int firstNewline = content.indexOf('\n');
       if (firstNewline >= 0 && content.substring(0, firstNewline).isBlank()) {
         return Optional.of(TextEdit.insert(path, contentStart + firstNewline + 1, indent + line + "\n"));
@@ -134,19 +163,16 @@ public final class NixShellEdits {
       return Optional.of(TextEdit.insert(path, contentStart, "\n" + indent + line + "\n" + indent));
     }
     int lastNewline = content.lastIndexOf('\n');
-    if (lastNewline >= 0 && content.substring(lastNewline + 1).isBlank()) {
+    if ((lastNewline >= 0 || startsLine) && content.substring(lastNewline + 1).isBlank()) {
       return Optional.of(TextEdit.insert(path, contentStart + lastNewline + 1, indent + line + "\n"));
     }
     return Optional.of(TextEdit.insert(path, contentEnd, "\n" + indent + line + "\n"
         + NixEdits.indentationAt(text, hook.offset())));
   }
 
-  /** The indentation of the first line of an indented string's content that holds something. */
-  private static Optional<String> contentIndentation(String content) {
-    int start = content.indexOf('\n') + 1;
-    while (start > 0 && start < content.length()) {
-      int end = content.indexOf('\n', start);
-      String lineText = content.substring(start, end < 0 ? content.length() : end);
+  /** The indentation of the first line of {@code lines} that holds something. */
+  private static Optional<String> contentIndentation(String lines) {
+    for (String lineText : lines.split("\n", -1)) {
       if (!lineText.isBlank()) {
         int i = 0;
         while (i < lineText.length() && (lineText.charAt(i) == ' ' || lineText.charAt(i) == '\t')) {
@@ -154,10 +180,6 @@ public final class NixShellEdits {
         }
         return Optional.of(lineText.substring(0, i));
       }
-      if (end < 0) {
-        break;
-      }
-      start = end + 1;
     }
     return Optional.empty();
   }

@@ -6,6 +6,8 @@ import io.github.nixml.validate.ProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.rules.shell.EnvrcEdits;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +39,7 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
     }
     if (envrc.isMissing()) {
       sink.report(envrc.location(), "No .envrc: direnv will not enter the dev shell on cd; create it with the line"
-          + " `use flake`");
+          + " `use flake`", List.of(), EnvrcEdits.create(envrc));
       return;
     }
     for (int line = 1; line <= envrc.lineCount(); line++) {

@@ -6,6 +6,8 @@ import io.github.nixml.model.ShellText;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.rules.shell.FhsShellEdits;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +46,7 @@ public final class FhsShellNotProvidedRule extends DevShellRule {
     }
     sink.report(model.at(runScript.get().location()),
         "runScript starts " + command + " but targetPkgs does not provide it; add " + attribute
-            + " to targetPkgs (or use \"bash\")");
+            + " to targetPkgs (or use \"bash\")", List.of(),
+        model.context().flake().flatMap(f -> FhsShellEdits.addToTargetPkgs(f, model.flakePath(), shell, attribute)));
   }
 }

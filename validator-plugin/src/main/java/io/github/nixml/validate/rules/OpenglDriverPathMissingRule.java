@@ -7,6 +7,7 @@ import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.rules.libraries.LibraryPathEdits;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +48,8 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     Optional<ShellText> hook = shell.hook("shellHook");
     sink.report(model.at(hook.isPresent() ? hook.get().location() : shell.location()),
         "the CUDA driver library (libcuda.so) is not on LD_LIBRARY_PATH; add /run/opengl-driver/lib, e.g. "
-            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:/run/opengl-driver/lib:$LD_LIBRARY_PATH`");
+            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:/run/opengl-driver/lib:$LD_LIBRARY_PATH`", List.of(),
+        model.context().flake().flatMap(f -> LibraryPathEdits.addDriverDirectory(f, model.flakePath(), shell)));
   }
 
   private static boolean hasDriverPath(String text) {

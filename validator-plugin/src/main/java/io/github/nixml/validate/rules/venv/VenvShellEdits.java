@@ -2,14 +2,9 @@ package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.fix.Fix;
 import io.github.nixml.fix.NixShellEdits;
-import io.github.nixml.fix.TextEdit;
 import io.github.nixml.model.DevShell;
-import io.github.nixml.model.SourceSpan;
 import io.github.nixml.nix.NixFile;
-import io.github.nixml.nix.ast.AttrSet;
-import io.github.nixml.nix.ast.Binding;
-import io.github.nixml.nix.ast.Expr;
-import io.github.nixml.nix.ast.StringLit;
+import io.github.nixml.validate.rules.shell.ShellEdits;
 import java.util.Optional;
 
 /**
@@ -22,40 +17,29 @@ public final class VenvShellEdits {
   private VenvShellEdits() {}
 
   public static Optional<Fix> addVenvDir(NixFile file, String path, DevShell shell) {
-    Optional<AttrSet> set = arguments(file, shell);
-    if (set.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Binding> after = Optional.ofNullable(shell.packagesLocation())
-        .flatMap(span -> bindingNamedAt(set.get(), span));
-    return NixShellEdits.addBinding(file, path, set.get(), after, "venvDir = \".venv\";")
+    return ShellEdits.of(file, path, shell)
+        .flatMap(edits -> edits.addBinding(packagesAttribute(edits), "venvDir = \".venv\";"))
         .map(edit -> Fix.of("set venvDir = \".venv\" in the shell", edit));
   }
 
   public static Optional<Fix> runVenvHook(NixFile file, String path, DevShell shell) {
-    return hookLine(file, path, shell, "shellHook", "runHook venvShellHook", NixShellEdits.Place.LAST)
+    return ShellEdits.of(file, path, shell)
+        .filter(edits -> edits.binding("shellHook").isPresent())
+        .flatMap(edits -> edits.addHookLine("shellHook", "runHook venvShellHook", NixShellEdits.Place.LAST))
         .map(edit -> Fix.of("run `runHook venvShellHook` at the end of the shellHook", edit));
   }
 
-  /** An edit adding {@code line} to the string literal bound to {@code hook} in the shell's set. */
-  public static Optional<TextEdit> hookLine(NixFile file, String path, DevShell shell, String hook, String line,
-      NixShellEdits.Place place) {
-    return arguments(file, shell)
-        .flatMap(set -> NixShellEdits.binding(set, hook))
-        .map(Binding::value)
-        .map(Expr::unparenthesized)
-        .filter(StringLit.class::isInstance)
-        .flatMap(value -> NixShellEdits.addHookLine(file, path, (StringLit) value, line, place));
-  }
-
-  static Optional<AttrSet> arguments(NixFile file, DevShell shell) {
-    SourceSpan call = shell.location();
-    return NixShellEdits.callArguments(file, call.offset(), call.length());
-  }
-
-  private static Optional<Binding> bindingNamedAt(AttrSet set, SourceSpan name) {
-    return set.bindings().stream()
-        .filter(b -> b.attrpathSyntax() != null && b.attrpathSyntax().offset() == name.offset())
-        .findFirst();
+  /** The attribute that lists the shell's packages, where the model found it ({@code packages} by default). */
+  private static String packagesAttribute(ShellEdits edits) {
+    if (edits.shell().packagesLocation() != null) {
+      int offset = edits.shell().packagesLocation().offset();
+      for (var binding : edits.arguments().bindings()) {
+        if (binding.attrpathSyntax() != null && binding.attrpathSyntax().offset() == offset
+            && binding.staticPath() != null) {
+          return binding.staticPath();
+        }
+      }
+    }
+    return "packages";
   }
 }
