@@ -7,6 +7,7 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.ProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.rules.lock.InputUrlEdits;
 
 /**
  * {@code nixpkgs-branch-unsupported}: a nixpkgs input follows a branch that is not supported today: a release past
@@ -40,7 +41,9 @@ public final class NixpkgsBranchUnsupportedRule implements ProjectRule {
       sink.report(input.location(), "nixpkgs input '" + input.name() + "' follows " + branch + ", "
           + why(parsed, policy) + "; supported on " + policy.today() + ": "
           + String.join(", ", policy.supportedBranches()) + " (switch to " + policy.suggestedBranch()
-          + " and run `nix flake update " + input.name() + "`)", input.related());
+          + " and run `nix flake update " + input.name() + "`)", input.related(), context.flake().flatMap(f ->
+          InputUrlEdits.moveBranch(f, context.pathOf(ProjectContext.FLAKE_NIX), input.name(), branch,
+              policy.suggestedBranch())));
     }
   }
 
