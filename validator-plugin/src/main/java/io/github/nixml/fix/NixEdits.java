@@ -89,6 +89,25 @@ public final class NixEdits {
     return found;
   }
 
+  /** Every token under {@code node}, in order. */
+  public static List<SyntaxToken> tokens(SyntaxNode node) {
+    List<SyntaxToken> out = new java.util.ArrayList<>();
+    java.util.ArrayDeque<SyntaxElement> stack = new java.util.ArrayDeque<>();
+    stack.push(node);
+    while (!stack.isEmpty()) {
+      SyntaxElement element = stack.pop();
+      if (element instanceof SyntaxToken token) {
+        out.add(token);
+      } else {
+        List<SyntaxElement> children = ((SyntaxNode) element).childrenWithTokens();
+        for (int i = children.size() - 1; i >= 0; i--) {
+          stack.push(children.get(i));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The indentation (spaces and tabs) of the line holding {@code offset}. */
   public static String indentationAt(String text, int offset) {
     int start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;

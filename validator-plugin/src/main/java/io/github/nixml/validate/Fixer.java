@@ -117,7 +117,49 @@ public final class Fixer {
     if (current.findings().stream().anyMatch(f -> f.fix().isPresent())) {
       notes.add("some fixes did not settle after " + MAX_PASSES + " passes; run again or fix them by hand");
     }
+    return finish(request, before, current, applied, pending, originals, List.copyOf(notes), dryRun);
+  }
 
+  /**
+   * Applies {@code fixes} together, all or nothing: when one cannot be applied (a file that does not parse, a
+   * result the parser rejects, a conflict) nothing is written and the notes say why.
+   */
+  public FixResult applyAll(ValidationRequest request, List<Fix> fixes, boolean dryRun) throws ValidationException {
+    ValidationResult before = validator.validate(request);
+    Path root = before.root();
+    Map<String, String> pending = new TreeMap<>(request.pending());
+    Map<String, SourceFile> originals = new HashMap<>();
+    Map<String, List<TextEdit>> editsByPath = new TreeMap<>();
+    List<String> notes = new ArrayList<>();
+    List<Fix> taken = new ArrayList<>();
+    for (Fix fix : fixes) {
+      Optional<String> refusal = taken.stream().anyMatch(t -> t.conflictsWith(fix))
+          ? Optional.of("it conflicts with another change")
+          : refusal(root, request.config(), pending, originals, fix, editsByPath);
+      if (refusal.isPresent()) {
+        notes.add("cannot " + fix.description() + ": " + refusal.get());
+        continue;
+      }
+      taken.add(fix);
+      for (TextEdit edit : fix.edits()) {
+        editsByPath.computeIfAbsent(edit.path(), p -> new ArrayList<>()).add(edit);
+      }
+    }
+    if (!notes.isEmpty()) {
+      return new FixResult(before, before, List.of(), List.of(), notes, false);
+    }
+    for (Map.Entry<String, List<TextEdit>> entry : editsByPath.entrySet()) {
+      String text = textOf(root, request.config(), pending, originals, entry.getKey()).orElse("");
+      pending.put(entry.getKey(), TextEdits.apply(text, entry.getValue()));
+    }
+    ValidationResult edited = validator.validate(new ValidationRequest(request.root(), request.config(), pending));
+    return finish(request, before, edited, List.of(), pending, originals, notes, dryRun);
+  }
+
+  private FixResult finish(ValidationRequest request, ValidationResult before, ValidationResult current,
+      List<AppliedFix> applied, Map<String, String> pending, Map<String, SourceFile> originals, List<String> notes,
+      boolean dryRun) throws ValidationException {
+    Path root = before.root();
     List<FileChange> changes = new ArrayList<>();
     for (Map.Entry<String, String> entry : pending.entrySet()) {
       Optional<String> original = originals.containsKey(entry.getKey()) ? originals.get(entry.getKey()).text()
@@ -127,7 +169,7 @@ public final class Fixer {
       }
     }
     if (dryRun || changes.isEmpty()) {
-      return new FixResult(before, current, applied, changes, List.copyOf(notes), false);
+      return new FixResult(before, current, applied, changes, notes, false);
     }
     for (FileChange change : changes) {
       try {
@@ -137,7 +179,7 @@ public final class Fixer {
       }
     }
     ValidationResult after = validator.validate(new ValidationRequest(request.root(), request.config()));
-    return new FixResult(before, after, applied, changes, List.copyOf(notes), true);
+    return new FixResult(before, after, applied, changes, notes, true);
   }
 
   /** Why {@code fix} cannot be applied on top of the edits already taken in this pass, or empty. */

@@ -84,14 +84,26 @@ public final class RequiresPythonBound {
       return Optional.empty();
     }
     String result = String.join(specifiers.contains(", ") ? ", " : ",", clauses);
-    VersionSpecifierSet fixed = VersionSpecifierSet.parse(result);
+    return admitsSome(VersionSpecifierSet.parse(result), majorMinor) ? Optional.of(result) : Optional.empty();
+  }
+
+  /** Whether {@code specifiers} (valid) already admit some {@code X.Y.*} release of {@code majorMinor}. */
+  static boolean admits(String specifiers, String majorMinor) {
+    try {
+      return admitsSome(VersionSpecifierSet.parse(specifiers), majorMinor);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean admitsSome(VersionSpecifierSet specifiers, String majorMinor) {
+    String[] parts = majorMinor.split("\\.");
     for (int patch = 0; patch <= MAX_PATCH; patch++) {
-      if (fixed.contains(Pep440Version.of(lowest.releasePart(0).intValue(), lowest.releasePart(1).intValue(),
-          patch))) {
-        return Optional.of(result);
+      if (specifiers.contains(Pep440Version.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), patch))) {
+        return true;
       }
     }
-    return Optional.empty();
+    return false;
   }
 
   /** The offset of the opening quote of the value whose key starts at {@code keyStart}, or -1. */
