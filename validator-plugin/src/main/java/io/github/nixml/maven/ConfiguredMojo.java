@@ -1,9 +1,11 @@
 package io.github.nixml.maven;
 
+import io.github.nixml.fix.UnifiedDiff;
 import io.github.nixml.report.ConsoleReport;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Finding;
+import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.Layout;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationResult;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -130,6 +133,32 @@ abstract class ConfiguredMojo extends AbstractMojo {
         case WARNING -> log.warn(line);
         default -> log.info(line);
       }
+    }
+  }
+
+  /** What a fix run changed: a unified diff per file in a dry run, else one line per written file. */
+  final void logChanges(Fixer.FixResult result, boolean dryRun) {
+    Log log = getLog();
+    for (Fixer.FileChange change : result.changes()) {
+      if (dryRun) {
+        for (String line : UnifiedDiff.of(change.path(), change.before() == null ? "" : change.before(),
+            change.after()).split("\n")) {
+          log.info(line);
+        }
+      } else {
+        log.info("nixml: " + (change.before() == null ? "created " : "changed ") + change.path());
+      }
+    }
+  }
+
+  /** Logs what is left after a change and fails when that is at or above the gate. */
+  final void gateLeft(ValidationResult left, FailOn gate, String when) throws MojoFailureException {
+    logFindings(left);
+    getLog().info(ConsoleReport.summary(left, gate));
+    long failing = left.countFailing(gate);
+    if (failing > 0) {
+      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
+          + gate.id() + " " + when + "; see the log above (set nixml.failOn to change the threshold)");
     }
   }
 

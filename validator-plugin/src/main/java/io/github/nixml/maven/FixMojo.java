@@ -1,7 +1,5 @@
 package io.github.nixml.maven;
 
-import io.github.nixml.fix.UnifiedDiff;
-import io.github.nixml.report.ConsoleReport;
 import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ValidationException;
@@ -44,29 +42,13 @@ public class FixMojo extends ConfiguredMojo {
     for (Fixer.AppliedFix applied : result.applied()) {
       log.info("nixml: " + (dryRun ? "would fix " : "fixed ") + applied);
     }
-    for (Fixer.FileChange change : result.changes()) {
-      if (dryRun) {
-        for (String line : UnifiedDiff.of(change.path(), change.before() == null ? "" : change.before(),
-            change.after()).split("\n")) {
-          log.info(line);
-        }
-      } else {
-        log.info("nixml: " + (change.before() == null ? "created " : "changed ") + change.path());
-      }
-    }
+    logChanges(result, dryRun);
     for (String note : result.notes()) {
       log.warn("nixml: " + note);
     }
     if (result.changes().isEmpty()) {
       log.info("nixml: nothing to fix");
     }
-    logFindings(result.after());
-    log.info(ConsoleReport.summary(result.after(), gate) + (dryRun ? " after the changes above" : " left"));
-    long failing = result.after().countFailing(gate);
-    if (failing > 0) {
-      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
-          + gate.id() + " left that nixml:fix cannot fix; see the log above (set nixml.failOn to change the "
-          + "threshold)");
-    }
+    gateLeft(result.after(), gate, "left that nixml:fix cannot fix");
   }
 }

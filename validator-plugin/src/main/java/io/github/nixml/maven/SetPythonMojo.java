@@ -1,7 +1,5 @@
 package io.github.nixml.maven;
 
-import io.github.nixml.fix.UnifiedDiff;
-import io.github.nixml.report.ConsoleReport;
 import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ValidationException;
@@ -54,16 +52,7 @@ public class SetPythonMojo extends ConfiguredMojo {
           + result.refusals().size() + (result.refusals().size() == 1 ? " reason" : " reasons") + " above)");
     }
     Fixer.FixResult applied = result.applied().orElseThrow();
-    for (Fixer.FileChange change : applied.changes()) {
-      if (dryRun) {
-        for (String line : UnifiedDiff.of(change.path(), change.before() == null ? "" : change.before(),
-            change.after()).split("\n")) {
-          log.info(line);
-        }
-      } else {
-        log.info("nixml: " + (change.before() == null ? "created " : "changed ") + change.path());
-      }
-    }
+    logChanges(applied, dryRun);
     if (applied.changes().isEmpty()) {
       log.info("nixml: already on Python " + python + ", nothing to change");
     }
@@ -71,12 +60,6 @@ public class SetPythonMojo extends ConfiguredMojo {
       log.warn("nixml: " + venv + " was made by the old interpreter: remove it (rm -rf " + venv
           + ") and enter the shell again to recreate it");
     }
-    logFindings(applied.after());
-    log.info(ConsoleReport.summary(applied.after(), gate));
-    long failing = applied.after().countFailing(gate);
-    if (failing > 0) {
-      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
-          + gate.id() + " after moving to Python " + python + "; see the log above");
-    }
+    gateLeft(applied.after(), gate, "after moving to Python " + python);
   }
 }

@@ -82,7 +82,8 @@ public final class Fixer {
     List<AppliedFix> applied = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
     ValidationResult current = before;
-    for (int pass = 0; pass < MAX_PASSES; pass++) {
+    boolean settled = false;
+    for (int pass = 0; pass < MAX_PASSES && !settled; pass++) {
       List<AppliedFix> taken = new ArrayList<>();
       Map<String, List<TextEdit>> editsByPath = new TreeMap<>();
       for (Finding finding : current.findings()) {
@@ -105,7 +106,8 @@ public final class Fixer {
         }
       }
       if (taken.isEmpty()) {
-        break;
+        settled = true;
+        continue;
       }
       for (Map.Entry<String, List<TextEdit>> entry : editsByPath.entrySet()) {
         String text = textOf(root, request.config(), pending, originals, entry.getKey()).orElse("");
@@ -114,7 +116,7 @@ public final class Fixer {
       applied.addAll(taken);
       current = validator.validate(new ValidationRequest(request.root(), request.config(), pending));
     }
-    if (current.findings().stream().anyMatch(f -> f.fix().isPresent())) {
+    if (!settled && current.findings().stream().anyMatch(f -> f.fix().isPresent())) {
       notes.add("some fixes did not settle after " + MAX_PASSES + " passes; run again or fix them by hand");
     }
     return finish(request, before, current, applied, pending, originals, List.copyOf(notes), dryRun);

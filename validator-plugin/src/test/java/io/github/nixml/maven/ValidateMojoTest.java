@@ -102,7 +102,7 @@ class ValidateMojoTest {
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("1 finding at or above error; see target/nixml/nixml.sarif");
     assertThat(log).contains(
-        "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake`");
+        "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake` (fixable)");
     assertThat(log).anyMatch(l -> l.startsWith("ERROR .python-version:1:1: error: [requires-python-mismatch]"));
   }
 
