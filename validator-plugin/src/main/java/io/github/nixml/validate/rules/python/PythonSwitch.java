@@ -174,7 +174,7 @@ public final class PythonSwitch {
       if (token.kind() == SyntaxKind.IDENT && INTERPRETER.matcher(token.text()).matches()
           && !siteOffsets.contains(token.offset())) {
         refusals.add(flake.path() + ":" + file.line(token.offset()) + ":" + file.column(token.offset()) + ": "
-            + token.text() + " is not part of any dev shell the model understands");
+            + token.text() + " here is not an interpreter site the model could follow");
       }
     }
     if (refusals.size() > before) {
