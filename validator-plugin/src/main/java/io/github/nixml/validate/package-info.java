@@ -13,6 +13,11 @@
  *       {@link io.github.nixml.validate.SourceFile#location()}. Pass related locations for mismatches.</li>
  *   <li>Derived per-project objects (the dev-shell model) are {@link io.github.nixml.validate.ProjectFacet}
  *       constants: {@code context.get(DEV_SHELLS)} computes once per project and shares the result.</li>
+ *   <li>To offer a fix, pass an {@code Optional<Fix>} as the last argument of {@code report}, computed by a small
+ *       class of the rule's area package from the syntax tree (never from text patterns over Nix source), and add
+ *       {@code src/test/resources/fixes/<id>/{bad-,tricky-}<case>/} with the input files and {@code expected/}
+ *       holding each file as fixed; {@code FixFixturesTest} also checks the result with nix-instantiate and
+ *       tomllib and that a second run changes nothing.</li>
  *   <li>Add one line to {@code BuiltInRules.all()} and a fixture folder
  *       {@code src/test/resources/rules/<id>/{bad-,good-,tricky-}<case>/} with {@code expected.txt};
  *       {@code RuleFixturesTest} runs the whole engine on each case and insists on all three kinds.</li>
