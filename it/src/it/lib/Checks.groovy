@@ -130,6 +130,19 @@ class Checks {
           assert region != null : "result for ${r.ruleId} has no region"
           assert (region.startLine as int) >= 1 && (region.startColumn as int) >= 1 : "region ${region} not 1-based"
         }
+        // A fix (SARIF 2.1.0 §3.55): a description and artifact changes, each a relative artifact with replacements.
+        r.fixes?.each { fix ->
+          assert fix.description?.text : "a fix of ${r.ruleId} has no description.text"
+          assert fix.artifactChanges instanceof List && !fix.artifactChanges.isEmpty() : "a fix of ${r.ruleId} changes nothing"
+          fix.artifactChanges.each { ch ->
+            assert ch.artifactLocation?.uri && !new URI(ch.artifactLocation.uri).isAbsolute() : "fix URI ${ch.artifactLocation}"
+            assert ch.replacements instanceof List && !ch.replacements.isEmpty() : "a fix of ${r.ruleId} has no replacements"
+            ch.replacements.each { rep ->
+              assert (rep.deletedRegion?.charOffset as int) >= 0 && (rep.deletedRegion?.charLength as int) >= 0 :
+                  "replacement ${rep} has no deletedRegion charOffset/charLength"
+            }
+          }
+        }
       }
     }
   }

@@ -5,7 +5,7 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 // but for their missing flake.lock.
 C.assertGateFailed(basedir, new File(basedir, 'repo/target/nixml'), [
     C.lockMissingNote('legacy/', ['nixpkgs', 'flake-utils']),
-    "[ERROR] legacy/flake.nix:20:13: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (legacy/.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312",
+    "[ERROR] legacy/flake.nix:20:13: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (legacy/.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312 (fixable)",
     // End of file inside the set: the same message and place (5:6) as nix-instantiate --parse.
     "[ERROR] nix/overlay.nix:5:6: error: [nix-syntax] syntax error, unexpected end of file, expecting '}'",
     // The hand-written projects have no flake.lock either.

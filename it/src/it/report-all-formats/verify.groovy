@@ -4,8 +4,8 @@ File reports = new File(basedir, 'target/nixml')
 C.assertGateFailed(basedir, reports, [
     // No flake.lock yet (as generated): the flake-lock-missing note comes first, in path order.
     C.lockMissingNote('', C.GENERATED_INPUTS),
-    "[ERROR] flake.nix:53:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312",
-    '[WARNING] flake.nix:65:13: warning: [uv-python-downloads] uv is in the shell but may download its own Python; set UV_PYTHON_DOWNLOADS = "never" in the shell so uv uses the Nix interpreter',
+    "[ERROR] flake.nix:53:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312 (fixable)",
+    '[WARNING] flake.nix:65:13: warning: [uv-python-downloads] uv is in the shell but may download its own Python; set UV_PYTHON_DOWNLOADS = "never" in the shell so uv uses the Nix interpreter (fixable)',
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 1 error, 1 warning, 1 note (1 at or above error)')
 C.assertLine(basedir, C.gateFailure(projectVersion, 'default-cli', 'ld-default', 1, new File(basedir, 'target/nixml/nixml.sarif')))
@@ -38,6 +38,13 @@ assert related.size() == 1
 assert related[0].artifactLocation.uri == '.python-version'
 assert related[0].region.startLine == 1 && related[0].region.startColumn == 1
 assert run.results.find { it.ruleId == 'uv-python-downloads' }.level == 'warning'
+// Fixable findings carry their fix: .python-version's request replaced by the flake's interpreter.
+assert mismatch.fixes.size() == 1
+assert mismatch.fixes[0].description.text == 'pin 3.11 in .python-version'
+def change = mismatch.fixes[0].artifactChanges
+assert change.size() == 1 && change[0].artifactLocation.uri == '.python-version'
+assert change[0].replacements == [[deletedRegion: [charOffset: 0, charLength: 4], insertedContent: [text: '3.11']]]
+assert run.results.find { it.ruleId == 'flake-lock-missing' }.fixes == null
 // Relative URIs resolve against the validated directory.
 assert run.originalUriBaseIds?.ROOT?.uri == basedir.toPath().toUri().toString()
 
@@ -61,4 +68,6 @@ Map json = C.json(reports)
 assert json.tool.name == 'nixml'
 assert json.summary == [projects: 1, nixFiles: 1, errors: 1, warnings: 1, notes: 1]
 assert json.toString().contains('uv-python-downloads')
+assert json.findings.find { it.ruleId == 'python-version-mismatch' }.fix ==
+    [description: 'pin 3.11 in .python-version', edits: [[path: '.python-version', offset: 0, length: 4, replacement: '3.11']]]
 true

@@ -6,12 +6,18 @@ import io.github.nixml.validate.ValidationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The console form: one {@code path:line:col: severity: [rule-id] message} line per finding, then a summary. */
+/**
+ * The console form: one {@code path:line:col: severity: [rule-id] message} line per finding, ending in
+ * {@code (fixable)} when {@code mvn nixml:fix} can fix it, then a summary.
+ */
 public final class ConsoleReport {
+  /** The mark of a finding that {@code mvn nixml:fix} can fix. */
+  public static final String FIXABLE = "(fixable)";
+
   private ConsoleReport() {}
 
   public static String line(Finding finding) {
-    return finding.toString();
+    return finding.fix().isPresent() ? finding + " " + FIXABLE : finding.toString();
   }
 
   public static List<String> lines(ValidationResult result) {

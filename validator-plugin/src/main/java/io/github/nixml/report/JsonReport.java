@@ -1,6 +1,7 @@
 package io.github.nixml.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.nixml.fix.TextEdit;
 import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.RuleDescriptor;
@@ -57,6 +58,21 @@ public final class JsonReport {
           json.writeEndObject();
         }
         json.writeEndArray();
+        if (finding.fix().isPresent()) {
+          json.writeObjectFieldStart("fix");
+          json.writeStringField("description", finding.fix().get().description());
+          json.writeArrayFieldStart("edits");
+          for (TextEdit edit : finding.fix().get().edits()) {
+            json.writeStartObject();
+            json.writeStringField("path", edit.path());
+            json.writeNumberField("offset", edit.offset());
+            json.writeNumberField("length", edit.length());
+            json.writeStringField("replacement", edit.replacement());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+        }
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -1,6 +1,8 @@
 package io.github.nixml.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.nixml.fix.Fix;
+import io.github.nixml.fix.TextEdit;
 import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.RuleDescriptor;
@@ -17,8 +19,9 @@ import java.util.Map;
  * SARIF 2.1.0: one run whose driver describes every rule that ran (id, Pascal-case name, short description, help
  * URI, default level); each finding a result with rule id and index, level, message, a physical location relative
  * to the {@code ROOT} base URI with a region (line 1, column 1 for a finding about a whole file), its related
- * locations and its {@link Fingerprints fingerprint}. Compared with a baseline, each result has its
- * {@code baselineState} and the baseline's results no longer found follow as {@code absent}.
+ * locations, its fix when a rule offers one (replacements by char offset and length, in the UTF-16 code units
+ * {@code columnKind} announces) and its {@link Fingerprints fingerprint}. Compared with a baseline, each result has
+ * its {@code baselineState} and the baseline's results no longer found follow as {@code absent}.
  */
 public final class SarifReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -118,6 +121,9 @@ public final class SarifReport {
       }
       json.writeEndArray();
     }
+    if (finding.fix().isPresent()) {
+      writeFix(json, finding.fix().get());
+    }
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField(Fingerprints.KEY, fingerprint);
     json.writeEndObject();
@@ -148,6 +154,44 @@ public final class SarifReport {
     json.writeEndObject();
     json.writeStringField("baselineState", "absent");
     json.writeEndObject();
+  }
+
+  private static void writeFix(JsonGenerator json, Fix fix) throws IOException {
+    json.writeArrayFieldStart("fixes");
+    json.writeStartObject();
+    json.writeObjectFieldStart("description");
+    json.writeStringField("text", fix.description());
+    json.writeEndObject();
+    json.writeArrayFieldStart("artifactChanges");
+    for (String path : fix.paths()) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("artifactLocation");
+      json.writeStringField("uri", relativeUri(path));
+      json.writeStringField("uriBaseId", ROOT_BASE_ID);
+      json.writeEndObject();
+      json.writeArrayFieldStart("replacements");
+      for (TextEdit edit : fix.edits()) {
+        if (!edit.path().equals(path)) {
+          continue;
+        }
+        json.writeStartObject();
+        json.writeObjectFieldStart("deletedRegion");
+        json.writeNumberField("charOffset", edit.offset());
+        json.writeNumberField("charLength", edit.length());
+        json.writeEndObject();
+        if (!edit.replacement().isEmpty()) {
+          json.writeObjectFieldStart("insertedContent");
+          json.writeStringField("text", edit.replacement());
+          json.writeEndObject();
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
   }
 
   private static void writePhysicalLocation(JsonGenerator json, Location location) throws IOException {

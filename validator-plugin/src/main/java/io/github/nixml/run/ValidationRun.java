@@ -63,12 +63,7 @@ public final class ValidationRun {
 
     if (settings.formats().contains(ReportFormat.TEXT)) {
       for (Finding finding : result.findings()) {
-        String line = ConsoleReport.line(finding);
-        switch (finding.severity()) {
-          case ERROR -> log.error(line);
-          case WARNING -> log.warn(line);
-          default -> log.info(line);
-        }
+        log.finding(finding);
       }
     }
     for (String notice : result.notices()) {

@@ -1,14 +1,18 @@
 package io.github.nixml.validate;
 
+import io.github.nixml.fix.Fix;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One problem found by one rule: where it is, how serious, what is wrong. {@code related} points at the other
- * places involved (a mismatch points at both sides).
+ * places involved (a mismatch points at both sides); {@code fix}, when the rule can compute one, is the edit that
+ * makes the finding go away.
  */
-public record Finding(String ruleId, Severity severity, String message, Location location, List<Location> related) {
+public record Finding(String ruleId, Severity severity, String message, Location location, List<Location> related,
+    Optional<Fix> fix) {
 
   /** The stable report order: path, line, column, rule id, then message. */
   public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.location().path())
@@ -26,6 +30,11 @@ public record Finding(String ruleId, Severity severity, String message, Location
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(location, "location");
     related = List.copyOf(related);
+    Objects.requireNonNull(fix, "fix");
+  }
+
+  public Finding(String ruleId, Severity severity, String message, Location location, List<Location> related) {
+    this(ruleId, severity, message, location, related, Optional.empty());
   }
 
   public Finding(String ruleId, Severity severity, String message, Location location) {

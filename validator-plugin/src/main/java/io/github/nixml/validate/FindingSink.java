@@ -1,6 +1,8 @@
 package io.github.nixml.validate;
 
+import io.github.nixml.fix.Fix;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a rule reports. The engine gives each rule its own sink, bound to the rule's id and configured severity,
@@ -9,7 +11,12 @@ import java.util.List;
 @FunctionalInterface
 public interface FindingSink {
 
-  void report(Location location, String message, List<Location> related);
+  /** Reports a finding with the fix that makes it go away, when the rule can compute one. */
+  void report(Location location, String message, List<Location> related, Optional<Fix> fix);
+
+  default void report(Location location, String message, List<Location> related) {
+    report(location, message, related, Optional.empty());
+  }
 
   default void report(Location location, String message) {
     report(location, message, List.of());

@@ -241,6 +241,15 @@ public final class SourceFile {
     return Location.range(path, start.line(), start.column(), end.line(), end.column());
   }
 
+  /** The char offset of a 1-based line and column (clamped into the text); 0 when the file has no text. */
+  public int offsetOf(int line, int column) {
+    if (text == null) {
+      return 0;
+    }
+    int start = lines().lineStart(Math.max(1, Math.min(line, lines().lineCount())));
+    return Math.min(text.length(), start + Math.max(0, column - 1));
+  }
+
   /** Number of lines (a final line without newline counts; an empty file has one empty line). */
   public int lineCount() {
     return text == null ? 0 : lines().lineCount();

@@ -64,7 +64,7 @@ public final class Validator {
       }
     }
 
-    SourceCache sources = new SourceCache(root, config.maxFileBytes());
+    SourceCache sources = new SourceCache(root, config.maxFileBytes(), request.pending());
     List<Finding> findings = new ArrayList<>();
     if (!fileRules.isEmpty()) {
       findings.addAll(scan.nixFiles().parallelStream()
@@ -139,7 +139,8 @@ public final class Validator {
   private record BoundRule<R extends Rule>(R rule, Severity severity) {
     FindingSink sink(List<Finding> into) {
       String id = rule.id();
-      return (location, message, related) -> into.add(new Finding(id, severity, message, location, related));
+      return (location, message, related, fix) ->
+          into.add(new Finding(id, severity, message, location, related, fix));
     }
   }
 }

@@ -15,6 +15,11 @@
  *   <li>Derived per-project objects (the dev-shell model, the lock, the declared inputs) are {@link
  *       io.github.nixml.validate.ProjectFacet} constants in {@code validate.facts.ProjectFacts}:
  *       {@code context.get(ProjectFacts.MODEL)} computes once per project and shares the result.</li>
+ *   <li>To offer a fix, pass an {@code Optional<Fix>} as the last argument of {@code report}, computed by a small
+ *       class of the rule's area package from the syntax tree (never from text patterns over Nix source), and add
+ *       {@code src/test/resources/fixes/<id>/{bad-,tricky-}<case>/} with the input files and {@code expected/}
+ *       holding each file as fixed; {@code FixFixturesTest} also checks the result with nix-instantiate and
+ *       tomllib and that a second run changes nothing.</li>
  *   <li>Add one line to {@code BuiltInRules.all()} and a fixture folder
  *       {@code src/test/resources/rules/<id>/{bad-,good-,tricky-}<case>/} with {@code expected.txt} (findings with
  *       their messages);

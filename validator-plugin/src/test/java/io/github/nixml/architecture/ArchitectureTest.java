@@ -30,6 +30,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void fixesAreValuesBelowTheValidator() {
+    noClasses().that().resideInAPackage("io.github.nixml.fix..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.validate..", "io.github.nixml.report..",
+            "io.github.nixml.run..", "io.github.nixml.maven..", "io.github.nixml.cli..")
+        .check(classes);
+  }
+
+  @Test
   void syntaxDependsOnTheJdkOnly() {
     ArchRuleDefinition.classes().that().resideInAPackage("io.github.nixml.nix.syntax..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("io.github.nixml.nix.syntax..", "java..")

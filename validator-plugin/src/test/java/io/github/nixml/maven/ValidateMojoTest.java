@@ -43,9 +43,21 @@ class ValidateMojoTest {
   }
 
   private void set(String field, Object value) throws Exception {
-    Field f = ValidateMojo.class.getDeclaredField(field);
+    Field f = fieldOf(ValidateMojo.class, field);
     f.setAccessible(true);
     f.set(mojo, value);
+  }
+
+  /** A parameter field of the mojo or of the parameters it shares with the other goals. */
+  static Field fieldOf(Class<?> type, String name) throws NoSuchFieldException {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    throw new NoSuchFieldException(name);
   }
 
   @Test
@@ -63,7 +75,7 @@ class ValidateMojoTest {
         .hasMessage("1 finding at or above error; see " + root.toRealPath().resolve("target/nixml/nixml.sarif")
             + " (set nixml.failOn to change the threshold)");
     assertThat(log).contains(
-        "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake`");
+        "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake` (fixable)");
     assertThat(log).anyMatch(l -> l.startsWith("ERROR .python-version:1:1: error: [requires-python-mismatch]"));
   }
 

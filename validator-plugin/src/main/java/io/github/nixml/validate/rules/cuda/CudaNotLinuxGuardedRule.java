@@ -8,6 +8,7 @@ import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,7 +43,8 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
         sink.report(model.at(ref.location()),
             ref.name() + " is not guarded by stdenv.isLinux but the shell is also built for "
                 + String.join(", ", nonLinux) + ", where CUDA does not exist; wrap it in "
-                + "lib.optionals pkgs.stdenv.isLinux [ … ] or build only Linux systems");
+                + "lib.optionals pkgs.stdenv.isLinux [ … ] or build only Linux systems", List.of(),
+            model.context().flake().flatMap(f -> CudaGuardEdits.fix(f, model.flakePath(), shell, ref)));
       }
     }
   }

@@ -6,6 +6,7 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,7 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
     }
     if (envrc.isMissing()) {
       sink.report(envrc.location(), "No .envrc: direnv will not enter the dev shell on cd; create it with the line"
-          + " `use flake`");
+          + " `use flake`", List.of(), EnvrcEdits.create(envrc));
       return;
     }
     for (int line = 1; line <= envrc.lineCount(); line++) {

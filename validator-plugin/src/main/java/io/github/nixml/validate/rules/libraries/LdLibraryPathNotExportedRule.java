@@ -9,6 +9,7 @@ import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.List;
 
 /**
  * {@code ld-library-path-not-exported}: an ld-path shell builds a library list ({@code NIX_LD_LIBRARY_PATH},
@@ -42,6 +43,7 @@ public final class LdLibraryPathNotExportedRule extends DevShellRule {
     }
     sink.report(model.at(where),
         "this library list never reaches LD_LIBRARY_PATH, so wheels cannot load their native libraries; add "
-            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH` to the shellHook");
+            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH` to the shellHook", List.of(),
+        model.context().flake().flatMap(f -> LibraryPathEdits.exportLibraryList(f, model.flakePath(), shell)));
   }
 }

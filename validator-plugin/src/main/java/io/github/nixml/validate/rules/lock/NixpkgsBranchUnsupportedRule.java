@@ -40,7 +40,9 @@ public final class NixpkgsBranchUnsupportedRule extends BaseProjectRule {
       sink.report(input.location(), "nixpkgs input '" + input.name() + "' follows " + branch + ", "
           + why(parsed, policy) + "; supported on " + policy.today() + ": "
           + String.join(", ", policy.supportedBranches()) + " (switch to " + policy.suggestedBranch()
-          + " and run `nix flake update " + input.name() + "`)", input.related());
+          + " and run `nix flake update " + input.name() + "`)", input.related(), context.flake().flatMap(f ->
+          InputUrlEdits.moveBranch(f, context.pathOf(ProjectContext.FLAKE_NIX), input.name(), branch,
+              policy.suggestedBranch())));
     }
   }
 

@@ -46,7 +46,7 @@ public final class PythonVersionMismatchRule extends DevShellRule {
           ".python-version says " + wanted.get() + " but the shell's interpreter is " + interpreter.attribute()
               + " (" + pinned + "); pin " + interpreter.version() + " with `uv python pin "
               + interpreter.version() + "` or switch the flake to python" + wanted.get().replace(".", ""),
-          List.of(pinned));
+          List.of(pinned), PythonVersionPin.fix(file, model.shells()));
     }
   }
 }

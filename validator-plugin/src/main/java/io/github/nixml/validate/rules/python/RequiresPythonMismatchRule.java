@@ -12,6 +12,7 @@ import io.github.nixml.validate.python.PythonRequest;
 import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.PythonVersionFile;
 import io.github.nixml.validate.python.VersionSpecifierSet;
+import io.github.nixml.validate.rules.python.RequiresPythonBound;
 import java.util.List;
 import java.util.Optional;
 import org.tomlj.TomlParseResult;
@@ -69,7 +70,8 @@ public final class RequiresPythonMismatchRule extends BaseProjectRule {
     sink.report(entry.get().location(),
         ".python-version asks for Python " + request.get().text() + " but requires-python \"" + requiresPython
             + "\" (" + specifierLocation + ") excludes it; uv will refuse to run",
-        List.of(specifierLocation));
+        List.of(specifierLocation),
+        request.get().majorMinor().flatMap(version -> RequiresPythonBound.fix(pyproject, toml, version)));
   }
 
   /** Whether some final release the request stands for satisfies the specifiers. */

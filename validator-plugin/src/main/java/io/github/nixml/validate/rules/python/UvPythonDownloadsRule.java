@@ -8,6 +8,7 @@ import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +51,7 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     String found = downloads == null ? "" : " (UV_PYTHON_DOWNLOADS is '" + downloads.text() + "')";
     sink.report(model.at(uv.get().location()),
         "uv is in the shell but may download its own Python" + found + "; set UV_PYTHON_DOWNLOADS = \"never\" "
-            + "in the shell so uv uses the Nix interpreter");
+            + "in the shell so uv uses the Nix interpreter", List.of(),
+        model.context().flake().flatMap(f -> UvPythonDownloadsEdits.fix(f, model.flakePath(), shell)));
   }
 }

@@ -46,6 +46,7 @@ public final class FhsShellNotProvidedRule extends DevShellRule {
     }
     sink.report(model.at(runScript.get().location()),
         "runScript starts " + command + " but targetPkgs does not provide it; add " + attribute
-            + " to targetPkgs (or use \"bash\")");
+            + " to targetPkgs (or use \"bash\")", List.of(),
+        model.context().flake().flatMap(f -> FhsShellEdits.addToTargetPkgs(f, model.flakePath(), shell, attribute)));
   }
 }

@@ -8,6 +8,7 @@ import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,7 @@ public final class VenvDirMissingRule extends DevShellRule {
       return;
     }
     sink.report(model.at(hook.get().location()),
-        "venvShellHook is used but venvDir is not set: the hook aborts the shell; add venvDir = \".venv\";");
+        "venvShellHook is used but venvDir is not set: the hook aborts the shell; add venvDir = \".venv\";",
+        List.of(), model.context().flake().flatMap(f -> VenvShellEdits.addVenvDir(f, model.flakePath(), shell)));
   }
 }

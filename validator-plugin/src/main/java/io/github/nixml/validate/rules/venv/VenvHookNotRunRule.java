@@ -8,6 +8,7 @@ import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,7 @@ public final class VenvHookNotRunRule extends DevShellRule {
     }
     sink.report(model.at(hook.get().location()),
         "this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; "
-            + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)");
+            + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)", List.of(),
+        model.context().flake().flatMap(f -> VenvShellEdits.runVenvHook(f, model.flakePath(), shell)));
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.github.nixml.validate.rules.venv.GitignoreEntry;
 import java.util.List;
 
 /**
@@ -80,10 +81,12 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
           + path + "/, so `git add .` would commit it; remove the negation");
     } else if (own.isMissing()) {
       sink.report(own.location(), "No .gitignore ignores the venv " + path
-          + "/: `git add .` would commit thousands of files; add a .gitignore with the line .venv/");
+          + "/: `git add .` would commit thousands of files; add a .gitignore with the line .venv/", List.of(),
+          GitignoreEntry.append(own, VENV_DIRECTORY + "/"));
     } else {
       sink.report(own.location(), own.path() + " does not ignore the venv " + path
-          + "/: `git add .` would commit thousands of files; add the line .venv/");
+          + "/: `git add .` would commit thousands of files; add the line .venv/", List.of(),
+          GitignoreEntry.append(own, VENV_DIRECTORY + "/"));
     }
   }
 

@@ -1,0 +1,167 @@
+package io.github.nixml.maven;
+
+import io.github.nixml.fix.UnifiedDiff;
+import io.github.nixml.run.ConfigurationException;
+import io.github.nixml.run.RunLog;
+import io.github.nixml.run.ValidateParameters;
+import io.github.nixml.run.ValidateSettings;
+import io.github.nixml.validate.Finding;
+import io.github.nixml.validate.Fixer;
+import io.github.nixml.validate.RuleRegistry;
+import io.github.nixml.validate.ValidationResult;
+import io.github.nixml.report.ConsoleReport;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters every nixml goal shares (the root, skip, the gate and the validator's configuration), turned into
+ * checked settings by {@link ValidateParameters}, the one place that knows their defaults and their errors (the
+ * command line uses it too). The goals add their own parameters and stay thin.
+ */
+abstract class ConfiguredMojo extends AbstractMojo {
+
+  /** The directory to check; defaults to the project's directory, or the current directory without a pom. */
+  @Parameter(property = "nixml.directory")
+  private File directory;
+
+  @Parameter(defaultValue = "${basedir}", readonly = true)
+  private File basedir;
+
+  /** Skips the goal. */
+  @Parameter(property = "nixml.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** The lowest severity that fails the build: error, warning, note, or none to never fail. */
+  @Parameter(property = "nixml.failOn", defaultValue = ValidateParameters.DEFAULT_FAIL_ON)
+  private String failOn;
+
+  /** The dev-shell layout you use: auto (any), ld-path (mkShell with LD_LIBRARY_PATH) or fhs (buildFHSEnv). */
+  @Parameter(property = "nixml.layout", defaultValue = ValidateParameters.DEFAULT_LAYOUT)
+  private String layout;
+
+  /** What to expect of CUDA: auto (check it where the flake uses it), required, or off. */
+  @Parameter(property = "nixml.cuda", defaultValue = ValidateParameters.DEFAULT_CUDA)
+  private String cuda;
+
+  /** Comma-separated ids of rules not to run (see docs/rules.md). */
+  @Parameter(property = "nixml.disabledRules")
+  private String disabledRules;
+
+  /** The day the flake.lock age and branch-support rules judge by, as an ISO date (2026-11-25); today by default. */
+  @Parameter(property = "nixml.today")
+  private String today;
+
+  /** A locked nixpkgs older than this many days is reported as stale. */
+  @Parameter(property = "nixml.maxLockAgeDays", defaultValue = ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS)
+  private int maxLockAgeDays = Integer.parseInt(ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS);
+
+  /** Files larger than this many bytes are reported and not read. */
+  @Parameter(property = "nixml.maxFileBytes", defaultValue = ValidateParameters.DEFAULT_MAX_FILE_BYTES)
+  private long maxFileBytes = Long.parseLong(ValidateParameters.DEFAULT_MAX_FILE_BYTES);
+
+  /** Comma-separated nixpkgs branches to accept, replacing the list computed from the NixOS release calendar. */
+  @Parameter(property = "nixml.supportedBranches")
+  private String supportedBranches;
+
+  /** Per-rule severities: {@code <rule-id>error|warning|note|off</rule-id>}. */
+  @Parameter
+  private Map<String, String> severities;
+
+  /** True (and logged) when the goal is skipped. */
+  final boolean skipped() {
+    if (skip) {
+      getLog().info("nixml: skipped");
+    }
+    return skip;
+  }
+
+  /** The shared parameters; a goal adds its own by overriding {@link #addParameters}. */
+  final ValidateSettings settings(RuleRegistry rules) throws MojoExecutionException {
+    ValidateParameters parameters = new ValidateParameters()
+        .failOn(failOn)
+        .layout(layout)
+        .cuda(cuda)
+        .disabledRules(disabledRules)
+        .today(today)
+        .maxLockAgeDays(maxLockAgeDays)
+        .maxFileBytes(maxFileBytes)
+        .supportedBranches(supportedBranches)
+        .severities(severities);
+    addParameters(parameters);
+    try {
+      return parameters.settings(rules);
+    } catch (ConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** Adds the goal's own parameters; none by default. */
+  void addParameters(ValidateParameters parameters) {}
+
+  /** The root: {@code nixml.directory}, else the project's basedir, else the current directory. */
+  final Path root() {
+    if (directory != null) {
+      return directory.toPath();
+    }
+    if (basedir != null) {
+      return basedir.toPath();
+    }
+    return Path.of(System.getProperty("user.dir"));
+  }
+
+  /** The run's lines in Maven's log, each at its level. */
+  final RunLog runLog() {
+    Log log = getLog();
+    return new RunLog() {
+      @Override
+      public void error(String line) {
+        log.error(line);
+      }
+
+      @Override
+      public void warn(String line) {
+        log.warn(line);
+      }
+
+      @Override
+      public void info(String line) {
+        log.info(line);
+      }
+    };
+  }
+
+  /** What a fix run changed: a unified diff per file in a dry run, else one line per written file. */
+  final void logChanges(Fixer.FixResult result, boolean dryRun) {
+    Log log = getLog();
+    for (Fixer.FileChange change : result.changes()) {
+      if (dryRun) {
+        for (String line : UnifiedDiff.of(change.path(), change.before() == null ? "" : change.before(),
+            change.after()).split("\n")) {
+          log.info(line);
+        }
+      } else {
+        log.info("nixml: " + (change.before() == null ? "created " : "changed ") + change.path());
+      }
+    }
+  }
+
+  /** Logs what is left after a change and fails when that is at or above the gate. */
+  final void gateLeft(ValidationResult left, ValidateSettings settings, String when) throws MojoFailureException {
+    RunLog log = runLog();
+    for (Finding finding : left.findings()) {
+      log.finding(finding);
+    }
+    getLog().info(ConsoleReport.summary(left, settings.gate()));
+    long failing = left.countFailing(settings.gate());
+    if (failing > 0) {
+      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
+          + settings.gate().id() + " " + when + "; see the log above (set nixml.failOn to change the threshold)");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.nixml.maven;
+
+import io.github.nixml.run.ValidateSettings;
+import io.github.nixml.validate.Fixer;
+import io.github.nixml.validate.ValidationException;
+import io.github.nixml.validate.ValidationRequest;
+import io.github.nixml.validate.Validator;
+import io.github.nixml.validate.rules.BuiltInRules;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Validates, applies every fix the rules offer (see docs/rules.md for which), writes each changed file atomically,
+ * then validates again and reports what is left, failing like {@code validate} when that is at or above
+ * {@code failOn}. With {@code nixml.dryRun} it prints the unified diff of every change and writes nothing.
+ * The work is {@link Fixer}'s; this class maps parameters and results.
+ */
+@Mojo(name = "fix", requiresProject = false, threadSafe = true)
+public class FixMojo extends ConfiguredMojo {
+
+  /** Prints what would change as a unified diff, and writes nothing. */
+  @Parameter(property = "nixml.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skipped()) {
+      return;
+    }
+    Log log = getLog();
+    Validator validator = new Validator(BuiltInRules.registry());
+    ValidateSettings settings = settings(validator.registry());
+    Fixer.FixResult result;
+    try {
+      result = new Fixer(validator)
+          .fix(new ValidationRequest(root(), settings.config()), dryRun);
+    } catch (ValidationException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    for (Fixer.AppliedFix applied : result.applied()) {
+      log.info("nixml: " + (dryRun ? "would fix " : "fixed ") + applied);
+    }
+    logChanges(result, dryRun);
+    for (String note : result.notes()) {
+      log.warn("nixml: " + note);
+    }
+    if (result.changes().isEmpty()) {
+      log.info("nixml: nothing to fix");
+    }
+    gateLeft(result.after(), settings, "left that nixml:fix cannot fix");
+  }
+}

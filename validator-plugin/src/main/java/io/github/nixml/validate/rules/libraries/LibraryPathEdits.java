@@ -1,0 +1,43 @@
+package io.github.nixml.validate.rules.libraries;
+
+import io.github.nixml.fix.Fix;
+import io.github.nixml.fix.NixShellEdits;
+import io.github.nixml.model.DevShell;
+import io.github.nixml.nix.NixFile;
+import io.github.nixml.fix.ShellEdits;
+import java.util.Optional;
+
+/**
+ * The fixes of the library-path rules on an ld-path shell: a line exporting the shell's library list
+ * ({@code ld-library-path-not-exported}, with the driver directory too when the shell has CUDA) or the NVIDIA
+ * driver directory ({@code opengl-driver-path-missing}) at the end of the {@code shellHook}. A shell without a
+ * {@code shellHook} gets one, which also runs {@code venvShellHook} when the shell uses it (a custom hook replaces
+ * the venv hook's own).
+ */
+public final class LibraryPathEdits {
+  static final String DRIVER_DIRECTORY = "/run/opengl-driver/lib";
+
+  private LibraryPathEdits() {}
+
+  public static Optional<Fix> exportLibraryList(NixFile file, String path, DevShell shell) {
+    if (!shell.env().containsKey("NIX_LD_LIBRARY_PATH")) {
+      return Optional.empty(); // the list is built elsewhere: the user knows where it belongs
+    }
+    String driver = shell.cudaPackages().isEmpty() ? "" : DRIVER_DIRECTORY + ":";
+    return hookLine(file, path, shell, "export LD_LIBRARY_PATH=" + driver + "$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH")
+        .map(edit -> Fix.of("export NIX_LD_LIBRARY_PATH on LD_LIBRARY_PATH in the shellHook", edit));
+  }
+
+  public static Optional<Fix> addDriverDirectory(NixFile file, String path, DevShell shell) {
+    return hookLine(file, path, shell, "export LD_LIBRARY_PATH=" + DRIVER_DIRECTORY + ":$LD_LIBRARY_PATH")
+        .map(edit -> Fix.of("put " + DRIVER_DIRECTORY + " on LD_LIBRARY_PATH in the shellHook", edit));
+  }
+
+  private static Optional<io.github.nixml.fix.TextEdit> hookLine(NixFile file, String path, DevShell shell,
+      String line) {
+    boolean venvHook = shell.packages().anyMatch(p -> p.last().equals("venvShellHook"));
+    String[] extra = venvHook ? new String[] {"runHook venvShellHook"} : new String[0];
+    return ShellEdits.of(file, path, shell)
+        .flatMap(edits -> edits.addHookLine("shellHook", line, NixShellEdits.Place.LAST, extra));
+  }
+}

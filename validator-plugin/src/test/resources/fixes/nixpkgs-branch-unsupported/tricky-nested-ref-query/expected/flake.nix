@@ -1,0 +1,9 @@
+{
+  inputs = {
+    # the release we started on
+    nixpkgs = {
+      url = "git+https://github.com/NixOS/nixpkgs?ref=nixos-26.05&shallow=1"; # keep it shallow
+    };
+  };
+  outputs = { self, nixpkgs }: { };
+}
