@@ -2,6 +2,7 @@ package io.github.nixml.validate.rules;
 
 import io.github.nixml.validate.Rule;
 import io.github.nixml.validate.RuleRegistry;
+import io.github.nixml.validate.rules.files.EnvrcFhsFlakeRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public final class BuiltInRules {
     // Repository hygiene
     rules.add(new VenvNotIgnoredRule());
     rules.add(new EnvrcNoFlakeRule());
+    rules.add(new EnvrcFhsFlakeRule());
     // Dev-shell model rules
     rules.add(new PythonVersionMismatchRule());
     rules.add(new PythonInterpreterConflictRule());

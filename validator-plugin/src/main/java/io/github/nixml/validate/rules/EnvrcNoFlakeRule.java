@@ -6,6 +6,8 @@ import io.github.nixml.validate.ProjectRule;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
  * (with or without arguments such as {@code use flake .#cuda --impure}; {@code use_flake} counts too; commented-out
  * lines do not). Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
  * automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels fail on missing
- * libraries.
+ * libraries. Silent when every dev shell is a buildFHSEnv environment, which direnv cannot enter
+ * ({@code envrc-fhs-flake}).
  */
 public final class EnvrcNoFlakeRule implements ProjectRule {
   private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("envrc-no-flake", Severity.WARNING,
@@ -21,7 +24,7 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
 
   /** {@code use flake} / {@code use_flake} as a command: at the start of a line or after ; & | { ( then do else. */
   private static final Pattern USE_FLAKE = Pattern.compile(
-      "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?:use\\s+flake|use_flake)(?=$|[\\s;&|)}])");
+      "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?<use>use\\s+flake|use_flake)(?=$|[\\s;&|)}])");
 
   @Override
   public RuleDescriptor descriptor() {
@@ -33,6 +36,9 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
     SourceFile envrc = context.envrc();
     if (envrc.isUnreadable()) {
       sink.report(envrc.location(), envrc.path() + " " + envrc.problem().orElse("cannot be read"));
+      return;
+    }
+    if (ShellModel.of(context).fhsOnly()) {
       return;
     }
     if (envrc.isMissing()) {
@@ -51,7 +57,13 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
 
   /** Whether a shell line runs {@code use flake} outside comments and quotes. */
   static boolean usesFlake(String line) {
-    return USE_FLAKE.matcher(code(line)).find();
+    return useFlakeColumn(line).isPresent();
+  }
+
+  /** The 1-based column where a shell line runs {@code use flake} outside comments and quotes, if it does. */
+  public static OptionalInt useFlakeColumn(String line) {
+    Matcher matcher = USE_FLAKE.matcher(code(line));
+    return matcher.find() ? OptionalInt.of(matcher.start("use") + 1) : OptionalInt.empty();
   }
 
   /** The line with quoted strings blanked and a trailing comment removed. */
@@ -63,6 +75,7 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
       if (quote != 0) {
         if (c == '\\' && quote == '"' && i + 1 < line.length()) {
           i++;
+          code.append(' '); // one blank per character: columns stay those of the line
         } else if (c == quote) {
           quote = 0;
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * The dev-shell model of a project's flake.nix, computed once per project and shared by every model rule, with
  * the helpers the rules need to turn model positions into report locations.
  */
-final class ShellModel {
+public final class ShellModel {
 
   /** The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix. */
   static final ProjectFacet<FlakeModel> FACET = ShellModel::compute;
@@ -32,7 +32,7 @@ final class ShellModel {
     this.flake = context.flakeNix().source();
   }
 
-  static ShellModel of(ProjectContext context) {
+  public static ShellModel of(ProjectContext context) {
     return new ShellModel(context);
   }
 
@@ -58,6 +58,12 @@ final class ShellModel {
         .filter(shell -> wanted == Layout.AUTO
             || (wanted == Layout.FHS) == (shell.layout() == ShellLayout.FHS))
         .toList();
+  }
+
+  /** Every dev shell checked is a buildFHSEnv environment (there is one at least): direnv can enter none. */
+  public boolean fhsOnly() {
+    List<DevShell> shells = shells();
+    return !shells.isEmpty() && shells.stream().allMatch(shell -> shell.layout() == ShellLayout.FHS);
   }
 
   List<DevShell> shells(ShellLayout layout) {

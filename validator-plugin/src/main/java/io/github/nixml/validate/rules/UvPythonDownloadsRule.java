@@ -10,16 +10,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code uv-python-downloads}: uv is in the shell but neither {@code UV_PYTHON_DOWNLOADS=never} (or
- * {@code manual}) nor {@code UV_PYTHON} is set, as a shell attribute or exported by a hook. Why: when the Nix
+ * {@code uv-python-downloads}: uv is in the shell but none of {@code UV_PYTHON_DOWNLOADS=never} (or
+ * {@code manual}), {@code UV_PYTHON_PREFERENCE=only-system} or {@code UV_PYTHON} is set, as a shell attribute or
+ * exported by a hook: each alone keeps uv on an interpreter that is already there. Why: when the Nix
  * interpreter does not match what uv wants, uv silently downloads a standalone CPython; the venv then runs
  * outside Nix and native wheels fail on missing libraries.
  */
 public final class UvPythonDownloadsRule extends DevShellRule {
   private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("uv-python-downloads", Severity.WARNING,
-      "uv is in the shell but neither UV_PYTHON_DOWNLOADS=never nor UV_PYTHON is set.");
+      "uv is in the shell but none of UV_PYTHON_DOWNLOADS=never, UV_PYTHON_PREFERENCE=only-system, UV_PYTHON is set.");
   private static final Pattern EXPORTED = Pattern.compile(
-      "(?m)^\\s*(export\\s+)?(UV_PYTHON_DOWNLOADS=[\"']?(never|manual)\\b|UV_PYTHON=)");
+      "(?m)^\\s*(export\\s+)?(UV_PYTHON_DOWNLOADS=[\"']?(never|manual)\\b"
+          + "|UV_PYTHON_PREFERENCE=[\"']?only-system\\b|UV_PYTHON=)");
 
   @Override
   public RuleDescriptor descriptor() {
@@ -33,7 +35,9 @@ public final class UvPythonDownloadsRule extends DevShellRule {
       return;
     }
     ShellText downloads = shell.env().get("UV_PYTHON_DOWNLOADS");
-    if (shell.env().containsKey("UV_PYTHON")) {
+    ShellText preference = shell.env().get("UV_PYTHON_PREFERENCE");
+    if (shell.env().containsKey("UV_PYTHON")
+        || preference != null && (!preference.complete() || preference.text().strip().equals("only-system"))) {
       return;
     }
     if (downloads != null) {
