@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * lines do not). Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
  * automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels fail on missing
  * libraries. Silent when every dev shell is a buildFHSEnv environment, which direnv cannot enter
- * ({@code envrc-fhs-flake}).
+ * ({@code envrc-fhs-flake}), and while flake.nix cannot be read (the layout is then unknown).
  */
 public final class EnvrcNoFlakeRule implements ProjectRule {
   private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("envrc-no-flake", Severity.WARNING,
@@ -38,7 +38,9 @@ public final class EnvrcNoFlakeRule implements ProjectRule {
       sink.report(envrc.location(), envrc.path() + " " + envrc.problem().orElse("cannot be read"));
       return;
     }
-    if (ShellModel.of(context).fhsOnly()) {
+    // Advice that depends on the layout waits for a flake.nix the model can read (nix-syntax speaks first).
+    ShellModel shells = ShellModel.of(context);
+    if (!shells.model().readable() || shells.fhsOnly()) {
       return;
     }
     if (envrc.isMissing()) {
