@@ -9,7 +9,7 @@ C.assertReported(basedir, reports, [
     C.lockMissingNote('', C.GENERATED_INPUTS),
     "[ERROR] flake.nix:52:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312 (fixable)",
     '[ERROR] flake.nix:72:35: error: [cuda-toolkit-missing] nixml.cuda is required but this library list has no CUDA toolkit: add cudatoolkit (or cudaPackages.cuda_cudart), guarded by lib.optionals stdenv.isLinux',
-    "[ERROR] flake.nix:79:13: error: [venv-hook-not-run] this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook) (fixable)",
+    "[ERROR] flake.nix:75:13: error: [venv-hook-not-run] this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook) (fixable)",
 ])
 C.assertLine(basedir, '[INFO] nixml: 1 project, 1 Nix file: 3 errors, 0 warnings, 1 note (failOn=none)')
 

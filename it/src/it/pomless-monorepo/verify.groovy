@@ -2,7 +2,7 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 
 // Paths are relative to nixml.directory; the skipped folders (.venv, .direnv, result, node_modules, target, .git)
 // report nothing although each holds a broken flake.nix. vision/ and speech/ (hand-written, ld-path and FHS) are clean
-// but for their missing flake.lock.
+// but for their missing flake.lock (speech/, an FHS environment, has no .envrc: direnv cannot enter it).
 C.assertGateFailed(basedir, new File(basedir, 'repo/target/nixml'), [
     C.lockMissingNote('legacy/', ['nixpkgs', 'flake-utils']),
     "[ERROR] legacy/flake.nix:20:13: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (legacy/.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312 (fixable)",

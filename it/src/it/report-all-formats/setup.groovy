@@ -5,4 +5,5 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 C.copyGenerated(new File(itRoot), 'ld-default', basedir)
 C.replaceOnce(new File(basedir, '.python-version'), '3.11', '3.12')
 C.deleteLine(new File(basedir, 'flake.nix'), 'export UV_PYTHON_DOWNLOADS=never')
+C.deleteLine(new File(basedir, 'flake.nix'), 'export UV_PYTHON_PREFERENCE=only-system')
 true

@@ -1,9 +1,10 @@
+@@nixml:generated@@
 #set( $py = "python" + $pythonVersion.replace('.', '') )
 {
   description = @@nix:projectDescription@@;
 
   inputs = {
-    nixpkgs.url = "github:NixOS/nixpkgs/${nixpkgsBranch}";
+    nixpkgs.url = "github:NixOS/nixpkgs/@@raw:nixpkgsBranch@@";
     # uv moves fast: it comes from nixpkgs master.
     nixpkgs_master.url = "github:NixOS/nixpkgs/master";
     systems.url = "github:nix-systems/default";
@@ -62,11 +63,14 @@
             );
           # Sourced by bash before runScript starts: the venv it activates is inherited by any shell.
           profile = ''
-            # uv must use the FHS interpreter, never download its own
+            # wheels (venv creation, uv, pip) refuse the 1980 timestamp nix sets for reproducible builds
+            unset SOURCE_DATE_EPOCH
+            # uv must use the FHS interpreter: never download one, never pick one outside the environment
             export UV_PYTHON_DOWNLOADS=never
+            export UV_PYTHON_PREFERENCE=only-system
 #if( $cuda == "true" )
             # /run/opengl-driver/lib holds the host's NVIDIA driver libraries on NixOS
-            export LD_LIBRARY_PATH=/run/opengl-driver/lib:#[[$LD_LIBRARY_PATH]]#
+            export LD_LIBRARY_PATH=/run/opengl-driver/lib#[[''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}]]#
 #end
 #[[            export VENVDIR=.venv
             if [[ -d "$VENVDIR" ]]; then

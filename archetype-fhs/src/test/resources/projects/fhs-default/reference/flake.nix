@@ -55,10 +55,13 @@
             );
           # Sourced by bash before runScript starts: the venv it activates is inherited by any shell.
           profile = ''
-            # uv must use the FHS interpreter, never download its own
+            # wheels (venv creation, uv, pip) refuse the 1980 timestamp nix sets for reproducible builds
+            unset SOURCE_DATE_EPOCH
+            # uv must use the FHS interpreter: never download one, never pick one outside the environment
             export UV_PYTHON_DOWNLOADS=never
+            export UV_PYTHON_PREFERENCE=only-system
             # /run/opengl-driver/lib holds the host's NVIDIA driver libraries on NixOS
-            export LD_LIBRARY_PATH=/run/opengl-driver/lib:$LD_LIBRARY_PATH
+            export LD_LIBRARY_PATH=/run/opengl-driver/lib''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
             export VENVDIR=.venv
             if [[ -d "$VENVDIR" ]]; then
               printf "%s\n" "Skipping venv creation, '$VENVDIR' already exists"

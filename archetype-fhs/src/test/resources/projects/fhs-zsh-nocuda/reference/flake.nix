@@ -52,8 +52,11 @@
             );
           # Sourced by bash before runScript starts: the venv it activates is inherited by any shell.
           profile = ''
-            # uv must use the FHS interpreter, never download its own
+            # wheels (venv creation, uv, pip) refuse the 1980 timestamp nix sets for reproducible builds
+            unset SOURCE_DATE_EPOCH
+            # uv must use the FHS interpreter: never download one, never pick one outside the environment
             export UV_PYTHON_DOWNLOADS=never
+            export UV_PYTHON_PREFERENCE=only-system
             export VENVDIR=.venv
             if [[ -d "$VENVDIR" ]]; then
               printf "%s\n" "Skipping venv creation, '$VENVDIR' already exists"

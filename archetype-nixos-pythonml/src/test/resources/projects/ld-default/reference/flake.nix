@@ -73,17 +73,15 @@
             NIX_LD_LIBRARY_PATH = pkgs.lib.makeLibraryPath LD_pkgs;
             packages = [ python_with_pkgs ] ++ shell_packages ++ LD_pkgs;
             venvDir = ".venv";
-            postVenvCreation = ''
-              # wheels refuse the 1980 timestamp nix sets for reproducible builds
-              unset SOURCE_DATE_EPOCH
-            '';
             shellHook = ''
-              # uv must use the nix interpreter, never download its own
-              export UV_PYTHON_DOWNLOADS=never
-              # /run/opengl-driver/lib holds the host's NVIDIA driver libraries on NixOS
-              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH
-              runHook venvShellHook
+              # wheels (venv creation, uv, pip) refuse the 1980 timestamp nix sets for reproducible builds
               unset SOURCE_DATE_EPOCH
+              # uv must use the nix interpreter: never download one, never pick one outside the shell
+              export UV_PYTHON_DOWNLOADS=never
+              export UV_PYTHON_PREFERENCE=only-system
+              # /run/opengl-driver/lib holds the host's NVIDIA driver libraries on NixOS
+              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+              runHook venvShellHook
             '';
           };
         };

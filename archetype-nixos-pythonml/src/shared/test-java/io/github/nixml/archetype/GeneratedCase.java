@@ -1,11 +1,13 @@
 package io.github.nixml.archetype;
 
+import io.github.nixml.lock.NixpkgsBranch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -64,7 +66,10 @@ record GeneratedCase(String name, Properties properties, Path caseDir, Path proj
   }
 
   String nixpkgsBranch() {
-    return properties.getProperty("nixpkgsBranch", "nixos-26.05");
+    String branch = properties.getProperty("nixpkgsBranch", "newest-release");
+    return branch.equals("newest-release")
+        ? "nixos-" + NixpkgsBranch.Release.latestOn(LocalDate.parse(properties.getProperty("nixml.today"))).version()
+        : branch;
   }
 
   String packageName() {

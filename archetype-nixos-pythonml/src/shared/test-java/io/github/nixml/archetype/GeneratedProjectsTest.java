@@ -101,6 +101,13 @@ class GeneratedProjectsTest {
       assertThat(targetPkgs(flake)).containsPattern("(?m)^\\s*" + generated.shell() + " #");
     }
 
+    // Shell hygiene: no empty LD_LIBRARY_PATH element, SOURCE_DATE_EPOCH unset once, uv kept to the shell's Python.
+    assertThat(flake.replace("''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}", "")).as("LD_LIBRARY_PATH kept only if set")
+        .doesNotContain("$LD_LIBRARY_PATH");
+    assertThat(flake).contains("export UV_PYTHON_DOWNLOADS=never\n",
+        "export UV_PYTHON_PREFERENCE=only-system\n");
+    assertThat(count(flake, "unset SOURCE_DATE_EPOCH")).isEqualTo(1);
+
     int cudaSupportLines = count(flake, "config.cudaSupport = true;");
     if (generated.cuda()) {
       assertThat(cudaSupportLines).as("config.cudaSupport in pkgs and mpkgs").isEqualTo(2);
@@ -118,7 +125,11 @@ class GeneratedProjectsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void dotfilesAreGenerated(GeneratedCase generated) {
-    assertThat(generated.read(".envrc")).isEqualTo("use flake .\n");
+    if (Layout.current() == Layout.LD_PATH) {
+      assertThat(generated.read(".envrc")).isEqualTo("use flake .\n");
+    } else {
+      assertThat(generated.file(".envrc")).as("direnv cannot enter buildFHSEnv").doesNotExist();
+    }
     Set<String> ignored = generated.read(".gitignore").lines().collect(Collectors.toSet());
     assertThat(ignored).contains(".venv/", ".direnv/", "result", "target/", "__pycache__/");
   }

@@ -47,6 +47,12 @@ public final class FlakeShells {
         .toList();
   }
 
+  /** Every dev shell checked is a buildFHSEnv environment (there is one at least): direnv can enter none. */
+  public boolean fhsOnly() {
+    List<DevShell> shells = shells();
+    return !shells.isEmpty() && shells.stream().allMatch(shell -> shell.layout() == Layout.FHS);
+  }
+
   /** Whether the shell should bring CUDA: {@code nixml.cuda=required}, or auto and it already uses CUDA. */
   public boolean cudaWanted(DevShell shell) {
     CudaMode mode = context.config().cuda();

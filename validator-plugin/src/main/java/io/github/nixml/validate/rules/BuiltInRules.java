@@ -8,6 +8,7 @@ import io.github.nixml.validate.rules.cuda.CudaSupportDisabledRule;
 import io.github.nixml.validate.rules.cuda.CudaToolkitMissingRule;
 import io.github.nixml.validate.rules.cuda.CudaUnexpectedRule;
 import io.github.nixml.validate.rules.cuda.CudaUnfreeNotAllowedRule;
+import io.github.nixml.validate.rules.files.EnvrcFhsFlakeRule;
 import io.github.nixml.validate.rules.files.EnvrcNoFlakeRule;
 import io.github.nixml.validate.rules.files.FileEncodingRule;
 import io.github.nixml.validate.rules.files.FileTooLargeRule;
@@ -60,6 +61,7 @@ public final class BuiltInRules {
     // Repository hygiene
     rules.add(new VenvNotIgnoredRule());
     rules.add(new EnvrcNoFlakeRule());
+    rules.add(new EnvrcFhsFlakeRule());
     // Dev-shell model rules
     rules.add(new PythonVersionMismatchRule());
     rules.add(new PythonInterpreterConflictRule());

@@ -6,7 +6,10 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.facts.FlakeShells;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +17,8 @@ import java.util.regex.Pattern;
  * (with or without arguments such as {@code use flake .#cuda --impure}; {@code use_flake} counts too; commented-out
  * lines do not). Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
  * automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels fail on missing
- * libraries.
+ * libraries. Silent when every dev shell is a buildFHSEnv environment, which direnv cannot enter
+ * ({@code envrc-fhs-flake}), and while flake.nix cannot be read (the layout is then unknown).
  */
 public final class EnvrcNoFlakeRule extends BaseProjectRule {
 
@@ -25,12 +29,17 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
 
   /** {@code use flake} / {@code use_flake} as a command: at the start of a line or after ; & | { ( then do else. */
   private static final Pattern USE_FLAKE = Pattern.compile(
-      "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?:use\\s+flake|use_flake)(?=$|[\\s;&|)}])");
+      "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?<use>use\\s+flake|use_flake)(?=$|[\\s;&|)}])");
 
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     SourceFile envrc = context.envrc();
     if (sink.reportUnreadable(envrc)) {
+      return;
+    }
+    // Advice that depends on the layout waits for a flake.nix the model can read (nix-syntax speaks first).
+    FlakeShells shells = FlakeShells.of(context);
+    if (!shells.model().readable() || shells.fhsOnly()) {
       return;
     }
     if (envrc.isMissing()) {
@@ -49,7 +58,13 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
 
   /** Whether a shell line runs {@code use flake} outside comments and quotes. */
   static boolean usesFlake(String line) {
-    return USE_FLAKE.matcher(code(line)).find();
+    return useFlakeColumn(line).isPresent();
+  }
+
+  /** The 1-based column where a shell line runs {@code use flake} outside comments and quotes, if it does. */
+  public static OptionalInt useFlakeColumn(String line) {
+    Matcher matcher = USE_FLAKE.matcher(code(line));
+    return matcher.find() ? OptionalInt.of(matcher.start("use") + 1) : OptionalInt.empty();
   }
 
   /** The line with quoted strings blanked and a trailing comment removed. */
@@ -61,6 +76,7 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
       if (quote != 0) {
         if (c == '\\' && quote == '"' && i + 1 < line.length()) {
           i++;
+          code.append(' '); // one blank per character: columns stay those of the line
         } else if (c == quote) {
           quote = 0;
         }

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code uv-python-downloads}: uv is in the shell but neither {@code UV_PYTHON_DOWNLOADS=never} (or
- * {@code manual}) nor {@code UV_PYTHON} is set, as a shell attribute or exported by a hook. Why: when the Nix
+ * {@code uv-python-downloads}: uv is in the shell but none of {@code UV_PYTHON_DOWNLOADS=never} (or
+ * {@code manual}), {@code UV_PYTHON_PREFERENCE=only-system} or {@code UV_PYTHON} is set, as a shell attribute or
+ * exported by a hook: each alone keeps uv on an interpreter that is already there. Why: when the Nix
  * interpreter does not match what uv wants, uv silently downloads a standalone CPython; the venv then runs
  * outside Nix and native wheels fail on missing libraries.
  */
@@ -24,7 +25,7 @@ public final class UvPythonDownloadsRule extends DevShellRule {
 
   public UvPythonDownloadsRule() {
     super(RuleDescriptor.of("uv-python-downloads", Severity.WARNING,
-        "uv is in the shell but neither UV_PYTHON_DOWNLOADS=never nor UV_PYTHON is set."));
+        "uv is in the shell but none of UV_PYTHON_DOWNLOADS=never, UV_PYTHON_PREFERENCE=only-system, UV_PYTHON is set."));
   }
 
   @Override
@@ -34,7 +35,10 @@ public final class UvPythonDownloadsRule extends DevShellRule {
       return;
     }
     ShellText downloads = shell.env().get("UV_PYTHON_DOWNLOADS");
-    if (shell.env().containsKey("UV_PYTHON")) {
+    ShellText preference = shell.env().get("UV_PYTHON_PREFERENCE");
+    if (shell.env().containsKey("UV_PYTHON")
+        || preference != null && (preference.value().literal() == null
+            || preference.value().literal().strip().equals("only-system"))) {
       return;
     }
     if (downloads != null) {
@@ -44,7 +48,8 @@ public final class UvPythonDownloadsRule extends DevShellRule {
       }
     }
     boolean setInHook = shell.hookAssignments().stream().anyMatch(a -> a.name().equals("UV_PYTHON")
-        || (a.name().equals("UV_PYTHON_DOWNLOADS") && NO_DOWNLOADS.contains(a.value().literal())));
+        || (a.name().equals("UV_PYTHON_DOWNLOADS") && NO_DOWNLOADS.contains(a.value().literal()))
+        || (a.name().equals("UV_PYTHON_PREFERENCE") && "only-system".equals(a.value().literal())));
     if (setInHook || !shell.hooksComplete()) {
       return;
     }
