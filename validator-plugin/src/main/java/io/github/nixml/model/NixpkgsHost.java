@@ -85,6 +85,15 @@ final class NixpkgsHost implements Host {
     return UNKNOWN;
   }
 
+  /** {@code pkgs.mkShell.override …}: a package function's {@code override} gives the function back. */
+  @Override
+  public Value selectFromNative(Evaluator evaluator, Value.Native target, String name, SourceSpan span) {
+    return KnownFunctions.find(Scope.PACKAGE, name).filter(method -> method.arity() == 1)
+        .<Value>map(method -> new Value.Native(name, 1, (ev, self, at) -> method.behaviour().apply(
+            new Call(ev, null, self.args(), self.span(), at, target)), List.of(), span))
+        .orElse(UNKNOWN);
+  }
+
   @Override
   public Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
     return target instanceof LegacyPackages legacy ? legacyPackages(legacy) : UNKNOWN;

@@ -191,6 +191,12 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void overrideOfAShellBuilderIsTheBuilder() {
+    DevShell shell = shell("(pkgs.mkShell.override { stdenv = pkgs.gccStdenv; }) { packages = [ pkgs.uv ]; }");
+    assertThat(names(shell)).containsExactly("uv");
+  }
+
+  @Test
   void importOfNixSystemsIsItsListOfSystems() {
     FlakeModel model = FlakeModel.of("""
         {
