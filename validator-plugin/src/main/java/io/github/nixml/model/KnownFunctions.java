@@ -103,6 +103,8 @@ public final class KnownFunctions {
       new KnownFunction(Scope.LIB, "optionalAttrs", 2, KnownFunctions::optionalAttrs),
       new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
       new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
+      new KnownFunction(Scope.LIB, "mapAttrs", 2, KnownFunctions::mapAttrs),
+      new KnownFunction(Scope.BUILTINS, "mapAttrs", 2, KnownFunctions::mapAttrs),
       new KnownFunction(Scope.LIB, "hasSuffix", 2, KnownFunctions::hasSuffix),
       new KnownFunction(Scope.LIB, "elem", 2, KnownFunctions::elem),
       new KnownFunction(Scope.BUILTINS, "elem", 2, KnownFunctions::elem),
@@ -248,6 +250,19 @@ public final class KnownFunctions {
       guard = guard.or(PlatformGuard.ofSystem(system));
     }
     return new Platform(guard);
+  }
+
+  /** {@code mapAttrs f set}: each attribute's value is {@code f name value}. */
+  private static Value mapAttrs(Call call) {
+    if (!(call.arg(1) instanceof Attrs attrs)) {
+      return UNKNOWN;
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    Value function = call.arg(0);
+    attrs.entries().forEach((name, entry) -> entries.put(name, new Entry(new Thunk(() -> call.evaluator().apply(
+        call.evaluator().apply(function, Thunk.of(Str.of(name, call.at())), call.at()), entry.thunk(), call.at())),
+        entry.keySpan(), entry.nameSpan())));
+    return new Attrs(entries, attrs.open());
   }
 
   private static Value genAttrs(Call call) {
