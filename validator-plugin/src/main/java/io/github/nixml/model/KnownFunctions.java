@@ -47,12 +47,14 @@ public final class KnownFunctions {
   public enum Scope {
     /** Nix's own builtins, in scope everywhere ({@code import}). */
     BUILTINS,
-    /** A member of a nixpkgs package set, by its attribute path ({@code mkShell}, {@code addDriverRunpath.driverLink}). */
+    /** A member of a package set by attribute path ({@code mkShell}, {@code addDriverRunpath.driverLink}). */
     NIXPKGS,
     /** nixpkgs' {@code lib}, at any depth ({@code pkgs.lib.optionals}, {@code nixpkgs.lib.lists.optionals}). */
     LIB,
     /** flake-utils' {@code lib} ({@code flake-utils.lib.eachDefaultSystem}). */
     FLAKE_UTILS,
+    /** numtide devshell's package set ({@code devshell.legacyPackages.${system}.mkShell}). */
+    DEVSHELL,
     /** flake-parts' {@code lib} ({@code flake-parts.lib.mkFlake}). */
     FLAKE_PARTS,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
@@ -91,6 +93,9 @@ public final class KnownFunctions {
       shellBuilder("buildFHSUserEnv", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvBubblewrap", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvChroot", ShellKind.FHS_ENV),
+      shellBuilder("devshell.mkShell", ShellKind.DEVSHELL),
+      new KnownFunction(Scope.DEVSHELL, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
+          ? new Shell(ShellKind.DEVSHELL, "devshell.mkShell", call.instance(), attrs, call.span()) : UNKNOWN),
       opaque("system"), opaque("config"), opaque("callPackage"), opaque("writeShellScriptBin"), opaque("writeText"),
       opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"), opaque("symlinkJoin"),
       driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),

@@ -74,6 +74,29 @@ class KnownFunctionsTest {
           "pkgs.mkShell { shellHook = \"export LD_LIBRARY_PATH=${pkgs." + name + "}/lib\"; }").hookAssignments()
           .get(0).value().containsText("/run/opengl-driver/lib")).isTrue());
     }
+    cases.put("NIXPKGS.devshell.mkShell", name -> assertThat(shell(
+        "pkgs.devshell.mkShell { packages = [ pkgs.uv ]; env = [ { name = \"A\"; value = \"b\"; } ]; }"))
+        .satisfies(devshell -> {
+          assertThat(devshell.layout()).isEqualTo(Layout.DEVSHELL);
+          assertThat(devshell.env().get("A").text()).isEqualTo("b");
+        }));
+    cases.put("DEVSHELL.mkShell", name -> {
+      DevShell shell = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.devshell.url = "github:numtide/devshell";
+            outputs = { nixpkgs, devshell, ... }: {
+              devShells.x86_64-linux.default = devshell.legacyPackages.x86_64-linux.mkShell {
+                packages = [ nixpkgs.legacyPackages.x86_64-linux.python312 ];
+                devshell.startup.hello.text = "echo hello";
+              };
+            };
+          }
+          """));
+      assertThat(shell.layout()).isEqualTo(Layout.DEVSHELL);
+      assertThat(names(shell)).containsExactly("python312");
+      assertThat(shell.hookCommands()).singleElement().satisfies(c -> assertThat(c.runs("echo", "hello")).isTrue());
+    });
     cases.put("LIB.optionals", name -> assertThat(shell(
         "pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]; }")
         .packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
