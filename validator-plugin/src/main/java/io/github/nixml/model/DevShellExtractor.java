@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * {@link DevShell}.
  */
 final class DevShellExtractor {
-  private static final Pattern SYSTEM = Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd|netbsd|openbsd|windows|none)");
+  private static final Pattern SYSTEM =
+      Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd|netbsd|openbsd|windows|none)");
   private static final Set<String> PACKAGE_ATTRIBUTES =
       Set.of("packages", "buildInputs", "nativeBuildInputs", "propagatedBuildInputs");
   private static final Set<String> HOOK_ATTRIBUTES = Set.of("shellHook", "preShellHook", "postShellHook");
@@ -129,6 +130,9 @@ final class DevShellExtractor {
   }
 
   private DevShell toDevShell(String name, Optional<Set<String>> systems, Shell shell) {
+    if (shell.kind() == ShellKind.DEVSHELL) {
+      return devshell(name, systems, shell);
+    }
     Attrs attributes = shell.attributes();
     Map<String, ShellText> env = new LinkedHashMap<>();
     List<ShellText> hooks = new ArrayList<>();
@@ -179,6 +183,49 @@ final class DevShellExtractor {
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open());
+  }
+
+  /**
+   * A numtide devshell: {@code packages}, variables as {@code env = [ { name; value; } ]}, hooks as
+   * {@code devshell.startup.<name>.text} and {@code bash.extra}.
+   */
+  private DevShell devshell(String name, Optional<Set<String>> systems, Shell shell) {
+    Attrs attributes = shell.attributes();
+    List<PackageRef> packages = new ArrayList<>();
+    boolean packagesComplete = !attributes.open();
+    Entry packagesEntry = attributes.entries().get("packages");
+    if (packagesEntry != null) {
+      packagesComplete &= addPackages(packagesEntry.thunk().force(), packages);
+    }
+    List<LibraryPath> libraryPaths = new ArrayList<>();
+    Map<String, ShellText> env = new LinkedHashMap<>();
+    boolean complete = !attributes.open();
+    Entry envEntry = attributes.entries().get("env");
+    List<Item> variables = envEntry == null ? List.of() : Evaluator.items(envEntry.thunk().force());
+    for (Item variable : variables == null ? List.<Item>of() : variables) {
+      if (variable.value() instanceof Attrs spec && spec.get("name") instanceof Str key && key.literal() != null) {
+        Value value = spec.entries().containsKey("value") ? spec.get("value") : Value.UNKNOWN;
+        env.put(key.literal(), ShellTexts.of(key.literal(), value, spec.entries().get("name").keySpan(), false,
+            libraryPaths, this));
+      } else {
+        complete = false;
+      }
+    }
+    complete &= variables != null;
+    List<ShellText> hooks = new ArrayList<>();
+    if (attributes.get("devshell") instanceof Attrs devshell && devshell.get("startup") instanceof Attrs startup) {
+      startup.entries().forEach((hook, entry) -> {
+        Value text = entry.thunk().force() instanceof Attrs spec ? spec.get("text") : Value.UNKNOWN;
+        hooks.add(ShellTexts.of("devshell.startup." + hook, text, entry.keySpan(), true, libraryPaths, this));
+      });
+    }
+    if (attributes.get("bash") instanceof Attrs bash && bash.entries().containsKey("extra")) {
+      hooks.add(ShellTexts.of("bash.extra", bash.get("extra"), bash.entries().get("extra").keySpan(), true,
+          libraryPaths, this));
+    }
+    return new DevShell(name, systems, Layout.DEVSHELL, shell.span(), shell.instance(),
+        new PackageList(packages, packagesComplete), packagesEntry == null ? null : packagesEntry.keySpan(), env,
+        hooks, libraryPaths, Optional.empty(), complete);
   }
 
   /** Adds the packages of a list value; false when some entry is not understood. */

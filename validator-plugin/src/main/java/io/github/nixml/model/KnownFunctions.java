@@ -47,12 +47,14 @@ public final class KnownFunctions {
   public enum Scope {
     /** Nix's own builtins, in scope everywhere ({@code import}). */
     BUILTINS,
-    /** A member of a nixpkgs package set, by its attribute path ({@code mkShell}, {@code addDriverRunpath.driverLink}). */
+    /** A member of a package set by attribute path ({@code mkShell}, {@code addDriverRunpath.driverLink}). */
     NIXPKGS,
     /** nixpkgs' {@code lib}, at any depth ({@code pkgs.lib.optionals}, {@code nixpkgs.lib.lists.optionals}). */
     LIB,
     /** flake-utils' {@code lib} ({@code flake-utils.lib.eachDefaultSystem}). */
     FLAKE_UTILS,
+    /** numtide devshell's package set ({@code devshell.legacyPackages.${system}.mkShell}). */
+    DEVSHELL,
     /** flake-parts' {@code lib} ({@code flake-parts.lib.mkFlake}). */
     FLAKE_PARTS,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
@@ -91,6 +93,9 @@ public final class KnownFunctions {
       shellBuilder("buildFHSUserEnv", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvBubblewrap", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvChroot", ShellKind.FHS_ENV),
+      shellBuilder("devshell.mkShell", ShellKind.DEVSHELL),
+      new KnownFunction(Scope.DEVSHELL, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
+          ? new Shell(ShellKind.DEVSHELL, "devshell.mkShell", call.instance(), attrs, call.span()) : UNKNOWN),
       opaque("system"), opaque("config"), opaque("callPackage"), opaque("writeShellScriptBin"), opaque("writeText"),
       opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"), opaque("symlinkJoin"),
       driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),
@@ -103,6 +108,8 @@ public final class KnownFunctions {
       new KnownFunction(Scope.LIB, "optionalAttrs", 2, KnownFunctions::optionalAttrs),
       new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
       new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
+      new KnownFunction(Scope.LIB, "mapAttrs", 2, KnownFunctions::mapAttrs),
+      new KnownFunction(Scope.BUILTINS, "mapAttrs", 2, KnownFunctions::mapAttrs),
       new KnownFunction(Scope.LIB, "hasSuffix", 2, KnownFunctions::hasSuffix),
       new KnownFunction(Scope.LIB, "elem", 2, KnownFunctions::elem),
       new KnownFunction(Scope.BUILTINS, "elem", 2, KnownFunctions::elem),
@@ -248,6 +255,19 @@ public final class KnownFunctions {
       guard = guard.or(PlatformGuard.ofSystem(system));
     }
     return new Platform(guard);
+  }
+
+  /** {@code mapAttrs f set}: each attribute's value is {@code f name value}. */
+  private static Value mapAttrs(Call call) {
+    if (!(call.arg(1) instanceof Attrs attrs)) {
+      return UNKNOWN;
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    Value function = call.arg(0);
+    attrs.entries().forEach((name, entry) -> entries.put(name, new Entry(new Thunk(() -> call.evaluator().apply(
+        call.evaluator().apply(function, Thunk.of(Str.of(name, call.at())), call.at()), entry.thunk(), call.at())),
+        entry.keySpan(), entry.nameSpan())));
+    return new Attrs(entries, attrs.open());
   }
 
   private static Value genAttrs(Call call) {

@@ -1,6 +1,6 @@
 package io.github.nixml.model;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -13,7 +13,9 @@ public enum Layout {
   /** {@code mkShell} with a venv hook and a library path on {@code LD_LIBRARY_PATH}. */
   LD_PATH("ld-path"),
   /** {@code buildFHSEnv} whose profile creates or activates the venv. */
-  FHS("fhs");
+  FHS("fhs"),
+  /** numtide devshell's {@code mkShell}: packages, an {@code env} list and startup hooks; not a configurable layout. */
+  DEVSHELL("devshell");
 
   private final String id;
 
@@ -28,9 +30,10 @@ public enum Layout {
   /** @throws IllegalArgumentException naming the accepted values */
   public static Layout parse(String text) {
     String value = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-    return Arrays.stream(values()).filter(layout -> layout.id.equals(value)).findFirst()
+    List<Layout> configurable = List.of(AUTO, LD_PATH, FHS);
+    return configurable.stream().filter(layout -> layout.id.equals(value)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown layout '" + text + "' (expected one of "
-            + Arrays.stream(values()).map(Layout::id).collect(Collectors.joining(", ")) + ")"));
+            + configurable.stream().map(Layout::id).collect(Collectors.joining(", ")) + ")"));
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The evaluator's {@link Host} for flakes: flake inputs, nixpkgs package sets and their members, platform tests.
@@ -33,6 +34,8 @@ import java.util.Optional;
  */
 final class NixpkgsHost implements Host {
   private static final Value UNKNOWN = Value.UNKNOWN;
+  /** A system double ({@code x86_64-linux}), as selected from a per-system package set. */
+  private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9_]+-[a-z]+");
 
   @Override
   public Map<String, Value> globals() {
@@ -48,6 +51,9 @@ final class NixpkgsHost implements Host {
     }
     if (text.contains("flake-parts")) {
       return InputKind.FLAKE_PARTS;
+    }
+    if (text.contains("numtide/devshell") || (url.isEmpty() && name.equals("devshell"))) {
+      return InputKind.DEVSHELL;
     }
     if (text.contains("nix-systems") || (url.isEmpty() && name.equals("systems"))) {
       return InputKind.SYSTEMS;
@@ -66,11 +72,16 @@ final class NixpkgsHost implements Host {
           case NIXPKGS -> new Pkg(null, List.of("lib"), span);
           case FLAKE_UTILS -> new Library(Scope.FLAKE_UTILS);
           case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
-          case SYSTEMS, OTHER -> UNKNOWN;
+          case SYSTEMS, DEVSHELL, OTHER -> UNKNOWN;
         };
-        case "legacyPackages" -> new LegacyPackages(input.name(), span);
+        case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
+            : new LegacyPackages(input.name(), span);
         default -> UNKNOWN;
       };
+    }
+    if (target instanceof Library library && library.scope() == Scope.DEVSHELL
+        && SYSTEM_NAME.matcher(name).matches()) {
+      return library;
     }
     if (target instanceof Library library) {
       return KnownFunctions.find(library.scope(), name)
@@ -85,8 +96,20 @@ final class NixpkgsHost implements Host {
     return UNKNOWN;
   }
 
+  /** {@code pkgs.mkShell.override …}: a package function's {@code override} gives the function back. */
+  @Override
+  public Value selectFromNative(Evaluator evaluator, Value.Native target, String name, SourceSpan span) {
+    return KnownFunctions.find(Scope.PACKAGE, name).filter(method -> method.arity() == 1)
+        .<Value>map(method -> new Value.Native(name, 1, (ev, self, at) -> method.behaviour().apply(
+            new Call(ev, null, self.args(), self.span(), at, target)), List.of(), span))
+        .orElse(UNKNOWN);
+  }
+
   @Override
   public Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
+    if (target instanceof Library library && library.scope() == Scope.DEVSHELL) {
+      return library;
+    }
     return target instanceof LegacyPackages legacy ? legacyPackages(legacy) : UNKNOWN;
   }
 

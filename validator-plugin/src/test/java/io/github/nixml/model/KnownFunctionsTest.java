@@ -74,6 +74,29 @@ class KnownFunctionsTest {
           "pkgs.mkShell { shellHook = \"export LD_LIBRARY_PATH=${pkgs." + name + "}/lib\"; }").hookAssignments()
           .get(0).value().containsText("/run/opengl-driver/lib")).isTrue());
     }
+    cases.put("NIXPKGS.devshell.mkShell", name -> assertThat(shell(
+        "pkgs.devshell.mkShell { packages = [ pkgs.uv ]; env = [ { name = \"A\"; value = \"b\"; } ]; }"))
+        .satisfies(devshell -> {
+          assertThat(devshell.layout()).isEqualTo(Layout.DEVSHELL);
+          assertThat(devshell.env().get("A").text()).isEqualTo("b");
+        }));
+    cases.put("DEVSHELL.mkShell", name -> {
+      DevShell shell = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.devshell.url = "github:numtide/devshell";
+            outputs = { nixpkgs, devshell, ... }: {
+              devShells.x86_64-linux.default = devshell.legacyPackages.x86_64-linux.mkShell {
+                packages = [ nixpkgs.legacyPackages.x86_64-linux.python312 ];
+                devshell.startup.hello.text = "echo hello";
+              };
+            };
+          }
+          """));
+      assertThat(shell.layout()).isEqualTo(Layout.DEVSHELL);
+      assertThat(names(shell)).containsExactly("python312");
+      assertThat(shell.hookCommands()).singleElement().satisfies(c -> assertThat(c.runs("echo", "hello")).isTrue());
+    });
     cases.put("LIB.optionals", name -> assertThat(shell(
         "pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]; }")
         .packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
@@ -106,6 +129,13 @@ class KnownFunctionsTest {
               packages = lib.optionals (%s system [ "x86_64-linux" ]) [ pkgs.cudatoolkit ];
             };
           })""".formatted(elem))).packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
+    }
+    for (String scope : List.of("LIB", "BUILTINS")) {
+      String mapAttrs = scope.equals("LIB") ? "lib.mapAttrs" : "builtins.mapAttrs";
+      cases.put(scope + ".mapAttrs", name -> assertThat(model("""
+          let pythons = { py312 = pkgs.python312; py313 = pkgs.python313; };
+          in { devShells.x86_64-linux = %s (name: python: pkgs.mkShell { packages = [ python ]; }) pythons; }"""
+          .formatted(mapAttrs)).shells()).extracting(DevShell::name).containsExactly("py312", "py313"));
     }
     cases.put("LIB.flakeExposed", name -> assertThat(model("""
         { devShells = lib.genAttrs lib.systems.flakeExposed (system: { default = pkgs.mkShell { }; }); }""")
@@ -188,6 +218,12 @@ class KnownFunctionsTest {
     assertThat(shell.packages().packages()).filteredOn(ref -> ref.name().equals("cudatoolkit"))
         .singleElement().extracting(PackageRef::guard).isEqualTo(PlatformGuard.LINUX_ONLY);
     assertThat(shell.packages().complete()).isTrue();
+  }
+
+  @Test
+  void overrideOfAShellBuilderIsTheBuilder() {
+    DevShell shell = shell("(pkgs.mkShell.override { stdenv = pkgs.gccStdenv; }) { packages = [ pkgs.uv ]; }");
+    assertThat(names(shell)).containsExactly("uv");
   }
 
   @Test

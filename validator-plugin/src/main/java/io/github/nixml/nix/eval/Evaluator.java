@@ -294,6 +294,9 @@ public final class Evaluator {
     if (target instanceof Foreign foreign) {
       return host.select(this, foreign, name, span);
     }
+    if (target instanceof Native function) {
+      return host.selectFromNative(this, function, name, span);
+    }
     if (target instanceof Choice choice) {
       List<Alternative> alternatives = new ArrayList<>();
       for (Alternative alternative : choice.alternatives()) {

@@ -22,6 +22,11 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
+  /** {@code function.name} where the function is native ({@code pkgs.mkShell.override}). */
+  default Value selectFromNative(Evaluator evaluator, Value.Native target, String name, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
   /** {@code target.${…}} with a name the evaluator cannot compute. */
   default Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
     return Value.UNKNOWN;

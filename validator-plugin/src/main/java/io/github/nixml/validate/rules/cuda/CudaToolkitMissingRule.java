@@ -29,7 +29,8 @@ public final class CudaToolkitMissingRule extends DevShellRule {
     if (!model.cudaWanted(shell)) {
       return;
     }
-    String why = model.context().config().cuda() == CudaMode.REQUIRED ? "nixml.cuda is required" : "the shell uses CUDA";
+    String why = model.context().config().cuda() == CudaMode.REQUIRED ? "nixml.cuda is required"
+        : "the shell uses CUDA";
     if (shell.layout() == Layout.FHS) {
       if (!shell.packages().complete() || shell.packages().anyMatch(PackageRef::isCudaRuntime)) {
         return;
@@ -37,6 +38,9 @@ public final class CudaToolkitMissingRule extends DevShellRule {
       sink.report(model.at(shell.packagesLocation() != null ? shell.packagesLocation() : shell.location()),
           why + " but targetPkgs has no CUDA toolkit: add cudatoolkit (or cudaPackages.cuda_cudart)");
       return;
+    }
+    if (shell.layout() != Layout.LD_PATH) {
+      return; // a devshell has no library-list convention to check
     }
     if (shell.libraryPaths().isEmpty()) {
       if (shell.attributesComplete() && shell.hooksComplete()) {
