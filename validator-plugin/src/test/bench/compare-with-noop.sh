@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Compares the wall time of `mvn nixml:validate` on one generated project with a no-op `mvn validate` on an empty
-# pom, alternating the two, in the same run. Needs the plugin installed in ~/.m2 first:
+# pom, alternating the two, in the same run. Needs the plugin in a local repository: ~/.m2 after
 #   mvn -B -q -pl validator-plugin install -DskipTests
-# Usage: validator-plugin/src/test/bench/compare-with-noop.sh [runs] [project-dir]
+# or, without touching ~/.m2, the ITs' staging repository (NIXML_REPO=it/target/local-repo) after
+#   mvn -B -o -pl it -am verify -Dit.skipMaven4 -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=setup-generate
+# Usage: [NIXML_REPO=dir] validator-plugin/src/test/bench/compare-with-noop.sh [runs] [project-dir]
 set -euo pipefail
 runs=${1:-10}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -22,6 +24,10 @@ cat > "$work/empty/pom.xml" <<'POM'
 </project>
 POM
 plugin=io.github.nixml:nixml-maven-plugin:0.1.0-SNAPSHOT:validate
+# Both sides use the same local repository.
+repo=()
+if [[ -n "${NIXML_REPO:-}" ]]; then repo=("-Dmaven.repo.local=$(cd "$NIXML_REPO" && pwd)"); fi
+mvn() { command mvn "${repo[@]}" "$@"; }
 now() { date +%s.%N; }
 # CPU seconds (user + sys) of a command and its children: unlike wall time, it does not grow with machine load.
 cpu() { local TIMEFORMAT=%U+%S; { time "$@" >/dev/null 2>&1; } 2>&1 | bc; }
