@@ -26,8 +26,25 @@ POM
 plugin=io.github.nixml:nixml-maven-plugin:0.1.0-SNAPSHOT:validate
 # Both sides use the same local repository.
 repo=()
-if [[ -n "${NIXML_REPO:-}" ]]; then repo=("-Dmaven.repo.local=$(cd "$NIXML_REPO" && pwd)"); fi
-mvn() { command mvn "${repo[@]}" "$@"; }
+if [[ -n "${NIXML_REPO:-}" ]]; then
+  # As the ITs do: ~/.m2 as a file: repository, so third-party artifacts are copied from it, not downloaded.
+  cat > "$work/settings.xml" <<SETTINGS
+<settings><profiles><profile><id>outer</id>
+  <repositories><repository><id>outer</id><url>file://$HOME/.m2/repository</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>outer</id><url>file://$HOME/.m2/repository</url></pluginRepository></pluginRepositories>
+</profile></profiles><activeProfiles><activeProfile>outer</activeProfile></activeProfiles></settings>
+SETTINGS
+  repo=("-Dmaven.repo.local=$(cd "$NIXML_REPO" && pwd)" -s "$work/settings.xml")
+fi
+mvn() {
+  if [[ -n "${NIXML_REPO:-}" ]]; then
+    # The file: repository is a remote one to Maven: drop -o (what it holds is copied once, then found locally).
+    local args=(); for a in "$@"; do [[ "$a" == -o ]] || args+=("$a"); done
+    command mvn "${repo[@]}" "${args[@]}"
+  else
+    command mvn "$@"
+  fi
+}
 now() { date +%s.%N; }
 # CPU seconds (user + sys) of a command and its children: unlike wall time, it does not grow with machine load.
 cpu() { local TIMEFORMAT=%U+%S; { time "$@" >/dev/null 2>&1; } 2>&1 | bc; }
