@@ -22,13 +22,13 @@ assert run.tool.driver.name == 'nixml'
 assert run.tool.driver.version == projectVersion
 // Every rule of the validator is described, not only those that fired.
 Set<String> described = run.tool.driver.rules.collect { it.id } as Set
-Set<String> issue4Rules = ('nix-syntax nix-undefined-variable toml-syntax missing-file python-version-format ' +
+Set<String> coreRules = ('nix-syntax nix-undefined-variable toml-syntax missing-file python-version-format ' +
     'python-version-mismatch python-interpreter-conflict requires-python-mismatch uv-python-downloads ' +
     'venv-hook-missing venv-dir-missing venv-hook-not-run fhs-venv-missing venv-not-ignored cuda-unfree-not-allowed ' +
     'cuda-support-disabled cuda-toolkit-missing cuda-not-linux-guarded cuda-unexpected ld-library-path-not-exported ' +
     'opengl-driver-path-missing cuda-mixed-nixpkgs libstdcxx-missing envrc-no-flake fhs-shell-not-provided ' +
     'layout-unknown').split(' ') as Set
-assert described.containsAll(issue4Rules) : "rules not described under tool.driver.rules: ${issue4Rules - described}"
+assert described.containsAll(coreRules) : "rules not described under tool.driver.rules: ${coreRules - described}"
 def mismatch = run.results.find { it.ruleId == 'python-version-mismatch' }
 assert mismatch.level == 'error'
 assert mismatch.locations[0].physicalLocation.region.endLine == 53

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Compares the wall time of `mvn nixml:validate` on one generated project with a no-op `mvn validate` on an empty
-# pom, alternating the two, in the same run. Needs the plugin installed in ~/.m2 first:
+# pom, alternating the two, in the same run. Needs the plugin in a local repository: ~/.m2 after
 #   mvn -B -q -pl validator-plugin install -DskipTests
-# Usage: validator-plugin/src/test/bench/compare-with-noop.sh [runs] [project-dir]
+# or, without touching ~/.m2, the ITs' staging repository (NIXML_REPO=it/target/local-repo) after
+#   mvn -B -o -pl it -am verify -Dit.skipMaven4 -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=setup-generate
+# Usage: [NIXML_REPO=dir] validator-plugin/src/test/bench/compare-with-noop.sh [runs] [project-dir]
 set -euo pipefail
 runs=${1:-10}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -22,6 +24,27 @@ cat > "$work/empty/pom.xml" <<'POM'
 </project>
 POM
 plugin=io.github.nixml:nixml-maven-plugin:0.1.0-SNAPSHOT:validate
+# Both sides use the same local repository.
+repo=()
+if [[ -n "${NIXML_REPO:-}" ]]; then
+  # As the ITs do: ~/.m2 as a file: repository, so third-party artifacts are copied from it, not downloaded.
+  cat > "$work/settings.xml" <<SETTINGS
+<settings><profiles><profile><id>outer</id>
+  <repositories><repository><id>outer</id><url>file://$HOME/.m2/repository</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>outer</id><url>file://$HOME/.m2/repository</url></pluginRepository></pluginRepositories>
+</profile></profiles><activeProfiles><activeProfile>outer</activeProfile></activeProfiles></settings>
+SETTINGS
+  repo=("-Dmaven.repo.local=$(cd "$NIXML_REPO" && pwd)" -s "$work/settings.xml")
+fi
+mvn() {
+  if [[ -n "${NIXML_REPO:-}" ]]; then
+    # The file: repository is a remote one to Maven: drop -o (what it holds is copied once, then found locally).
+    local args=(); for a in "$@"; do [[ "$a" == -o ]] || args+=("$a"); done
+    command mvn "${repo[@]}" "${args[@]}"
+  else
+    command mvn "$@"
+  fi
+}
 now() { date +%s.%N; }
 # CPU seconds (user + sys) of a command and its children: unlike wall time, it does not grow with machine load.
 cpu() { local TIMEFORMAT=%U+%S; { time "$@" >/dev/null 2>&1; } 2>&1 | bc; }

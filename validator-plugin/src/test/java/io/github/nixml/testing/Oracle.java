@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A reference tool run as an external process: {@code nix-instantiate --parse} for Nix syntax,
- * python's {@code tomllib} for TOML, {@code py_compile} for Python.
+ * python's {@code tomllib} for TOML, {@code py_compile} for Python, Microsoft's SARIF multitool for SARIF reports.
  *
  * <p>Tests that need one call {@link #assumeAvailable()}: without the tool they are skipped with a
  * message saying what to install, unless {@code -Dnixml.requireOracle=true} is set, in which case
@@ -26,7 +27,20 @@ public enum Oracle {
       List.of("python3", "-c", "import tomllib,sys; tomllib.load(open(sys.argv[1],'rb'))")),
   PY_COMPILE("python3 (py_compile)", "install Python 3",
       List.of("python3", "-c", "import py_compile"),
-      List.of("python3", "-m", "py_compile"));
+      List.of("python3", "-m", "py_compile")),
+  /**
+   * The SARIF reference validator at levels error and warning, given a file or a directory of reports; it exits 0
+   * even when it reports problems, so any {@code error SARIFnnnn} or {@code warning SARIFnnnn} line rejects.
+   */
+  SARIF_MULTITOOL("sarif-multitool", "install it: npm install -g @microsoft/sarif-multitool",
+      List.of("sarif-multitool", "--version"),
+      List.of("sarif-multitool", "validate", Oracle.INPUT, "--level", "Error", "Warning"));
+
+  /** Where the input goes in a check command that does not take it last. */
+  private static final String INPUT = "{input}";
+  /** A problem line of the SARIF multitool. */
+  private static final Pattern SARIF_PROBLEM =
+      Pattern.compile("(?m)^.*: (error|warning) SARIF\\d+: .*$");
 
   /** What a reference tool said about one input. */
   public record Verdict(boolean accepted, String output) {}
@@ -75,7 +89,12 @@ public enum Oracle {
   public Verdict check(Path file) {
     assumeAvailable();
     List<String> command = new ArrayList<>(checkCommand);
-    command.add(file.toString());
+    int input = command.indexOf(INPUT);
+    if (input >= 0) {
+      command.set(input, file.toString());
+    } else {
+      command.add(file.toString());
+    }
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();
@@ -84,7 +103,9 @@ public enum Oracle {
         process.destroyForcibly();
         throw new AssertionError(displayName + " did not finish within " + TIMEOUT_SECONDS + "s on " + file);
       }
-      return new Verdict(process.exitValue() == 0, new String(output, StandardCharsets.UTF_8));
+      String text = new String(output, StandardCharsets.UTF_8);
+      boolean problems = this == SARIF_MULTITOOL && SARIF_PROBLEM.matcher(text).find();
+      return new Verdict(process.exitValue() == 0 && !problems, text);
     } catch (IOException e) {
       throw new AssertionError("could not run " + displayName + " on " + file + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
