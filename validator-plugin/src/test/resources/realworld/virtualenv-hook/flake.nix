@@ -4,7 +4,7 @@
   outputs = { self, nixpkgs }:
     let
       pkgs = nixpkgs.legacyPackages.x86_64-linux;
-      python = pkgs.python310;
+      python = pkgs.python311;
     in
     {
       devShells.x86_64-linux.default = pkgs.mkShell {
