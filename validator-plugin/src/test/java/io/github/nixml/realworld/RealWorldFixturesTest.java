@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The regression gate of the real-world fixtures: on each fixture the validator's warnings and errors are exactly
  * the expected ones (notes are measured, not gated). Tagged {@code realworld}, which the build leaves out until the
  * model understands the shapes; run it with
- * {@code mvn -B -o -pl validator-plugin test -Dtest='io.github.nixml.realworld.*' -Dnixml.excludedGroups=none}.
+ * {@code mvn -B -o -pl validator-plugin test -Dtest='io.github.nixml.realworld.*Test' -Dnixml.excludedGroups=none}.
  * {@link #measurement()} writes {@code target/realworld/measurement.md}: findings per rule, false positives and
  * misses, per fixture (the source of {@code BASELINE.md}).
  */
