@@ -34,6 +34,7 @@ let
       // lib.optionalAttrs ((p.kind or null) == "python-env") { inherit (p) kind interpreter pythonPackages; }
     else if isStub "nixml-stub-fhs" p then { name = "buildFHSEnv"; inherit (p) instance; }
     else if isStub "nixml-stub-shell" p then { name = "shell:${p.kind}"; inherit (p) instance; }
+    else if b.isAttrs p && p ? _nixmlUnknownInput then { unknownInput = p._nixmlUnknownInput; }
     else if b.isString p || b.isPath p then { string = toString p; }
     else { unknown = b.typeOf p; };
 
@@ -43,7 +44,7 @@ let
     else if b.isInt v || b.isFloat v || b.isPath v then toString v
     else if v == null then ""
     else if b.isList v then b.concatStringsSep " " (map renderValue v)
-    else if b.isAttrs v && v ? outPath then toString v
+    else if b.isAttrs v && v ? outPath then toString v   # packages, and unknown inputs as /stub/inputs/<name>
     else "<${b.typeOf v}>";
 
   instancesOf = packages: b.listToAttrs (b.concatMap (p:

@@ -68,6 +68,13 @@ class NixEvaluatedShellsTest {
         failures.addAll(realWorldShellProblems(evaluation.flake(), shells));
       }
     }
+    long evaluated = evaluations.stream().filter(Evaluation::evaluated).count();
+    Files.createDirectories(OUTPUT);
+    Files.writeString(OUTPUT.resolve("summary.txt"), String.format("%d of %d fixture flakes evaluated (%d of %d real-world);"
+            + " %d excluded (exclusions.txt)%n", evaluated, evaluations.size(),
+        evaluations.stream().filter(e -> e.flake().startsWith("realworld/") && e.evaluated()).count(),
+        evaluations.stream().filter(e -> e.flake().startsWith("realworld/")).count(), exclusions.size()),
+        StandardCharsets.UTF_8);
     for (String excluded : exclusions.keySet()) {
       assertThat(evaluations.stream().anyMatch(e -> e.flake().equals(excluded)))
           .as("exclusions.txt names an existing fixture flake: " + excluded).isTrue();
