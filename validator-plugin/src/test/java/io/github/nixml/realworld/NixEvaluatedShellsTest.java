@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Nix side of the model's differential test: Nix itself evaluates every fixture flake (real-world projects and
- * rule fixtures) against our stub nixpkgs and flake libraries ({@code src/test/nix-stubs/}, offline), and writes
+ * The Nix side of the model's differential test: Nix itself evaluates every fixture flake (real-world projects, rule
+ * fixtures, and the archetypes' reference trees, the generated projects, under the key {@code generated/}) against our stub nixpkgs and flake libraries ({@code src/test/nix-stubs/}, offline), and writes
  * each flake's dev shells per system as JSON under {@code target/nix-evaluated-shells/} (same relative path as the
  * fixture, {@code shells.json} in place of {@code flake.nix}). What is asserted is what holds today: each flake
  * evaluates, unless {@code exclusions.txt} names it with the reason (and then it still fails), and every real-world
@@ -35,7 +35,12 @@ class NixEvaluatedShellsTest {
   static final Path STUBS = Path.of("src/test/nix-stubs");
   static final Path RESOURCES = Path.of("src/test/resources");
   static final Path OUTPUT = Path.of("target/nix-evaluated-shells");
+  /** The reactor root holding the archetype modules, whose reference trees are generated projects. */
+  static final Path REACTOR = Path.of(System.getProperty("nixml.reactor", ".."));
   private static final long TIMEOUT_SECONDS = 60;
+
+  /** A fixture flake: its key (its path under src/test/resources, or generated/<module>/<case>/…) and its file. */
+  record FixtureFlake(String key, Path file) {}
 
   /** What the driver made of one flake. */
   record Evaluation(String flake, boolean evaluated, String output) {}
@@ -102,16 +107,35 @@ class NixEvaluatedShellsTest {
     return problems;
   }
 
-  static List<Path> fixtureFlakes() throws IOException {
-    List<Path> flakes = new ArrayList<>();
+  /** Real-world and rule fixtures, and the archetypes' reference trees (the projects they generate). */
+  static List<FixtureFlake> fixtureFlakes() throws IOException {
+    List<FixtureFlake> flakes = new ArrayList<>();
     for (String tree : List.of("realworld", "rules")) {
-      try (Stream<Path> paths = Files.walk(RESOURCES.resolve(tree))) {
-        paths.filter(p -> p.getFileName().toString().equals("flake.nix") && Files.isRegularFile(p))
-            .sorted()
-            .forEach(flakes::add);
+      for (Path file : flakesUnder(RESOURCES.resolve(tree))) {
+        flakes.add(new FixtureFlake(RESOURCES.relativize(file).toString().replace('\\', '/'), file));
+      }
+    }
+    try (Stream<Path> modules = Files.list(REACTOR)) {
+      for (Path module : modules.filter(p -> p.getFileName().toString().startsWith("archetype-")).sorted()
+          .collect(Collectors.toList())) {
+        Path projects = module.resolve("src/test/resources/projects");
+        if (Files.isDirectory(projects)) {
+          for (Path file : flakesUnder(projects)) {
+            flakes.add(new FixtureFlake("generated/" + module.getFileName() + "/"
+                + projects.relativize(file).toString().replace('\\', '/'), file));
+          }
+        }
       }
     }
     return flakes;
+  }
+
+  private static List<Path> flakesUnder(Path tree) throws IOException {
+    try (Stream<Path> paths = Files.walk(tree)) {
+      return paths.filter(p -> p.getFileName().toString().equals("flake.nix") && Files.isRegularFile(p))
+          .sorted()
+          .collect(Collectors.toList());
+    }
   }
 
   /** {@code path: reason} lines of exclusions.txt, paths relative to src/test/resources. */
@@ -129,11 +153,11 @@ class NixEvaluatedShellsTest {
   }
 
   /** Runs the driver on each flake, {@code -Dnixml.oracle.parallelism} processes at a time (default 2). */
-  static List<Evaluation> evaluateAll(List<Path> flakes) throws Exception {
+  static List<Evaluation> evaluateAll(List<FixtureFlake> flakes) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("nixml.oracle.parallelism", 2));
     try {
       List<Future<Evaluation>> futures = new ArrayList<>();
-      for (Path flake : flakes) {
+      for (FixtureFlake flake : flakes) {
         futures.add(pool.submit(() -> evaluate(flake)));
       }
       List<Evaluation> evaluations = new ArrayList<>();
@@ -146,10 +170,10 @@ class NixEvaluatedShellsTest {
     }
   }
 
-  static Evaluation evaluate(Path flake) throws IOException, InterruptedException {
-    String relative = RESOURCES.relativize(flake).toString().replace('\\', '/');
+  static Evaluation evaluate(FixtureFlake flake) throws IOException, InterruptedException {
+    String relative = flake.key();
     List<String> command = List.of("nix-instantiate", "--eval", "--strict", "--json",
-        "--arg", "flake", flake.toAbsolutePath().normalize().toString(),
+        "--arg", "flake", flake.file().toAbsolutePath().normalize().toString(),
         STUBS.resolve("eval-shells.nix").toAbsolutePath().normalize().toString());
     Path stderr = Files.createTempFile("nixml-eval-shells", ".err");
     try {
