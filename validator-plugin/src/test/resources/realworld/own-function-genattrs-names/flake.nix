@@ -5,27 +5,20 @@
     let
       inherit (nixpkgs) lib;
       eachSystem = lib.genAttrs [ "x86_64-linux" "aarch64-linux" ];
-      interpreters = {
-        py311 = "python311";
-        py312 = "python312";
-        py313 = "python313";
-      };
+      pythons = [ "python311" "python312" "python313" ];
     in
     {
       devShells = eachSystem (system:
         let
           pkgs = nixpkgs.legacyPackages.${system};
-          mkShellFor = attr:
-            let
-              python = pkgs.${attr};
-            in
+          mkDevShell = py:
             pkgs.mkShell {
               packages = [
-                (python.withPackages (ps: [ ps.pytest ps.hypothesis ps.attrs ]))
+                (pkgs.${py}.withPackages (ps: [ ps.pytest ps.hypothesis ps.attrs ]))
               ];
             };
-          matrix = lib.mapAttrs (_: mkShellFor) interpreters;
+          matrix = lib.genAttrs pythons mkDevShell;
         in
-        matrix // { default = matrix.py312; });
+        matrix // { default = matrix.python312; });
     };
 }
