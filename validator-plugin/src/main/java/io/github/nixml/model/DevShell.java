@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,31 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
         }
       }
     }
+    for (PackageRef ref : interpolatedPackages()) {
+      if (ref.isCuda()) {
+        byOffset.putIfAbsent(ref.location().offset(), ref);
+      }
+    }
     return List.copyOf(byOffset.values());
+  }
+
+  /**
+   * The packages whose store paths the shell's variables and hooks interpolate ({@code ${pkgs.cudatoolkit}/lib}),
+   * at the interpolation, in the order of the texts; on every platform the text itself is.
+   */
+  public List<PackageRef> interpolatedPackages() {
+    List<ShellText> texts = new ArrayList<>(env.values());
+    texts.addAll(hooks);
+    runScript.ifPresent(texts::add);
+    List<PackageRef> found = new ArrayList<>();
+    for (ShellText text : texts) {
+      for (ShellPiece piece : text.pieces()) {
+        if (piece instanceof ShellPiece.PackagePath path && path.location() != null && !path.attrPath().isEmpty()) {
+          found.add(new PackageRef(path.attrPath(), path.instance(), PlatformGuard.ALWAYS, path.location()));
+        }
+      }
+    }
+    return found;
   }
 
   /** True when every hook is fully known (no unresolved interpolation). */

@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.List;
 
 /** A piece of a string a shell defines, as the model knows it: literal text, or what an interpolation stands for. */
@@ -24,10 +25,17 @@ public sealed interface ShellPiece {
     }
   }
 
-  /** {@code ${pkgs.zlib}}: the store path of a package. */
-  record PackagePath(List<String> attrPath) implements ShellPiece {
+  /**
+   * {@code ${pkgs.zlib}}: the store path of a package, the nixpkgs instance it comes from (null: unknown) and where
+   * the interpolated expression is written (null: unknown).
+   */
+  record PackagePath(List<String> attrPath, NixpkgsInstance instance, SourceSpan location) implements ShellPiece {
     public PackagePath {
       attrPath = List.copyOf(attrPath);
+    }
+
+    public PackagePath(List<String> attrPath) {
+      this(attrPath, null, null);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class ShellTexts {
       libraryPaths.add(path);
       into.add(new ShellPiece.LibraryPathRef(path));
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
-      into.add(new ShellPiece.PackagePath(pkg.path()));
+      into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
     } else {
       into.add(new ShellPiece.Unknown(source));
     }

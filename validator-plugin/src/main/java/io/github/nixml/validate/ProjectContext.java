@@ -91,11 +91,51 @@ public final class ProjectContext {
   }
 
   public SourceFile pythonVersionSource() {
-    return file(PYTHON_VERSION);
+    return pythonFile(PYTHON_VERSION);
   }
 
   public SourceFile pyprojectSource() {
-    return file(PYPROJECT_TOML);
+    return pythonFile(PYPROJECT_TOML);
+  }
+
+  /**
+   * The directory holding the Python project ({@code pyproject.toml}, {@code .python-version}, {@code uv.lock}),
+   * its {@code .envrc} and its venv, root-relative: this project's own directory, unless the flake sits in a
+   * subfolder that an ancestor's {@code .envrc} enters with {@code use flake <subfolder>} (a flake kept in
+   * {@code .nix/}); then that ancestor's, where direnv runs the shell.
+   */
+  public String pythonDirectory() {
+    return get(PYTHON_DIRECTORY);
+  }
+
+  /** A file of the Python project by its path relative to {@link #pythonDirectory()}; read once per run. */
+  public SourceFile pythonFile(String name) {
+    return sources.file(pythonPathOf(name));
+  }
+
+  /** The root-relative path of a file of the Python project. */
+  public String pythonPathOf(String name) {
+    String python = pythonDirectory();
+    return python.isEmpty() ? name : python + "/" + name;
+  }
+
+  private static final ProjectFacet<String> PYTHON_DIRECTORY = ProjectContext::enteringDirectory;
+
+  /** The nearest ancestor whose .envrc runs {@code use flake} on this project's directory, else this directory. */
+  private static String enteringDirectory(ProjectContext context) {
+    String directory = context.directory;
+    for (int slash = directory.lastIndexOf('/'); !directory.isEmpty(); slash = directory.lastIndexOf('/', slash - 1)) {
+      String ancestor = slash < 0 ? "" : directory.substring(0, slash);
+      String relative = directory.substring(slash + 1);
+      SourceFile envrc = context.sources.file(ancestor.isEmpty() ? ENVRC : ancestor + "/" + ENVRC);
+      if (Envrc.flakesUsed(envrc).contains(relative)) {
+        return ancestor;
+      }
+      if (slash < 0) {
+        break;
+      }
+    }
+    return directory;
   }
 
   /** pyproject.toml parsed once (check {@code errors()} before trusting it); empty when missing or unreadable. */
@@ -103,12 +143,13 @@ public final class ProjectContext {
     return get(PYPROJECT);
   }
 
+  /** The .gitignore of the Python project's directory, where the venv is made. */
   public SourceFile gitignore() {
-    return file(GITIGNORE);
+    return pythonFile(GITIGNORE);
   }
 
   public SourceFile envrc() {
-    return file(ENVRC);
+    return pythonFile(ENVRC);
   }
 
   /**

@@ -57,6 +57,15 @@ public record ValidationConfig(
     return new Builder();
   }
 
+  /**
+   * Whether the project declares the full nixml contract: a layout is configured (the generated pom sets it), so
+   * every rule holds the project to the templates' shape. With {@code auto} the rules fire only on evidence found
+   * in the project itself.
+   */
+  public boolean strict() {
+    return layout != Layout.AUTO;
+  }
+
   public boolean isEnabled(String ruleId) {
     return !disabledRules.contains(ruleId);
   }

@@ -70,18 +70,18 @@ class ValidateMojoTest {
   @Test
   void findingsAreLoggedAtTheirLevelThenFailOnce() throws Exception {
     Files.writeString(root.resolve(".python-version"), "3.11\n");
-    Files.delete(root.resolve(".envrc"));
+    Files.writeString(root.resolve(".envrc"), "use nix\n");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessage("1 finding at or above error; see " + root.toRealPath().resolve("target/nixml/nixml.sarif")
             + " (set nixml.failOn to change the threshold)");
     assertThat(log).contains(
-        "WARN .envrc: warning: [envrc-no-flake] No .envrc: direnv will not enter the dev shell on cd; create it with the line `use flake` (fixable)");
+        "WARN .envrc: warning: [envrc-no-flake] .envrc never runs `use flake`: direnv will not enter the flake's dev shell; add the line `use flake`");
     assertThat(log).anyMatch(l -> l.startsWith("ERROR .python-version:1:1: error: [requires-python-mismatch]"));
   }
 
   @Test
   void failOnWarningCountsWarningsAndNoneNeverFails() throws Exception {
-    Files.delete(root.resolve(".envrc"));
+    Files.writeString(root.resolve(".envrc"), "use nix\n");
     set("failOn", "warning");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("1 finding at or above warning");

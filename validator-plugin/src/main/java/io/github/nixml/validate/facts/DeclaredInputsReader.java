@@ -2,6 +2,7 @@ package io.github.nixml.validate.facts;
 
 import io.github.nixml.lock.FlakeRef;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Term;
 import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Bool;
 import io.github.nixml.nix.eval.Value.Entry;
@@ -13,6 +14,8 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,24 @@ final class DeclaredInputsReader {
         : read(context.get(ProjectFacts.FLAKE_EXPRESSION)
             .map(term -> Evaluator.literal(term, flake.source().text().orElse(""))).orElse(Value.UNKNOWN),
             flake.source());
+  }
+
+  /** The formals of the {@code outputs} function ({@code { self, nixpkgs, ... }}); empty when it has none or is unknown. */
+  static Set<String> outputsFormals(ProjectContext context) {
+    Optional<Term> flake = context.get(ProjectFacts.FLAKE_EXPRESSION);
+    if (flake.isEmpty() || !(flake.get() instanceof Term.AttrSet top)) {
+      return Set.of();
+    }
+    for (Term.Binding binding : top.bindings()) {
+      if (binding instanceof Term.Define define && define.path().size() == 1
+          && "outputs".equals(define.path().get(0).name()) && define.value() instanceof Term.Lambda lambda
+          && lambda.formals() != null) {
+        Set<String> names = new LinkedHashSet<>();
+        lambda.formals().forEach(formal -> names.add(formal.name()));
+        return Set.copyOf(names);
+      }
+    }
+    return Set.of();
   }
 
   private static DeclaredInputs read(Value topLevel, SourceFile source) {

@@ -3,6 +3,7 @@ package io.github.nixml.validate.facts;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.FlakeModel;
 import io.github.nixml.model.Layout;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.Location;
@@ -57,6 +58,16 @@ public final class FlakeShells {
   public boolean cudaWanted(DevShell shell) {
     CudaMode mode = context.config().cuda();
     return mode == CudaMode.REQUIRED || (mode == CudaMode.AUTO && !shell.cudaPackages().isEmpty());
+  }
+
+  /** Whether the project declares the full nixml contract ({@link io.github.nixml.validate.ValidationConfig#strict()}). */
+  public boolean strict() {
+    return context.config().strict();
+  }
+
+  /** How each shell the rules check makes or enters its venv, shell by shell in order. */
+  public List<VenvStrategy> venvStrategies() {
+    return shells().stream().flatMap(shell -> VenvStrategy.of(shell).stream()).toList();
   }
 
   /** The report location of a place in flake.nix. */

@@ -2,21 +2,28 @@ package io.github.nixml.validate.rules.cuda;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellPiece;
+import io.github.nixml.model.ShellText;
 import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code cuda-not-linux-guarded}: a CUDA package is not under a Linux-only guard ({@code lib.optionals
+ * {@code cuda-not-linux-guarded}: CUDA packages (named in a package list, a library list, or interpolated into a
+ * variable or hook: {@code ${pkgs.cudaPackages.cudatoolkit}/lib}) are not under a Linux-only guard ({@code lib.optionals
  * stdenv.isLinux}, {@code if stdenv.isLinux then … else …}) while the flake also builds the shell for non-Linux
  * systems ({@code eachDefaultSystem} includes Darwin). Why: on macOS evaluation fails ("is not available on the
- * requested hostPlatform"), and {@code nix flake check} fails for everyone.
+ * requested hostPlatform"), and {@code nix flake check} fails for everyone. One finding per list or text, at
+ * its first unguarded CUDA package, naming them all.
  */
 public final class CudaNotLinuxGuardedRule extends DevShellRule {
 
@@ -38,14 +45,52 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
         nonLinux.add(system);
       }
     }
-    for (PackageRef ref : shell.cudaPackages()) {
-      if (ref.guard().and(built).allowsNonLinux()) {
-        sink.report(model.at(ref.location()),
-            ref.name() + " is not guarded by stdenv.isLinux but the shell is also built for "
-                + String.join(", ", nonLinux) + ", where CUDA does not exist; wrap it in "
-                + "lib.optionals pkgs.stdenv.isLinux [ … ] or build only Linux systems", List.of(),
-            model.context().flake().flatMap(f -> CudaGuardEdits.fix(f, model.flakePath(), shell, ref)));
+    PlatformGuard builtFor = built;
+    Set<Integer> reported = new HashSet<>();
+    for (List<PackageRef> site : sites(shell)) {
+      List<PackageRef> unguarded = site.stream()
+          .filter(ref -> ref.isCuda() && ref.guard().and(builtFor).allowsNonLinux()
+              && !reported.contains(ref.location().offset()))
+          .sorted(Comparator.comparingInt(ref -> ref.location().offset()))
+          .toList();
+      if (unguarded.isEmpty()) {
+        continue;
       }
+      unguarded.forEach(ref -> reported.add(ref.location().offset()));
+      List<String> names = unguarded.stream().map(PackageRef::name).distinct().toList();
+      String subject = names.size() == 1 ? names.get(0) + " is"
+          : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1) + " are";
+      sink.report(model.at(unguarded.get(0).location()),
+          subject + " not guarded by stdenv.isLinux but the shell is also built for "
+              + String.join(", ", nonLinux) + ", where CUDA does not exist; wrap "
+              + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
+              + "Linux systems", List.of(),
+          model.context().flake().flatMap(f -> CudaGuardEdits.fix(f, model.flakePath(), shell, unguarded.get(0))));
     }
+  }
+
+  /**
+   * The places CUDA packages are named, each reported once: the shell's packages, each library list, and each
+   * variable or hook that interpolates packages ({@code ${pkgs.cudaPackages.cudatoolkit}/lib}).
+   */
+  private static List<List<PackageRef>> sites(DevShell shell) {
+    List<List<PackageRef>> sites = new ArrayList<>();
+    sites.add(shell.packages().packages());
+    shell.libraryPaths().forEach(path -> sites.add(path.entries().packages()));
+    List<ShellText> texts = new ArrayList<>(shell.env().values());
+    texts.addAll(shell.hooks());
+    shell.runScript().ifPresent(texts::add);
+    texts.sort(Comparator.comparingInt(text -> text.location() == null ? 0 : text.location().offset()));
+    List<PackageRef> interpolated = shell.interpolatedPackages();
+    for (ShellText text : texts) {
+      Set<Integer> offsets = new HashSet<>();
+      text.pieces().forEach(piece -> {
+        if (piece instanceof ShellPiece.PackagePath path && path.location() != null) {
+          offsets.add(path.location().offset());
+        }
+      });
+      sites.add(interpolated.stream().filter(ref -> offsets.contains(ref.location().offset())).toList());
+    }
+    return sites;
   }
 }

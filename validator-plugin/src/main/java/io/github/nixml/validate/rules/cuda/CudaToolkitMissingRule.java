@@ -4,6 +4,12 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
 import io.github.nixml.model.LibraryPath;
 import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellPiece;
+import io.github.nixml.model.ShellWord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -42,6 +48,9 @@ public final class CudaToolkitMissingRule extends DevShellRule {
     if (shell.layout() != Layout.LD_PATH) {
       return; // a devshell has no library-list convention to check
     }
+    if (runtimeInterpolatedOnLibraryPath(shell)) {
+      return;
+    }
     if (shell.libraryPaths().isEmpty()) {
       if (shell.attributesComplete() && shell.hooksComplete()) {
         sink.report(model.at(shell.location()), why + " but the shell puts no library list on LD_LIBRARY_PATH; "
@@ -57,5 +66,21 @@ public final class CudaToolkitMissingRule extends DevShellRule {
     sink.report(model.at(shell.libraryPaths().get(0).location()),
         why + " but this library list has no CUDA toolkit: add cudatoolkit (or cudaPackages.cuda_cudart), "
             + "guarded by lib.optionals stdenv.isLinux");
+  }
+
+  /** {@code export LD_LIBRARY_PATH=${cudatoolkit}/lib:…} (or the variable as an attribute) names the runtime. */
+  private static boolean runtimeInterpolatedOnLibraryPath(DevShell shell) {
+    Set<Integer> runtimes = new HashSet<>();
+    shell.interpolatedPackages().stream().filter(PackageRef::isCudaRuntime)
+        .forEach(ref -> runtimes.add(ref.location().offset()));
+    List<ShellWord> values = new ArrayList<>();
+    shell.hookAssignments().stream().filter(a -> a.name().equals("LD_LIBRARY_PATH"))
+        .forEach(a -> values.add(a.value()));
+    if (shell.env().containsKey("LD_LIBRARY_PATH")) {
+      values.add(shell.env().get("LD_LIBRARY_PATH").value());
+    }
+    return values.stream().flatMap(value -> value.segments().stream()).anyMatch(segment ->
+        segment instanceof ShellWord.Piece piece && piece.piece() instanceof ShellPiece.PackagePath path
+            && path.location() != null && runtimes.contains(path.location().offset()));
   }
 }

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code envrc-no-flake}: the project has no {@code .envrc}, or its {@code .envrc} never runs {@code use flake}
- * (with or without arguments such as {@code use flake .#cuda --impure}; {@code use_flake} counts too; commented-out
- * lines do not). Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
+ * {@code envrc-no-flake}: the project uses direnv (it has an {@code .envrc}) but its {@code .envrc} never runs
+ * {@code use flake} (with or without arguments such as {@code use flake .#cuda --impure}; {@code use_flake} counts
+ * too; commented-out lines do not); with the full nixml contract (a configured layout) a missing {@code .envrc}
+ * fires as well. Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
  * automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels fail on missing
  * libraries. Silent when every dev shell is a buildFHSEnv environment, which direnv cannot enter
  * ({@code envrc-fhs-flake}), and while flake.nix cannot be read (the layout is then unknown).
@@ -24,7 +25,7 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
 
   public EnvrcNoFlakeRule() {
     super(RuleDescriptor.of("envrc-no-flake", Severity.WARNING,
-        ".envrc is missing or does not `use flake`."));
+        ".envrc does not `use flake` (with a configured layout: or is missing)."));
   }
 
   /** {@code use flake} / {@code use_flake} as a command: at the start of a line or after ; & | { ( then do else. */
@@ -43,6 +44,9 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
       return;
     }
     if (envrc.isMissing()) {
+      if (!context.config().strict()) {
+        return; // a project without .envrc uses no direnv: nothing for `use flake` to fix
+      }
       sink.report(envrc.location(), "No .envrc: direnv will not enter the dev shell on cd; create it with the line"
           + " `use flake`", List.of(), EnvrcEdits.create(envrc));
       return;

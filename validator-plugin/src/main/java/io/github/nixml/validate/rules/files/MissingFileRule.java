@@ -1,32 +1,111 @@
 package io.github.nixml.validate.rules.files;
 
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.ShellCommand;
+import io.github.nixml.model.ShellWord;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.facts.FlakeShells;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code missing-file}: a project lacks {@code flake.nix}, {@code .python-version} or {@code pyproject.toml}. Why:
- * without the flake there is no dev shell; without {@code .python-version} uv picks whatever interpreter it finds
- * (or downloads one) instead of the shell's; without {@code pyproject.toml} {@code uv sync} has nothing to install.
- * (A project is a directory with a flake.nix; when the root holds no flake at all, the root is checked.)
+ * {@code missing-file}: a project lacks {@code flake.nix}, or lacks {@code .python-version} or
+ * {@code pyproject.toml} while the project shows it needs them. Why: without the flake there is no dev shell;
+ * without {@code .python-version} a uv in the shell with nothing else pinning its interpreter picks whatever
+ * interpreter it finds (or downloads one) instead of the shell's; without {@code pyproject.toml} the shell's
+ * {@code uv sync} (or {@code pip install -e .}) has nothing to install. A project that declares the full nixml
+ * contract (a configured layout) needs both files. (A project is a directory with a flake.nix; when the root holds
+ * no flake at all, the root is checked.)
  */
 public final class MissingFileRule extends BaseProjectRule {
 
   public MissingFileRule() {
     super(RuleDescriptor.of("missing-file", Severity.ERROR,
-        "flake.nix, .python-version or pyproject.toml is missing."));
+        "flake.nix is missing, or .python-version or pyproject.toml that the project needs."));
   }
 
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     report(context.flakeNix().source(), "has no flake.nix: there is no dev shell for `nix develop` or `use flake`",
         sink);
-    report(context.pythonVersionSource(),
-        "has no .python-version: uv will choose an interpreter on its own instead of the dev shell's", sink);
-    report(context.pyprojectSource(), "has no pyproject.toml: `uv sync` has no project to install", sink);
+    FlakeShells shells = FlakeShells.of(context);
+    if (context.pythonVersionSource().isMissing()) {
+      if (shells.strict()) {
+        report(context.pythonVersionSource(),
+            "has no .python-version: uv will choose an interpreter on its own instead of the dev shell's", sink);
+      } else {
+        unpinnedUv(shells).ifPresent(shell -> report(context.pythonVersionSource(),
+            "has no .python-version while the dev shell (" + shells.where(shell.location()) + ") brings uv with "
+                + "nothing else pinning its interpreter: uv will choose one on its own (or download one) instead of "
+                + "the shell's; write the shell's version with `uv python pin 3.XY`", sink));
+      }
+    }
+    if (context.pyprojectSource().isMissing()) {
+      if (shells.strict()) {
+        report(context.pyprojectSource(), "has no pyproject.toml: `uv sync` has no project to install", sink);
+      } else {
+        installingCommand(shells).ifPresent(command -> report(context.pyprojectSource(),
+            "has no pyproject.toml but the dev shell runs `" + command + "`, which has no project to install",
+            sink));
+        if (installingCommand(shells).isEmpty() && context.pythonFile("uv.lock").isPresent()) {
+          report(context.pyprojectSource(), "has no pyproject.toml but has a uv.lock: uv refuses a lock without its"
+              + " project; restore pyproject.toml or remove uv.lock", sink);
+        }
+      }
+    }
+  }
+
+  /** A shell that brings uv while nothing else decides uv's interpreter. */
+  private static Optional<DevShell> unpinnedUv(FlakeShells shells) {
+    for (DevShell shell : shells.shells()) {
+      if (!shell.packages().anyMatch(p -> p.last().equals("uv")) || !shell.attributesComplete()
+          || !shell.hooksComplete()) {
+        continue;
+      }
+      boolean pinned = shell.env().containsKey("UV_PYTHON")
+          || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("UV_PYTHON"))
+          || shell.hookCommands().stream().anyMatch(MissingFileRule::choosesPython)
+          // a venv made from the shell's interpreter is the one uv then uses
+          || VenvStrategy.of(shell).stream().anyMatch(s -> s.kind() == VenvStrategy.Kind.VENV_SHELL_HOOK
+              || s.kind() == VenvStrategy.Kind.PYTHON_VENV || s.kind() == VenvStrategy.Kind.VIRTUALENV);
+      if (!pinned) {
+        return Optional.of(shell);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code uv … --python X} / {@code -p X}. */
+  private static boolean choosesPython(ShellCommand command) {
+    return command.programName().equals("uv") && command.arguments().stream().map(ShellWord::literal)
+        .anyMatch(word -> word != null && (word.equals("--python") || word.equals("-p")
+            || word.startsWith("--python=")));
+  }
+
+  /** The first hook command that installs the project itself: {@code uv sync}, {@code pip install -e .}… */
+  private static Optional<String> installingCommand(FlakeShells shells) {
+    for (DevShell shell : shells.shells()) {
+      for (ShellCommand command : shell.hookCommands()) {
+        List<String> words = command.arguments().stream().map(ShellWord::literal).toList();
+        String program = command.programName();
+        boolean installs = (program.equals("uv") && !words.isEmpty()
+                && List.of("sync", "run", "lock", "add").contains(words.get(0)))
+            || (program.matches("pip3?") || (program.equals("uv") && words.size() > 1 && "pip".equals(words.get(0))))
+                && words.contains("install") && (words.contains(".") || words.contains("-e"))
+            || (program.equals("poetry") && words.contains("install"));
+        if (installs) {
+          return Optional.of(String.join(" ", command.invocation().stream()
+              .map(w -> w.literal() == null ? "…" : w.literal()).toList()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static void report(SourceFile file, String what, FindingSink sink) {

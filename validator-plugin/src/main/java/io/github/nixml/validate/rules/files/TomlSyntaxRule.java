@@ -11,8 +11,8 @@ import org.tomlj.TomlParseResult;
 
 /**
  * {@code toml-syntax}: {@code pyproject.toml} is not valid TOML 1.0 (or cannot be read). Why: uv, pip and every
- * build backend refuse the whole project on the first TOML error, so nothing installs; each error is reported with
- * its line and column.
+ * build backend refuse the whole project on the first TOML error, so nothing installs. The first
+ * error is reported with its line and column (uv's and pip's parsers stop there; later errors mostly echo it).
  */
 public final class TomlSyntaxRule extends BaseProjectRule {
 
@@ -31,7 +31,9 @@ public final class TomlSyntaxRule extends BaseProjectRule {
     if (toml == null) {
       return; // missing: a missing-file finding
     }
-    for (TomlParseError error : toml.errors()) {
+    // Only the first error: uv's and pip's parsers stop there, and what follows it is mostly its echo.
+    if (!toml.errors().isEmpty()) {
+      TomlParseError error = toml.errors().get(0);
       int line = Math.max(1, error.position().line());
       int column = Math.max(1, error.position().column());
       sink.report(source.location(line, column), "invalid TOML: " + error.getMessage());

@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * {@code flake-lock-mismatch}: flake.lock does not lock what flake.nix declares: a declared input has no entry in
  * the lock's root node, a locked input is no longer declared, a node's {@code original} (type, owner, repository,
- * branch, URL) differs from the declared URL, or a follows / {@code flake = false} setting differs. Why: Nix then
+ * branch, URL) differs from the declared URL, or a follows / {@code flake = false} setting differs. An input named
+ * only in the {@code outputs} formals and locked from the registry ({@code original} of type {@code indirect} with
+ * the same id) is declared, the way Nix reads it. Why: Nix then
  * re-locks silently on the next {@code nix develop} (so the committed lock is not what runs), or fails outright
  * under {@code --no-update-lock-file} in CI.
  */
@@ -63,7 +65,7 @@ public final class FlakeLockMismatchRule extends BaseProjectRule {
     }
     if (declared.complete()) {
       for (LockInput entry : root.inputs().values()) {
-        if (declared.find(entry.name()).isEmpty()) {
+        if (declared.find(entry.name()).isEmpty() && !registryInput(context, lock, entry)) {
           sink.report(ProjectFacts.inLock(context, entry.position()), "flake.lock locks input '"
               + entry.name() + "', which flake.nix no longer declares: " + FIX,
               declared.location().map(List::of).orElse(List.of()));
@@ -96,6 +98,17 @@ public final class FlakeLockMismatchRule extends BaseProjectRule {
             + describe(nested) + ": " + FIX, List.of(override.location()));
       }
     }
+  }
+
+  /**
+   * An input named only in the {@code outputs} formals: Nix looks it up in the registry and locks it as
+   * {@code {"type": "indirect", "id": <name>}}, so it is declared after all.
+   */
+  private static boolean registryInput(ProjectContext context, FlakeLock lock, LockInput entry) {
+    return context.get(ProjectFacts.OUTPUTS_FORMALS).contains(entry.name()) && lock.resolve(entry)
+        .map(node -> node.originalRef().type().equals("indirect")
+            && node.originalRef().id().filter(entry.name()::equals).isPresent())
+        .orElse(false);
   }
 
   private static String describe(LockInput entry) {

@@ -2,38 +2,71 @@ package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code venv-hook-missing}: an ld-path shell ({@code mkShell}) has no {@code venvShellHook}. Why: nothing creates
- * or activates {@code .venv}, so {@code uv pip install} and {@code pip install} write into the read-only Nix store
- * ("Read-only file system") or into the user's global site-packages. A shell whose own hooks activate a venv
- * ({@code source .venv/bin/activate}) does the hook's job and is left alone.
+ * {@code venv-hook-missing}: an ld-path shell ({@code mkShell}) shows it expects a venv ({@code runHook
+ * venvShellHook} in a hook, {@code venvDir} set, {@code source DIR/bin/activate}) but nothing in it creates one:
+ * no {@code venvShellHook}, {@code uv sync}, {@code uv venv}, {@code python -m venv} or {@code virtualenv}. Why:
+ * {@code runHook} of a missing hook and the activation of a missing venv fail, and {@code pip install} then writes
+ * into the read-only Nix store or the user's global site-packages. A project that declares the full nixml contract
+ * (a configured layout) is held to the templates' venv hook: there any ld-path shell without the hook (or an
+ * activation of its own) fires.
  */
 public final class VenvHookMissingRule extends DevShellRule {
 
   public VenvHookMissingRule() {
     super(RuleDescriptor.of("venv-hook-missing", Severity.ERROR,
-        "An ld-path shell has no venvShellHook."));
+        "An ld-path shell expects a venv that nothing creates (with a configured layout: has no venvShellHook)."));
   }
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != Layout.LD_PATH || !shell.packages().complete()) {
+    if (shell.layout() != Layout.LD_PATH || !shell.packages().complete() || !shell.hooksComplete()) {
       return;
     }
-    if (shell.packages().anyMatch(p -> p.last().equals("venvShellHook"))) {
+    List<VenvStrategy> strategies = VenvStrategy.of(shell);
+    if (model.strict()) {
+      if (strategies.stream().noneMatch(s -> s.kind() == VenvStrategy.Kind.VENV_SHELL_HOOK
+          || s.kind() == VenvStrategy.Kind.ACTIVATE)) {
+        sink.report(model.at(shell.location()),
+            "this mkShell has no venvShellHook, so nothing creates or activates the venv; add "
+                + "python3XYPackages.venvShellHook (the interpreter's own package set) to packages and set venvDir");
+      }
       return;
     }
-    if (!shell.hooksComplete() || VenvCommands.anyActivates(shell.hookCommands())) {
+    boolean hook = strategies.stream().anyMatch(s -> s.kind() == VenvStrategy.Kind.VENV_SHELL_HOOK);
+    if (!hook && shell.hookCommands().stream()
+        .anyMatch(command -> command.runs("runHook", "venvShellHook") || command.runs("venvShellHook"))) {
+      sink.report(model.at(shell.location()),
+          "a hook runs `runHook venvShellHook` but venvShellHook is not in this mkShell's packages, so the call "
+              + "does nothing and the venv is neither made nor activated by it; add python3XYPackages.venvShellHook "
+              + "(the interpreter's own package set) to packages");
       return;
     }
-    sink.report(model.at(shell.location()),
-        "this mkShell has no venvShellHook, so nothing creates or activates the venv; add "
-            + "python3XYPackages.venvShellHook (the interpreter's own package set) to packages and set venvDir");
+    if (strategies.stream().anyMatch(VenvStrategy::creates)) {
+      return;
+    }
+    expectation(shell, strategies).ifPresent(expected -> sink.report(model.at(shell.location()),
+        expected + " but nothing in this mkShell creates the venv (no venvShellHook, uv sync, uv venv, "
+            + "python -m venv or virtualenv); add python3XYPackages.venvShellHook (the interpreter's own package "
+            + "set) to packages"));
+  }
+
+  /** What shows that the shell expects a venv, as a message says it; empty when nothing does. */
+  private static Optional<String> expectation(DevShell shell, List<VenvStrategy> strategies) {
+    if (shell.env().containsKey("venvDir")
+        || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("venvDir"))) {
+      return Optional.of("venvDir is set");
+    }
+    return strategies.stream().filter(s -> s.kind() == VenvStrategy.Kind.ACTIVATE).findFirst()
+        .map(s -> "a hook activates " + s.directory().map(d -> d + "/").orElse("a venv"));
   }
 }

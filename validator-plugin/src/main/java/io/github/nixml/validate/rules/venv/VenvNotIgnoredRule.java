@@ -7,15 +7,21 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.facts.FlakeShells;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import io.github.nixml.validate.rules.venv.GitignoreEntry;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code venv-not-ignored}: git would not ignore the project's virtual environment directory {@code .venv}.
+ * {@code venv-not-ignored}: git would not ignore a virtual environment directory the project really makes: the
+ * directory of a venv strategy of its shells ({@code venvShellHook}'s {@code venvDir}, {@code uv sync} into
+ * {@code UV_PROJECT_ENVIRONMENT} or {@code .venv}, {@code uv venv DIR}, {@code python -m venv DIR},
+ * {@code virtualenv DIR}, {@code source DIR/bin/activate}, the same in an FHS profile), a venv already on disk, and
+ * {@code .venv} when the project declares the full nixml contract (a configured layout).
  * Every {@code .gitignore} from the top of the git work tree (or the validation root) down to the project counts,
  * with git's rules: last match wins, deeper files override, {@code !} re-includes, and nothing inside an ignored
  * directory can be re-included. Why: the venv holds thousands of files and symlinks into {@code /nix/store}; one
@@ -52,7 +58,7 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
       patterns.addAll(GitignorePattern.parse(file, relative(top, dir), false));
     }
     // .gitignore files from the validation root down to the project
-    String directory = context.directory();
+    String directory = context.pythonDirectory();
     List<String> dirs = new ArrayList<>();
     dirs.add("");
     if (!directory.isEmpty()) {
@@ -68,26 +74,46 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
       patterns.addAll(GitignorePattern.parse(file, join(rootFromTop, dir), true));
     }
 
-    String venv = join(rootFromTop, join(directory, VENV_DIRECTORY));
-    Verdict verdict = decide(patterns, venv, true);
-    // `.venv/*` leaves the directory itself visible but ignores what a venv holds: that is enough.
-    if (verdict.ignored() || (decide(patterns, venv + "/pyvenv.cfg", false).ignored()
-        && decide(patterns, venv + "/bin", true).ignored() && decide(patterns, venv + "/lib", true).ignored())) {
-      return;
+    for (String venvDirectory : venvDirectories(context)) {
+      String venv = join(rootFromTop, join(directory, venvDirectory));
+      Verdict verdict = decide(patterns, venv, true);
+      // `.venv/*` leaves the directory itself visible but ignores what a venv holds: that is enough.
+      if (verdict.ignored() || (decide(patterns, venv + "/pyvenv.cfg", false).ignored()
+          && decide(patterns, venv + "/bin", true).ignored() && decide(patterns, venv + "/lib", true).ignored())) {
+        continue;
+      }
+      String path = context.pythonPathOf(venvDirectory);
+      if (verdict.reincludedBy() != null && verdict.reincludedBy().location() != null) {
+        sink.report(verdict.reincludedBy().location(), "'" + verdict.reincludedBy().text()
+            + "' re-includes the venv " + path + "/, so `git add .` would commit it; remove the negation");
+      } else if (own.isMissing()) {
+        sink.report(own.location(), "No .gitignore ignores the venv " + path
+            + "/: `git add .` would commit thousands of files; add a .gitignore with the line " + venvDirectory
+            + "/", List.of(), GitignoreEntry.append(own, venvDirectory + "/"));
+      } else {
+        sink.report(own.location(), own.path() + " does not ignore the venv " + path
+            + "/: `git add .` would commit thousands of files; add the line " + venvDirectory + "/", List.of(),
+            GitignoreEntry.append(own, venvDirectory + "/"));
+      }
     }
-    String path = context.pathOf(VENV_DIRECTORY);
-    if (verdict.reincludedBy() != null && verdict.reincludedBy().location() != null) {
-      sink.report(verdict.reincludedBy().location(), "'" + verdict.reincludedBy().text() + "' re-includes the venv "
-          + path + "/, so `git add .` would commit it; remove the negation");
-    } else if (own.isMissing()) {
-      sink.report(own.location(), "No .gitignore ignores the venv " + path
-          + "/: `git add .` would commit thousands of files; add a .gitignore with the line .venv/", List.of(),
-          GitignoreEntry.append(own, VENV_DIRECTORY + "/"));
-    } else {
-      sink.report(own.location(), own.path() + " does not ignore the venv " + path
-          + "/: `git add .` would commit thousands of files; add the line .venv/", List.of(),
-          GitignoreEntry.append(own, VENV_DIRECTORY + "/"));
+  }
+
+  /**
+   * The venv directories the project really makes, relative to its Python directory: those of the shells' venv
+   * strategies, a venv already on disk ({@code .venv/pyvenv.cfg}), and {@code .venv} for a project that declares
+   * the full nixml contract (a configured layout).
+   */
+  private static List<String> venvDirectories(ProjectContext context) {
+    Set<String> found = new LinkedHashSet<>();
+    FlakeShells shells = FlakeShells.of(context);
+    if (shells.strict()) {
+      found.add(VENV_DIRECTORY);
     }
+    shells.venvStrategies().forEach(strategy -> strategy.directory().ifPresent(found::add));
+    if (context.pythonFile(VENV_DIRECTORY + "/pyvenv.cfg").isPresent()) {
+      found.add(VENV_DIRECTORY);
+    }
+    return List.copyOf(found);
   }
 
   /** Whether git ignores directory {@code path}, and which negation re-included it if one did. */

@@ -1,0 +1,164 @@
+# Stubs of the flake inputs a dev-shell flake uses: nixpkgs, flake-utils, flake-parts, nix-systems, numtide devshell,
+# devenv. `import X` of a stub goes through the driver's scoped `import`, which returns the stub's `_nixmlImport`.
+{ lib, stubImport }:
+let
+  b = builtins;
+  toLower = b.replaceStrings
+    [ "A" "B" "C" "D" "E" "F" "G" "H" "I" "J" "K" "L" "M" "N" "O" "P" "Q" "R" "S" "T" "U" "V" "W" "X" "Y" "Z" ]
+    [ "a" "b" "c" "d" "e" "f" "g" "h" "i" "j" "k" "l" "m" "n" "o" "p" "q" "r" "s" "t" "u" "v" "w" "x" "y" "z" ];
+  contains = part: s: b.match ".*${part}.*" s != null;
+
+  # What an input is, from its URL (or, for inputs named only in the outputs' formals, its name).
+  kindOf = name: url:
+    let u = toLower url; n = toLower name; in
+    if contains "nixpkgs" u || contains "channels.nixos.org" u || (url == "" && contains "nixpkgs" n) then "nixpkgs"
+    else if contains "flake-parts" u || n == "flake-parts" then "flake-parts"
+    else if contains "flake-utils" u || n == "flake-utils" || n == "utils" then "flake-utils"
+    else if contains "nix-systems" u || n == "systems" then "systems"
+    else if contains "numtide/devshell" u || n == "devshell" then "devshell"
+    else if contains "cachix/devenv" u || n == "devenv" then "devenv"
+    else "unknown";
+
+  perSystemAttrs = [ "packages" "legacyPackages" "devShells" "apps" "checks" "formatter" ];
+  # inputs'.x / self': the per-system attributes of a flake seen from one system.
+  systemView = system: flake:
+    if b.isAttrs flake then
+      b.listToAttrs (b.concatMap (n: if flake ? ${n} then [ { name = n; value = flake.${n}.${system} or { }; } ] else [ ]) perSystemAttrs)
+    else flake;
+
+  nixpkgs = name:
+    let instantiate = import ./nixpkgs.nix { inherit lib; input = name; }; in {
+      _nixmlImport = instantiate;
+      outPath = "/stub/inputs/${name}";
+      lib = lib // { nixosSystem = _: { }; };
+      legacyPackages = lib.genAttrs lib.systems.flakeExposed (system: instantiate { inherit system; });
+    };
+
+  # flake-utils: eachSystem merges `f system` into `{ <output>.<system> = …; }` as flake-utils does.
+  flakeUtils = name: rec {
+    outPath = "/stub/inputs/${name}";
+    lib = rec {
+      defaultSystems = lib'.systems.default;
+      allSystems = lib'.systems.flakeExposed;
+      system = lib'.genAttrs allSystems (s: s);
+      eachSystem = systems: f:
+        b.foldl' (attrs: system:
+          let ret = f system; in
+          b.foldl' (acc: key: acc // { ${key} = (acc.${key} or { }) // { ${system} = ret.${key}; }; }) attrs (b.attrNames ret))
+        { } systems;
+      eachDefaultSystem = eachSystem defaultSystems;
+      eachSystemMap = systems: f: lib'.genAttrs systems f;
+      eachDefaultSystemMap = eachSystemMap defaultSystems;
+      flattenTree = tree: tree;
+      mkApp = { drv, name ? drv.pname or drv.name, exePath ? "/bin/${name}" }: { type = "app"; program = "${drv}${exePath}"; };
+    };
+  };
+  lib' = lib;
+
+  systems = name: { _nixmlImport = lib.systems.default; outPath = "/stub/inputs/${name}"; };
+
+  # flake-parts: mkFlake with systems, perSystem (pkgs defaults to inputs.nixpkgs.legacyPackages.${system} unless
+  # _module.args.pkgs overrides it), flake, and imports of local module files; other imports are ignored.
+  flakeParts = name: {
+    outPath = "/stub/inputs/${name}";
+    flakeModules = { };
+    lib.mkFlake = args: module:
+      let
+        inputs = args.inputs;
+        self = args.self or inputs.self;
+        topArgs = {
+          inherit inputs self lib;
+          config = { };
+          options = { };
+          flake-parts-lib = { };
+          withSystem = system: f: f (perSystemArgs system (perSystem system).pkgs);
+          getSystem = system: (perSystem system).config;
+          moduleWithSystem = f: f;
+        };
+        load = m:
+          let value = if b.isPath m || b.isString m then stubImport m else m; in
+          if b.isFunction value then value topArgs else value;
+        collect = m:
+          let loaded = load m; in
+          if b.isAttrs loaded && !(loaded ? _nixmlUnknownInput) then
+            [ loaded ] ++ b.concatMap collect (b.filter (i: b.isPath i || b.isFunction i || (b.isAttrs i && !(i ? _nixmlUnknownInput))) (loaded.imports or [ ]))
+          else [ ];
+        modules = collect module;
+        systemsList = b.concatMap (m: m.systems or [ ]) modules;
+        perSystemFns = b.concatMap (m: if m ? perSystem then [ m.perSystem ] else [ ]) modules;
+        perSystemArgs = system: pkgs: {
+          inherit system pkgs lib inputs self;
+          config = (perSystem system).config;
+          self' = systemView system self;
+          inputs' = b.mapAttrs (_: systemView system) inputs;
+          options = { };
+        };
+        merge = b.foldl' lib.recursiveUpdate { };
+        callAll = system: pkgs: merge (map (f: if b.isFunction f then f (perSystemArgs system pkgs) else f) perSystemFns);
+        perSystem = system:
+          let
+            defaultPkgs = inputs.nixpkgs.legacyPackages.${system} or null;
+            pkgs = (callAll system defaultPkgs)._module.args.pkgs or defaultPkgs;
+          in { inherit pkgs; config = callAll system pkgs; };
+        results = map (system: { inherit system; config = (perSystem system).config; }) systemsList;
+        outputNames = b.filter (n: n != "_module") (lib.unique (b.concatMap (r: b.attrNames r.config) results));
+        perSystemOutputs = lib.genAttrs outputNames (n:
+          b.listToAttrs (b.concatMap (r: if r.config ? ${n} then [ { name = r.system; value = r.config.${n}; } ] else [ ]) results));
+      in
+      perSystemOutputs // merge (map (m: m.flake or { }) modules);
+  };
+
+  devshellFor = instance: {
+    mkShell = args: { _type = "nixml-stub-shell"; kind = "devshell"; inherit instance args; };
+    importTOML = _: { };
+  };
+  devshell = name: rec {
+    outPath = "/stub/inputs/${name}";
+    overlays.default = final: prev: { devshell = devshellFor (final.stdenv.cc.instance or "devshell"); };
+    overlay = overlays.default;
+    legacyPackages = lib.genAttrs lib.systems.flakeExposed (_: devshellFor name);
+    flakeModule = { };
+  };
+
+  # devenv: lib.mkShell evaluates its modules (sets or functions of { pkgs, config, lib, inputs, … }) into one
+  # configuration: sets merge recursively, lists concatenate, the last scalar wins.
+  devenv = name: {
+    outPath = "/stub/inputs/${name}";
+    flakeModule = { };
+    lib.mkShell = { pkgs, inputs ? { }, modules ? [ ], ... }:
+      let
+        deepMerge = lhs: rhs:
+          lhs // b.mapAttrs (n: v:
+            if b.isAttrs v && b.isAttrs (lhs.${n} or null) && !(v ? _type) then deepMerge lhs.${n} v
+            else if b.isList v && b.isList (lhs.${n} or null) then lhs.${n} ++ v
+            else v) rhs;
+        moduleArgs = { inherit pkgs inputs lib config; };
+        load = m: if b.isFunction m then m moduleArgs else if b.isPath m then load (stubImport m) else m;
+        config = b.foldl' deepMerge { devenv.root = "/stub/devenv-root"; } (map load modules);
+      in
+      { _type = "nixml-stub-shell"; kind = "devenv"; instance = pkgs.stdenv.cc.instance or "devenv"; inherit config; };
+  };
+
+  unknown = name: {
+    _nixmlUnknownInput = name;
+    _nixmlImport = throw "nixml stub: `import` of input '${name}', which the stubs do not know";
+    outPath = "/stub/inputs/${name}";
+    overlays.default = _: _: { };
+    overlay = _: _: { };
+  };
+in
+{
+  inherit kindOf systemView;
+  # The stub of one input, by kind.
+  input = { name, url }:
+    let kind = kindOf name url; in
+    {
+      "nixpkgs" = nixpkgs name;
+      "flake-utils" = flakeUtils name;
+      "flake-parts" = flakeParts name;
+      "systems" = systems name;
+      "devshell" = devshell name;
+      "devenv" = devenv name;
+      "unknown" = unknown name;
+    }.${kind};
+}

@@ -1,0 +1,18 @@
+{
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+    flake-parts.url = "github:hercules-ci/flake-parts";
+  };
+
+  outputs = inputs@{ flake-parts, ... }:
+    flake-parts.lib.mkFlake { inherit inputs; } {
+      systems = [ "x86_64-linux" "aarch64-darwin" ];
+      perSystem = { pkgs, ... }: {
+        devShells.default = pkgs.mkShell {
+          venvDir = ".venv";
+          packages = [ pkgs.python312 pkgs.python312Packages.venvShellHook pkgs.uv ];
+          UV_PYTHON_DOWNLOADS = "never";
+        };
+      };
+    };
+}

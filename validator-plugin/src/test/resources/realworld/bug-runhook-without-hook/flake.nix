@@ -1,0 +1,25 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+
+  outputs = { self, nixpkgs }:
+    let
+      forAllSystems = nixpkgs.lib.genAttrs [ "x86_64-linux" "aarch64-darwin" ];
+    in
+    {
+      devShells = forAllSystems (system:
+        let
+          pkgs = nixpkgs.legacyPackages.${system};
+        in
+        {
+          default = pkgs.mkShell {
+            venvDir = ".venv";
+            packages = [ pkgs.python312 pkgs.uv pkgs.ruff ];
+            UV_PYTHON_DOWNLOADS = "never";
+            shellHook = ''
+              runHook venvShellHook
+              uv sync --frozen
+            '';
+          };
+        });
+    };
+}

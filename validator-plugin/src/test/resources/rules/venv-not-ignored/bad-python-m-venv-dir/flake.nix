@@ -1,0 +1,17 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+
+  outputs = { self, nixpkgs }:
+    let
+      pkgs = nixpkgs.legacyPackages.x86_64-linux;
+    in
+    {
+      devShells.x86_64-linux.default = pkgs.mkShell {
+        packages = [ pkgs.python311 ];
+        shellHook = ''
+          test -d venv || python3 -m venv venv
+          source venv/bin/activate
+        '';
+      };
+    };
+}
