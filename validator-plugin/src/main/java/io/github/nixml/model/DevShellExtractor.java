@@ -133,6 +133,9 @@ final class DevShellExtractor {
     if (shell.kind() == ShellKind.DEVSHELL) {
       return devshell(name, systems, shell);
     }
+    if (shell.kind() == ShellKind.DEVENV) {
+      return DevenvShells.of(name, systems, shell, evaluator, this);
+    }
     Attrs attributes = shell.attributes();
     Map<String, ShellText> env = new LinkedHashMap<>();
     List<ShellText> hooks = new ArrayList<>();
@@ -229,7 +232,7 @@ final class DevShellExtractor {
   }
 
   /** Adds the packages of a list value; false when some entry is not understood. */
-  private static boolean addPackages(Value value, List<PackageRef> into) {
+  static boolean addPackages(Value value, List<PackageRef> into) {
     List<Item> items = Evaluator.items(value);
     if (items == null) {
       return false;

@@ -17,7 +17,7 @@ final class Domain {
   }
 
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
-  enum InputKind { NIXPKGS, FLAKE_UTILS, FLAKE_PARTS, SYSTEMS, DEVSHELL, OTHER }
+  enum InputKind { NIXPKGS, FLAKE_UTILS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, OTHER }
 
   /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
   record Input(String name, InputKind kind) implements Value.Foreign {}
@@ -28,7 +28,7 @@ final class Domain {
   /** {@code input.legacyPackages}, before the system is selected. */
   record LegacyPackages(String input, SourceSpan span) implements Value.Foreign {}
 
-  enum ShellKind { MK_SHELL, FHS_ENV, FHS_SHELL, DEVSHELL }
+  enum ShellKind { MK_SHELL, FHS_ENV, FHS_SHELL, DEVSHELL, DEVENV }
 
   /** A dev-shell builder applied to its attributes ({@code mkShell {…}}, {@code buildFHSEnv {…}}). */
   record Shell(ShellKind kind, String builder, NixpkgsInstance instance, Value.Attrs attributes, SourceSpan span)

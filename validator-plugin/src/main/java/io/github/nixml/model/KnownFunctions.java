@@ -55,6 +55,8 @@ public final class KnownFunctions {
     FLAKE_UTILS,
     /** numtide devshell's package set ({@code devshell.legacyPackages.${system}.mkShell}). */
     DEVSHELL,
+    /** devenv's {@code lib} ({@code devenv.lib.mkShell}). */
+    DEVENV,
     /** flake-parts' {@code lib} ({@code flake-parts.lib.mkFlake}). */
     FLAKE_PARTS,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
@@ -94,6 +96,9 @@ public final class KnownFunctions {
       shellBuilder("buildFHSEnvBubblewrap", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvChroot", ShellKind.FHS_ENV),
       shellBuilder("devshell.mkShell", ShellKind.DEVSHELL),
+      new KnownFunction(Scope.DEVENV, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
+          ? new Shell(ShellKind.DEVENV, "devenv.lib.mkShell", attrs.get("pkgs") instanceof Pkg pkgs
+              ? pkgs.instance() : null, attrs, call.span()) : UNKNOWN),
       new KnownFunction(Scope.DEVSHELL, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
           ? new Shell(ShellKind.DEVSHELL, "devshell.mkShell", call.instance(), attrs, call.span()) : UNKNOWN),
       opaque("system"), opaque("config"), opaque("callPackage"), opaque("writeShellScriptBin"), opaque("writeText"),

@@ -15,7 +15,9 @@ public enum Layout {
   /** {@code buildFHSEnv} whose profile creates or activates the venv. */
   FHS("fhs"),
   /** numtide devshell's {@code mkShell}: packages, an {@code env} list and startup hooks; not a configurable layout. */
-  DEVSHELL("devshell");
+  DEVSHELL("devshell"),
+  /** devenv's {@code mkShell}: modules with {@code languages.python}, packages, env and {@code enterShell}. */
+  DEVENV("devenv");
 
   private final String id;
 

@@ -52,6 +52,9 @@ final class NixpkgsHost implements Host {
     if (text.contains("flake-parts")) {
       return InputKind.FLAKE_PARTS;
     }
+    if (text.contains("cachix/devenv") || (url.isEmpty() && name.equals("devenv"))) {
+      return InputKind.DEVENV;
+    }
     if (text.contains("numtide/devshell") || (url.isEmpty() && name.equals("devshell"))) {
       return InputKind.DEVSHELL;
     }
@@ -72,6 +75,7 @@ final class NixpkgsHost implements Host {
           case NIXPKGS -> new Pkg(null, List.of("lib"), span);
           case FLAKE_UTILS -> new Library(Scope.FLAKE_UTILS);
           case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
+          case DEVENV -> new Library(Scope.DEVENV);
           case SYSTEMS, DEVSHELL, OTHER -> UNKNOWN;
         };
         case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)

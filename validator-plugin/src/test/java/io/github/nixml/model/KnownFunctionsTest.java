@@ -97,6 +97,23 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("python312");
       assertThat(shell.hookCommands()).singleElement().satisfies(c -> assertThat(c.runs("echo", "hello")).isTrue());
     });
+    cases.put("DEVENV.mkShell", name -> {
+      DevShell shell = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.devenv.url = "github:cachix/devenv";
+            outputs = inputs@{ nixpkgs, devenv, ... }: let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+              devShells.x86_64-linux.default = devenv.lib.mkShell {
+                inherit inputs pkgs;
+                modules = [ { languages.python = { enable = true; package = pkgs.python313; }; env.A = "b"; } ];
+              };
+            };
+          }
+          """));
+      assertThat(shell.layout()).isEqualTo(Layout.DEVENV);
+      assertThat(names(shell)).containsExactly("python313");
+      assertThat(shell.env()).containsKey("A");
+    });
     cases.put("LIB.optionals", name -> assertThat(shell(
         "pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]; }")
         .packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
