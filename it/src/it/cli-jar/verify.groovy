@@ -20,7 +20,7 @@ assert code == 0 && out == "nixml ${projectVersion}\n"
 // One error: exit 1, the finding line as on Maven's console, the failure naming the SARIF report.
 (code, out, err) = cli(['validate', '--today', today, 'project'])
 assert code == 1 : "exit ${code}\n${out}\n${err}"
-assert out.readLines().contains("flake.nix:53:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312")
+assert out.readLines().contains("flake.nix:53:28: error: [python-version-mismatch] .python-version says 3.12 but the shell's interpreter is python311 (.python-version:1:1); pin 3.11 with `uv python pin 3.11` or switch the flake to python312 (fixable)")
 assert out.readLines().contains('nixml: 1 project, 1 Nix file: 1 error, 0 warnings, 1 note (1 at or above error)')
 assert err == "nixml: 1 finding at or above error; see ${project}/target/nixml/nixml.sarif (set --fail-on to change the threshold)\n"
 

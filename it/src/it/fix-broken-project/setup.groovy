@@ -9,6 +9,7 @@ C.replaceOnce(new File(basedir, 'pyproject.toml'), 'requires-python = ">=3.11"',
 C.deleteLine(flake, 'runHook venvShellHook')
 C.deleteLine(flake, 'venvDir = ".venv";')
 C.deleteLine(flake, 'export UV_PYTHON_DOWNLOADS=never')
+C.deleteLine(flake, 'export UV_PYTHON_PREFERENCE=only-system')
 C.deleteLine(flake, 'export LD_LIBRARY_PATH=')
 assert new File(basedir, '.envrc').delete()
 true

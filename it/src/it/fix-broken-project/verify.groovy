@@ -13,7 +13,7 @@ List<String> fixes = [
     'flake.nix:73:13: [ld-library-path-not-exported] export NIX_LD_LIBRARY_PATH on LD_LIBRARY_PATH in the shellHook',
     '.python-version:1:1: [requires-python-mismatch] set requires-python to ">=3.11" in pyproject.toml',
     'flake.nix:65:13: [uv-python-downloads] set UV_PYTHON_DOWNLOADS = "never" in the shell',
-    'flake.nix:80:13: [venv-hook-not-run] run `runHook venvShellHook` at the end of the shellHook',
+    'flake.nix:76:13: [venv-hook-not-run] run `runHook venvShellHook` at the end of the shellHook',
 ]
 List<String> lines = C.logLines(basedir)
 assert lines.findAll { it.startsWith('[INFO] nixml: would fix ') } == fixes.collect { "[INFO] nixml: would fix ${it}".toString() }

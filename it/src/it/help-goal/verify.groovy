@@ -2,7 +2,9 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 
 // The goal list, written for users.
 C.assertLine(basedir, "[INFO] nixml Maven plugin ${projectVersion}")
-C.assertLine(basedir, 'This plugin has 2 goals:')
+C.assertLine(basedir, 'This plugin has 4 goals:')
+C.assertLine(basedir, 'nixml:fix')
+C.assertLine(basedir, 'nixml:set-python')
 C.assertLine(basedir, 'nixml:help')
 C.assertLine(basedir, 'nixml:validate')
 // The validate goal's parameters with their user properties, the baseline among them.

@@ -80,11 +80,13 @@ final class DevenvShells {
       return true;
     }
     Entry version = python.entries().get("version");
-    String text = version != null && version.thunk().force() instanceof Str str ? str.literal() : null;
+    Str value = version != null && version.thunk().force() instanceof Str str ? str : null;
+    String text = value == null ? null : value.literal();
     if (text != null && text.matches("3\\.\\d+(\\.\\d+)?")) {
       String minor = text.split("\\.")[1];
+      // The interpreter is where the version is written: the string a user edits.
       packages.add(new PackageRef(List.of("python3" + minor), shell.instance(), PlatformGuard.ALWAYS,
-          version.nameSpan()));
+          value.span() != null ? value.span() : version.nameSpan()));
       return true;
     }
     return !python.entries().containsKey("enable");

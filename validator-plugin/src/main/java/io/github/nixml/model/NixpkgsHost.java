@@ -69,6 +69,11 @@ final class NixpkgsHost implements Host {
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name), pkg.path().isEmpty() ? span : pkg.span());
     }
+    if (target instanceof PerSystem perSystem) {
+      // `(eachDefaultSystem f).devShells`, `inherit (perSystem) devShells`: still per system.
+      Value member = evaluator.select(perSystem.outputs(), name, span);
+      return member == UNKNOWN ? UNKNOWN : new PerSystem(perSystem.systems(), member);
+    }
     if (target instanceof Input input) {
       return switch (name) {
         case "lib" -> switch (input.kind()) {

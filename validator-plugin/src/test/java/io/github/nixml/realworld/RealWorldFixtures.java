@@ -15,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,6 +71,28 @@ final class RealWorldFixtures {
   }
 
   private RealWorldFixtures() {}
+
+  /**
+   * {@code KNOWN-MISSES.txt}: {@code fixture: finding — why the validator cannot see it yet}, one per line; by fixture,
+   * the finding texts.
+   */
+  static Map<String, List<String>> knownMisses() throws IOException {
+    Map<String, List<String>> known = new TreeMap<>();
+    for (String line : Files.readAllLines(ROOT.resolve("KNOWN-MISSES.txt"), StandardCharsets.UTF_8)) {
+      String entry = line.strip();
+      if (entry.isEmpty() || entry.startsWith("#")) {
+        continue;
+      }
+      int colon = entry.indexOf(": ");
+      int why = entry.indexOf(" — ");
+      if (colon < 0 || why < colon) {
+        throw new IllegalArgumentException("KNOWN-MISSES.txt: not 'fixture: finding — why': '" + line + "'");
+      }
+      known.computeIfAbsent(entry.substring(0, colon), k -> new ArrayList<>())
+          .add(entry.substring(colon + 2, why).strip());
+    }
+    return known;
+  }
 
   static List<Path> all() {
     try (Stream<Path> entries = Files.list(ROOT)) {
