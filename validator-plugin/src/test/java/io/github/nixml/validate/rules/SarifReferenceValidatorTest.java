@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SARIF we write, on every rule fixture (every rule firing, whole-file findings included) and compared with a
- * baseline (results new, unchanged and absent), passes Microsoft's SARIF multitool with no error and no warning.
+ * The SARIF we write, on the first bad- fixture of every rule (every rule firing, whole-file findings included) and
+ * compared with a baseline (results new, unchanged and absent), passes Microsoft's SARIF multitool with no error and
+ * no warning. One case per rule keeps the multitool's run short (it takes about a second per report).
  */
 class SarifReferenceValidatorTest {
   private static final Validator VALIDATOR = new Validator(BuiltInRules.registry());
@@ -33,7 +34,7 @@ class SarifReferenceValidatorTest {
   @TempDir Path tempDir;
 
   @Test
-  void everyFixturesSarifPassesTheReferenceValidator() throws Exception {
+  void aFiringFixtureOfEveryRulePassesTheReferenceValidator() throws Exception {
     Oracle.SARIF_MULTITOOL.assumeAvailable();
     Path reports = Files.createDirectories(tempDir.resolve("reports"));
     List<Path> caseDirs;
@@ -52,7 +53,7 @@ class SarifReferenceValidatorTest {
       new ReportWriter(TOOL).write(result, EnumSet.of(ReportFormat.SARIF), out, baseline);
       previous = Files.move(out.resolve(ReportFormat.SARIF.fileName()), reports.resolve("case-" + n++ + ".sarif"));
     }
-    assertThat(n).isGreaterThan(100);
+    assertThat(n).isEqualTo(BuiltInRules.all().size());
     Oracle.Verdict verdict = Oracle.SARIF_MULTITOOL.check(reports);
     assertThat(verdict.output()).contains(n + " files scanned");
     assertThat(verdict.accepted()).as(verdict.output()).isTrue();
@@ -68,7 +69,9 @@ class SarifReferenceValidatorTest {
 
   private static Stream<Path> casesOf(Path ruleDir) {
     try {
-      return Files.list(ruleDir).filter(Files::isDirectory).sorted().collect(Collectors.toList()).stream();
+      return Files.list(ruleDir).filter(Files::isDirectory)
+          .filter(dir -> dir.getFileName().toString().startsWith("bad-")).sorted().limit(1)
+          .collect(Collectors.toList()).stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
