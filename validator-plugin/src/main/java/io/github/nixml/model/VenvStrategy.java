@@ -23,24 +23,17 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
 
   /** What the shell does, and whether that creates a venv. */
   public enum Kind {
-    VENV_SHELL_HOOK("venvShellHook", true),
-    UV_SYNC("uv sync", true),
-    UV_VENV("uv venv", true),
-    PYTHON_VENV("python -m venv", true),
-    VIRTUALENV("virtualenv", true),
-    ACTIVATE("source …/bin/activate", false);
+    VENV_SHELL_HOOK(true),
+    UV_SYNC(true),
+    UV_VENV(true),
+    PYTHON_VENV(true),
+    VIRTUALENV(true),
+    ACTIVATE(false);
 
-    private final String display;
     private final boolean creates;
 
-    Kind(String display, boolean creates) {
-      this.display = display;
+    Kind(boolean creates) {
       this.creates = creates;
-    }
-
-    /** How a message names it. */
-    public String display() {
-      return display;
     }
 
     public boolean creates() {

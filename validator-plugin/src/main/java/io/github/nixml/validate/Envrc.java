@@ -6,6 +6,7 @@ import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a direnv {@code .envrc} does with flakes, read as shell commands (comments and echoed text do not count). */
 public final class Envrc {
@@ -40,7 +41,7 @@ public final class Envrc {
   }
 
   /** {@code ./.nix#dev} → {@code .nix}; {@code .} → {@code ""}; {@code github:…} → empty. */
-  private static java.util.Optional<String> localDirectory(String reference) {
+  private static Optional<String> localDirectory(String reference) {
     String path = reference;
     int hash = path.indexOf('#');
     if (hash >= 0) {
@@ -49,7 +50,7 @@ public final class Envrc {
     if (path.startsWith("path:")) {
       path = path.substring("path:".length());
     } else if (path.contains(":")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     while (path.startsWith("./")) {
       path = path.substring(2);
@@ -57,6 +58,6 @@ public final class Envrc {
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    return java.util.Optional.of(path.equals(".") ? "" : path);
+    return Optional.of(path.equals(".") ? "" : path);
   }
 }

@@ -50,10 +50,11 @@ public final class MissingFileRule extends BaseProjectRule {
       if (shells.strict()) {
         report(context.pyprojectSource(), "has no pyproject.toml: `uv sync` has no project to install", sink);
       } else {
-        installingCommand(shells).ifPresent(command -> report(context.pyprojectSource(),
+        Optional<String> installing = installingCommand(shells);
+        installing.ifPresent(command -> report(context.pyprojectSource(),
             "has no pyproject.toml but the dev shell runs `" + command + "`, which has no project to install",
             sink));
-        if (installingCommand(shells).isEmpty() && context.pythonFile("uv.lock").isPresent()) {
+        if (installing.isEmpty() && context.pythonFile("uv.lock").isPresent()) {
           report(context.pyprojectSource(), "has no pyproject.toml but has a uv.lock: uv refuses a lock without its"
               + " project; restore pyproject.toml or remove uv.lock", sink);
         }

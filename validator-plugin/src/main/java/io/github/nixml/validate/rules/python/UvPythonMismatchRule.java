@@ -3,7 +3,9 @@ package io.github.nixml.validate.rules.python;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.PythonInterpreter;
+import io.github.nixml.model.ShellCommand;
 import io.github.nixml.model.ShellPiece;
+import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
 import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.syntax.SourceSpan;
@@ -46,11 +48,19 @@ public final class UvPythonMismatchRule extends DevShellRule {
     if (versions.isEmpty()) {
       return;
     }
-    Optional<Named> named = shell.env().containsKey("UV_PYTHON")
-        ? named(shell.env().get("UV_PYTHON").value(), shell.env().get("UV_PYTHON").location())
-        : shell.hookAssignments().stream().filter(a -> a.name().equals("UV_PYTHON")).reduce((a, b) -> b)
-            .flatMap(a -> named(a.value(), shell.hooks().stream().filter(h -> h.commands().stream()
-                .anyMatch(c -> c.assignments().contains(a))).findFirst().map(h -> h.location()).orElse(shell.location())));
+    Optional<Named> named = Optional.empty();
+    if (shell.env().containsKey("UV_PYTHON")) {
+      named = named(shell.env().get("UV_PYTHON").value(), shell.env().get("UV_PYTHON").location());
+    } else {
+      for (ShellText hook : shell.hooks()) {
+        for (ShellCommand.Assignment assignment : hook.commands().stream()
+            .flatMap(command -> command.assignments().stream()).toList()) {
+          if (assignment.name().equals("UV_PYTHON")) {
+            named = named(assignment.value(), hook.location()); // the last assignment wins
+          }
+        }
+      }
+    }
     if (named.isEmpty() || versions.contains(named.get().version())) {
       return;
     }
