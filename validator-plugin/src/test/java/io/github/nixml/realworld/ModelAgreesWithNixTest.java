@@ -234,7 +234,9 @@ class ModelAgreesWithNixTest {
     Map<String, List<String>> nixByName = new TreeMap<>();
     for (JsonNode p : nixPackages) {
       String name = packageName(p);
-      if (name != null) {
+      if (name == null) {
+        comparison.unknown("package"); // a string, an unknown input or value in the list: nothing to compare with
+      } else {
         nixByName.computeIfAbsent(name, n -> new ArrayList<>()).add(comparableTag(p.path("instance").asText()));
       }
     }
@@ -306,11 +308,11 @@ class ModelAgreesWithNixTest {
       String literal = literal(variable.getValue());
       if (literal == null) {
         comparison.unknown("env-value");
-      } else if (literal.equals(value.asText())) {
+      } else if (literal.equals(nixValue(value))) {
         comparison.agree("env-value");
       } else {
         comparison.disagree("env-value", shellName, variable.getKey() + " = '" + literal + "' per the model, '"
-            + value.asText() + "' in Nix");
+            + nixValue(value) + "' in Nix");
       }
     }
     for (Iterator<String> names = nixEnv.fieldNames(); names.hasNext(); ) {
@@ -326,14 +328,27 @@ class ModelAgreesWithNixTest {
     }
   }
 
-  /** The text when it is all literal, else null (the model does not render store paths). */
+  /** A stub value with {@code python3XY.withPackages f} named as the model names it: the interpreter it wraps. */
+  private static String nixValue(JsonNode value) {
+    return value.asText().replaceAll("(/stub/[^/]+/python\\d+)\\.withPackages/", "$1/");
+  }
+
+  /**
+   * The text as the stubs render it, or null when the model does not know all of it: literal text, and a package's
+   * store path as the stub's {@code /stub/<instance>/<attribute path>}.
+   */
   private static String literal(ShellText text) {
     StringBuilder out = new StringBuilder();
     for (ShellPiece piece : text.pieces()) {
-      if (!(piece instanceof ShellPiece.Literal literal)) {
+      if (piece instanceof ShellPiece.Literal literal) {
+        out.append(literal.text());
+      } else if (piece instanceof ShellPiece.PackagePath path && !path.attrPath().isEmpty()
+          && instanceTag(path.instance()).isPresent()) {
+        out.append("/stub/").append(instanceTag(path.instance()).get()).append('/')
+            .append(String.join(".", path.attrPath()));
+      } else {
         return null;
       }
-      out.append(literal.text());
     }
     return out.toString();
   }
