@@ -305,7 +305,8 @@ class ModelAgreesWithNixTest {
         continue;
       }
       comparison.agree("env");
-      String literal = literal(variable.getValue());
+      String rendered = literal(variable.getValue(), PlatformGuard.ofSystem(system));
+      String literal = rendered == null ? null : sameLibOutput(rendered);
       if (literal == null) {
         comparison.unknown("env-value");
       } else if (literal.equals(nixValue(value))) {
@@ -328,16 +329,24 @@ class ModelAgreesWithNixTest {
     }
   }
 
-  /** A stub value with {@code python3XY.withPackages f} named as the model names it: the interpreter it wraps. */
+  /**
+   * A stub value with packages named as the model names them: {@code python3XY.withPackages f} as the interpreter it
+   * wraps, and the {@code lib} output {@code makeLibraryPath} takes ({@code stdenv.cc.cc.lib}) as its package.
+   */
   private static String nixValue(JsonNode value) {
-    return value.asText().replaceAll("(/stub/[^/]+/python\\d+)\\.withPackages/", "$1/");
+    return sameLibOutput(value.asText().replaceAll("(/stub/[^/]+/python\\d+)\\.withPackages/", "$1/"));
+  }
+
+  /** {@code makeLibraryPath [ stdenv.cc.cc ]} and {@code [ stdenv.cc.cc.lib ]} name the same directory. */
+  private static String sameLibOutput(String value) {
+    return value.replaceAll("(/stub/[^/:]+/[^/:]+)\\.lib/lib", "$1/lib");
   }
 
   /**
    * The text as the stubs render it, or null when the model does not know all of it: literal text, and a package's
    * store path as the stub's {@code /stub/<instance>/<attribute path>}.
    */
-  private static String literal(ShellText text) {
+  private static String literal(ShellText text, PlatformGuard platform) {
     StringBuilder out = new StringBuilder();
     for (ShellPiece piece : text.pieces()) {
       if (piece instanceof ShellPiece.Literal literal) {
@@ -346,6 +355,20 @@ class ModelAgreesWithNixTest {
           && instanceTag(path.instance()).isPresent()) {
         out.append("/stub/").append(instanceTag(path.instance()).get()).append('/')
             .append(String.join(".", path.attrPath()));
+      } else if (piece instanceof ShellPiece.LibraryPathRef path && path.path().entries().complete()) {
+        // lib.makeLibraryPath: each package present on this platform, as <store path>/lib, joined with ':'
+        List<String> entries = new ArrayList<>();
+        for (PackageRef ref : path.path().entries().packages()) {
+          if (ref.guard().and(platform).isNever()) {
+            continue;
+          }
+          Optional<String> tag = instanceTag(ref.source());
+          if (tag.isEmpty()) {
+            return null;
+          }
+          entries.add("/stub/" + tag.get() + "/" + ref.name() + "/lib");
+        }
+        out.append(String.join(":", entries));
       } else {
         return null;
       }
