@@ -20,7 +20,7 @@ assert lines.findAll { it.startsWith('[INFO] nixml: would fix ') } == fixes.coll
 assert lines.findAll { it.startsWith('[INFO] nixml: fixed ') } == fixes.collect { "[INFO] nixml: fixed ${it}".toString() }
 
 // The dry run printed unified diffs (and wrote nothing: the real run found the same fixes on the same files).
-['[INFO] --- a/flake.nix', '[INFO] +++ b/flake.nix', '[INFO] @@ -72,6 +72,8 @@',
+['[INFO] --- a/flake.nix', '[INFO] +++ b/flake.nix', '[INFO] @@ -72,11 +72,15 @@',
  '[INFO] +            UV_PYTHON_DOWNLOADS = "never";', '[INFO] +            venvDir = ".venv";',
  '[INFO] +              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH',
  '[INFO] +              runHook venvShellHook', '[INFO] -3.12', '[INFO] +3.11',
@@ -48,7 +48,7 @@ assert flake.contains('''            packages = [ python_with_pkgs ] ++ shell_pa
             UV_PYTHON_DOWNLOADS = "never";
             venvDir = ".venv";
 ''')
-assert flake.contains('''              unset SOURCE_DATE_EPOCH
+assert flake.contains('''              # /run/opengl-driver/lib holds the host's NVIDIA driver libraries on NixOS
               export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH
               runHook venvShellHook
             \'\';
