@@ -5,12 +5,9 @@ import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.ValidationRequest;
 import io.github.nixml.validate.Validator;
-import io.github.nixml.validate.rules.BuiltInRules;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Validates, applies every fix the rules offer (see docs/rules.md for which), writes each changed file atomically,
@@ -19,27 +16,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The work is {@link Fixer}'s; this class maps parameters and results.
  */
 @Mojo(name = "fix", requiresProject = false, threadSafe = true)
-public class FixMojo extends ConfiguredMojo {
-
-  /** Prints what would change as a unified diff, and writes nothing. */
-  @Parameter(property = "nixml.dryRun", defaultValue = "false")
-  private boolean dryRun;
+public class FixMojo extends ChangingMojo {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skipped()) {
-      return;
-    }
+  void change(Validator validator, ValidateSettings settings) throws ValidationException, MojoFailureException {
     Log log = getLog();
-    Validator validator = new Validator(BuiltInRules.registry());
-    ValidateSettings settings = settings(validator.registry());
-    Fixer.FixResult result;
-    try {
-      result = new Fixer(validator)
-          .fix(new ValidationRequest(root(), settings.config()), dryRun);
-    } catch (ValidationException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    Fixer.FixResult result = new Fixer(validator).fix(new ValidationRequest(root(), settings.config()), dryRun);
     for (Fixer.AppliedFix applied : result.applied()) {
       log.info("nixml: " + (dryRun ? "would fix " : "fixed ") + applied);
     }

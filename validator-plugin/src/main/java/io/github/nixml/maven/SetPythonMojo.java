@@ -5,9 +5,7 @@ import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.ValidationRequest;
 import io.github.nixml.validate.Validator;
-import io.github.nixml.validate.rules.BuiltInRules;
 import io.github.nixml.validate.rules.python.PythonSwitch;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,31 +18,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The work is {@link PythonSwitch}'s; this class maps parameters and results.
  */
 @Mojo(name = "set-python", requiresProject = false, threadSafe = true)
-public class SetPythonMojo extends ConfiguredMojo {
+public class SetPythonMojo extends ChangingMojo {
 
   /** The Python to move to: 3.10 to 3.14. */
   @Parameter(property = "nixml.python", required = true)
   private String python;
 
-  /** Prints what would change as a unified diff, and writes nothing. */
-  @Parameter(property = "nixml.dryRun", defaultValue = "false")
-  private boolean dryRun;
-
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skipped()) {
-      return;
-    }
+  void change(Validator validator, ValidateSettings settings) throws ValidationException, MojoFailureException {
     Log log = getLog();
-    Validator validator = new Validator(BuiltInRules.registry());
-    ValidateSettings settings = settings(validator.registry());
-    PythonSwitch.Result result;
-    try {
-      result = new PythonSwitch(validator)
-          .switchTo(new ValidationRequest(root(), settings.config()), python == null ? "" : python.trim(), dryRun);
-    } catch (ValidationException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
+    PythonSwitch.Result result = new PythonSwitch(validator)
+        .switchTo(new ValidationRequest(root(), settings.config()), python == null ? "" : python.trim(), dryRun);
     if (!result.refusals().isEmpty()) {
       for (String refusal : result.refusals()) {
         log.error("nixml: " + refusal);
