@@ -46,6 +46,7 @@ class BatchGenerationTest {
     invalid.put("nixpkgsBranch", new String[] {"nixos-26.5", "newest-release (the default), nixos-YY.MM or"
         + " nixos-YY.MM-small naming a NixOS release, nixos-unstable or nixpkgs-unstable"});
     invalid.put("version", new String[] {"banana", "a Maven version that PEP 440 can express"});
+    invalid.put("nixml.today", new String[] {"25/11/2026", "an ISO date like 2026-11-25, or today"});
     if (Layout.current() == Layout.FHS) {
       invalid.put("shell", new String[] {"tcsh", "bash, zsh or fish"});
     }
@@ -81,6 +82,7 @@ class BatchGenerationTest {
         new String[] {"nixpkgsBranch", "nixos-26.04", "nixos-26.04 names no NixOS release: releases are YY.05 and"
             + " YY.11, the newest on 2026-11-25 is nixos-26.05"},
         new String[] {"version", "banana", "a Maven version that PEP 440 can express"},
+        new String[] {"nixml.today", "2026-13-01", "an ISO date like 2026-11-25, or today"},
         // pom.xml present: the archetype plugin itself refuses, before writing anything.
         new String[] {"pom.xml", "", "A Maven project already exists in the directory"}));
     if (Layout.current() == Layout.FHS) {

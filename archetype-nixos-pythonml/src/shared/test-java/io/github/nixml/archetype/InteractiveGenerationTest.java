@@ -24,7 +24,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * README's interactive command, {@code mvn archetype:generate -DaskForDefaultPropertyValues=true}, driven as a user
- * types: Maven asks for every property with its default, refuses a Python keyword as the package (the
+ * types: Maven asks for every property with its default (the day {@code newest-release} is judged on too: the
+ * answer 2027-07-15 must give nixos-27.05), refuses a Python keyword as the package (the
  * {@code validationRegex}) and asks again, and the answers reach the generated files.
  */
 @ResourceLock(NestedMaven.STAGED_REPOSITORY)
@@ -44,11 +45,13 @@ class InteractiveGenerationTest {
     answers.put("pythonVersion", new ArrayDeque<>(List.of("3.12")));
     answers.put("cuda", new ArrayDeque<>(List.of("false")));
     answers.put("nixpkgsBranch", new ArrayDeque<>(List.of("")));
+    // The day newest-release is judged on, typed at its prompt: the pin reaches generation through the answer.
+    answers.put("nixml.today", new ArrayDeque<>(List.of("2027-07-15")));
     answers.put("projectDescription", new ArrayDeque<>(List.of("Asked for, # not a heading")));
     if (Layout.current() == Layout.FHS) {
       answers.put("shell", new ArrayDeque<>(List.of("zsh")));
     }
-    Map<String, String> properties = Map.of("askForDefaultPropertyValues", "true", "nixml.today", "2027-07-15");
+    Map<String, String> properties = Map.of("askForDefaultPropertyValues", "true");
     Process process = new ProcessBuilder(NestedMaven.generateCommand(output, false, properties))
         .directory(output.toFile()).redirectErrorStream(true).start();
     // A prompt this test does not recognise would block the read below: the watchdog ends the process.
@@ -92,6 +95,7 @@ class InteractiveGenerationTest {
         .anyMatch(p -> p.startsWith("pythonVersion") && p.endsWith("3.11"))
         .anyMatch(p -> p.startsWith("cuda") && p.endsWith("true"))
         .anyMatch(p -> p.startsWith("nixpkgsBranch") && p.endsWith("newest-release"))
+        .anyMatch(p -> p.startsWith("nixml.today") && p.endsWith("today"))
         .anyMatch(p -> p.startsWith("projectDescription"));
     if (Layout.current() == Layout.FHS) {
       assertThat(prompts).anyMatch(p -> p.startsWith("shell") && p.endsWith("bash"));

@@ -7,8 +7,6 @@ import io.github.nixml.model.Layout;
 import io.github.nixml.validate.RuleRegistry;
 import io.github.nixml.validate.ValidationConfig;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -128,9 +126,7 @@ public final class ValidateParameters {
           .maxLockAgeDays(maxLockAgeDays)
           .maxFileBytes(maxFileBytes)
           .supportedBranches(supportedBranches);
-      if (today != null && !today.isBlank()) {
-        builder.today(parseDay(today));
-      }
+      builder.pinToday(today);
       new TreeMap<>(severities).forEach(builder::severity);
       ValidationConfig config = builder.build();
       rules.checkKnown(config);
@@ -140,11 +136,4 @@ public final class ValidateParameters {
     }
   }
 
-  private static LocalDate parseDay(String value) {
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("nixml.today must be an ISO date like 2026-11-25, not '" + value + "'");
-    }
-  }
 }

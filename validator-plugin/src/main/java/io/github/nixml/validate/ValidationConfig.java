@@ -1,8 +1,8 @@
 package io.github.nixml.validate;
 
+import io.github.nixml.lock.Today;
 import io.github.nixml.model.Layout;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +124,17 @@ public record ValidationConfig(
       return this;
     }
 
+    /**
+     * Pins the day from its written form ({@link Today#PROPERTY}); absent, blank or {@value Today#CLOCK} leaves the
+     * clock's day.
+     *
+     * @throws IllegalArgumentException when the value is not an ISO date
+     */
+    public Builder pinToday(String value) {
+      Today.pinned(value).ifPresent(this::today);
+      return this;
+    }
+
     public Builder maxFileBytes(long value) {
       this.maxFileBytes = value;
       return this;
@@ -182,11 +193,7 @@ public record ValidationConfig(
         case "cuda":
           return cuda(CudaMode.parse(v));
         case "today":
-          try {
-            return today(LocalDate.parse(v));
-          } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("today must be an ISO date like 2026-11-25: '" + v + "'");
-          }
+          return pinToday(v);
         case "maxFileBytes":
           try {
             return maxFileBytes(Long.parseLong(v));
@@ -216,7 +223,7 @@ public record ValidationConfig(
 
     public ValidationConfig build() {
       return new ValidationConfig(layout, cuda, new LinkedHashMap<>(severities), disabledRules,
-          today != null ? today : LocalDate.now(), maxFileBytes, supportedBranches, maxLockAgeDays);
+          today != null ? today : Today.resolve(null), maxFileBytes, supportedBranches, maxLockAgeDays);
     }
   }
 }

@@ -5,9 +5,20 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import io.github.nixml.lock.Today;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +92,21 @@ class ArchitectureTest {
   void theSharedRunKnowsNeitherMavenNorTheCommandLine() {
     noClasses().that().resideInAnyPackage("io.github.nixml.run..", "io.github.nixml.report..")
         .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.maven..", "io.github.nixml.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTodayReadsTheClock() {
+    // One place reads the date, so one pin (nixml.today) reaches every date-dependent answer.
+    Set<String> clockTypes = Set.of(LocalDate.class.getName(), LocalDateTime.class.getName(),
+        ZonedDateTime.class.getName(), OffsetDateTime.class.getName(), Instant.class.getName(),
+        YearMonth.class.getName(), Year.class.getName());
+    DescribedPredicate<JavaMethodCall> readsTheClock = DescribedPredicate.describe("read the system clock",
+        call -> clockTypes.contains(call.getTargetOwner().getName()) && call.getName().equals("now")
+            || call.getTargetOwner().isEquivalentTo(Clock.class) && call.getName().startsWith("system")
+            || call.getTargetOwner().isEquivalentTo(System.class) && call.getName().equals("currentTimeMillis"));
+    noClasses().that().doNotBelongToAnyOf(Today.class)
+        .should().callMethodWhere(readsTheClock)
         .check(classes);
   }
 

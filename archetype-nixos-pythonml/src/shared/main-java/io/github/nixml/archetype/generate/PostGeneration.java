@@ -1,5 +1,6 @@
 package io.github.nixml.archetype.generate;
 
+import io.github.nixml.lock.Today;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,22 +80,23 @@ public final class PostGeneration {
     if (pythonVersion.isEmpty()) {
       problems.add(problem("version", version, PythonProjectVersion.ALLOWED_FORM));
     }
-    LocalDate today = LocalDate.now();
-    // -Dnixml.today reaches the request's properties under archetype:integration-test, the session's user
-    // properties under archetype:generate, and the system properties on Maven 3 as well.
-    Object userDay = userProperties.get("nixml.today");
-    String day = properties.getProperty("nixml.today",
-        userDay != null ? userDay.toString() : System.getProperty("nixml.today"));
-    if (day != null) {
-      try {
-        today = LocalDate.parse(day.strip());
-      } catch (DateTimeParseException e) {
-        problems.add(problem("nixml.today", day, "an ISO date like 2026-11-25"));
-      }
+    // The pin is a required property (default "today"), so it travels in the request's properties under
+    // archetype:generate and archetype:integration-test alike; the user properties and the system properties are
+    // read too, for callers that pass -Dnixml.today without the property being configured.
+    Object userDay = userProperties.get(Today.PROPERTY);
+    String day = properties.getProperty(Today.PROPERTY);
+    if (Today.asksForClock(day)) {
+      day = userDay != null ? userDay.toString() : System.getProperty(Today.PROPERTY, day);
+    }
+    Optional<LocalDate> today = Optional.empty();
+    try {
+      today = Optional.of(Today.resolve(day));
+    } catch (IllegalArgumentException e) {
+      problems.add(problem(Today.PROPERTY, day, Today.FORM + ", or " + Today.CLOCK));
     }
     String branchValue = properties.getProperty("nixpkgsBranch", NixpkgsBranchChoice.NEWEST_RELEASE);
-    if (ArchetypeProperty.NIXPKGS_BRANCH.problem(properties).isEmpty()) {
-      NixpkgsBranchChoice.problem(branchValue, today).ifPresent(why -> problems.add(problem("nixpkgsBranch",
+    if (ArchetypeProperty.NIXPKGS_BRANCH.problem(properties).isEmpty() && today.isPresent()) {
+      NixpkgsBranchChoice.problem(branchValue, today.get()).ifPresent(why -> problems.add(problem("nixpkgsBranch",
           branchValue, ArchetypeProperty.NIXPKGS_BRANCH.allowedForm() + " (" + why + ")")));
     }
     List<Path> written = writtenByThisRun(project);
@@ -110,7 +111,7 @@ public final class PostGeneration {
         "package", packageName,
         "projectDescription", properties.getProperty("projectDescription", ""),
         "pythonProjectVersion", pythonVersion.get(),
-        "nixpkgsBranch", NixpkgsBranchChoice.resolve(branchValue, today));
+        "nixpkgsBranch", NixpkgsBranchChoice.resolve(branchValue, today.orElseThrow()));
     for (Path file : written) {
       if (!file.getFileName().toString().equals(POM)) {
         finish(file, values);
