@@ -22,7 +22,7 @@ assert lines.findAll { it.startsWith('[INFO] nixml: fixed ') } == fixes.collect 
 // The dry run printed unified diffs (and wrote nothing: the real run found the same fixes on the same files).
 ['[INFO] --- a/flake.nix', '[INFO] +++ b/flake.nix', '[INFO] @@ -72,11 +72,15 @@',
  '[INFO] +            UV_PYTHON_DOWNLOADS = "never";', '[INFO] +            venvDir = ".venv";',
- '[INFO] +              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH',
+ '[INFO] +              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH\'\'${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}',
  '[INFO] +              runHook venvShellHook', '[INFO] -3.12', '[INFO] +3.11',
  '[INFO] -requires-python = ">=3.13"', '[INFO] +requires-python = ">=3.11"', '[INFO] +use flake'].each {
   assert C.count(basedir, it) == 1 : "the dry run's diff lacks the line\n  ${it}"
@@ -39,7 +39,8 @@ assert C.count(basedir, C.summary(0, 0, 1, 'failOn=none')) == 1
 assert C.count(basedir, C.summary(0, 0, 1, '0 at or above error')) == 3
 C.assertSarifMatches(new File(basedir, 'target/nixml'), [C.lockMissingNote('', C.GENERATED_INPUTS)])
 
-// The files as fixed.
+// The files as fixed: the library export is the generated line again (no empty element when LD_LIBRARY_PATH
+// was unset), written ''${ in the ''…'' hook.
 assert C.text(basedir, '.envrc') == 'use flake\n'
 assert C.text(basedir, '.python-version') == '3.11\n'
 assert C.text(basedir, 'pyproject.toml').contains('\nrequires-python = ">=3.11"\n')
@@ -49,7 +50,7 @@ assert flake.contains('''            packages = [ python_with_pkgs ] ++ shell_pa
             venvDir = ".venv";
 ''')
 assert flake.contains('''              # /run/opengl-driver/lib holds the host's NVIDIA driver libraries on NixOS
-              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH
+              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH\'\'${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
               runHook venvShellHook
             \'\';
 ''')

@@ -7,6 +7,7 @@ import io.github.nixml.nix.ast.Binding;
 import io.github.nixml.nix.ast.Expr;
 import io.github.nixml.nix.ast.NixList;
 import io.github.nixml.nix.ast.StringLit;
+import io.github.nixml.nix.ast.StringPart;
 import io.github.nixml.nix.syntax.SyntaxElement;
 import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.nix.syntax.SyntaxNode;
@@ -128,11 +129,13 @@ public final class NixShellEdits {
   public enum Place { FIRST, LAST }
 
   /**
-   * Adds {@code line} (a shell command without newline) to a string literal hook: as its first or last line,
-   * indented like the hook's first non-blank line, in an indented string ({@code ''…''}); joined by a {@code \n}
- * escape in a plain one. The line must need no escaping in either kind of string (no {@code $}{@code {}).
+   * Adds {@code shellLine} (one shell command, as the shell will read it) to a string literal hook, escaped for
+   * that string ({@link StringLit#escape}): as its first or last line, indented like the hook's first non-blank
+   * line, in an indented string ({@code ''…''}); joined by a {@code \n} escape in a plain one.
    */
-  public static Optional<TextEdit> addHookLine(NixFile file, String path, StringLit hook, String line, Place place) {
+  public static Optional<TextEdit> addHookLine(NixFile file, String path, StringLit hook, String shellLine,
+      Place place) {
+    String line = StringLit.escape(shellLine, hook.isIndented());
     String text = file.text();
     List<SyntaxElement> parts = hook.syntax().childrenWithTokens();
     if (parts.size() < 2) {
@@ -144,9 +147,13 @@ public final class NixShellEdits {
     int contentEnd = close.offset();
     String content = text.substring(contentStart, contentEnd);
     if (!hook.isIndented()) {
-      // a "…" string stays on its line: the new line is joined with a \n escape
+      // a "…" string stays on its line: the new line is joined with a \n escape (unless the value ends a line:
+      // the raw text cannot tell, "a\\n" ends with a backslash and an n)
+      List<StringPart> cooked = hook.parts();
+      boolean endsLine = cooked.isEmpty()
+          || cooked.get(cooked.size() - 1) instanceof StringPart.Text last && last.text().endsWith("\n");
       return Optional.of(place == Place.FIRST ? TextEdit.insert(path, contentStart, line + "\\n")
-          : TextEdit.insert(path, contentEnd, (content.isEmpty() || content.endsWith("\\n") ? "" : "\\n") + line));
+          : TextEdit.insert(path, contentEnd, (endsLine ? "" : "\\n") + line));
     }
     // Nix's lexer keeps the newline after the opening '' in the opening token: the content then starts a line
     boolean startsLine = open.text().endsWith("\n");

@@ -8,6 +8,7 @@ import io.github.nixml.nix.ast.Binding;
 import io.github.nixml.nix.ast.Expr;
 import io.github.nixml.nix.ast.StringLit;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One dev shell's call ({@code pkgs.mkShell { … }}, {@code pkgs.buildFHSEnv { … }}) in the tree of its
@@ -38,9 +39,10 @@ public record ShellEdits(NixFile file, String path, DevShell shell, AttrSet argu
   }
 
   /**
-   * Adds {@code line} to the hook {@code hook} when it is a string literal; when the shell has no such hook,
-   * adds one holding {@code line} (and {@code extraLines} after it). Empty when the hook exists but is not a
-   * literal (a variable, a function call).
+   * Adds {@code line} (shell text, escaped here for the string it goes into) to the hook {@code hook} when it is a
+   * string literal; when the shell has no such hook, adds one, an indented string holding {@code line} (and
+   * {@code extraLines} after it). Empty when the hook exists but is not a literal (a variable, a function call,
+   * a concatenation with {@code +}).
    */
   public Optional<TextEdit> addHookLine(String hook, String line, NixShellEdits.Place place, String... extraLines) {
     if (binding(hook).isPresent()) {
@@ -49,9 +51,9 @@ public record ShellEdits(NixFile file, String path, DevShell shell, AttrSet argu
     Optional<Binding> last = arguments.bindings().isEmpty() ? Optional.empty()
         : Optional.of(arguments.bindings().get(arguments.bindings().size() - 1));
     String indent = last.map(b -> NixEdits.indentationAt(file.text(), b.syntax().offset())).orElse("");
-    StringBuilder hookText = new StringBuilder(hook).append(" = ''\n").append(indent).append("  ").append(line);
-    for (String extra : extraLines) {
-      hookText.append('\n').append(indent).append("  ").append(extra);
+    StringBuilder hookText = new StringBuilder(hook).append(" = ''");
+    for (String shellLine : Stream.concat(Stream.of(line), Stream.of(extraLines)).toList()) {
+      hookText.append('\n').append(indent).append("  ").append(StringLit.escape(shellLine, true));
     }
     hookText.append('\n').append(indent).append("'';");
     return NixShellEdits.addBinding(file, path, arguments, last, hookText.toString());

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A reference tool run as an external process: {@code nix-instantiate --parse} for Nix syntax,
- * python's {@code tomllib} for TOML, {@code py_compile} for Python, Microsoft's SARIF multitool for SARIF reports.
+ * A reference tool run as an external process: {@code nix-instantiate --parse} for Nix syntax, {@code --eval}
+ * for Nix values, bash for shell text, python's {@code tomllib} for TOML, {@code py_compile} for Python,
+ * Microsoft's SARIF multitool for SARIF reports.
  *
  * <p>Tests that need one call {@link #assumeAvailable()}: without the tool they are skipped with a
  * message saying what to install, unless {@code -Dnixml.requireOracle=true} is set, in which case
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.Assumptions;
 public enum Oracle {
   NIX_PARSE("nix-instantiate", "install Debian's nix-bin: apt-get install -y nix-bin",
       List.of("nix-instantiate", "--version"), List.of("nix-instantiate", "--parse")),
+  /** Evaluates a closed expression strictly and prints its value as JSON (a string: its exact characters). */
+  NIX_EVAL("nix-instantiate --eval", "install Debian's nix-bin: apt-get install -y nix-bin",
+      List.of("nix-instantiate", "--version"), List.of("nix-instantiate", "--eval", "--strict", "--json")),
+  /** Runs a script without profile or rc files; its output (stdout and stderr) is the verdict's. */
+  BASH("bash", "install bash", List.of("bash", "--version"), List.of("bash", "--noprofile", "--norc")),
   TOMLLIB("python3 (tomllib)", "install Python 3.11 or newer",
       List.of("python3", "-c", "import tomllib"),
       List.of("python3", "-c", "import tomllib,sys; tomllib.load(open(sys.argv[1],'rb'))")),

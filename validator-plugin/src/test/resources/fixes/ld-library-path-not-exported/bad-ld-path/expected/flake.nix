@@ -60,7 +60,7 @@
             UV_PYTHON_DOWNLOADS = "never";
             shellHook = ''
               runHook venvShellHook
-              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH
+              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
             '';
           };
         };

@@ -59,7 +59,7 @@
             venvDir = ".venv";
             UV_PYTHON_DOWNLOADS = "never";
             shellHook = ''
-              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH
+              export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
               runHook venvShellHook
             '';
           };

@@ -101,6 +101,38 @@ public final class StringLit extends Expr {
     return out;
   }
 
+  /**
+   * The source text that cooks back to {@code line} (one line, no line break) in a string of the given kind. In
+   * {@code "…"}: a backslash before {@code \}, {@code "} and <code>${</code>. In
+   * {@code ''…''}: <code>''${</code> for <code>${</code>, and <code>''\'</code> for each quote of a run of two or
+   * more or of one just before <code>${</code> (written plainly, such quotes would end the string or swallow the
+   * next escape: {@code '''} is an escaped {@code ''}).
+   */
+  public static String escape(String line, boolean indented) {
+    if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("one line expected: " + line);
+    }
+    StringBuilder out = new StringBuilder(line.length() + 8);
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean interpolation = line.startsWith("${", i);
+      if (!indented) {
+        out.append(c == '\\' || c == '"' || interpolation ? "\\" : "").append(c);
+      } else if (c == '\'') {
+        int end = i;
+        while (end < line.length() && line.charAt(end) == '\'') {
+          end++;
+        }
+        boolean plain = end - i == 1 && !line.startsWith("${", end);
+        out.append(plain ? "'" : "''\\'".repeat(end - i));
+        i = end - 1;
+      } else {
+        out.append(interpolation ? "''" : "").append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Nix's {@code unescapeStr}: backslash escapes, and (in "strings") CR/CRLF to LF. */
   static String unescape(String s, boolean normalizeCr) {
     StringBuilder t = new StringBuilder(s.length());

@@ -1,12 +1,17 @@
 package io.github.nixml.nix.ast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.testing.NixStrings;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * String cooking. Expected values are what {@code nix-instantiate --eval} prints for the same
@@ -72,5 +77,49 @@ class StringLitTest {
     assertThat(string("''a'''b''").staticText()).isNull();
     assertThat(string("''a'''b''").cookedText()).isEqualTo("a''b");
     assertThat(string("x: \"a${x}\"".substring(3)).cookedText()).isNull();
+  }
+
+  /** Shell lines with everything each kind of string must escape, alone and next to each other. */
+  static List<String> shellLines() {
+    return List.of(
+        "export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}",
+        "echo \"a\\b\" '${x}' $${y} $ ${z}",
+        "a''b '''c ''${d} '${e} ' x' ''' '$ ''\\n $'",
+        "'", "''", "'''", "$", "${", "\\", "\"", "'${", "''${", "''$", "$'", "\\${", "\\n");
+  }
+
+  /** The source of a hook holding {@code line}: in ''…'' a line break follows it, as in every hook edit. */
+  private static String hookSource(String line, boolean indented) {
+    return indented ? "''\n" + StringLit.escape(line, true) + "\n''" : "\"" + StringLit.escape(line, false) + "\"";
+  }
+
+  @ParameterizedTest
+  @MethodSource("shellLines")
+  void escapedLinesCookBackToThemselves(String line) {
+    for (boolean indented : new boolean[] {true, false}) {
+      String source = hookSource(line, indented);
+      assertThat(NixFrontEnd.analyze(source).diagnostics()).as(source).isEmpty();
+      assertThat(string(source).cookedText()).as(source).isEqualTo(indented ? line + "\n" : line);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("shellLines")
+  void nixReadsEscapedLinesAsTheShellLine(String line, @TempDir Path dir) {
+    for (boolean indented : new boolean[] {true, false}) {
+      String source = hookSource(line, indented);
+      assertThat(NixStrings.evaluate(dir, source)).as(source).isEqualTo(indented ? line + "\n" : line);
+    }
+  }
+
+  @Test
+  void escapesOnlyWhatEachStringNeeds() {
+    String line = "export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}";
+    assertThat(StringLit.escape(line, true))
+        .isEqualTo("export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH''${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}");
+    assertThat(StringLit.escape(line, false))
+        .isEqualTo("export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH\\${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}");
+    assertThat(StringLit.escape("echo 'a' \"b\"", true)).isEqualTo("echo 'a' \"b\"");
+    assertThatThrownBy(() -> StringLit.escape("a\nb", true)).isInstanceOf(IllegalArgumentException.class);
   }
 }

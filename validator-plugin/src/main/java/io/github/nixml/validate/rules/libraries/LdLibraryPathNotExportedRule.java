@@ -42,8 +42,8 @@ public final class LdLibraryPathNotExportedRule extends DevShellRule {
       return;
     }
     sink.report(model.at(where),
-        "this library list never reaches LD_LIBRARY_PATH, so wheels cannot load their native libraries; add "
-            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH` to the shellHook", List.of(),
+        "this library list never reaches LD_LIBRARY_PATH, so wheels cannot load their native libraries; add `"
+            + LibraryPathEdits.exportLineInHook("$NIX_LD_LIBRARY_PATH") + "` to the shellHook", List.of(),
         model.context().flake().flatMap(f -> LibraryPathEdits.exportLibraryList(f, model.flakePath(), shell)));
   }
 }

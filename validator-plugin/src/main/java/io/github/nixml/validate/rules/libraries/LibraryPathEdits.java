@@ -2,9 +2,11 @@ package io.github.nixml.validate.rules.libraries;
 
 import io.github.nixml.fix.Fix;
 import io.github.nixml.fix.NixShellEdits;
+import io.github.nixml.fix.ShellEdits;
+import io.github.nixml.fix.TextEdit;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.nix.NixFile;
-import io.github.nixml.fix.ShellEdits;
+import io.github.nixml.nix.ast.StringLit;
 import java.util.Optional;
 
 /**
@@ -16,24 +18,39 @@ import java.util.Optional;
  */
 public final class LibraryPathEdits {
   static final String DRIVER_DIRECTORY = "/run/opengl-driver/lib";
+  /**
+   * What LD_LIBRARY_PATH held, after a colon, or nothing when it was unset or empty: a plain
+   * {@code :$LD_LIBRARY_PATH} would then leave an empty element, which the loader reads as the current directory.
+   */
+  static final String PREVIOUS_VALUE = "${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}";
 
   private LibraryPathEdits() {}
+
+  /** The shell line exporting {@code front} followed by the previous value. */
+  static String exportLine(String front) {
+    return "export LD_LIBRARY_PATH=" + front + PREVIOUS_VALUE;
+  }
+
+  /** {@link #exportLine} as written in a {@code ''…''} shellHook, for messages. */
+  static String exportLineInHook(String front) {
+    return StringLit.escape(exportLine(front), true);
+  }
 
   public static Optional<Fix> exportLibraryList(NixFile file, String path, DevShell shell) {
     if (!shell.env().containsKey("NIX_LD_LIBRARY_PATH")) {
       return Optional.empty(); // the list is built elsewhere: the user knows where it belongs
     }
     String driver = shell.cudaPackages().isEmpty() ? "" : DRIVER_DIRECTORY + ":";
-    return hookLine(file, path, shell, "export LD_LIBRARY_PATH=" + driver + "$NIX_LD_LIBRARY_PATH:$LD_LIBRARY_PATH")
+    return hookLine(file, path, shell, exportLine(driver + "$NIX_LD_LIBRARY_PATH"))
         .map(edit -> Fix.of("export NIX_LD_LIBRARY_PATH on LD_LIBRARY_PATH in the shellHook", edit));
   }
 
   public static Optional<Fix> addDriverDirectory(NixFile file, String path, DevShell shell) {
-    return hookLine(file, path, shell, "export LD_LIBRARY_PATH=" + DRIVER_DIRECTORY + ":$LD_LIBRARY_PATH")
+    return hookLine(file, path, shell, exportLine(DRIVER_DIRECTORY))
         .map(edit -> Fix.of("put " + DRIVER_DIRECTORY + " on LD_LIBRARY_PATH in the shellHook", edit));
   }
 
-  private static Optional<io.github.nixml.fix.TextEdit> hookLine(NixFile file, String path, DevShell shell,
+  private static Optional<TextEdit> hookLine(NixFile file, String path, DevShell shell,
       String line) {
     boolean venvHook = shell.packages().anyMatch(p -> p.last().equals("venvShellHook"));
     String[] extra = venvHook ? new String[] {"runHook venvShellHook"} : new String[0];

@@ -44,8 +44,9 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     }
     Optional<ShellText> hook = shell.hook("shellHook");
     sink.report(model.at(hook.isPresent() ? hook.get().location() : shell.location()),
-        "the CUDA driver library (libcuda.so) is not on LD_LIBRARY_PATH; add /run/opengl-driver/lib, e.g. "
-            + "`export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH:/run/opengl-driver/lib:$LD_LIBRARY_PATH`", List.of(),
+        "the CUDA driver library (libcuda.so) is not on LD_LIBRARY_PATH; add " + LibraryPathEdits.DRIVER_DIRECTORY
+            + ", e.g. `" + LibraryPathEdits.exportLineInHook("$NIX_LD_LIBRARY_PATH:" + LibraryPathEdits.DRIVER_DIRECTORY)
+            + "`", List.of(),
         model.context().flake().flatMap(f -> LibraryPathEdits.addDriverDirectory(f, model.flakePath(), shell)));
   }
 }
