@@ -54,4 +54,24 @@ assert flake.contains('''              # /run/opengl-driver/lib holds the host's
               runHook venvShellHook
             \'\';
 ''')
+
+// Nix's own word on the fixed file: it parses, and the hook evaluates to the line the shell must see (no empty
+// element when LD_LIBRARY_PATH is unset). nix-instantiate is the reference; without it this check is skipped aloud.
+String nix = ['/usr/bin/nix-instantiate', '/usr/local/bin/nix-instantiate'].find { new File(it).canExecute() }
+if (nix == null) {
+  println 'fix-broken-project: nix-instantiate not installed, the Nix parse/eval check is SKIPPED'
+  assert !Boolean.getBoolean('nixml.requireOracle') : 'nix-instantiate is required (-Dnixml.requireOracle=true)'
+} else {
+  def parse = [nix, '--parse', new File(basedir, 'flake.nix').path].execute()
+  StringBuilder parsed = new StringBuilder(), parseErrors = new StringBuilder()
+  parse.waitForProcessOutput(parsed, parseErrors)
+  assert parse.exitValue() == 0 : parseErrors
+  String hook = (flake =~ /(?s)shellHook = (''.*?\n\s*'');/)[0][1]
+  def eval = [nix, '--eval', '--json', '--expr', hook].execute()
+  StringBuilder value = new StringBuilder(), evalErrors = new StringBuilder()
+  eval.waitForProcessOutput(value, evalErrors)
+  assert eval.exitValue() == 0 : evalErrors
+  assert new groovy.json.JsonSlurper().parseText(value.toString())
+      .contains('export LD_LIBRARY_PATH=/run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}\n')
+}
 true
