@@ -32,7 +32,7 @@ public record RunOutcome(ValidationResult result, List<Path> reports, FailOn gat
       }
     }
     return failing + (failing == 1 ? " finding" : " findings") + " at or above " + gate.id() + "; "
-        + (where == null ? "see the log above" : "see " + where.toAbsolutePath().normalize())
+        + (where == null ? "see the findings above" : "see " + where.toAbsolutePath().normalize())
         + " (set " + thresholdParameter + " to change the threshold)";
   }
 }
