@@ -125,7 +125,23 @@ class NixmlCliTest {
     assertThat(run("validate", "--no-such-option")).isEqualTo(ExitCode.USAGE);
     assertThat(err).startsWith("Unknown option: '--no-such-option'");
     assertThat(run()).isEqualTo(ExitCode.USAGE);
-    assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorEvenWithHelp() {
+    for (String[] args : List.of(new String[] {"frobnicate"}, new String[] {"doctor", "--help"},
+        new String[] {"--help", "doctor"}, new String[] {"help", "doctor"}, new String[] {"doctor", "validate"})) {
+      assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+      String unknown = args[0].equals("frobnicate") ? "frobnicate" : "doctor";
+      assertThat(err).as(String.join(" ", args)).isEqualTo("nixml: unknown command '" + unknown + "'\n"
+          + "Commands: validate, explain, rules, help. Run 'nixml --help' for the usage.\n");
+      assertThat(out).isEmpty();
+    }
+    assertThat(run("help")).isZero();
+    assertThat(out).contains("Commands:").contains("validate");
+    assertThat(run("help", "validate")).isZero();
+    assertThat(out).contains("--fail-on=LEVEL");
+    assertThat(run("validate", "--help")).isZero();
   }
 
   @Test
