@@ -1,21 +1,15 @@
 package io.github.nixml.maven;
 
-import io.github.nixml.fix.UnifiedDiff;
 import io.github.nixml.run.ConfigurationException;
 import io.github.nixml.run.RunLog;
 import io.github.nixml.run.ValidateParameters;
 import io.github.nixml.run.ValidateSettings;
-import io.github.nixml.validate.Finding;
-import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.RuleRegistry;
-import io.github.nixml.validate.ValidationResult;
-import io.github.nixml.report.ConsoleReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -134,34 +128,5 @@ abstract class ConfiguredMojo extends AbstractMojo {
         log.info(line);
       }
     };
-  }
-
-  /** What a fix run changed: a unified diff per file in a dry run, else one line per written file. */
-  final void logChanges(Fixer.FixResult result, boolean dryRun) {
-    Log log = getLog();
-    for (Fixer.FileChange change : result.changes()) {
-      if (dryRun) {
-        for (String line : UnifiedDiff.of(change.path(), change.before() == null ? "" : change.before(),
-            change.after()).split("\n")) {
-          log.info(line);
-        }
-      } else {
-        log.info("nixml: " + (change.before() == null ? "created " : "changed ") + change.path());
-      }
-    }
-  }
-
-  /** Logs what is left after a change and fails when that is at or above the gate. */
-  final void gateLeft(ValidationResult left, ValidateSettings settings, String when) throws MojoFailureException {
-    RunLog log = runLog();
-    for (Finding finding : left.findings()) {
-      log.finding(finding);
-    }
-    getLog().info(ConsoleReport.summary(left, settings.gate()));
-    long failing = left.countFailing(settings.gate());
-    if (failing > 0) {
-      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
-          + settings.gate().id() + " " + when + "; see the log above (set nixml.failOn to change the threshold)");
-    }
   }
 }

@@ -21,17 +21,19 @@ public class FixMojo extends ChangingMojo {
   @Override
   void change(Validator validator, ValidateSettings settings) throws ValidationException, MojoFailureException {
     Log log = getLog();
-    Fixer.FixResult result = new Fixer(validator).fix(new ValidationRequest(root(), settings.config()), dryRun);
+    Fixer.FixResult result = new Fixer(validator, settings.gate())
+        .fix(new ValidationRequest(root(), settings.config()), dryRun);
+    refuseIntroduced(result, settings, "fix");
     for (Fixer.AppliedFix applied : result.applied()) {
       log.info("nixml: " + (dryRun ? "would fix " : "fixed ") + applied);
     }
-    logChanges(result, dryRun);
+    logChanges(result);
     for (String note : result.notes()) {
       log.warn("nixml: " + note);
     }
     if (result.changes().isEmpty()) {
       log.info("nixml: nothing to fix");
     }
-    gateLeft(result.after(), settings, "left that nixml:fix cannot fix");
+    logLeft(result.after(), settings, "nixml:fix");
   }
 }

@@ -27,7 +27,7 @@ public class SetPythonMojo extends ChangingMojo {
   @Override
   void change(Validator validator, ValidateSettings settings) throws ValidationException, MojoFailureException {
     Log log = getLog();
-    PythonSwitch.Result result = new PythonSwitch(validator)
+    PythonSwitch.Result result = new PythonSwitch(validator, settings.gate())
         .switchTo(new ValidationRequest(root(), settings.config()), python == null ? "" : python.trim(), dryRun);
     if (!result.refusals().isEmpty()) {
       for (String refusal : result.refusals()) {
@@ -37,7 +37,8 @@ public class SetPythonMojo extends ChangingMojo {
           + result.refusals().size() + (result.refusals().size() == 1 ? " reason" : " reasons") + " above)");
     }
     Fixer.FixResult applied = result.applied().orElseThrow();
-    logChanges(applied, dryRun);
+    refuseIntroduced(applied, settings, "set-python " + python);
+    logChanges(applied);
     if (applied.changes().isEmpty()) {
       log.info("nixml: already on Python " + python + ", nothing to change");
     }
@@ -45,6 +46,6 @@ public class SetPythonMojo extends ChangingMojo {
       log.warn("nixml: " + venv + " was made by the old interpreter: remove it (rm -rf " + venv
           + ") and enter the shell again to recreate it");
     }
-    gateLeft(applied.after(), settings, "after moving to Python " + python);
+    logLeft(applied.after(), settings, "nixml:set-python");
   }
 }

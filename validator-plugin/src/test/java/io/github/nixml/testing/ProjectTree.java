@@ -31,8 +31,8 @@ public final class ProjectTree {
 
   /**
    * Every directory, file and link under {@code root} by relative path: {@code directory}, {@code link -> target},
-   * or {@code file } and its exact bytes (as ISO-8859-1, so that any change of a byte shows and equal maps mean
-   * byte-identical trees).
+   * or {@code file}, its modification time and its exact bytes (as ISO-8859-1, so that any change of a byte shows
+   * and equal maps mean byte-identical trees in which no file was rewritten).
    */
   public static Map<String, String> snapshot(Path root) throws IOException {
     Map<String, String> entries = new TreeMap<>();
@@ -47,7 +47,8 @@ public final class ProjectTree {
       } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         entries.put(name, "directory");
       } else {
-        entries.put(name, "file " + new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
+        String bytes = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
+        entries.put(name, "file " + Files.getLastModifiedTime(path) + " " + bytes);
       }
     }
     return entries;

@@ -8,6 +8,7 @@ import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.nix.syntax.SyntaxToken;
 import io.github.nixml.testing.Oracle;
 import io.github.nixml.testing.ProjectTree;
+import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationRequest;
@@ -65,7 +66,7 @@ class PythonSwitchTest {
   void aGeneratedProjectMovesToAnyVersionAndValidatesClean(String reference, String version) throws Exception {
     Path project = ProjectTree.copy(REACTOR.resolve(reference), tempDir.resolve("p"));
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), version,
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), version,
         false);
 
     assertThat(result.refusals()).isEmpty();
@@ -76,7 +77,7 @@ class PythonSwitchTest {
     assertThat(Oracle.NIX_PARSE.check(project.resolve("flake.nix")).accepted()).isTrue();
     assertThat(Oracle.TOMLLIB.check(project.resolve("pyproject.toml")).accepted()).isTrue();
 
-    PythonSwitch.Result again = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), version,
+    PythonSwitch.Result again = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), version,
         false);
     assertThat(again.applied().orElseThrow().changes()).as("a second run changes nothing").isEmpty();
   }
@@ -108,7 +109,7 @@ class PythonSwitchTest {
     write(project, "pyproject.toml", "[project]\nname = \"hand\"\nversion = \"0.1.0\"\nrequires-python = \">=3.11\"\n");
     Files.createDirectories(project.resolve(".venv"));
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), "3.10",
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), "3.10",
         false);
 
     assertThat(result.refusals()).isEmpty();
@@ -139,7 +140,7 @@ class PythonSwitchTest {
     write(project, ".python-version", "3.11\n");
     Map<String, String> before = ProjectTree.snapshot(project);
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
         false);
 
     assertThat(result.refusals()).isNotEmpty();
@@ -153,7 +154,7 @@ class PythonSwitchTest {
     Path project = ProjectTree.copy(REACTOR.resolve(REFERENCES.get(0)), tempDir.resolve("p"));
     Map<String, String> before = ProjectTree.snapshot(project);
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), version,
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), version,
         false);
 
     assertThat(result.refusals()).singleElement().asString().contains("3.10, 3.11, 3.12, 3.13, 3.14");
@@ -173,7 +174,7 @@ class PythonSwitchTest {
         """);
     Map<String, String> before = ProjectTree.snapshot(project);
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
         false);
 
     assertThat(result.refusals()).singleElement().asString().contains("python3 is whatever Python nixpkgs");
