@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class ChangingMojo extends ConfiguredMojo {
 
-  /** Prints what would change as a unified diff, and writes nothing. */
+  /** Prints what would change as a unified diff per file, and writes nothing. */
   @Parameter(property = "nixml.dryRun", defaultValue = "false")
   boolean dryRun;
 

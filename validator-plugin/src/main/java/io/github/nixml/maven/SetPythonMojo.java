@@ -12,15 +12,18 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Moves every project under the root to another Python ({@code -Dnixml.python=3.13}): every interpreter site of
- * the flake's dev shells, {@code .python-version}, and the lower bound of {@code requires-python} when it would
- * exclude the new version; then validates. Refuses, changing nothing, when it cannot see every interpreter site.
- * The work is {@link PythonSwitch}'s; this class maps parameters and results.
+ * Moves every project under the directory to another Python in one step, -Dnixml.python=3.13: each interpreter of
+ * the flake's dev shells (python3XY, python3XYPackages.venvShellHook, ...), .python-version, and the lower bound of
+ * requires-python in pyproject.toml when it would exclude the new version. Names each file it changed, then
+ * validates and logs what is left. Refuses, changing nothing, when it cannot see every interpreter (naming the
+ * place) or when the move would introduce a finding at or above failOn; findings that were there before do not
+ * fail it. With -Dnixml.dryRun=true it prints the unified diff of every change and writes nothing.
  */
 @Mojo(name = "set-python", requiresProject = false, threadSafe = true)
 public class SetPythonMojo extends ChangingMojo {
+  // The work is PythonSwitch's; this goal maps parameters to it and its result to log lines.
 
-  /** The Python to move to: 3.10 to 3.14. */
+  /** The Python version to move to: 3.10, 3.11, 3.12, 3.13 or 3.14. */
   @Parameter(property = "nixml.python", required = true)
   private String python;
 
