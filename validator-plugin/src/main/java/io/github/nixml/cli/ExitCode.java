@@ -6,7 +6,7 @@ public final class ExitCode {
   public static final int OK = 0;
   /** Findings at or above {@code --fail-on} that the baseline does not know. */
   public static final int FINDINGS = 1;
-  /** Bad usage or configuration: an unknown option or value, a path or baseline that does not exist. */
+  /** Bad usage or configuration: an unknown command, option or value, a path or baseline that does not exist. */
   public static final int USAGE = 2;
   /** The tool itself failed: reports could not be written, an unexpected error. */
   public static final int TOOL_FAILURE = 3;

@@ -2,6 +2,8 @@ package io.github.nixml.cli;
 
 import io.github.nixml.report.ToolInfo;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,10 +37,49 @@ public final class NixmlCli implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(NixmlCli::toolFailure);
-    int code = commandLine.execute(args);
+    Optional<String> unknown = unknownCommand(commandLine, args);
+    int code;
+    if (unknown.isPresent()) {
+      err.println("nixml: unknown command '" + unknown.get() + "'");
+      err.println("Commands: " + String.join(", ", commandLine.getSubcommands().keySet())
+          + ". Run 'nixml --help' for the usage.");
+      code = ExitCode.USAGE;
+    } else {
+      code = commandLine.execute(args);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The first word that should name a command and names none ({@code nixml doctor}, also {@code nixml help doctor}).
+   * Checked before picocli parses, since a {@code --help} anywhere would otherwise print the top-level help and
+   * succeed: a script calling a command this version lacks must fail. The top-level options take no values, so
+   * the first argument not starting with {@code -} is the command.
+   */
+  private static Optional<String> unknownCommand(CommandLine commandLine, String... args) {
+    Map<String, CommandLine> commands = commandLine.getSubcommands();
+    int at = firstWord(args, 0);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    if (!commands.containsKey(args[at])) {
+      return Optional.of(args[at]);
+    }
+    int topic = firstWord(args, at + 1);
+    boolean helpOnTopic = topic >= 0 && commands.get(args[at]).getCommand() instanceof CommandLine.HelpCommand;
+    return helpOnTopic && !commands.containsKey(args[topic]) ? Optional.of(args[topic]) : Optional.empty();
+  }
+
+  /** The index of the first argument from {@code from} on that is not an option, or -1. */
+  private static int firstWord(String[] args, int from) {
+    for (int i = from; i < args.length; i++) {
+      if (!args[i].startsWith("-")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Without a command: the usage, as bad usage. */

@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nixml validate [PATH…]}: the {@code nixml:validate} goal on the command line, with the goal's defaults. A
- * PATH is a directory to check, or a file standing for the project that holds it (the nearest directory above it
- * with a {@code flake.nix}), as a pre-commit hook passes the changed files.
+ * {@code nixml validate [PATH…]}: the {@code nixml:validate} goal on the command line, with the goal's defaults but
+ * one: it writes nothing into the trees it checks, report files go only where {@code --output} says. A PATH is a
+ * directory to check, or a file standing for the project that holds it (the nearest directory above it with a
+ * {@code flake.nix}), as a pre-commit hook passes the changed files.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Checks the projects under each PATH (a directory, or a file: the project holding it).")
@@ -41,13 +42,14 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Directories to check, or files whose project to check (default: the current directory).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMATS", defaultValue = ValidateParameters.DEFAULT_FORMATS,
-      description = "Comma-separated report formats: text, sarif, junit, json (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMATS",
+      description = "Comma-separated report formats: text (standard output), sarif, junit, json (files, which need"
+          + " --output). Default: " + ValidateParameters.CONSOLE_FORMATS + ", or "
+          + ValidateParameters.DEFAULT_FORMATS + " with --output.")
   String formats;
 
   @Option(names = "--output", paramLabel = "DIR",
-      description = "Where report files go (default: " + ValidateParameters.DEFAULT_OUTPUT
-          + " under each checked directory).")
+      description = "Where report files go. Without it nothing is written: findings go to standard output only.")
   Path output;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = ValidateParameters.DEFAULT_FAIL_ON,
@@ -100,6 +102,8 @@ final class ValidateCommand implements Callable<Integer> {
       ValidateSettings settings = new ValidateParameters()
           .failOn(failOn)
           .formats(formats)
+          .outputDirectory(output)
+          .reportFilesOnlyIn("--output")
           .layout(layout)
           .cuda(cuda)
           .disabledRules(String.join(",", disabled))
@@ -113,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
       long failing = 0;
       List<String> failures = new ArrayList<>();
       for (Path root : roots) {
-        ValidateSettings forRoot = output == null || roots.size() == 1 ? withOutput(settings, output)
+        ValidateSettings forRoot = output == null || roots.size() == 1 ? settings
             : withOutput(settings, output.resolve(outputName(root)));
         RunOutcome outcome = new ValidationRun(validator, forRoot, new PrintingLog(out)).run(root);
         failing += outcome.failing();

@@ -1,21 +1,15 @@
 package io.github.nixml.maven;
 
-import io.github.nixml.fix.UnifiedDiff;
 import io.github.nixml.run.ConfigurationException;
 import io.github.nixml.run.RunLog;
 import io.github.nixml.run.ValidateParameters;
 import io.github.nixml.run.ValidateSettings;
-import io.github.nixml.validate.Finding;
-import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.RuleRegistry;
-import io.github.nixml.validate.ValidationResult;
-import io.github.nixml.report.ConsoleReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,50 +20,76 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class ConfiguredMojo extends AbstractMojo {
 
-  /** The directory to check; defaults to the project's directory, or the current directory without a pom. */
+  /**
+   * The directory to work on: every directory under it holding a flake.nix is a project. Default: the project's
+   * directory, or the current directory when run without a pom.
+   */
   @Parameter(property = "nixml.directory")
   private File directory;
 
+  // Maven's own project directory, read only: the fallback for directory.
   @Parameter(defaultValue = "${basedir}", readonly = true)
   private File basedir;
 
-  /** Skips the goal. */
+  /** Skips the goal: nothing is checked or changed. */
   @Parameter(property = "nixml.skip", defaultValue = "false")
   private boolean skip;
 
-  /** The lowest severity that fails the build: error, warning, note, or none to never fail. */
+  /**
+   * The lowest severity that fails the build: error, warning, note, or none to never fail. validate fails on any
+   * finding at or above it; fix and set-python fail, writing nothing, only on such findings their own change would
+   * introduce.
+   */
   @Parameter(property = "nixml.failOn", defaultValue = ValidateParameters.DEFAULT_FAIL_ON)
   private String failOn;
 
-  /** The dev-shell layout you use: auto (any), ld-path (mkShell with LD_LIBRARY_PATH) or fhs (buildFHSEnv). */
+  /**
+   * The dev-shell layout your flakes use: auto (recognise either), ld-path (pkgs.mkShell exporting
+   * LD_LIBRARY_PATH) or fhs (pkgs.buildFHSEnv).
+   */
   @Parameter(property = "nixml.layout", defaultValue = ValidateParameters.DEFAULT_LAYOUT)
   private String layout;
 
-  /** What to expect of CUDA: auto (check it where the flake uses it), required, or off. */
+  /**
+   * What to expect of CUDA: auto (check CUDA where a flake uses it), required (every shell must provide it) or
+   * off (no shell may).
+   */
   @Parameter(property = "nixml.cuda", defaultValue = ValidateParameters.DEFAULT_CUDA)
   private String cuda;
 
-  /** Comma-separated ids of rules not to run (see docs/rules.md). */
+  /**
+   * Comma-separated ids of rules not to run, as printed in brackets after each finding (every rule is described
+   * in docs/rules.md). Default: none, every rule runs.
+   */
   @Parameter(property = "nixml.disabledRules")
   private String disabledRules;
 
-  /** The day the flake.lock age and branch-support rules judge by, as an ISO date (2026-11-25); today by default. */
+  /**
+   * The day the flake.lock age and nixpkgs branch-support rules judge by, as an ISO date such as 2026-11-25.
+   * Default: today.
+   */
   @Parameter(property = "nixml.today")
   private String today;
 
-  /** A locked nixpkgs older than this many days is reported as stale. */
+  /** A locked nixpkgs older than this many days is reported as stale (flake-lock-stale). */
   @Parameter(property = "nixml.maxLockAgeDays", defaultValue = ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS)
   private int maxLockAgeDays = Integer.parseInt(ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS);
 
-  /** Files larger than this many bytes are reported and not read. */
+  /** Files larger than this many bytes are reported (file-too-large) and not read. */
   @Parameter(property = "nixml.maxFileBytes", defaultValue = ValidateParameters.DEFAULT_MAX_FILE_BYTES)
   private long maxFileBytes = Long.parseLong(ValidateParameters.DEFAULT_MAX_FILE_BYTES);
 
-  /** Comma-separated nixpkgs branches to accept, replacing the list computed from the NixOS release calendar. */
+  /**
+   * Comma-separated nixpkgs branches to accept, such as nixos-26.05,nixos-unstable. Default: the branches the
+   * NixOS release calendar supports on the day the rules judge by.
+   */
   @Parameter(property = "nixml.supportedBranches")
   private String supportedBranches;
 
-  /** Per-rule severities: {@code <rule-id>error|warning|note|off</rule-id>}. */
+  /**
+   * Per-rule severities, in the plugin's configuration, each error, warning, note or off (the rule does not run):
+   * {@code <severities><uv-python-downloads>error</uv-python-downloads></severities>}. Default: each rule's own.
+   */
   @Parameter
   private Map<String, String> severities;
 
@@ -134,34 +154,5 @@ abstract class ConfiguredMojo extends AbstractMojo {
         log.info(line);
       }
     };
-  }
-
-  /** What a fix run changed: a unified diff per file in a dry run, else one line per written file. */
-  final void logChanges(Fixer.FixResult result, boolean dryRun) {
-    Log log = getLog();
-    for (Fixer.FileChange change : result.changes()) {
-      if (dryRun) {
-        for (String line : UnifiedDiff.of(change.path(), change.before() == null ? "" : change.before(),
-            change.after()).split("\n")) {
-          log.info(line);
-        }
-      } else {
-        log.info("nixml: " + (change.before() == null ? "created " : "changed ") + change.path());
-      }
-    }
-  }
-
-  /** Logs what is left after a change and fails when that is at or above the gate. */
-  final void gateLeft(ValidationResult left, ValidateSettings settings, String when) throws MojoFailureException {
-    RunLog log = runLog();
-    for (Finding finding : left.findings()) {
-      log.finding(finding);
-    }
-    getLog().info(ConsoleReport.summary(left, settings.gate()));
-    long failing = left.countFailing(settings.gate());
-    if (failing > 0) {
-      throw new MojoFailureException(failing + (failing == 1 ? " finding" : " findings") + " at or above "
-          + settings.gate().id() + " " + when + "; see the log above (set nixml.failOn to change the threshold)");
-    }
   }
 }

@@ -16,25 +16,30 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks the Nix flake + Python dev-shell projects under a directory: every directory holding a {@code flake.nix} is
- * a project, every {@code *.nix} file is syntax-checked. Prints one line per finding, writes the reports (SARIF by
- * default, also JUnit XML and JSON), then fails the build once if any finding is at or above {@code failOn}.
- * Runs without a pom too: {@code mvn nixml:validate -Dnixml.directory=path}.
+ * Checks the Nix flake + Python dev-shell projects under a directory: every directory holding a flake.nix is a
+ * project, and every *.nix file is syntax-checked. Prints one line per finding, writes the report files (SARIF by
+ * default; JUnit XML and JSON on request) to target/nixml, then fails the build once if any finding is at or above
+ * failOn. Bound to the validate phase; runs without a pom too: mvn nixml:validate -Dnixml.directory=path.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends ConfiguredMojo {
+  // A thin adapter: ValidateParameters checks the parameters, ValidationRun does the run; failing is Maven's
+  // (the command line shares both).
 
-  /** Comma-separated report formats: text (the build log), sarif, junit, json. */
+  /**
+   * Comma-separated report formats: text (one line per finding in the build log), and the files sarif
+   * (nixml.sarif), junit (nixml-junit.xml) and json (nixml.json), written to outputDirectory.
+   */
   @Parameter(property = "nixml.formats", defaultValue = ValidateParameters.DEFAULT_FORMATS)
   private String formats;
 
-  /** Where the report files go; defaults to target/nixml under the checked directory. */
+  /** Where the report files go. Default: target/nixml under the checked directory. */
   @Parameter(property = "nixml.outputDirectory")
   private File outputDirectory;
 
   /**
    * An earlier nixml.sarif: findings already in it do not fail the build, only new ones do. Adopt nixml on an old
-   * codebase by keeping today's report as the baseline.
+   * codebase by keeping today's report as the baseline. Default: none, every finding counts.
    */
   @Parameter(property = "nixml.baseline")
   private File baseline;

@@ -24,6 +24,11 @@ public final class ConsoleReport {
     return result.findings().stream().map(ConsoleReport::line).collect(Collectors.toList());
   }
 
+  /** {@code 1 finding}, {@code 2 findings}. */
+  public static String findingCount(long count) {
+    return count + (count == 1 ? " finding" : " findings");
+  }
+
   /** {@code nixml: 3 projects, 12 Nix files: 2 errors, 1 warning, 0 notes (2 at or above error)}. */
   public static String summary(ValidationResult result, FailOn failOn) {
     return summary(result, failOn, result.countFailing(failOn));

@@ -1,6 +1,7 @@
 package io.github.nixml.report;
 
 import io.github.nixml.validate.Finding;
+import io.github.nixml.validate.FindingIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,20 +9,16 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Line-insensitive identities of findings, written to SARIF {@code partialFingerprints} and matched by a baseline:
- * a hash of the rule id, the file and the message with every {@code line:col} position taken out, then
- * {@code :n} for the n-th finding with that hash in report order. Moving a finding to another line keeps its
- * fingerprint; a second identical finding in the same file is a new one.
+ * a hash of the {@link FindingIdentity} (the rule id, the file and the message with every {@code line:col}
+ * position taken out), then {@code :n} for the n-th finding with that hash in report order. Moving a finding to
+ * another line keeps its fingerprint; a second identical finding in the same file is a new one.
  */
 public final class Fingerprints {
   /** The key under {@code partialFingerprints}; the version changes if the recipe ever does. */
   public static final String KEY = "nixmlFinding/v1";
-
-  /** A {@code line:col} pair ("defined at 1:3") or a {@code :line} after a path. */
-  private static final Pattern POSITION = Pattern.compile("\\d+:\\d+|:\\d+");
 
   private Fingerprints() {}
 
@@ -30,15 +27,15 @@ public final class Fingerprints {
     Map<Finding, String> fingerprints = new IdentityHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     for (Finding finding : findings) {
-      String hash = hash(finding.ruleId(), finding.location().path(), finding.message());
+      String hash = hash(FindingIdentity.of(finding));
       int occurrence = seen.merge(hash, 1, Integer::sum);
       fingerprints.put(finding, hash + ":" + occurrence);
     }
     return fingerprints;
   }
 
-  static String hash(String ruleId, String path, String message) {
-    String identity = ruleId + '\0' + path + '\0' + POSITION.matcher(message).replaceAll(":_");
+  static String hash(FindingIdentity finding) {
+    String identity = finding.ruleId() + '\0' + finding.path() + '\0' + finding.message();
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder(32);

@@ -1,5 +1,6 @@
 package io.github.nixml.run;
 
+import io.github.nixml.report.ConsoleReport;
 import io.github.nixml.report.ReportFormat;
 import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.ValidationResult;
@@ -31,8 +32,8 @@ public record RunOutcome(ValidationResult result, List<Path> reports, FailOn gat
         where = report;
       }
     }
-    return failing + (failing == 1 ? " finding" : " findings") + " at or above " + gate.id() + "; "
-        + (where == null ? "see the log above" : "see " + where.toAbsolutePath().normalize())
+    return ConsoleReport.findingCount(failing) + " at or above " + gate.id() + "; "
+        + (where == null ? "see the findings above" : "see " + where.toAbsolutePath().normalize())
         + " (set " + thresholdParameter + " to change the threshold)";
   }
 }

@@ -7,6 +7,7 @@ import io.github.nixml.model.Layout;
 import io.github.nixml.validate.RuleRegistry;
 import io.github.nixml.validate.ValidationConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +20,8 @@ import java.util.TreeMap;
 public final class ValidateParameters {
   public static final String DEFAULT_FAIL_ON = "error";
   public static final String DEFAULT_FORMATS = "text,sarif";
+  /** The command line's default without an output directory: findings on standard output, no file. */
+  public static final String CONSOLE_FORMATS = "text";
   public static final String DEFAULT_LAYOUT = "auto";
   public static final String DEFAULT_CUDA = "auto";
   public static final String DEFAULT_MAX_LOCK_AGE_DAYS = "30";
@@ -27,8 +30,9 @@ public final class ValidateParameters {
   public static final String DEFAULT_OUTPUT = "target/nixml";
 
   private String failOn = DEFAULT_FAIL_ON;
-  private String formats = DEFAULT_FORMATS;
+  private String formats;
   private Path outputDirectory;
+  private String outputOption;
   private String layout = DEFAULT_LAYOUT;
   private String cuda = DEFAULT_CUDA;
   private String disabledRules;
@@ -44,14 +48,26 @@ public final class ValidateParameters {
     return this;
   }
 
+  /** Null: {@value #DEFAULT_FORMATS}, or {@value #CONSOLE_FORMATS} where report files need an output directory. */
   public ValidateParameters formats(String value) {
     this.formats = value;
     return this;
   }
 
-  /** Null: {@value #DEFAULT_OUTPUT} under each validated directory. */
+  /** Null: {@value #DEFAULT_OUTPUT} under each validated directory, unless files need an output directory. */
   public ValidateParameters outputDirectory(Path value) {
     this.outputDirectory = value;
+    return this;
+  }
+
+  /**
+   * Report files go only where an output directory is given, never into the checked directories: the command
+   * line's rule, since a hook or a Python project must not gain a {@code target/} folder. Without an output
+   * directory the formats default to {@value #CONSOLE_FORMATS}, and asking for a file format is a configuration
+   * error that names {@code outputOption}.
+   */
+  public ValidateParameters reportFilesOnlyIn(String outputOption) {
+    this.outputOption = outputOption;
     return this;
   }
 
@@ -111,10 +127,20 @@ public final class ValidateParameters {
   public ValidateSettings settings(RuleRegistry rules) throws ConfigurationException {
     try {
       FailOn gate = FailOn.parse(failOn);
-      Set<ReportFormat> reportFormats = ReportFormat.parseList(formats);
+      boolean consoleOnly = outputOption != null && outputDirectory == null;
+      Set<ReportFormat> reportFormats = ReportFormat.parseList(
+          formats != null ? formats : consoleOnly ? CONSOLE_FORMATS : DEFAULT_FORMATS);
       if (reportFormats.isEmpty()) {
         throw new IllegalArgumentException(
             "nixml.formats is empty (expected a comma-separated list of text, sarif, junit, json)");
+      }
+      List<String> files = reportFormats.stream().filter(f -> f.fileName() != null).map(ReportFormat::id).toList();
+      if (consoleOnly && !files.isEmpty()) {
+        boolean one = files.size() == 1;
+        throw new IllegalArgumentException("the " + String.join(", ", files)
+            + (one ? " report is a file" : " reports are files")
+            + ": pass " + outputOption + " DIR to say where " + (one ? "it goes" : "they go")
+            + " (nothing is written into the checked directories unless asked)");
       }
       if (maxFileBytes <= 0) {
         throw new IllegalArgumentException("nixml.maxFileBytes must be a positive number of bytes, not " + maxFileBytes);

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Checked validate parameters: the gate, the report formats (never empty), where reports go (null: under each
- * validated directory), the validator's configuration and the baseline SARIF (null: none).
+ * validated directory; the command line then has no file format), the validator's configuration and the baseline
+ * SARIF (null: none).
  */
 public record ValidateSettings(
     FailOn gate, Set<ReportFormat> formats, Path outputDirectory, ValidationConfig config, Path baseline) {

@@ -26,16 +26,21 @@ import org.tomlj.TomlParseResult;
  * edited Nix file with the parser and every edited TOML file with tomlj, validates the edited texts again, and
  * repeats a few times at most. Only then, and unless it is a dry run, writes each changed file atomically, and
  * validates what is on disk. A file that does not parse is never edited; an edit that would leave a file the
- * parser rejects is dropped with a note.
+ * parser rejects is dropped with a note. When the edited texts have findings at or above the gate that the files
+ * did not have before (compared by {@link FindingIdentity}, which edits that shift lines do not change), nothing
+ * is written: an edit may leave the problems it found, never add one.
  */
 public final class Fixer {
   /** Passes before giving up on fixes that keep coming back (a fix that does not remove its finding). */
   static final int MAX_PASSES = 5;
 
   private final Validator validator;
+  private final FailOn gate;
 
-  public Fixer(Validator validator) {
+  /** A fixer that writes no edit introducing a finding that {@code gate} fails on. */
+  public Fixer(Validator validator, FailOn gate) {
     this.validator = validator;
+    this.gate = gate;
   }
 
   /** A file the fixes change: its text before ({@code null} when it did not exist) and after. */
@@ -56,15 +61,19 @@ public final class Fixer {
    * @param before the findings before any change
    * @param after what is left: validated from disk after writing, or from the edited texts in a dry run
    * @param applied the fixes applied, in order
-   * @param changes the files changed, by path
+   * @param changes the files changed, by path (or that would have been, when nothing was written)
    * @param notes fixes not applied, and why
+   * @param introducedFailing the findings at or above the gate that the edits would add; when there are any,
+   *     nothing was written
+   * @param written whether the changes are on disk
    */
   public record FixResult(ValidationResult before, ValidationResult after, List<AppliedFix> applied,
-      List<FileChange> changes, List<String> notes, boolean written) {
+      List<FileChange> changes, List<String> notes, List<Finding> introducedFailing, boolean written) {
     public FixResult {
       applied = List.copyOf(applied);
       changes = List.copyOf(changes);
       notes = List.copyOf(notes);
+      introducedFailing = List.copyOf(introducedFailing);
     }
   }
 
@@ -148,7 +157,7 @@ public final class Fixer {
       }
     }
     if (!notes.isEmpty()) {
-      return new FixResult(before, before, List.of(), List.of(), notes, false);
+      return new FixResult(before, before, List.of(), List.of(), notes, List.of(), false);
     }
     for (Map.Entry<String, List<TextEdit>> entry : editsByPath.entrySet()) {
       String text = textOf(root, request.config(), pending, originals, entry.getKey()).orElse("");
@@ -170,8 +179,11 @@ public final class Fixer {
         changes.add(new FileChange(entry.getKey(), original.orElse(null), entry.getValue()));
       }
     }
-    if (dryRun || changes.isEmpty()) {
-      return new FixResult(before, current, applied, changes, notes, false);
+    List<Finding> introducedFailing = FindingIdentity.introduced(before.findings(), current.findings()).stream()
+        .filter(finding -> gate.fails(finding.severity()))
+        .toList();
+    if (dryRun || changes.isEmpty() || !introducedFailing.isEmpty()) {
+      return new FixResult(before, current, applied, changes, notes, introducedFailing, false);
     }
     for (FileChange change : changes) {
       try {
@@ -181,7 +193,7 @@ public final class Fixer {
       }
     }
     ValidationResult after = validator.validate(new ValidationRequest(request.root(), request.config()));
-    return new FixResult(before, after, applied, changes, notes, true);
+    return new FixResult(before, after, applied, changes, notes, List.of(), true);
   }
 
   /** Why {@code fix} cannot be applied on top of the edits already taken in this pass, or empty. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nixml.testing.CleanProject;
+import io.github.nixml.testing.ProjectTree;
 import io.github.nixml.validate.RuleDocs;
 import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,19 +55,43 @@ class NixmlCliTest {
   }
 
   @Test
-  void aCleanProjectExitsZeroAndWritesTheDefaultReports() {
+  void aCleanProjectExitsZeroAndWritesNothing() {
     assertThat(validate(root.toString())).isZero();
-    assertThat(out).contains("nixml: 1 project, 1 Nix file: 0 errors, 0 warnings, 0 notes (0 at or above error)\n");
-    assertThat(out).contains("nixml: wrote " + root.resolve("target/nixml/nixml.sarif"));
+    assertThat(out).isEqualTo("nixml: 1 project, 1 Nix file: 0 errors, 0 warnings, 0 notes (0 at or above error)\n");
     assertThat(err).isEmpty();
+    assertThat(root.resolve("target")).doesNotExist();
   }
 
   @Test
-  void findingsAtOrAboveFailOnExitOneWithTheReportsAbsolutePath() throws IOException {
+  void theCheckedTreeIsByteIdenticalAfterwardsAndTheFindingsAreOnStandardOutput() throws IOException {
+    breakPythonVersion();
+    Files.createDirectories(root.resolve("src/x"));
+    Files.writeString(root.resolve("src/x/__init__.py"), "");
+    Files.write(root.resolve("data.bin"), new byte[] {0, (byte) 0xff, '\r', '\n'});
+    Path copy = ProjectTree.copy(root, tmp.resolve("copy"));
+    Map<String, String> before = ProjectTree.snapshot(copy);
+
+    // A directory, and files as a pre-commit hook passes them.
+    assertThat(validate(copy.toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(out).contains(".python-version:1:1: error: [requires-python-mismatch] ").doesNotContain("wrote");
+    assertThat(validate(copy.resolve("flake.nix").toString(), copy.resolve("src/x/__init__.py").toString()))
+        .isEqualTo(ExitCode.FINDINGS);
+    assertThat(out).contains(".python-version:1:1: error: [requires-python-mismatch] ");
+
+    assertThat(ProjectTree.snapshot(copy)).isEqualTo(before);
+  }
+
+  @Test
+  void findingsAtOrAboveFailOnExitOneNamingTheReportWhenThereIsOne() throws IOException {
     breakPythonVersion();
     assertThat(validate(root.toString())).isEqualTo(ExitCode.FINDINGS);
     assertThat(out).contains(".python-version:1:1: error: [requires-python-mismatch] ");
-    assertThat(err).isEqualTo("nixml: 1 finding at or above error; see " + root.resolve("target/nixml/nixml.sarif")
+    assertThat(err).isEqualTo(
+        "nixml: 1 finding at or above error; see the findings above (set --fail-on to change the threshold)\n");
+    Path reports = tmp.resolve("reports");
+    assertThat(validate("--output", reports.toString(), root.toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(out).contains("nixml: wrote " + reports.resolve("nixml.sarif"));
+    assertThat(err).isEqualTo("nixml: 1 finding at or above error; see " + reports.resolve("nixml.sarif")
         + " (set --fail-on to change the threshold)\n");
     assertThat(validate("--fail-on", "none", root.toString())).isZero();
     assertThat(validate("--fail-on", "warning", "--severity", "requires-python-mismatch=note", root.toString()))
@@ -89,10 +115,33 @@ class NixmlCliTest {
     assertThat(validate("--baseline", root.resolve("old.sarif").toString(), root.toString())).isEqualTo(ExitCode.USAGE);
     assertThat(err).isEqualTo("nixml: invalid configuration: baseline " + root.resolve("old.sarif")
         + " does not exist\n");
+    assertThat(validate("--format", "text,sarif", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).isEqualTo("nixml: invalid configuration: the sarif report is a file: pass --output DIR to say"
+        + " where it goes (nothing is written into the checked directories unless asked)\n");
+    assertThat(validate("--format", "junit,json", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).startsWith("nixml: invalid configuration: the junit, json reports are files: pass --output DIR"
+        + " to say where they go");
+    assertThat(root.resolve("target")).doesNotExist();
     assertThat(run("validate", "--no-such-option")).isEqualTo(ExitCode.USAGE);
     assertThat(err).startsWith("Unknown option: '--no-such-option'");
     assertThat(run()).isEqualTo(ExitCode.USAGE);
-    assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorEvenWithHelp() {
+    for (String[] args : List.of(new String[] {"frobnicate"}, new String[] {"doctor", "--help"},
+        new String[] {"--help", "doctor"}, new String[] {"help", "doctor"}, new String[] {"doctor", "validate"})) {
+      assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+      String unknown = args[0].equals("frobnicate") ? "frobnicate" : "doctor";
+      assertThat(err).as(String.join(" ", args)).isEqualTo("nixml: unknown command '" + unknown + "'\n"
+          + "Commands: validate, explain, rules, help. Run 'nixml --help' for the usage.\n");
+      assertThat(out).isEmpty();
+    }
+    assertThat(run("help")).isZero();
+    assertThat(out).contains("Commands:").contains("validate");
+    assertThat(run("help", "validate")).isZero();
+    assertThat(out).contains("--fail-on=LEVEL");
+    assertThat(run("validate", "--help")).isZero();
   }
 
   @Test
@@ -122,21 +171,32 @@ class NixmlCliTest {
 
   @Test
   void formatsAndOutputChooseTheReports() throws IOException {
+    breakPythonVersion();
     Path reports = tmp.resolve("reports");
-    assertThat(validate("--format", "json,junit", "--output", reports.toString(), root.toString())).isZero();
+    assertThat(validate("--format", "json,junit", "--output", reports.toString(), root.toString()))
+        .isEqualTo(ExitCode.FINDINGS);
     assertThat(reports.resolve("nixml.json")).isRegularFile();
     assertThat(reports.resolve("nixml-junit.xml")).isRegularFile();
     assertThat(reports.resolve("nixml.sarif")).doesNotExist();
     assertThat(out).doesNotContain("[requires-python-mismatch]");
+
+    // --output alone: the goal's default formats, text and SARIF.
+    Path defaults = tmp.resolve("defaults");
+    assertThat(validate("--output", defaults.toString(), root.toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(out).contains("[requires-python-mismatch]");
+    assertThat(defaults.resolve("nixml.sarif")).isRegularFile();
+    assertThat(defaults.resolve("nixml.json")).doesNotExist();
+    assertThat(root.resolve("target")).doesNotExist();
   }
 
   @Test
   void aBaselineLetsKnownFindingsPassAndFailsOnANewOne() throws IOException {
     breakPythonVersion();
-    assertThat(validate(root.toString())).isEqualTo(ExitCode.FINDINGS);
-    Path baseline = Files.copy(root.resolve("target/nixml/nixml.sarif"), tmp.resolve("baseline.sarif"));
+    assertThat(validate("--output", reports().toString(), root.toString())).isEqualTo(ExitCode.FINDINGS);
+    Path baseline = Files.copy(reports().resolve("nixml.sarif"), tmp.resolve("baseline.sarif"));
 
-    assertThat(validate("--baseline", baseline.toString(), root.toString())).isZero();
+    assertThat(validate("--baseline", baseline.toString(), "--output", reports().toString(), root.toString()))
+        .isZero();
     assertThat(out).contains("(0 at or above error); baseline: 1 known, 0 fixed");
     assertThat(sarifStates()).containsExactly("requires-python-mismatch unchanged");
 
@@ -144,18 +204,24 @@ class NixmlCliTest {
     Files.writeString(root.resolve(".python-version"), "# pinned\n3.11\n");
     Files.writeString(root.resolve("flake.nix"), Files.readString(root.resolve("flake.nix"))
         .replace("UV_PYTHON_DOWNLOADS = \"never\";", "UV_PYTHON_DOWNLOADS = \"never\"; x = undefinedName;"));
-    assertThat(validate("--baseline", baseline.toString(), root.toString())).isEqualTo(ExitCode.FINDINGS);
+    assertThat(validate("--baseline", baseline.toString(), "--output", reports().toString(), root.toString()))
+        .isEqualTo(ExitCode.FINDINGS);
     assertThat(err).startsWith("nixml: 1 finding at or above error;");
     assertThat(sarifStates()).containsExactly("requires-python-mismatch unchanged", "nix-undefined-variable new");
 
     // Fixed since: the baseline's finding is listed as absent.
     CleanProject.write(root);
-    assertThat(validate("--baseline", baseline.toString(), root.toString())).isZero();
+    assertThat(validate("--baseline", baseline.toString(), "--output", reports().toString(), root.toString()))
+        .isZero();
     assertThat(sarifStates()).containsExactly("requires-python-mismatch absent");
   }
 
+  private Path reports() {
+    return tmp.resolve("reports");
+  }
+
   private List<String> sarifStates() throws IOException {
-    JsonNode results = new ObjectMapper().readTree(root.resolve("target/nixml/nixml.sarif").toFile())
+    JsonNode results = new ObjectMapper().readTree(reports().resolve("nixml.sarif").toFile())
         .path("runs").path(0).path("results");
     List<String> states = new ArrayList<>();
     results.forEach(r -> states.add(r.path("ruleId").asText() + " " + r.path("baselineState").asText()));

@@ -3,6 +3,8 @@ package io.github.nixml.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.nixml.validate.BaseProjectRule;
+import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.Location;
@@ -116,7 +118,7 @@ class FixEngineTest {
 
   @Test
   void theFixerNeverTouchesAFileThatDoesNotParseNorWritesOneThatWouldNot() throws Exception {
-    Fixer fixer = new Fixer(new Validator(RuleRegistry.of(List.of(new EditFlake()))));
+    Fixer fixer = new Fixer(new Validator(RuleRegistry.of(List.of(new EditFlake()))), FailOn.ERROR);
     ValidationRequest request = new ValidationRequest(root, ValidationConfig.defaults());
 
     Files.writeString(root.resolve("flake.nix"), "{ a = ; }");
@@ -142,5 +144,54 @@ class FixEngineTest {
     assertThat(written.written()).isTrue();
     assertThat(Files.readString(root.resolve("flake.nix"))).isEqualTo("{ a = 1; fixed = 2; }");
     assertThat(fixer.fix(request, false).changes()).isEmpty();
+  }
+
+  /** Reports each line holding a TODO with its text, naming its position in the message as some rules do. */
+  static final class TodoMarker extends BaseProjectRule {
+    TodoMarker() {
+      super(RuleDescriptor.of("todo-left", Severity.ERROR, "test"));
+    }
+
+    @Override
+    public void check(ProjectContext context, FindingSink sink) {
+      SourceFile flake = context.flakeNix().source();
+      List<String> lines = flake.text().orElse("").lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        int column = lines.get(i).indexOf("TODO") + 1;
+        if (column > 0) {
+          sink.report(Location.of(flake.path(), i + 1, column),
+              lines.get(i).substring(column - 1) + " is left (flake.nix:" + (i + 1) + ":" + column + ")");
+        }
+      }
+    }
+  }
+
+  @Test
+  void anEditThatWouldIntroduceAFindingAtOrAboveTheGateIsNotWrittenWhileEarlierOnesDoNotCount() throws Exception {
+    Validator validator = new Validator(RuleRegistry.of(List.of(new EditFlake(), new TodoMarker())));
+    ValidationRequest request = new ValidationRequest(root, ValidationConfig.defaults());
+    String flake = "{\n  a = 1; # TODO\n}\n";
+    Files.writeString(root.resolve("flake.nix"), flake);
+
+    // The fix brings a TODO of its own: refused at the error gate, nothing written.
+    EditFlake.edit = TextEdit.insert("flake.nix", 2, "  fixed = 1; # TODO undo\n");
+    Fixer.FixResult refused = new Fixer(validator, FailOn.ERROR).fix(request, false);
+    assertThat(refused.written()).isFalse();
+    assertThat(refused.introducedFailing()).singleElement().asString()
+        .isEqualTo("flake.nix:2:16: error: [todo-left] TODO undo is left (flake.nix:2:16)");
+    assertThat(Files.readString(root.resolve("flake.nix"))).isEqualTo(flake);
+
+    // The gate decides: with none, the same edit would be written.
+    Fixer.FixResult ungated = new Fixer(validator, FailOn.NONE).fix(request, true);
+    assertThat(ungated.introducedFailing()).isEmpty();
+    assertThat(ungated.changes()).hasSize(1);
+
+    // A fix that moves the earlier TODO down a line (its message names the new line) introduces nothing.
+    EditFlake.edit = TextEdit.insert("flake.nix", 2, "  fixed = 1;\n");
+    Fixer.FixResult moved = new Fixer(validator, FailOn.ERROR).fix(request, false);
+    assertThat(moved.introducedFailing()).isEmpty();
+    assertThat(moved.written()).isTrue();
+    assertThat(moved.after().findings()).singleElement().asString()
+        .isEqualTo("flake.nix:3:12: error: [todo-left] TODO is left (flake.nix:3:12)");
   }
 }

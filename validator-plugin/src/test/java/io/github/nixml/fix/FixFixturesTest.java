@@ -3,6 +3,7 @@ package io.github.nixml.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nixml.testing.Oracle;
+import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.Rule;
@@ -71,7 +72,7 @@ class FixFixturesTest {
     assertThat(found).as("the rule fires").isNotEmpty();
     assertThat(found).as("every finding of %s offers a fix", ruleId).allMatch(f -> f.fix().isPresent());
 
-    Fixer.FixResult result = new Fixer(validator).fix(new ValidationRequest(project, config), false);
+    Fixer.FixResult result = new Fixer(validator, FailOn.ERROR).fix(new ValidationRequest(project, config), false);
     assertThat(result.notes()).as("notes").isEmpty();
     Map<String, String> after = snapshot(project);
     Map<String, String> expected = new TreeMap<>(before);
@@ -91,7 +92,7 @@ class FixFixturesTest {
       }
     }
 
-    Fixer.FixResult again = new Fixer(validator).fix(new ValidationRequest(project, config), false);
+    Fixer.FixResult again = new Fixer(validator, FailOn.ERROR).fix(new ValidationRequest(project, config), false);
     assertThat(again.changes()).as("a second run changes nothing").isEmpty();
     assertThat(snapshot(project)).isEqualTo(after);
   }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nixml.testing.CleanProject;
 import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,18 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The mojo as Maven would configure it (fields set as the plugin descriptor's defaults say), with a recording log. */
 class ValidateMojoTest {
   @TempDir Path root;
-  private final List<String> log = new ArrayList<>();
+  private List<String> log;
   private ValidateMojo mojo;
+  private MojoHarness<ValidateMojo> harness;
 
   @BeforeEach
   void setUp() throws Exception {
     CleanProject.write(root);
-    mojo = new ValidateMojo();
-    mojo.setLog(new SystemStreamLog() {
-      @Override public void error(CharSequence content) { log.add("ERROR " + content); }
-      @Override public void warn(CharSequence content) { log.add("WARN " + content); }
-      @Override public void info(CharSequence content) { log.add("INFO " + content); }
-    });
+    harness = new MojoHarness<>(new ValidateMojo());
+    mojo = harness.mojo;
+    log = harness.log;
     set("basedir", root.toFile());
     set("failOn", "error");
     set("formats", "text,sarif");
@@ -43,21 +38,7 @@ class ValidateMojoTest {
   }
 
   private void set(String field, Object value) throws Exception {
-    Field f = fieldOf(ValidateMojo.class, field);
-    f.setAccessible(true);
-    f.set(mojo, value);
-  }
-
-  /** A parameter field of the mojo or of the parameters it shares with the other goals. */
-  static Field fieldOf(Class<?> type, String name) throws NoSuchFieldException {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      try {
-        return c.getDeclaredField(name);
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      }
-    }
-    throw new NoSuchFieldException(name);
+    harness.set(field, value);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.github.nixml.nix.NixFile;
 import io.github.nixml.nix.NixFrontEnd;
 import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.nix.syntax.SyntaxToken;
+import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
@@ -49,14 +50,18 @@ public final class PythonSwitch {
   private static final String VENV = ".venv";
 
   private final Validator validator;
+  private final FailOn gate;
 
-  public PythonSwitch(Validator validator) {
+  /** A switch that writes nothing when the move would introduce a finding that {@code gate} fails on. */
+  public PythonSwitch(Validator validator, FailOn gate) {
     this.validator = validator;
+    this.gate = gate;
   }
 
   /**
-   * What a switch did: the reasons it refused (then nothing changed), the fix run that applied the edits, and
-   * the projects whose venv was made by the old interpreter.
+   * What a switch did: the reasons it refused (then nothing changed), the fix run that applied the edits (which
+   * wrote nothing when they would introduce findings at or above the gate: {@code introducedFailing}), and the
+   * projects whose venv was made by the old interpreter.
    */
   public record Result(List<String> refusals, Optional<Fixer.FixResult> applied, List<String> staleVenvs) {
     public Result {
@@ -108,11 +113,12 @@ public final class PythonSwitch {
     if (!refusals.isEmpty()) {
       return refused(refusals);
     }
-    Fixer.FixResult applied = new Fixer(validator).applyAll(request, fixes, dryRun);
+    Fixer.FixResult applied = new Fixer(validator, gate).applyAll(request, fixes, dryRun);
     if (!applied.notes().isEmpty()) {
       return refused(applied.notes());
     }
-    return new Result(List.of(), Optional.of(applied), applied.changes().isEmpty() ? List.of() : staleVenvs);
+    boolean moves = !applied.changes().isEmpty() && applied.introducedFailing().isEmpty();
+    return new Result(List.of(), Optional.of(applied), moves ? staleVenvs : List.of());
   }
 
   private static Result refused(List<String> refusals) {

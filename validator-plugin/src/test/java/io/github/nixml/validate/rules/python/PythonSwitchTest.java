@@ -7,6 +7,8 @@ import io.github.nixml.nix.NixFrontEnd;
 import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.nix.syntax.SyntaxToken;
 import io.github.nixml.testing.Oracle;
+import io.github.nixml.testing.ProjectTree;
+import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationRequest;
@@ -22,9 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +64,9 @@ class PythonSwitchTest {
   @ParameterizedTest(name = "{0} to {1}")
   @MethodSource("generatedProjects")
   void aGeneratedProjectMovesToAnyVersionAndValidatesClean(String reference, String version) throws Exception {
-    Path project = copy(REACTOR.resolve(reference), tempDir.resolve("p"));
+    Path project = ProjectTree.copy(REACTOR.resolve(reference), tempDir.resolve("p"));
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), version,
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), version,
         false);
 
     assertThat(result.refusals()).isEmpty();
@@ -77,7 +77,7 @@ class PythonSwitchTest {
     assertThat(Oracle.NIX_PARSE.check(project.resolve("flake.nix")).accepted()).isTrue();
     assertThat(Oracle.TOMLLIB.check(project.resolve("pyproject.toml")).accepted()).isTrue();
 
-    PythonSwitch.Result again = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), version,
+    PythonSwitch.Result again = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), version,
         false);
     assertThat(again.applied().orElseThrow().changes()).as("a second run changes nothing").isEmpty();
   }
@@ -109,7 +109,7 @@ class PythonSwitchTest {
     write(project, "pyproject.toml", "[project]\nname = \"hand\"\nversion = \"0.1.0\"\nrequires-python = \">=3.11\"\n");
     Files.createDirectories(project.resolve(".venv"));
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), "3.10",
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), "3.10",
         false);
 
     assertThat(result.refusals()).isEmpty();
@@ -138,27 +138,27 @@ class PythonSwitchTest {
         """);
     write(project, "tools.nix", "{ python }: python.pkgs.black\n");
     write(project, ".python-version", "3.11\n");
-    Map<String, String> before = snapshot(project);
+    Map<String, String> before = ProjectTree.snapshot(project);
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
         false);
 
     assertThat(result.refusals()).isNotEmpty();
     assertThat(String.join("\n", result.refusals())).contains("flake.nix");
-    assertThat(snapshot(project)).isEqualTo(before);
+    assertThat(ProjectTree.snapshot(project)).isEqualTo(before);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"3.9", "3.15", "2.7", "3.12.1", "latest"})
   void versionsOutsideTheSupportedRangeAreRefused(String version) throws Exception {
-    Path project = copy(REACTOR.resolve(REFERENCES.get(0)), tempDir.resolve("p"));
-    Map<String, String> before = snapshot(project);
+    Path project = ProjectTree.copy(REACTOR.resolve(REFERENCES.get(0)), tempDir.resolve("p"));
+    Map<String, String> before = ProjectTree.snapshot(project);
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), version,
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), version,
         false);
 
     assertThat(result.refusals()).singleElement().asString().contains("3.10, 3.11, 3.12, 3.13, 3.14");
-    assertThat(snapshot(project)).isEqualTo(before);
+    assertThat(ProjectTree.snapshot(project)).isEqualTo(before);
   }
 
   @Test
@@ -172,13 +172,13 @@ class PythonSwitchTest {
             };
         }
         """);
-    Map<String, String> before = snapshot(project);
+    Map<String, String> before = ProjectTree.snapshot(project);
 
-    PythonSwitch.Result result = new PythonSwitch(VALIDATOR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
+    PythonSwitch.Result result = new PythonSwitch(VALIDATOR, FailOn.ERROR).switchTo(new ValidationRequest(project, CONFIG), "3.12",
         false);
 
     assertThat(result.refusals()).singleElement().asString().contains("python3 is whatever Python nixpkgs");
-    assertThat(snapshot(project)).isEqualTo(before);
+    assertThat(ProjectTree.snapshot(project)).isEqualTo(before);
   }
 
   /** Every interpreter the flake names, .python-version and requires-python agree on {@code version}. */
@@ -200,29 +200,5 @@ class PythonSwitchTest {
   private static void write(Path dir, String name, String text) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.sorted().collect(Collectors.toList())) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-    return to;
-  }
-
-  private static Map<String, String> snapshot(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path file : paths.filter(Files::isRegularFile).collect(Collectors.toList())) {
-        files.put(dir.relativize(file).toString(), Files.readString(file));
-      }
-    }
-    return files;
   }
 }
