@@ -38,6 +38,25 @@ public record FlakeLock(int version, String rootName, Map<String, LockNode> node
     return input.isFollows() ? follow(input.follows(), new ArrayList<>()) : node(input.node().orElseThrow());
   }
 
+  /**
+   * The root input whose {@code nix flake update} re-locks what a root entry designates: the entry itself, or for
+   * one that follows another input's ({@code "nixpkgs": ["hf-nix", "nixpkgs"]}, written for
+   * {@code inputs.nixpkgs.follows = "hf-nix/nixpkgs"}) the first input of its path, walked on while that one
+   * follows too. Nix takes a followed input from the lock of the input it belongs to, so only updating that
+   * input moves it.
+   */
+  public String updatedBy(LockInput entry) {
+    LockInput current = entry;
+    for (int steps = 0; current.isFollows() && !current.follows().isEmpty() && steps <= nodes.size(); steps++) {
+      LockInput next = root().inputs().get(current.follows().get(0));
+      if (next == null || next == current) {
+        return current.follows().get(0);
+      }
+      current = next;
+    }
+    return current.name();
+  }
+
   /** Walks a path of input names from the root; a follows along the way restarts from the root, as in Nix. */
   public Optional<LockNode> follow(List<String> path) {
     return follow(path, new ArrayList<>());

@@ -24,10 +24,13 @@ import java.util.Set;
  * @param node the lock node, when the project has a well-formed lock
  * @param location the lock node when there is one, else the declaration in flake.nix
  * @param declaration where flake.nix declares the input, when it does
+ * @param follows the path it follows in the lock ({@code hf-nix/nixpkgs} as {@code ["hf-nix", "nixpkgs"]}), empty
+ *     for an input locked on its own
+ * @param updateInput the input whose {@code nix flake update} re-locks it: itself, or the one it follows into
  */
 public record NixpkgsInput(
     String name, SourceRepository repository, Optional<LockNode> node, Location location,
-    Optional<Location> declaration) {
+    Optional<Location> declaration, List<String> follows, String updateInput) {
 
   public NixpkgsInput {
     Objects.requireNonNull(name, "name");
@@ -35,6 +38,26 @@ public record NixpkgsInput(
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(declaration, "declaration");
+    follows = List.copyOf(follows);
+    Objects.requireNonNull(updateInput, "updateInput");
+  }
+
+  /** The command that re-locks this input: {@code `nix flake update nixpkgs`}, or the followed input's. */
+  public String updateCommand() {
+    return "`nix flake update " + updateInput + "`";
+  }
+
+  /**
+   * How to re-lock it, for messages: {@code run `nix flake update nixpkgs`}, or for an input that follows another
+   * input's {@code run `nix flake update hf-nix` (nixpkgs follows hf-nix/nixpkgs)}.
+   */
+  public String updateAdvice() {
+    return "run " + updateCommand() + followsNote().map(note -> " (" + note + ")").orElse("");
+  }
+
+  /** {@code nixpkgs follows hf-nix/nixpkgs}, for an input that follows another input's. */
+  public Optional<String> followsNote() {
+    return follows.isEmpty() ? Optional.empty() : Optional.of(name + " follows " + String.join("/", follows));
   }
 
   /** The branch the input follows, when it names one. */
@@ -63,13 +86,14 @@ public record NixpkgsInput(
         }
         repositoryOf(node.get()).filter(SourceRepository::isNixpkgs).ifPresent(repository -> found.add(
             new NixpkgsInput(entry.name(), repository, node, ProjectFacts.inLock(context, node.get().position()),
-                declared.find(entry.name()).map(DeclaredInput::location))));
+                declared.find(entry.name()).map(DeclaredInput::location), entry.follows(),
+                lock.get().updatedBy(entry))));
       }
     } else {
       for (DeclaredInput input : declared.inputs()) {
         input.reference().flatMap(FlakeRef::repository).filter(SourceRepository::isNixpkgs).ifPresent(
             repository -> found.add(new NixpkgsInput(input.name(), repository, Optional.empty(), input.location(),
-                Optional.of(input.location()))));
+                Optional.of(input.location()), List.of(), input.name())));
       }
     }
     return List.copyOf(found);

@@ -39,8 +39,8 @@ public final class FlakeLockStaleRule extends BaseProjectRule {
         long age = ChronoUnit.DAYS.between(locked, today);
         if (age > maxAge) {
           sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from " + locked + ", "
-              + age + " days before " + today + " (more than " + maxAge + "): run `nix flake update "
-              + input.name() + "` and commit flake.lock", input.related());
+              + age + " days before " + today + " (more than " + maxAge + "): " + input.updateAdvice()
+              + " and commit flake.lock", input.related());
         }
       });
     }
