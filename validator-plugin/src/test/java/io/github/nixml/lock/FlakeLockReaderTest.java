@@ -114,6 +114,20 @@ class FlakeLockReaderTest {
   }
 
   @Test
+  void aLockedPathWithoutTimeHasNoLastModifiedAndKeepsThePositionOfLocked() {
+    String store = """
+        {"nodes": {
+          "nixpkgs": {"locked": {"lastModified": 0, "path": "/nix/store/x-source", "type": "path"},
+                      "original": {"id": "nixpkgs", "type": "indirect"}},
+          "root": {"inputs": {"nixpkgs": "nixpkgs"}}},
+         "root": "root", "version": 7}""";
+    LockNode nixpkgs = ((FlakeLockResult.Read) FlakeLockReader.read(store)).lock().node("nixpkgs").orElseThrow();
+    assertThat(nixpkgs.locked()).containsEntry("lastModified", "0");
+    assertThat(nixpkgs.lastModified()).isEmpty();
+    assertThat(nixpkgs.lockedPosition()).isEqualTo(new JsonPosition(2, 15));
+  }
+
+  @Test
   void anInputThatFollowsAnotherInputsIsUpdatedThroughThatInput() {
     String following = """
         {"nodes": {

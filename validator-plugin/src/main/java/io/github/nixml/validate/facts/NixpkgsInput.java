@@ -8,12 +8,9 @@ import io.github.nixml.lock.SourceRepository;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A nixpkgs input of a project: any input whose repository is nixpkgs, whatever its name ({@code nixpkgs},
@@ -75,15 +72,8 @@ public record NixpkgsInput(
     Optional<FlakeLock> lock = ProjectFacts.lock(context);
     List<NixpkgsInput> found = new ArrayList<>();
     if (lock.isPresent()) {
-      // Direct entries first, so that a node reached both directly and by a follows is named by its own input.
-      List<LockInput> entries = new ArrayList<>(lock.get().root().inputs().values());
-      entries.sort(Comparator.comparing(LockInput::isFollows));
-      Set<String> seen = new HashSet<>();
-      for (LockInput entry : entries) {
+      for (LockInput entry : lock.get().distinctRootInputs()) {
         Optional<LockNode> node = lock.get().resolve(entry);
-        if (node.isEmpty() || !seen.add(node.get().name())) {
-          continue;
-        }
         repositoryOf(node.get()).filter(SourceRepository::isNixpkgs).ifPresent(repository -> found.add(
             new NixpkgsInput(entry.name(), repository, node, ProjectFacts.inLock(context, node.get().position()),
                 declared.find(entry.name()).map(DeclaredInput::location), entry.follows(),
