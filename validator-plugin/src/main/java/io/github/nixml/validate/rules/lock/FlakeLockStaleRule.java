@@ -39,8 +39,8 @@ public final class FlakeLockStaleRule extends BaseProjectRule {
         LocalDate locked = instant.atZone(ZoneOffset.UTC).toLocalDate();
         long age = ChronoUnit.DAYS.between(locked, today);
         if (age > maxAge) {
-          sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from " + locked + ", "
-              + age + " days before " + today + " (more than " + maxAge + "): " + input.updateAdvice()
+          sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from "
+              + locked + ", " + age + " days before " + today + " (more than " + maxAge + "): " + input.updateAdvice()
               + " and commit flake.lock", input.related());
         }
       });
