@@ -177,6 +177,7 @@ public final class FlakeLockReader {
     Map<String, String> original = Map.of();
     Map<String, String> locked = Map.of();
     JsonPosition originalPosition = member.keyPosition();
+    JsonPosition lockedPosition = member.keyPosition();
     Optional<JsonPosition> lastModifiedPosition = Optional.empty();
     if (!isRoot) {
       Member originalMember = required(node, "original", where);
@@ -184,6 +185,7 @@ public final class FlakeLockReader {
       original = reference(originalMember, where);
       Member lockedMember = required(node, "locked", where);
       locked = reference(lockedMember, where);
+      lockedPosition = lockedMember.keyPosition();
       Member lastModified = ((JsonObject) lockedMember.value()).members().get("lastModified");
       if (lastModified != null) {
         if (!(lastModified.value() instanceof JsonScalar scalar && scalar.scalarKind() == JsonScalar.Kind.NUMBER
@@ -203,7 +205,7 @@ public final class FlakeLockReader {
       }
       flake = Boolean.parseBoolean(((JsonScalar) flakeMember.value()).text());
     }
-    return new LockNode(name, member.keyPosition(), inputs, original, originalPosition, locked,
+    return new LockNode(name, member.keyPosition(), inputs, original, originalPosition, locked, lockedPosition,
         lastModifiedPosition, flake);
   }
 

@@ -63,6 +63,18 @@ public record FlakeRef(Map<String, String> attributes) {
     return get("id");
   }
 
+  /**
+   * The file system path a reference reads, as written: a {@code path} reference's {@code path}, or the path of a
+   * {@code file:} URL ({@code git+file:///home/me/nixpkgs}); empty for anything fetched from elsewhere.
+   */
+  public Optional<String> localPath() {
+    if (type().equals("path")) {
+      return get("path");
+    }
+    return url().filter(url -> url.startsWith("file:"))
+        .map(url -> url.substring("file:".length()).replaceFirst("^//", "").replaceFirst("[?#].*$", ""));
+  }
+
   /** The identity attributes only, sorted, for comparing a declared reference with a lock's {@code original}. */
   public Map<String, String> identity() {
     Map<String, String> identity = new TreeMap<>();

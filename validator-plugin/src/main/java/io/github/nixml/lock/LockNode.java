@@ -16,6 +16,7 @@ import java.util.Optional;
  *     {@code repo}, {@code ref}, {@code url}, ...); empty for the root
  * @param originalPosition where {@code "original"} is written, or the node's position when absent
  * @param locked the pinned reference ({@code rev}, {@code narHash}, {@code lastModified}, ...); empty for the root
+ * @param lockedPosition where {@code "locked"} is written, or the node's position when absent
  * @param lastModifiedPosition where {@code locked.lastModified} is written, when it is
  * @param flake false for {@code flake = false} inputs
  */
@@ -26,6 +27,7 @@ public record LockNode(
     Map<String, String> original,
     JsonPosition originalPosition,
     Map<String, String> locked,
+    JsonPosition lockedPosition,
     Optional<JsonPosition> lastModifiedPosition,
     boolean flake) {
 
@@ -36,6 +38,7 @@ public record LockNode(
     original = Map.copyOf(original);
     Objects.requireNonNull(originalPosition, "originalPosition");
     locked = Map.copyOf(locked);
+    Objects.requireNonNull(lockedPosition, "lockedPosition");
     Objects.requireNonNull(lastModifiedPosition, "lastModifiedPosition");
   }
 
@@ -49,14 +52,18 @@ public record LockNode(
     return FlakeRef.fromAttributes(locked);
   }
 
-  /** When the pinned revision was committed ({@code locked.lastModified}, seconds since the epoch). */
+  /**
+   * When the pinned revision was committed ({@code locked.lastModified}, seconds since the epoch); empty when absent
+   * or 0, which Nix writes for a source without a time (a path in the store).
+   */
   public Optional<Instant> lastModified() {
     String value = locked.get("lastModified");
     if (value == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
+      long seconds = Long.parseLong(value);
+      return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

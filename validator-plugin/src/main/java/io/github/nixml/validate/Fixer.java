@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 
 /**
  * Applies every fix the rules offer, until none is left: validates, takes each fix whose edits conflict with no
@@ -242,11 +240,12 @@ public final class Fixer {
             + ": " + first.message() + ")");
       }
     } else if (path.endsWith(".toml")) {
-      TomlParseResult parsedBefore = Toml.parse(before);
-      if (!parsedBefore.hasErrors() && Toml.parse(after).hasErrors()) {
-        return Optional.of("the result would not be valid TOML (" + Toml.parse(after).errors().get(0) + ")");
+      boolean validBefore = !TomlDocument.parse(before).hasErrors();
+      Optional<TomlDocument.Error> errorAfter = TomlDocument.parse(after).firstError();
+      if (validBefore && errorAfter.isPresent()) {
+        return Optional.of("the result would not be valid TOML (" + errorAfter.get() + ")");
       }
-      if (parsedBefore.hasErrors()) {
+      if (!validBefore) {
         return Optional.of(path + " is not valid TOML; fix that first");
       }
     }

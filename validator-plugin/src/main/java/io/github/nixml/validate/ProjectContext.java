@@ -4,8 +4,6 @@ import io.github.nixml.nix.NixFile;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 
 /**
  * One project as the rules see it: a directory under the root that holds (or, for the root itself when no project
@@ -20,10 +18,15 @@ public final class ProjectContext {
   public static final String PYPROJECT_TOML = "pyproject.toml";
   public static final String GITIGNORE = ".gitignore";
   public static final String ENVRC = ".envrc";
+  public static final String UV_LOCK = "uv.lock";
 
-  /** pyproject.toml parsed by tomlj; empty when the file is missing or unreadable. */
-  public static final ProjectFacet<Optional<TomlParseResult>> PYPROJECT =
-      context -> context.pyprojectSource().text().map(Toml::parse);
+  /** pyproject.toml parsed; empty when the file is missing or unreadable. */
+  public static final ProjectFacet<Optional<TomlDocument>> PYPROJECT =
+      context -> context.pyprojectSource().text().map(TomlDocument::parse);
+
+  /** The Python project's uv.lock parsed; empty when the file is missing or unreadable. */
+  public static final ProjectFacet<Optional<TomlDocument>> UV_LOCK_DOCUMENT =
+      context -> context.uvLockSource().text().map(TomlDocument::parse);
 
   private final Path root;
   private final String directory;
@@ -138,9 +141,18 @@ public final class ProjectContext {
     return directory;
   }
 
-  /** pyproject.toml parsed once (check {@code errors()} before trusting it); empty when missing or unreadable. */
-  public Optional<TomlParseResult> pyproject() {
+  /** pyproject.toml parsed once (its table only when it is valid); empty when missing or unreadable. */
+  public Optional<TomlDocument> pyproject() {
     return get(PYPROJECT);
+  }
+
+  public SourceFile uvLockSource() {
+    return pythonFile(UV_LOCK);
+  }
+
+  /** uv.lock parsed once (its table only when it is valid); empty when missing or unreadable. */
+  public Optional<TomlDocument> uvLock() {
+    return get(UV_LOCK_DOCUMENT);
   }
 
   /** The .gitignore of the Python project's directory, where the venv is made. */

@@ -111,6 +111,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void tomlIsParsedAtOneEntryPoint() {
+    // TomlDocument refuses nesting that would overflow tomlj's stack; a second caller would bypass that.
+    noClasses().that().doNotHaveFullyQualifiedName("io.github.nixml.validate.TomlDocument")
+        .should().dependOnClassesThat().haveFullyQualifiedName("org.tomlj.Toml")
+        .check(classes);
+  }
+
+  @Test
   void ruleAreasDoNotUseEachOthersInternals() {
     // An area may extend the shared dev-shell base class; nothing else crosses areas (shared facts live in
     // validate.facts).

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
@@ -110,6 +111,39 @@ class FlakeLockReaderTest {
         {"nodes": {"root": {"inputs": {"a": ["b"], "b": ["a"]}}}, "root": "root", "version": 7}""";
     FlakeLock lock = ((FlakeLockResult.Read) FlakeLockReader.read(cyclic)).lock();
     assertThat(lock.resolve(lock.root().inputs().get("a"))).isEmpty();
+  }
+
+  @Test
+  void aLockedPathWithoutTimeHasNoLastModifiedAndKeepsThePositionOfLocked() {
+    String store = """
+        {"nodes": {
+          "nixpkgs": {"locked": {"lastModified": 0, "path": "/nix/store/x-source", "type": "path"},
+                      "original": {"id": "nixpkgs", "type": "indirect"}},
+          "root": {"inputs": {"nixpkgs": "nixpkgs"}}},
+         "root": "root", "version": 7}""";
+    LockNode nixpkgs = ((FlakeLockResult.Read) FlakeLockReader.read(store)).lock().node("nixpkgs").orElseThrow();
+    assertThat(nixpkgs.locked()).containsEntry("lastModified", "0");
+    assertThat(nixpkgs.lastModified()).isEmpty();
+    assertThat(nixpkgs.lockedPosition()).isEqualTo(new JsonPosition(2, 15));
+  }
+
+  @Test
+  void anInputThatFollowsAnotherInputsIsUpdatedThroughThatInput() {
+    String following = """
+        {"nodes": {
+          "hf": {"inputs": {"nixpkgs": "nixpkgs"}, "locked": {"type": "github", "owner": "h", "repo": "hf"},
+                 "original": {"type": "github", "owner": "h", "repo": "hf"}},
+          "nixpkgs": {"locked": {"type": "github", "owner": "NixOS", "repo": "nixpkgs"},
+                      "original": {"type": "github", "owner": "NixOS", "repo": "nixpkgs"}},
+          "root": {"inputs": {"hf": "hf", "alias": ["hf"], "nixpkgs": ["hf", "nixpkgs"],
+                              "chained": ["alias", "nixpkgs"], "loop": ["loop", "x"]}}},
+         "root": "root", "version": 7}""";
+    FlakeLock lock = ((FlakeLockResult.Read) FlakeLockReader.read(following)).lock();
+    Map<String, LockInput> inputs = lock.root().inputs();
+    assertThat(lock.updatedBy(inputs.get("hf"))).isEqualTo("hf");
+    assertThat(lock.updatedBy(inputs.get("nixpkgs"))).isEqualTo("hf");
+    assertThat(lock.updatedBy(inputs.get("chained"))).isEqualTo("hf");
+    assertThat(lock.updatedBy(inputs.get("loop"))).isEqualTo("loop");
   }
 
   static Stream<Arguments> notLockFiles() {

@@ -113,4 +113,19 @@ class FlakeRefTest {
     assertThat(FlakeRef.parse("git+https://x.org/r?ref=main").orElseThrow().display())
         .isEqualTo("git+https://x.org/r?ref=main");
   }
+
+  @Test
+  void localPathsAreThoseOfPathReferencesAndFileUrls() {
+    assertThat(FlakeRef.fromAttributes(Map.of("type", "path", "path", "/nix/store/x-source")).localPath())
+        .contains("/nix/store/x-source");
+    assertThat(FlakeRef.fromAttributes(Map.of("type", "path", "path", "./sub")).localPath()).contains("./sub");
+    assertThat(FlakeRef.fromAttributes(Map.of("type", "git", "url", "file:///home/a/lib?ref=main")).localPath())
+        .contains("/home/a/lib");
+    assertThat(FlakeRef.fromAttributes(Map.of("type", "tarball", "url", "file:/tmp/n.tar.gz")).localPath())
+        .contains("/tmp/n.tar.gz");
+    assertThat(FlakeRef.fromAttributes(Map.of("type", "git", "url", "https://example.org/a.git")).localPath())
+        .isEmpty();
+    assertThat(FlakeRef.fromAttributes(Map.of("type", "github", "owner", "NixOS", "repo", "nixpkgs")).localPath())
+        .isEmpty();
+  }
 }

@@ -8,12 +8,9 @@ import io.github.nixml.lock.SourceRepository;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A nixpkgs input of a project: any input whose repository is nixpkgs, whatever its name ({@code nixpkgs},
@@ -24,10 +21,13 @@ import java.util.Set;
  * @param node the lock node, when the project has a well-formed lock
  * @param location the lock node when there is one, else the declaration in flake.nix
  * @param declaration where flake.nix declares the input, when it does
+ * @param follows the path it follows in the lock ({@code hf-nix/nixpkgs} as {@code ["hf-nix", "nixpkgs"]}), empty
+ *     for an input locked on its own
+ * @param updateInput the input whose {@code nix flake update} re-locks it: itself, or the one it follows into
  */
 public record NixpkgsInput(
     String name, SourceRepository repository, Optional<LockNode> node, Location location,
-    Optional<Location> declaration) {
+    Optional<Location> declaration, List<String> follows, String updateInput) {
 
   public NixpkgsInput {
     Objects.requireNonNull(name, "name");
@@ -35,6 +35,26 @@ public record NixpkgsInput(
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(declaration, "declaration");
+    follows = List.copyOf(follows);
+    Objects.requireNonNull(updateInput, "updateInput");
+  }
+
+  /** The command that re-locks this input: {@code `nix flake update nixpkgs`}, or the followed input's. */
+  public String updateCommand() {
+    return "`nix flake update " + updateInput + "`";
+  }
+
+  /**
+   * How to re-lock it, for messages: {@code run `nix flake update nixpkgs`}, or for an input that follows another
+   * input's {@code run `nix flake update hf-nix` (nixpkgs follows hf-nix/nixpkgs)}.
+   */
+  public String updateAdvice() {
+    return "run " + updateCommand() + followsNote().map(note -> " (" + note + ")").orElse("");
+  }
+
+  /** {@code nixpkgs follows hf-nix/nixpkgs}, for an input that follows another input's. */
+  public Optional<String> followsNote() {
+    return follows.isEmpty() ? Optional.empty() : Optional.of(name + " follows " + String.join("/", follows));
   }
 
   /** The branch the input follows, when it names one. */
@@ -52,24 +72,18 @@ public record NixpkgsInput(
     Optional<FlakeLock> lock = ProjectFacts.lock(context);
     List<NixpkgsInput> found = new ArrayList<>();
     if (lock.isPresent()) {
-      // Direct entries first, so that a node reached both directly and by a follows is named by its own input.
-      List<LockInput> entries = new ArrayList<>(lock.get().root().inputs().values());
-      entries.sort(Comparator.comparing(LockInput::isFollows));
-      Set<String> seen = new HashSet<>();
-      for (LockInput entry : entries) {
+      for (LockInput entry : lock.get().distinctRootInputs()) {
         Optional<LockNode> node = lock.get().resolve(entry);
-        if (node.isEmpty() || !seen.add(node.get().name())) {
-          continue;
-        }
         repositoryOf(node.get()).filter(SourceRepository::isNixpkgs).ifPresent(repository -> found.add(
             new NixpkgsInput(entry.name(), repository, node, ProjectFacts.inLock(context, node.get().position()),
-                declared.find(entry.name()).map(DeclaredInput::location))));
+                declared.find(entry.name()).map(DeclaredInput::location), entry.follows(),
+                lock.get().updatedBy(entry))));
       }
     } else {
       for (DeclaredInput input : declared.inputs()) {
         input.reference().flatMap(FlakeRef::repository).filter(SourceRepository::isNixpkgs).ifPresent(
             repository -> found.add(new NixpkgsInput(input.name(), repository, Optional.empty(), input.location(),
-                Optional.of(input.location()))));
+                Optional.of(input.location()), List.of(), input.name())));
       }
     }
     return List.copyOf(found);

@@ -18,6 +18,7 @@ import io.github.nixml.validate.rules.libraries.EnvVarUnsetSourceRule;
 import io.github.nixml.validate.rules.libraries.LdLibraryPathNotExportedRule;
 import io.github.nixml.validate.rules.libraries.LibstdcxxMissingRule;
 import io.github.nixml.validate.rules.libraries.OpenglDriverPathMissingRule;
+import io.github.nixml.validate.rules.lock.FlakeLockLocalPathRule;
 import io.github.nixml.validate.rules.lock.FlakeLockMismatchRule;
 import io.github.nixml.validate.rules.lock.FlakeLockMissingRule;
 import io.github.nixml.validate.rules.lock.FlakeLockStaleRule;
@@ -100,6 +101,7 @@ public final class BuiltInRules {
     rules.add(new NixpkgsBranchMasterRule());
     rules.add(new NixpkgsRefMissingRule());
     rules.add(new FlakeLockStaleRule());
+    rules.add(new FlakeLockLocalPathRule());
     rules.add(new NixpkgsOwnerRule());
     return List.copyOf(rules);
   }

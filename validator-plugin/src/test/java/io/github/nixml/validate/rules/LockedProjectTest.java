@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LockedProjectTest {
   private static final Set<String> LOCK_RULES = Set.of("flake-lock-missing", "flake-lock-mismatch",
       "flake-lock-syntax", "nixpkgs-branch-unsupported", "nixpkgs-branch-master", "flake-lock-stale",
-      "nixpkgs-owner");
+      "flake-lock-local-path", "nixpkgs-owner");
   private static final Path PROJECTS = Path.of("src/test/resources/flake-lock");
   /** What archetype-nixos-pythonml generates with default properties; the test adds only the lock. */
   private static final Path GENERATED =

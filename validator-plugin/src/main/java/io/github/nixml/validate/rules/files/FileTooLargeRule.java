@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * {@code file-too-large}: a file the validator would check is larger than {@code nixml.maxFileBytes}, so it was not
  * read and nothing in it was checked. Every Nix file, and each project's flake.lock, .python-version,
- * pyproject.toml, .gitignore and .envrc. Why: a gate that skips a file silently passes whatever is in it.
+ * pyproject.toml, uv.lock, .gitignore and .envrc. Why: a gate that skips a file silently passes whatever is in it.
  */
 public final class FileTooLargeRule implements NixFileRule, ProjectRule {
   private static final RuleDescriptor DESCRIPTOR = RuleDescriptor.of("file-too-large", Severity.WARNING,
@@ -33,7 +33,7 @@ public final class FileTooLargeRule implements NixFileRule, ProjectRule {
   @Override
   public void check(ProjectContext context, FindingSink sink) {
     for (SourceFile file : List.of(context.flakeLock(), context.pythonVersionSource(), context.pyprojectSource(),
-        context.gitignore(), context.envrc())) {
+        context.uvLockSource(), context.gitignore(), context.envrc())) {
       report(file, sink);
     }
   }

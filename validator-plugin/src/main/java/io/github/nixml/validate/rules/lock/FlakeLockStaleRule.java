@@ -16,7 +16,8 @@ import java.time.temporal.ChronoUnit;
  * {@code flake-lock-stale}: a locked nixpkgs revision ({@code locked.lastModified}) is older than
  * {@code nixml.maxLockAgeDays} (30 by default) on {@code nixml.today}. Why: an old pin misses security fixes and
  * the CUDA, driver and Python updates of its branch, and the longer it waits the larger (and riskier) the jump when
- * someone finally runs {@code nix flake update}.
+ * someone finally runs {@code nix flake update}. A node locked to a local path, or without a {@code lastModified}
+ * (Nix writes 0 for a store path), has no age and is not judged.
  */
 public final class FlakeLockStaleRule extends BaseProjectRule {
 
@@ -30,17 +31,17 @@ public final class FlakeLockStaleRule extends BaseProjectRule {
     LocalDate today = context.config().today();
     int maxAge = context.config().maxLockAgeDays();
     for (NixpkgsInput input : context.get(ProjectFacts.NIXPKGS_INPUTS)) {
-      if (input.node().isEmpty()) {
-        continue;
+      if (input.node().isEmpty() || input.node().get().lockedRef().localPath().isPresent()) {
+        continue; // a path has no revision to age: flake-lock-local-path reports one outside the project
       }
       LockNode node = input.node().get();
       node.lastModified().ifPresent(instant -> {
         LocalDate locked = instant.atZone(ZoneOffset.UTC).toLocalDate();
         long age = ChronoUnit.DAYS.between(locked, today);
         if (age > maxAge) {
-          sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from " + locked + ", "
-              + age + " days before " + today + " (more than " + maxAge + "): run `nix flake update "
-              + input.name() + "` and commit flake.lock", input.related());
+          sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from "
+              + locked + ", " + age + " days before " + today + " (more than " + maxAge + "): " + input.updateAdvice()
+              + " and commit flake.lock", input.related());
         }
       });
     }

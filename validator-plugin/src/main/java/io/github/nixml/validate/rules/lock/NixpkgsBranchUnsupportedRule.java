@@ -39,11 +39,18 @@ public final class NixpkgsBranchUnsupportedRule extends BaseProjectRule {
       }
       sink.report(input.location(), "nixpkgs input '" + input.name() + "' follows " + branch + ", "
           + why(parsed, policy) + "; supported on " + policy.today() + ": "
-          + String.join(", ", policy.supportedBranches()) + " (switch to " + policy.suggestedBranch()
-          + " and run `nix flake update " + input.name() + "`)", input.related(), context.flake().flatMap(f ->
+          + String.join(", ", policy.supportedBranches()) + " (" + advice(input, policy.suggestedBranch()) + ")",
+          input.related(), context.flake().flatMap(f ->
           InputUrlEdits.moveBranch(f, context.pathOf(ProjectContext.FLAKE_NIX), input.name(), branch,
               policy.suggestedBranch())));
     }
+  }
+
+  /** Switch the input's branch; one that follows another input's branch is that input's to move. */
+  private static String advice(NixpkgsInput input, String suggested) {
+    return input.followsNote().map(note -> note + ": run " + input.updateCommand() + " once "
+            + input.updateInput() + " follows " + suggested + ", or declare " + input.name() + " on " + suggested)
+        .orElse("switch to " + suggested + " and run " + input.updateCommand());
   }
 
   private static String why(NixpkgsBranch branch, BranchPolicy policy) {

@@ -15,6 +15,7 @@ import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.TomlDocument;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.ValidationRequest;
 import io.github.nixml.validate.ValidationResult;
@@ -30,8 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * Moves every project under a root to another Python in one step: each interpreter site the dev-shell model found
@@ -220,8 +220,8 @@ public final class PythonSwitch {
     if (!pyproject.isPresent()) {
       return;
     }
-    TomlParseResult toml = Toml.parse(pyproject.text().get());
-    if (toml.hasErrors() || !(toml.get("project.requires-python") instanceof String value)) {
+    TomlTable toml = TomlDocument.parse(pyproject.text().get()).table().orElse(null);
+    if (toml == null || !(toml.get("project.requires-python") instanceof String value)) {
       return;
     }
     Optional<String> admitting = RequiresPythonBound.admitting(value, version);

@@ -8,8 +8,8 @@ import io.github.nixml.validate.python.VersionSpecifierSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
 
 /**
  * Moves the lower bound of {@code [project].requires-python} to a Python major.minor it excludes: each lower-bound
@@ -26,7 +26,7 @@ public final class RequiresPythonBound {
   private RequiresPythonBound() {}
 
   /** The fix that makes requires-python admit {@code majorMinor} (3.12), or empty. */
-  public static Optional<Fix> fix(SourceFile pyproject, TomlParseResult toml, String majorMinor) {
+  public static Optional<Fix> fix(SourceFile pyproject, TomlTable toml, String majorMinor) {
     if (!(toml.get(KEY) instanceof String value) || pyproject.text().isEmpty()) {
       return Optional.empty();
     }

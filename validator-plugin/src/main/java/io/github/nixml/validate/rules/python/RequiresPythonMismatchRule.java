@@ -7,6 +7,7 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.TomlDocument;
 import io.github.nixml.validate.python.Pep440Version;
 import io.github.nixml.validate.python.PythonRequest;
 import io.github.nixml.validate.facts.ProjectFacts;
@@ -15,8 +16,8 @@ import io.github.nixml.validate.python.VersionSpecifierSet;
 import io.github.nixml.validate.rules.python.RequiresPythonBound;
 import java.util.List;
 import java.util.Optional;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
 
 /**
  * {@code requires-python-mismatch}: {@code [project].requires-python} in pyproject.toml (a PEP 440 specifier set)
@@ -38,8 +39,8 @@ public final class RequiresPythonMismatchRule extends BaseProjectRule {
 
   @Override
   public void check(ProjectContext context, FindingSink sink) {
-    TomlParseResult toml = context.pyproject().orElse(null);
-    if (toml == null || toml.hasErrors()) {
+    TomlTable toml = context.pyproject().flatMap(TomlDocument::table).orElse(null);
+    if (toml == null) {
       return; // missing or invalid: other rules report it
     }
     Object value = toml.get("project.requires-python");

@@ -7,15 +7,15 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
+import io.github.nixml.validate.TomlDocument;
 import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.PythonRequest;
 import io.github.nixml.validate.python.PythonVersionFile;
 import io.github.nixml.validate.python.VersionSpecifierSet;
 import java.util.List;
 import java.util.Optional;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
 
 /**
  * {@code uv-lock-python-excluded}: {@code uv.lock} was resolved for a {@code requires-python} that admits no
@@ -32,14 +32,10 @@ public final class UvLockPythonExcludedRule extends BaseProjectRule {
 
   @Override
   public void check(ProjectContext context, FindingSink sink) {
-    SourceFile lockFile = context.pythonFile("uv.lock");
-    Optional<String> text = lockFile.text();
-    if (text.isEmpty()) {
-      return;
-    }
-    TomlParseResult lock = Toml.parse(text.get());
-    if (lock.hasErrors() || !(lock.get("requires-python") instanceof String requiresPython)) {
-      return; // not a lock uv wrote: nothing to compare
+    SourceFile lockFile = context.uvLockSource();
+    TomlTable lock = context.uvLock().flatMap(TomlDocument::table).orElse(null);
+    if (lock == null || !(lock.get("requires-python") instanceof String requiresPython)) {
+      return; // missing, or not a lock uv wrote (toml-syntax reports invalid TOML): nothing to compare
     }
     PythonVersionFile versionFile = context.get(ProjectFacts.PYTHON_VERSION);
     Optional<PythonVersionFile.Entry> entry = versionFile.first();

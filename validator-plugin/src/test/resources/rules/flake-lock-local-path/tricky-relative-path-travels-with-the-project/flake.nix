@@ -1,0 +1,8 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+  inputs.sub.url = "path:./sub";
+  outputs = { self, nixpkgs, ... }:
+    let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+      devShells.x86_64-linux.default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+    };
+}

@@ -1,0 +1,3 @@
+{
+  outputs = { self }: { lib.answer = 42; };
+}
