@@ -12,6 +12,7 @@ import io.github.nixml.nix.ast.StringPart;
 import io.github.nixml.nix.syntax.SyntaxNode;
 import io.github.nixml.testing.NixStrings;
 import io.github.nixml.testing.Oracle;
+import io.github.nixml.validate.FailOn;
 import io.github.nixml.validate.Finding;
 import io.github.nixml.validate.Fixer;
 import io.github.nixml.validate.ValidationRequest;
@@ -114,7 +115,7 @@ class LibraryPathHookFixTest {
         .filter(f -> f.ruleId().equals(LD_RULE)).toList();
     assertThat(found).as("the rule still fires").hasSize(1);
     assertThat(found.get(0).fix()).as("but offers no fix").isEmpty();
-    new Fixer(validator).fix(request, false);
+    new Fixer(validator, FailOn.ERROR).fix(request, false);
     assertThat(Files.readString(project.resolve("flake.nix"))).isEqualTo(before);
   }
 
@@ -125,7 +126,7 @@ class LibraryPathHookFixTest {
       FixFixturesTest.copy(caseDir, project);
     }
     Validator validator = new Validator(BuiltInRules.registry());
-    Fixer.FixResult result = new Fixer(validator)
+    Fixer.FixResult result = new Fixer(validator, FailOn.ERROR)
         .fix(new ValidationRequest(project, FixFixturesTest.onlyRule(rule, caseDir)), false);
     assertThat(result.applied()).as("fixes applied").isNotEmpty();
     Path flake = project.resolve("flake.nix");
