@@ -157,7 +157,8 @@ final class NixpkgsHost implements Host {
 
   /** {@code input.legacyPackages.${system}}: the input's package set with the default configuration. */
   static Pkg legacyPackages(String input, SourceSpan span) {
-    NixpkgsInstance instance = new NixpkgsInstance(input, Tristate.FALSE, Tristate.FALSE, Tristate.FALSE, span, null);
+    NixpkgsInstance instance =
+        new NixpkgsInstance(input, Tristate.FALSE, Tristate.FALSE, Tristate.FALSE, Tristate.FALSE, span, null);
     return new Pkg(instance, List.of(), span);
   }
 
@@ -204,21 +205,30 @@ final class NixpkgsHost implements Host {
   /** The nixpkgs instance {@code import input arguments} makes, with the configuration flags the rules read. */
   static NixpkgsInstance instance(String input, Value arguments, SourceSpan span) {
     if (!(arguments instanceof Attrs args)) {
-      return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span, null);
+      return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span,
+          null);
     }
+    Tristate overlays = args.entries().containsKey("overlays") ? Tristate.TRUE
+        : args.open() ? Tristate.UNKNOWN : Tristate.FALSE;
     Entry configEntry = args.entries().get("config");
     if (configEntry == null) {
       Tristate absent = args.open() ? Tristate.UNKNOWN : Tristate.FALSE;
-      return new NixpkgsInstance(input, absent, absent, absent, span, null);
+      return new NixpkgsInstance(input, absent, absent, absent, overlays, span, null);
     }
     if (!(configEntry.thunk().force() instanceof Attrs config)) {
-      return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span, null);
+      return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span,
+          null);
     }
     Tristate absent = config.open() ? Tristate.UNKNOWN : Tristate.FALSE;
     Tristate allowUnfreePredicate = config.entries().containsKey("allowUnfreePredicate") ? Tristate.TRUE : absent;
+    if (config.entries().containsKey("packageOverrides")) {
+      overlays = Tristate.TRUE;
+    } else if (overlays == Tristate.FALSE) {
+      overlays = absent;
+    }
     Entry cudaEntry = config.entries().get("cudaSupport");
     return new NixpkgsInstance(input, flag(config, "allowUnfree", absent), allowUnfreePredicate,
-        flag(config, "cudaSupport", absent), span, cudaEntry == null ? null : cudaEntry.keySpan());
+        flag(config, "cudaSupport", absent), overlays, span, cudaEntry == null ? null : cudaEntry.keySpan());
   }
 
   private static Tristate flag(Attrs attrs, String name, Tristate absent) {

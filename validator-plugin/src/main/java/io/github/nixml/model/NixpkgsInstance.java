@@ -7,11 +7,13 @@ import io.github.nixml.nix.syntax.SourceSpan;
  * {@code nixpkgs.legacyPackages.${system}}, with the configuration flags the CUDA rules care about.
  *
  * @param input the flake input it comes from ({@code nixpkgs}, {@code nixpkgs_master})
+ * @param overlays whether {@code overlays} or {@code config.packageOverrides} may change its attributes, so that
+ *     {@code python3} or {@code python38} need not be nixpkgs' own
  * @param location where the instance is made ({@code import …} or {@code ….legacyPackages…})
  * @param cudaSupportLocation where {@code cudaSupport} is set, or null when it is not
  */
 public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate,
-    Tristate cudaSupport, SourceSpan location, SourceSpan cudaSupportLocation) {
+    Tristate cudaSupport, Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation) {
 
   /** Whether unfree packages (CUDA) may be built: {@code allowUnfree} or an unfree predicate. */
   public Tristate unfreeAllowed() {
@@ -27,6 +29,7 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
   /** Same input and same configuration: the same packages, even if imported twice. */
   public boolean sameAs(NixpkgsInstance other) {
     return input.equals(other.input) && allowUnfree == other.allowUnfree
-        && allowUnfreePredicate == other.allowUnfreePredicate && cudaSupport == other.cudaSupport;
+        && allowUnfreePredicate == other.allowUnfreePredicate && cudaSupport == other.cudaSupport
+        && overlays == other.overlays;
   }
 }

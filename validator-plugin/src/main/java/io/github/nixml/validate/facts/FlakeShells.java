@@ -3,12 +3,20 @@ package io.github.nixml.validate.facts;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.FlakeModel;
 import io.github.nixml.model.Layout;
+import io.github.nixml.model.NixpkgsFacts;
+import io.github.nixml.model.NixpkgsInstance;
+import io.github.nixml.model.NixpkgsRevision;
+import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.PythonInterpreter;
+import io.github.nixml.model.Tristate;
 import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +76,41 @@ public final class FlakeShells {
   /** How each shell the rules check makes or enters its venv, shell by shell in order. */
   public List<VenvStrategy> venvStrategies() {
     return shells().stream().flatMap(shell -> VenvStrategy.of(shell).stream()).toList();
+  }
+
+  /**
+   * The interpreters the shell brings ({@link DevShell#interpreters()}), plain {@code python3} included where the
+   * facts per release say what it is on the nixpkgs revision it comes from; in source order.
+   */
+  public List<PythonInterpreter> interpreters(DevShell shell) {
+    List<PythonInterpreter> found = new ArrayList<>(shell.interpreters());
+    for (PackageRef ref : shell.packages().packages()) {
+      String first = ref.attrPath().get(0);
+      if (!first.equals("python3") && !first.equals("python3Packages")) {
+        continue;
+      }
+      revisionOf(ref).ifPresent(revision -> NixpkgsFacts.bundled().python3(revision).ifPresent(alias ->
+          new PackageRef(List.of(alias.target()), ref.source(), ref.guard(), ref.location()).pythonInterpreter()
+              .ifPresent(resolved -> found.add(new PythonInterpreter(resolved.version(), resolved.attribute(), ref,
+                  Optional.of(revision.describe()))))));
+    }
+    found.sort(Comparator.comparingInt(interpreter -> interpreter.ref().location().offset()));
+    return found;
+  }
+
+  /**
+   * The nixpkgs revision a package comes from, when it is certainly nixpkgs' own attribute (an instance of a known
+   * input, without overlays) and the input's branch or locked date says which revision.
+   */
+  public Optional<NixpkgsRevision> revisionOf(PackageRef ref) {
+    NixpkgsInstance instance = ref.source();
+    if (instance == null || instance.overlays() != Tristate.FALSE) {
+      return Optional.empty();
+    }
+    return context.get(ProjectFacts.NIXPKGS_INPUTS).stream()
+        .filter(input -> input.name().equals(instance.input()))
+        .findFirst()
+        .flatMap(NixpkgsInput::revision);
   }
 
   /** The report location of a place in flake.nix. */

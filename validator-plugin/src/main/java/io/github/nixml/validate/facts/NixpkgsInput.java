@@ -4,9 +4,13 @@ import io.github.nixml.lock.FlakeLock;
 import io.github.nixml.lock.FlakeRef;
 import io.github.nixml.lock.LockInput;
 import io.github.nixml.lock.LockNode;
+import io.github.nixml.lock.NixpkgsBranch;
 import io.github.nixml.lock.SourceRepository;
+import io.github.nixml.model.NixpkgsRevision;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +64,25 @@ public record NixpkgsInput(
   /** The branch the input follows, when it names one. */
   public Optional<String> branch() {
     return repository.ref();
+  }
+
+  /**
+   * Which nixpkgs the input gives, as the facts per release know revisions: the release its branch names
+   * ({@code nixos-24.11}, {@code nixpkgs-24.11-darwin}…), or for a rolling branch ({@code nixos-unstable}) the day
+   * its locked revision was committed. Empty when the input follows another input's, names no branch, follows
+   * master or another branch, or is unstable without a locked date: nothing is known then.
+   */
+  public Optional<NixpkgsRevision> revision() {
+    if (!follows.isEmpty() || branch().isEmpty()) {
+      return Optional.empty();
+    }
+    NixpkgsBranch parsed = NixpkgsBranch.parse(branch().get());
+    return switch (parsed.kind()) {
+      case RELEASE -> parsed.release().map(r -> new NixpkgsRevision.Release(r.year(), r.month()));
+      case ROLLING -> node.flatMap(LockNode::lastModified)
+          .map(instant -> new NixpkgsRevision.Unstable(LocalDate.ofInstant(instant, ZoneOffset.UTC)));
+      case MASTER, OTHER -> Optional.empty();
+    };
   }
 
   /** The flake.nix declaration as a related location, when the finding itself points into flake.lock. */

@@ -29,6 +29,7 @@ import io.github.nixml.validate.rules.lock.NixpkgsOwnerRule;
 import io.github.nixml.validate.rules.lock.NixpkgsRefMissingRule;
 import io.github.nixml.validate.rules.nix.NixSyntaxRule;
 import io.github.nixml.validate.rules.nix.NixUndefinedVariableRule;
+import io.github.nixml.validate.rules.python.NixpkgsAttributeRemovedRule;
 import io.github.nixml.validate.rules.python.PythonInterpreterConflictRule;
 import io.github.nixml.validate.rules.python.PythonPackagesMismatchRule;
 import io.github.nixml.validate.rules.python.PythonVersionFormatRule;
@@ -72,6 +73,7 @@ public final class BuiltInRules {
     // Dev-shell model rules
     rules.add(new PythonVersionMismatchRule());
     rules.add(new PythonInterpreterConflictRule());
+    rules.add(new NixpkgsAttributeRemovedRule());
     rules.add(new UvPythonDownloadsRule());
     rules.add(new UvPythonMismatchRule());
     rules.add(new PythonPackagesMismatchRule());

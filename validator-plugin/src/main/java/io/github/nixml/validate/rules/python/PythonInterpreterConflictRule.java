@@ -29,7 +29,7 @@ public final class PythonInterpreterConflictRule extends DevShellRule {
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     List<PythonInterpreter> seen = new ArrayList<>();
     Set<String> versions = new HashSet<>();
-    for (PythonInterpreter interpreter : shell.interpreters()) {
+    for (PythonInterpreter interpreter : model.interpreters(shell)) {
       boolean firstOfVersion = versions.add(interpreter.version());
       for (PythonInterpreter earlier : firstOfVersion ? seen : List.<PythonInterpreter>of()) {
         if (!earlier.version().equals(interpreter.version())

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * {@code python-version-mismatch}: {@code .python-version} asks for one major.minor, the dev shell's interpreter
- * ({@code python3XY}) is another. Why: uv creates the venv from {@code .python-version}; with downloads off it
+ * ({@code python3XY}, or plain {@code python3} where the facts per release say what it is on the locked nixpkgs) is
+ * another. Why: uv creates the venv from {@code .python-version}; with downloads off it
  * fails ("No interpreter found for Python 3.12"), with downloads on it silently uses a foreign, non-Nix Python
  * whose wheels cannot find the shell's libraries. Fires once per disagreeing interpreter, at its first reference.
  */
@@ -38,12 +39,12 @@ public final class PythonVersionMismatchRule extends DevShellRule {
     }
     Location pinned = entry.get().location();
     Set<String> reported = new HashSet<>();
-    for (PythonInterpreter interpreter : shell.interpreters()) {
+    for (PythonInterpreter interpreter : model.interpreters(shell)) {
       if (interpreter.version().equals(wanted.get()) || !reported.add(interpreter.version())) {
         continue;
       }
       sink.report(model.at(interpreter.ref().location()),
-          ".python-version says " + wanted.get() + " but the shell's interpreter is " + interpreter.attribute()
+          ".python-version says " + wanted.get() + " but the shell's interpreter is " + interpreter.describe()
               + " (" + pinned + "); pin " + interpreter.version() + " with `uv python pin "
               + interpreter.version() + "` or switch the flake to python" + wanted.get().replace(".", ""),
           List.of(pinned), PythonVersionPin.fix(file, model.shells()));

@@ -1,0 +1,23 @@
+{
+  description = "Python dev shell";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+    flake-utils.url = "github:numtide/flake-utils";
+  };
+
+  outputs =
+    { self, nixpkgs, flake-utils, ... }:
+    flake-utils.lib.eachDefaultSystem (
+      system:
+      let
+        pkgs = import nixpkgs { inherit system; overlays = [ (final: prev: { python3 = prev.python311; }) ]; };
+        python = pkgs.python3;
+      in
+      {
+        devShells.default = pkgs.mkShell {
+          packages = [ python pkgs.uv ];
+        };
+      }
+    );
+}
