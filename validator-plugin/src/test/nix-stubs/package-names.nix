@@ -44,6 +44,6 @@
     "libcublas" "libcufft" "libcurand" "libcusolver" "libcusparse" "libnvjitlink" "cutensor" "tensorrt"
   ];
 
-  pythonVersions = [ "39" "310" "311" "312" "313" "314" "315" ];
+  pythonVersions = [ "38" "39" "310" "311" "312" "313" "314" "315" ];
   cudaSets = [ "cudaPackages" "cudaPackages_11" "cudaPackages_12" "cudaPackages_12_4" "cudaPackages_12_6" "cudaPackages_12_8" "cudaPackages_13" ];
 }
