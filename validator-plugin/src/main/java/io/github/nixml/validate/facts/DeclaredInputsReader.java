@@ -13,9 +13,8 @@ import io.github.nixml.validate.NixSource;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.SourceFile;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,22 +42,27 @@ final class DeclaredInputsReader {
             flake.source());
   }
 
-  /** The formals of the {@code outputs} function ({@code { self, nixpkgs, ... }}); empty when it has none or is unknown. */
-  static Set<String> outputsFormals(ProjectContext context) {
+  /**
+   * The formals of the {@code outputs} function ({@code { self, nixpkgs, ... }}) with where each name is written, in
+   * file order; empty when it has none or is unknown.
+   */
+  static Map<String, Location> outputsFormals(ProjectContext context) {
     Optional<Term> flake = context.get(ProjectFacts.FLAKE_EXPRESSION);
     if (flake.isEmpty() || !(flake.get() instanceof Term.AttrSet top)) {
-      return Set.of();
+      return Map.of();
     }
+    SourceFile source = context.flakeNix().source();
     for (Term.Binding binding : top.bindings()) {
       if (binding instanceof Term.Define define && define.path().size() == 1
           && "outputs".equals(define.path().get(0).name()) && define.value() instanceof Term.Lambda lambda
           && lambda.formals() != null) {
-        Set<String> names = new LinkedHashSet<>();
-        lambda.formals().forEach(formal -> names.add(formal.name()));
-        return Set.copyOf(names);
+        Map<String, Location> names = new LinkedHashMap<>();
+        lambda.formals().forEach(formal -> names.putIfAbsent(formal.name(),
+            source.locationAt(formal.span().offset(), formal.name().length())));
+        return Collections.unmodifiableMap(names);
       }
     }
-    return Set.of();
+    return Map.of();
   }
 
   private static DeclaredInputs read(Value topLevel, SourceFile source) {

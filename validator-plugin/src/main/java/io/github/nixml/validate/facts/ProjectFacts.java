@@ -14,7 +14,7 @@ import io.github.nixml.validate.ProjectFacet;
 import io.github.nixml.validate.python.PythonVersionFile;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The one home of what rules share per project, each computed once on first use: flake.nix lowered, its dev-shell
@@ -38,9 +38,11 @@ public final class ProjectFacts {
   /** The inputs flake.nix declares, read from its literal values. */
   public static final ProjectFacet<DeclaredInputs> DECLARED_INPUTS = DeclaredInputsReader::read;
 
-  /** The names the {@code outputs} function takes ({@code { self, nixpkgs, ... }}): an input Nix fetches even when
-   * {@code inputs} does not declare it; empty when unknown. */
-  public static final ProjectFacet<Set<String>> OUTPUTS_FORMALS = DeclaredInputsReader::outputsFormals;
+  /**
+   * The names the {@code outputs} function takes ({@code { self, nixpkgs, ... }}), each where it is written: an
+   * input Nix fetches even when {@code inputs} does not declare it; empty when unknown.
+   */
+  public static final ProjectFacet<Map<String, Location>> OUTPUTS_FORMALS = DeclaredInputsReader::outputsFormals;
 
   /** The project's {@code .python-version}, parsed as uv reads it (no entries when missing or unreadable). */
   public static final ProjectFacet<PythonVersionFile> PYTHON_VERSION =

@@ -18,6 +18,7 @@ import io.github.nixml.validate.rules.libraries.EnvVarUnsetSourceRule;
 import io.github.nixml.validate.rules.libraries.LdLibraryPathNotExportedRule;
 import io.github.nixml.validate.rules.libraries.LibstdcxxMissingRule;
 import io.github.nixml.validate.rules.libraries.OpenglDriverPathMissingRule;
+import io.github.nixml.validate.rules.lock.FlakeInputUndeclaredRule;
 import io.github.nixml.validate.rules.lock.FlakeLockLocalPathRule;
 import io.github.nixml.validate.rules.lock.FlakeLockMismatchRule;
 import io.github.nixml.validate.rules.lock.FlakeLockMissingRule;
@@ -97,6 +98,7 @@ public final class BuiltInRules {
     rules.add(new LayoutUnknownRule());
     // flake.lock
     rules.add(new FlakeLockMissingRule());
+    rules.add(new FlakeInputUndeclaredRule());
     rules.add(new FlakeLockMismatchRule());
     rules.add(new FlakeLockSyntaxRule());
     rules.add(new NixpkgsBranchUnsupportedRule());

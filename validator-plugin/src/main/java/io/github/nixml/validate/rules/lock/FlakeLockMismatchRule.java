@@ -105,7 +105,7 @@ public final class FlakeLockMismatchRule extends BaseProjectRule {
    * {@code {"type": "indirect", "id": <name>}}, so it is declared after all.
    */
   private static boolean registryInput(ProjectContext context, FlakeLock lock, LockInput entry) {
-    return context.get(ProjectFacts.OUTPUTS_FORMALS).contains(entry.name()) && lock.resolve(entry)
+    return context.get(ProjectFacts.OUTPUTS_FORMALS).containsKey(entry.name()) && lock.resolve(entry)
         .map(node -> node.originalRef().type().equals("indirect")
             && node.originalRef().id().filter(entry.name()::equals).isPresent())
         .orElse(false);

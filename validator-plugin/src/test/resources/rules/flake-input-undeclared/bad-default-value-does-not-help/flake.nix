@@ -1,0 +1,16 @@
+{
+  description = "Speech models; the helper flake was dropped from inputs but not from outputs";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.05";
+  };
+
+  outputs = { self, nixpkgs, hf-nix ? null, ... }:
+    let
+      pkgs = nixpkgs.legacyPackages.x86_64-linux;
+    in {
+      devShells.x86_64-linux.default = pkgs.mkShell {
+        packages = [ pkgs.python312 pkgs.uv ];
+      };
+    };
+}

@@ -1,0 +1,16 @@
+{
+  description = "flake-utils and systems come from the global registry";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.05";
+  };
+
+  outputs = { self, nixpkgs, flake-utils, systems }:
+    let
+      pkgs = nixpkgs.legacyPackages.x86_64-linux;
+    in {
+      devShells.x86_64-linux.default = pkgs.mkShell {
+        packages = [ pkgs.python312 pkgs.uv ];
+      };
+    };
+}
