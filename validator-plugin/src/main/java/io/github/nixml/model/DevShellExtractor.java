@@ -71,8 +71,9 @@ final class DevShellExtractor {
         : new Input(name, NixpkgsHost.kindOf(name, url))), null)));
     Value result = evaluator.apply(closure, Thunk.of(new Attrs(args, true)), closure.lambda().span());
     List<DevShell> shells = new ArrayList<>();
-    boolean complete = collectShells(result, Optional.empty(), shells);
-    return new FlakeModel(true, shells, complete);
+    List<MisplacedShells> misplaced = new ArrayList<>();
+    boolean complete = collectShells(result, Optional.empty(), false, shells, misplaced);
+    return new FlakeModel(true, shells, complete, misplaced);
   }
 
   private static Optional<String> url(Entry input) {
@@ -80,10 +81,14 @@ final class DevShellExtractor {
         ? Optional.ofNullable(url.literal()) : Optional.empty();
   }
 
-  /** Adds the shells of a flake's outputs; false when some part of {@code devShells} is unknown. */
-  private boolean collectShells(Value outputs, Optional<Set<String>> systems, List<DevShell> into) {
-    if (outputs instanceof PerSystem perSystem) {
-      return collectShells(perSystem.outputs(), systemsOf(perSystem), into);
+  /**
+   * Adds the shells of a flake's outputs; false when some part of {@code devShells} is unknown. {@code perSystem}
+   * is true inside a construct that supplies the system level (flake-utils, flake-parts' {@code perSystem}).
+   */
+  private boolean collectShells(Value outputs, Optional<Set<String>> systems, boolean perSystem,
+      List<DevShell> into, List<MisplacedShells> misplaced) {
+    if (outputs instanceof PerSystem per) {
+      return collectShells(per.outputs(), systemsOf(per), true, into, misplaced);
     }
     if (!(outputs instanceof Attrs attrs)) {
       return false;
@@ -92,23 +97,38 @@ final class DevShellExtractor {
     for (String key : List.of("devShells", "devShell")) {
       Entry entry = attrs.entries().get(key);
       if (entry != null) {
-        complete &= collectShellSet(entry.thunk().force(), systems, key.equals("devShell"), into);
+        ShellLevel level = new ShellLevel(key, key.equals("devShell"), systems, perSystem);
+        complete &= collectShellSet(entry.thunk().force(), level, entry, into, misplaced);
       }
     }
     return complete;
+  }
+
+  /**
+   * Where the walk of a {@code devShells} tree is: the path so far, whether it is the single-shell
+   * {@code devShell} form, the systems known and whether a system level is already above.
+   */
+  private record ShellLevel(String path, boolean single, Optional<Set<String>> systems, boolean hasSystem) {
+    ShellLevel below(String key, Optional<Set<String>> keySystems) {
+      return new ShellLevel(path + "." + key, single, keySystems, true);
+    }
   }
 
   private static Optional<Set<String>> systemsOf(PerSystem perSystem) {
     return perSystem.systems() == null ? Optional.empty() : Optional.of(perSystem.systems());
   }
 
-  private boolean collectShellSet(Value value, Optional<Set<String>> systems, boolean single,
-      List<DevShell> into) {
-    if (value instanceof PerSystem perSystem) {
-      return collectShellSet(perSystem.outputs(), systemsOf(perSystem), single, into);
+  private boolean collectShellSet(Value value, ShellLevel level, Entry named, List<DevShell> into,
+      List<MisplacedShells> misplaced) {
+    if (value instanceof PerSystem per) {
+      return collectShellSet(per.outputs(), new ShellLevel(level.path(), level.single(), systemsOf(per), true),
+          named, into, misplaced);
     }
-    if (single && value instanceof Shell shell) {
-      into.add(toDevShell("default", systems, shell));
+    if (level.single() && value instanceof Shell shell) {
+      if (!level.hasSystem()) {
+        misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path(), named.nameSpan()));
+      }
+      into.add(toDevShell("default", level.systems(), shell));
       return true;
     }
     if (!(value instanceof Attrs attrs)) {
@@ -118,15 +138,32 @@ final class DevShellExtractor {
     for (Map.Entry<String, Entry> entry : attrs.entries().entrySet()) {
       String key = entry.getKey();
       Value member = entry.getValue().thunk().force();
-      if (SYSTEM.matcher(key).matches() && systems.isEmpty()) {
-        complete &= collectShellSet(member, Optional.of(Set.of(key)), single, into);
+      boolean systemKey = SYSTEM.matcher(key).matches();
+      if (systemKey && level.hasSystem() && holdsShells(member)) {
+        misplaced.add(new MisplacedShells(MisplacedShells.Kind.SYSTEM_LEVEL_REPEATED, level.path() + "." + key,
+            entry.getValue().nameSpan()));
+      }
+      // Shells at a misplaced level are still modelled: the other rules judge what the user wrote.
+      if (systemKey && level.systems().isEmpty()) {
+        complete &= collectShellSet(member, level.below(key, Optional.of(Set.of(key))), entry.getValue(), into,
+            misplaced);
       } else if (member instanceof Shell shell) {
-        into.add(toDevShell(single ? "default" : key, systems, shell));
+        if (!level.hasSystem()) {
+          misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path() + "." + key,
+              entry.getValue().nameSpan()));
+        }
+        into.add(toDevShell(level.single() ? "default" : key, level.systems(), shell));
       } else {
         complete = false;
       }
     }
     return complete;
+  }
+
+  /** Whether a value is a shell or a set holding one directly. */
+  private static boolean holdsShells(Value value) {
+    return value instanceof Shell || value instanceof Attrs attrs
+        && attrs.entries().values().stream().anyMatch(entry -> entry.thunk().force() instanceof Shell);
   }
 
   private DevShell toDevShell(String name, Optional<Set<String>> systems, Shell shell) {

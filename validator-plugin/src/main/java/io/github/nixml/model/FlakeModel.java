@@ -13,12 +13,19 @@ import java.util.Optional;
  *
  * @param readable false when the file could not be read into expressions (a syntax error, an unsupported form)
  * @param shellsComplete false when {@code devShells} holds something the model could not resolve
+ * @param misplaced shells found at a level {@code nix develop} does not look at (not in {@code shells})
  */
-public record FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete) {
+public record FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete,
+    List<MisplacedShells> misplaced) {
   public static final FlakeModel UNREADABLE = new FlakeModel(false, List.of(), false);
 
   public FlakeModel {
     shells = List.copyOf(shells);
+    misplaced = List.copyOf(misplaced);
+  }
+
+  public FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete) {
+    this(readable, shells, shellsComplete, List.of());
   }
 
   /** Builds the model of a parsed flake.nix; never throws. A file with parse errors is {@link #UNREADABLE}. */

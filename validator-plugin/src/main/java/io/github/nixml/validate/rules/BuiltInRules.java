@@ -39,6 +39,7 @@ import io.github.nixml.validate.rules.python.RequiresPythonMismatchRule;
 import io.github.nixml.validate.rules.python.UvLockPythonExcludedRule;
 import io.github.nixml.validate.rules.python.UvPythonDownloadsRule;
 import io.github.nixml.validate.rules.python.UvPythonMismatchRule;
+import io.github.nixml.validate.rules.shell.DevShellsSystemLevelRule;
 import io.github.nixml.validate.rules.shell.FhsShellNotProvidedRule;
 import io.github.nixml.validate.rules.shell.LayoutUnknownRule;
 import io.github.nixml.validate.rules.venv.FhsVenvMissingRule;
@@ -95,6 +96,7 @@ public final class BuiltInRules {
     rules.add(new LibstdcxxMissingRule());
     rules.add(new EnvVarUnsetSourceRule());
     rules.add(new FhsShellNotProvidedRule());
+    rules.add(new DevShellsSystemLevelRule());
     rules.add(new LayoutUnknownRule());
     // flake.lock
     rules.add(new FlakeLockMissingRule());
