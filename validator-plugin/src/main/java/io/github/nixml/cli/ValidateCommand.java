@@ -171,7 +171,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** The nearest directory above {@code file} holding a flake.nix, else the file's own directory. */
-  private static Path projectHolding(Path file) {
+  static Path projectHolding(Path file) {
     for (Path directory = file.getParent(); directory != null; directory = directory.getParent()) {
       if (Files.isRegularFile(directory.resolve(ProjectContext.FLAKE_NIX))) {
         return directory;
