@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
 
 /**
  * The content of the human report, once for every form of it: a summary, the findings grouped by project and file
- * with the source lines around each, the documentation of each rule that fired, and each dev shell per system as
- * the model understood it (interpreter, packages with their nixpkgs instance and platform guard, library paths,
- * variables, hook commands, venv strategy, and every unknown with its reason). It knows nothing of HTML: it talks
- * to a {@link PageSink}.
+ * with the source lines around each, each dev shell per system as the model understood it (interpreter, packages
+ * with their nixpkgs instance and platform guard, library paths, variables, hook commands, venv strategy, and every
+ * unknown with its reason), and the documentation of each rule that fired. It knows nothing of HTML: it talks to a
+ * {@link PageSink}.
  */
 public final class NixmlPage {
   /** Lines shown before and after a finding's line. */
@@ -62,8 +62,8 @@ public final class NixmlPage {
     sink.startSection("nixml", "nixml report");
     summary(sink);
     findings(sink);
-    rules(sink);
     shells(sink);
+    rules(sink);
     sink.endSection();
   }
 
@@ -151,7 +151,9 @@ public final class NixmlPage {
     for (String id : fired) {
       sink.startSection("rule-" + id, id);
       descriptor(id).ifPresent(rule -> sink.paragraph(rule.shortDescription() + " (" + rule.helpUri() + ")"));
-      RuleDocs.of(id).ifPresent(sink::preformatted);
+      // docs/rules.md marks some anchors with HTML, which the page would show as text.
+      RuleDocs.of(id).map(docs -> docs.replaceAll("(?m)^<a id=\"[a-z0-9-]*\"></a>\n?", "").stripTrailing() + "\n")
+          .ifPresent(sink::preformatted);
       sink.endSection();
     }
     sink.endSection();
@@ -267,7 +269,9 @@ public final class NixmlPage {
     if (found.isEmpty()) {
       return "none the model can name (an unversioned python3 is whatever nixpkgs makes it)";
     }
-    return found.stream().map(python -> python.attribute() + " (Python " + python.version() + ", "
+    Map<String, PythonInterpreter> firstOfEach = new LinkedHashMap<>();
+    found.forEach(python -> firstOfEach.putIfAbsent(python.attribute(), python));
+    return firstOfEach.values().stream().map(python -> python.attribute() + " (Python " + python.version() + ", "
         + project.at(python.ref().location()) + ")").collect(Collectors.joining("; "));
   }
 

@@ -51,7 +51,7 @@ class HtmlReportTest {
     }
     assertThat(text)
         .contains("Errors 1")
-        .contains("Interpreter python311 (Python 3.11, flake.nix:")
+        .containsPattern("Interpreter python311 \\(Python 3\\.11, flake\\.nix:\\d+:\\d+\\) Venv strategy")
         .contains("Venv strategy venvShellHook into .venv")
         .contains("LD_LIBRARY_PATH /run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH")
         .contains("devShells.x86_64-linux.default")
