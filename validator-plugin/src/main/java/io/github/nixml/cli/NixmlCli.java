@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nixml", mixinStandardHelpOptions = true, versionProvider = NixmlCli.Version.class,
     description = "Checks Nix flake + Python + CUDA dev-shell projects.",
-    subcommands = {ValidateCommand.class, ExplainCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, ShowCommand.class, ExplainCommand.class, RulesCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing at or above --fail-on",
@@ -85,7 +86,7 @@ public final class NixmlCli implements Runnable {
   /** Without a command: the usage, as bad usage. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (validate, explain, rules)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (validate, show, explain, rules)");
   }
 
   /** An unexpected exception is the tool's failure, reported in one line with its cause (exit code 3). */

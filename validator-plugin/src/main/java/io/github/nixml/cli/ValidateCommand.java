@@ -43,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMATS",
-      description = "Comma-separated report formats: text (standard output), sarif, junit, json (files, which need"
+      description = "Comma-separated report formats: text (standard output), sarif, junit, json, html (files, which need"
           + " --output). Default: " + ValidateParameters.CONSOLE_FORMATS + ", or "
           + ValidateParameters.DEFAULT_FORMATS + " with --output.")
   String formats;
@@ -171,7 +171,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** The nearest directory above {@code file} holding a flake.nix, else the file's own directory. */
-  private static Path projectHolding(Path file) {
+  static Path projectHolding(Path file) {
     for (Path directory = file.getParent(); directory != null; directory = directory.getParent()) {
       if (Files.isRegularFile(directory.resolve(ProjectContext.FLAKE_NIX))) {
         return directory;

@@ -28,7 +28,8 @@ public class ValidateMojo extends ConfiguredMojo {
 
   /**
    * Comma-separated report formats: text (one line per finding in the build log), and the files sarif
-   * (nixml.sarif), junit (nixml-junit.xml) and json (nixml.json), written to outputDirectory.
+   * (nixml.sarif), junit (nixml-junit.xml), json (nixml.json) and html (nixml.html, a self-contained page with
+   * the findings and each dev shell as nixml understood it), written to outputDirectory.
    */
   @Parameter(property = "nixml.formats", defaultValue = ValidateParameters.DEFAULT_FORMATS)
   private String formats;

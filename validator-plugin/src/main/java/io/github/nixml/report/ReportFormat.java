@@ -4,12 +4,13 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The report formats: console text, SARIF 2.1.0, JUnit XML, plain JSON. */
+/** The report formats: console text, SARIF 2.1.0, JUnit XML, plain JSON, a self-contained HTML page. */
 public enum ReportFormat {
   TEXT("text", null),
   SARIF("sarif", "nixml.sarif"),
   JUNIT("junit", "nixml-junit.xml"),
-  JSON("json", "nixml.json");
+  JSON("json", "nixml.json"),
+  HTML("html", "nixml.html");
 
   private final String id;
   private final String fileName;
@@ -51,7 +52,7 @@ public enum ReportFormat {
       }
       if (found == null) {
         throw new IllegalArgumentException("unknown report format '" + part.trim()
-            + "' (expected a comma-separated list of text, sarif, junit, json)");
+            + "' (expected a comma-separated list of text, sarif, junit, json, html)");
       }
       formats.add(found);
     }

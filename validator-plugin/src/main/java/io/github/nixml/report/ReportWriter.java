@@ -1,5 +1,6 @@
 package io.github.nixml.report;
 
+import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,9 +21,16 @@ import java.util.Set;
  */
 public final class ReportWriter {
   private final ToolInfo tool;
+  private final ValidationConfig config;
 
   public ReportWriter(ToolInfo tool) {
+    this(tool, ValidationConfig.defaults());
+  }
+
+  /** {@code config}: how the run read files, so that the HTML page reads the projects' models the same way. */
+  public ReportWriter(ToolInfo tool, ValidationConfig config) {
     this.tool = tool;
+    this.config = config;
   }
 
   /**
@@ -60,6 +68,7 @@ public final class ReportWriter {
     switch (format) {
       case SARIF -> SarifReport.write(result, tool, baseline, out);
       case JSON -> JsonReport.write(result, tool, out);
+      case HTML -> HtmlReport.write(NixmlPage.of(result, config, tool), out);
       case JUNIT -> {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         JunitReport.write(result, writer);

@@ -132,7 +132,7 @@ public final class ValidateParameters {
           formats != null ? formats : consoleOnly ? CONSOLE_FORMATS : DEFAULT_FORMATS);
       if (reportFormats.isEmpty()) {
         throw new IllegalArgumentException(
-            "nixml.formats is empty (expected a comma-separated list of text, sarif, junit, json)");
+            "nixml.formats is empty (expected a comma-separated list of text, sarif, junit, json, html)");
       }
       List<String> files = reportFormats.stream().filter(f -> f.fileName() != null).map(ReportFormat::id).toList();
       if (consoleOnly && !files.isEmpty()) {

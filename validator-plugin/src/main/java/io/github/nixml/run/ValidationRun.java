@@ -82,7 +82,7 @@ public final class ValidationRun {
     Path output = settings.outputFor(result.root()).toAbsolutePath().normalize();
     List<Path> written;
     try {
-      written = new ReportWriter(ToolInfo.current()).write(result, settings.formats(), output, comparison);
+      written = new ReportWriter(ToolInfo.current(), settings.config()).write(result, settings.formats(), output, comparison);
     } catch (IOException e) {
       throw new ValidationException("nixml: cannot write reports to " + output + ": " + reason(e, output), e);
     }

@@ -41,6 +41,14 @@ public final class ProjectContext {
     this.sources = sources;
   }
 
+  /**
+   * A project read on its own, outside a validation run (its files read afresh): what the reports use to show the
+   * model of a project the run found.
+   */
+  public static ProjectContext open(Path root, String directory, ValidationConfig config) {
+    return new ProjectContext(root, directory, config, new SourceCache(root, config.maxFileBytes(), java.util.Map.of()));
+  }
+
   /** The validation root (real path). */
   public Path root() {
     return root;

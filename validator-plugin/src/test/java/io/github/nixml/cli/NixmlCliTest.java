@@ -134,7 +134,7 @@ class NixmlCliTest {
       assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
       String unknown = args[0].equals("frobnicate") ? "frobnicate" : "doctor";
       assertThat(err).as(String.join(" ", args)).isEqualTo("nixml: unknown command '" + unknown + "'\n"
-          + "Commands: validate, explain, rules, help. Run 'nixml --help' for the usage.\n");
+          + "Commands: validate, show, explain, rules, help. Run 'nixml --help' for the usage.\n");
       assertThat(out).isEmpty();
     }
     assertThat(run("help")).isZero();
@@ -234,6 +234,21 @@ class NixmlCliTest {
     assertThat(out).isEqualTo(RuleDocs.of("nix-syntax").orElseThrow()).contains("**Fix");
     assertThat(run("explain", "nix-sintax")).isEqualTo(ExitCode.USAGE);
     assertThat(err).isEqualTo("nixml: unknown rule 'nix-sintax' (run `nixml rules` for the list)\n");
+  }
+
+  @Test
+  void showPrintsEachShellAsTheModelUnderstoodIt() throws IOException {
+    assertThat(run("show", root.resolve("flake.nix").toString())).isZero();
+    assertThat(out).startsWith("nixml: the dev shells of " + root + "\n")
+        .contains("\nProject .\n")
+        .containsPattern("(?m)^devShells\\.x86_64-linux\\.default$")
+        .contains("Interpreter: none the model can name")
+        .contains("Venv strategy: venvShellHook into .venv")
+        .contains("  UV_PYTHON_DOWNLOADS | never\n")
+        .doesNotContain("Findings");
+    assertThat(err).isEmpty();
+    assertThat(run("show", root.resolve("nothing-here").toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(err).contains("does not exist");
   }
 
   @Test

@@ -22,6 +22,12 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
   private static final List<String> CODE_WORDS = List.of("io.github.nixml", ".java", "this class", "mojo");
 
+  /**
+   * nixml:report's parameters that AbstractMavenReport (maven-reporting-impl) declares and describes, in the words
+   * every site report plugin shows; not ours to reword.
+   */
+  private static final java.util.Set<String> REPORTING_IMPL_PARAMETERS = java.util.Set.of("locale", "outputDirectory");
+
   @ParameterizedTest
   @ValueSource(strings = {
       "target/classes/META-INF/maven/plugin.xml",
@@ -34,7 +40,7 @@ class PluginDescriptorTest {
 
     List<String> problems = new ArrayList<>();
     NodeList mojos = document.getElementsByTagName("mojo");
-    assertThat(mojos.getLength()).as("goals in %s", descriptor).isEqualTo(4);
+    assertThat(mojos.getLength()).as("goals in %s", descriptor).isEqualTo(5);
     for (int i = 0; i < mojos.getLength(); i++) {
       Element mojo = (Element) mojos.item(i);
       String goal = "nixml:" + childText(mojo, "goal");
@@ -42,7 +48,9 @@ class PluginDescriptorTest {
       NodeList parameters = mojo.getElementsByTagName("parameter");
       for (int j = 0; j < parameters.getLength(); j++) {
         Element parameter = (Element) parameters.item(j);
-        if (!"false".equals(childText(parameter, "editable"))) {
+        boolean reportingImpl = goal.equals("nixml:report")
+            && REPORTING_IMPL_PARAMETERS.contains(childText(parameter, "name"));
+        if (!"false".equals(childText(parameter, "editable")) && !reportingImpl) {
           check(goal + " " + childText(parameter, "name"), childText(parameter, "description"), problems);
         }
       }

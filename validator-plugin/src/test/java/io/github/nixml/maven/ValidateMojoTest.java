@@ -97,7 +97,7 @@ class ValidateMojoTest {
     set("formats", " ");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessage("nixml: invalid configuration: nixml.formats is empty"
-            + " (expected a comma-separated list of text, sarif, junit, json)");
+            + " (expected a comma-separated list of text, sarif, junit, json, html)");
     set("formats", "text");
     set("severities", Map.of("no-such-rule", "off"));
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)

@@ -167,14 +167,14 @@ class ReportsTest {
         all, root.resolve("out1"));
     List<Path> second = writer.write(validator.validate(new ValidationRequest(tree, ValidationConfig.defaults())),
         all, root.resolve("out2"));
-    assertThat(first).hasSize(3);
+    assertThat(first).hasSize(4);
     for (int i = 0; i < first.size(); i++) {
       assertThat(Files.readAllBytes(first.get(i))).isEqualTo(Files.readAllBytes(second.get(i)));
     }
     assertThat(Files.readString(first.get(0))).contains("requires-python-mismatch");
     try (var leftovers = Files.list(root.resolve("out1"))) {
       assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-          "nixml.sarif", "nixml-junit.xml", "nixml.json");
+          "nixml.sarif", "nixml-junit.xml", "nixml.json", "nixml.html");
     }
   }
 
@@ -191,8 +191,9 @@ class ReportsTest {
   void formatsParseWithAClearError() {
     assertThat(ReportFormat.parseList(" text, SARIF ,,json")).containsExactlyInAnyOrder(
         ReportFormat.TEXT, ReportFormat.SARIF, ReportFormat.JSON);
-    assertThatThrownBy(() -> ReportFormat.parseList("text,html"))
-        .hasMessageContaining("unknown report format 'html'");
+    assertThat(ReportFormat.parseList("html")).containsExactly(ReportFormat.HTML);
+    assertThatThrownBy(() -> ReportFormat.parseList("text,pdf"))
+        .hasMessageContaining("unknown report format 'pdf'");
   }
 
   @Test

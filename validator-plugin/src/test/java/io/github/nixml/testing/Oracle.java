@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A reference tool run as an external process: {@code nix-instantiate --parse} for Nix syntax, {@code --eval}
  * for Nix values, bash for shell text, python's {@code tomllib} for TOML, {@code py_compile} for Python,
- * Microsoft's SARIF multitool for SARIF reports.
+ * Microsoft's SARIF multitool for SARIF reports, headless Chromium for HTML pages.
  *
  * <p>Tests that need one call {@link #assumeAvailable()}: without the tool they are skipped with a
  * message saying what to install, unless {@code -Dnixml.requireOracle=true} is set, in which case
@@ -40,7 +40,11 @@ public enum Oracle {
    */
   SARIF_MULTITOOL("sarif-multitool", "install it: npm install -g @microsoft/sarif-multitool",
       List.of("sarif-multitool", "--version"),
-      List.of("sarif-multitool", "validate", Oracle.INPUT, "--level", "Error", "Warning"));
+      List.of("sarif-multitool", "validate", Oracle.INPUT, "--level", "Error", "Warning")),
+  /** Opens a page and prints its DOM as the browser built it: {@link #renderedText(Path)} reads it. */
+  CHROMIUM("chromium", "install Debian's chromium: apt-get install -y chromium",
+      List.of("chromium", "--headless", "--no-sandbox", "--version"),
+      List.of("chromium", "--headless", "--no-sandbox", "--dump-dom", Oracle.INPUT));
 
   /** Where the input goes in a check command that does not take it last. */
   private static final String INPUT = "{input}";
@@ -132,6 +136,40 @@ public enum Oracle {
     int maxFilesPerProcess = this == NIX_PARSE ? FirstErrorBatches.DEFAULT_FILES_PER_PROCESS : 1;
     return new FirstErrorBatches(displayName, checkCommand, maxFilesPerProcess, TIMEOUT_SECONDS)
         .run(files, parallelism);
+  }
+
+  /**
+   * The text of an HTML page as headless Chromium renders it: its DOM after loading ({@code --dump-dom}, the
+   * browser's own parse), without head, style and script, tags dropped, entities decoded, whitespace collapsed.
+   */
+  public String renderedText(Path page) {
+    if (this != CHROMIUM) {
+      throw new IllegalStateException(displayName + " does not render pages");
+    }
+    assumeAvailable();
+    List<String> command = new ArrayList<>(checkCommand);
+    command.set(command.indexOf(INPUT), page.toAbsolutePath().toUri().toString());
+    try {
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process.getOutputStream().close();
+      String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(displayName + " did not finish within " + TIMEOUT_SECONDS + "s on " + page);
+      }
+      if (process.exitValue() != 0 || !dom.contains("<body")) {
+        throw new AssertionError(displayName + " could not render " + page + " (exit " + process.exitValue() + ")");
+      }
+      String body = dom.replaceAll("(?s)<head>.*?</head>|<style.*?</style>|<script.*?</script>", " ");
+      String text = body.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">")
+          .replace("&quot;", "\"").replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+      return text.replaceAll("\\s+", " ").trim();
+    } catch (IOException e) {
+      throw new AssertionError("could not run " + displayName + " on " + page + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running " + displayName, e);
+    }
   }
 
   private boolean probe() {

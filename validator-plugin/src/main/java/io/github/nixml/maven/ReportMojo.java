@@ -1,0 +1,105 @@
+package io.github.nixml.maven;
+
+import io.github.nixml.report.NixmlPage;
+import io.github.nixml.report.ToolInfo;
+import io.github.nixml.run.ConfigurationException;
+import io.github.nixml.run.ValidateParameters;
+import io.github.nixml.run.ValidateSettings;
+import io.github.nixml.validate.ValidationException;
+import io.github.nixml.validate.ValidationRequest;
+import io.github.nixml.validate.ValidationResult;
+import io.github.nixml.validate.Validator;
+import io.github.nixml.validate.rules.BuiltInRules;
+import java.io.File;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+/**
+ * The nixml page of the Maven site (mvn site, with the plugin under reporting): the findings with the source
+ * around each, the rules that fired, and each dev shell as nixml understood it, the same content as the
+ * nixml.html report. It reports and never fails the build on findings.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
+public class ReportMojo extends AbstractMavenReport {
+  // A thin adapter, the AbstractMavenReport way (as maven-checkstyle-plugin's report): NixmlPage makes the content,
+  // DoxiaPage hands it to the site's sink.
+
+  /** The directory to check. Default: the project's directory. */
+  @Parameter(property = "nixml.directory", defaultValue = "${basedir}")
+  private File directory;
+
+  /** Skips the report. */
+  @Parameter(property = "nixml.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** The dev-shell layout your flakes use: auto, ld-path or fhs (as for nixml:validate). */
+  @Parameter(property = "nixml.layout", defaultValue = ValidateParameters.DEFAULT_LAYOUT)
+  private String layout;
+
+  /** What to expect of CUDA: auto, required or off (as for nixml:validate). */
+  @Parameter(property = "nixml.cuda", defaultValue = ValidateParameters.DEFAULT_CUDA)
+  private String cuda;
+
+  /** Comma-separated ids of rules not to run. */
+  @Parameter(property = "nixml.disabledRules")
+  private String disabledRules;
+
+  /** The day the flake.lock rules judge by, as an ISO date. Default: today. */
+  @Parameter(property = "nixml.today")
+  private String today;
+
+  /** Per-rule severities, each error, warning, note or off (as for nixml:validate). */
+  @Parameter
+  private Map<String, String> severities;
+
+  @Override
+  public String getOutputName() {
+    return "nixml";
+  }
+
+  @Override
+  public String getName(Locale locale) {
+    return "nixml";
+  }
+
+  @Override
+  public String getDescription(Locale locale) {
+    return "Findings of the nixml checks, and each Nix dev shell as nixml understood it.";
+  }
+
+  @Override
+  public boolean canGenerateReport() {
+    return !skip;
+  }
+
+  @Override
+  protected void executeReport(Locale locale) throws MavenReportException {
+    Validator validator = new Validator(BuiltInRules.registry());
+    ValidateSettings settings;
+    ValidationResult result;
+    try {
+      settings = new ValidateParameters().layout(layout).cuda(cuda).disabledRules(disabledRules).today(today)
+          .severities(severities).settings(validator.registry());
+      result = validator.validate(new ValidationRequest(directory.toPath(), settings.config()));
+    } catch (ConfigurationException | ValidationException e) {
+      throw new MavenReportException(e.getMessage(), e);
+    }
+    Sink sink = getSink();
+    sink.head();
+    sink.title();
+    sink.text("nixml report");
+    sink.title_();
+    sink.head_();
+    sink.body();
+    NixmlPage.of(result, settings.config(), ToolInfo.current()).render(new DoxiaPage(sink));
+    sink.body_();
+    sink.flush();
+    getLog().info("nixml: " + result.summary());
+  }
+}
