@@ -85,11 +85,18 @@ final class Comparison {
     if (isDerivation(left) && isDerivation(right)) {
       return equal(left.get("outPath"), right.get("outPath"));
     }
-    if (!left.entries().keySet().equals(right.entries().keySet())) {
+    if (left.entries().size() != right.entries().size()) {
       return new Bool(false);
     }
+    // Nix walks both sets in order and stops at the first different name or value
+    List<String> leftNames = List.copyOf(sortedNames(left));
+    List<String> rightNames = List.copyOf(sortedNames(right));
     Value verdict = new Bool(true);
-    for (String name : new TreeSet<>(left.entries().keySet())) {
+    for (int i = 0; i < leftNames.size(); i++) {
+      String name = leftNames.get(i);
+      if (!name.equals(rightNames.get(i))) {
+        return new Bool(false);
+      }
       Value same = equal(left.get(name), right.get(name));
       if (same instanceof Failure || same instanceof Bool b && !b.value()) {
         return same;

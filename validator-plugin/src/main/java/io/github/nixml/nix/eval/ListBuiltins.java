@@ -91,7 +91,10 @@ final class ListBuiltins {
         }),
         new Builtin("sort", 2, call -> {
           Value function = call.function(0);
-          List<Value> items = new ArrayList<>(call.list(1));
+          List<Value> items = new ArrayList<>();
+          for (Value item : call.list(1)) {
+            items.add(call.known(item)); // Nix forces every element before sorting, even a lone one
+          }
           return BuiltinCall.listOf(mergeSort(call, function, items));
         }),
         new Builtin("partition", 2, call -> {

@@ -29,7 +29,6 @@ final class UnknowableBuiltins {
         foreignAware("import", 1), foreignAware("scopedImport", 2), Builtin.unknowable("readFile", 1),
         Builtin.unknowable("readDir", 1), Builtin.unknowable("pathExists", 1),
         Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2),
-        Builtin.unknowable("toXML", 1),
         // TOML is read at one entry point (validate.TomlDocument, with its nesting limit), which nix.eval
         // cannot import; until that entry point moves down, fromTOML stays unknown
         Builtin.unknowable("fromTOML", 1));

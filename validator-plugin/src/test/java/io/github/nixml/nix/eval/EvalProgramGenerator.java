@@ -91,6 +91,9 @@ final class EvalProgramGenerator {
           new Form("builtins.replaceStrings [ \"\" \"a\" ] [ \"-\" # ] #", Type.STR, Type.STR),
           new Form("builtins.typeOf #", Type.ANY), new Form("builtins.toJSON #", Type.ANY),
           new Form("builtins.toJSON #", Type.SET), new Form("baseNameOf #", Type.STR),
+          new Form("builtins.toXML #", Type.ANY), new Form("builtins.toXML { f = { a, b ? 1, ... }@s: a; g = x: x;"
+              + " h = builtins.add; p = ./p; d = { type = \"derivation\"; drvPath = #; c = 1; }; }", Type.STR),
+          new Form("builtins.trace \"t\" #", Type.STR), new Form("builtins.addErrorContext \"c\" #", Type.STR),
           new Form("builtins.dirOf #", Type.STR), new Form("dirOf #", Type.STR),
           new Form("builtins.baseNameOf #", Type.STR),
           new Form("builtins.hashString \"sha256\" #", Type.STR), new Form("builtins.hashString \"md5\" #",
