@@ -8,14 +8,17 @@ import io.github.nixml.nix.eval.Value.Bool;
 import io.github.nixml.nix.eval.Value.Entry;
 import io.github.nixml.nix.eval.Value.ListV;
 import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.toml.TomlDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlTable;
 
-/** {@code toJSON} and {@code fromJSON}, with Nix's JSON text (sorted names, 6-digit floats). */
+/** {@code toJSON}, {@code fromJSON} and {@code fromTOML} (read by the one TOML entry point), with Nix's JSON text (sorted names, 6-digit floats). */
 final class DataBuiltins {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -29,6 +32,13 @@ final class DataBuiltins {
           StringBuilder out = new StringBuilder();
           write(call, call.thunk(0).force(), out, 0);
           return call.str(out.toString());
+        }),
+        new Builtin("fromTOML", 1, call -> {
+          TomlDocument toml = TomlDocument.parse(call.string(0));
+          if (toml.hasErrors()) {
+            throw call.fail("while parsing a TOML string: " + toml.firstError().orElseThrow());
+          }
+          return fromToml(call, toml.table().orElseThrow());
         }),
         new Builtin("fromJSON", 1, call -> {
           try {
@@ -136,5 +146,35 @@ final class DataBuiltins {
       return new Bool(node.booleanValue());
     }
     return node.isNull() ? new Value.Null() : call.str(node.textValue());
+  }
+
+  private static Value fromToml(BuiltinCall call, Object value) {
+    if (value instanceof TomlTable table) {
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      for (String key : table.keySet()) {
+        entries.put(key, new Entry(Thunk.of(fromToml(call, table.get(List.of(key)))), call.at()));
+      }
+      return new Attrs(entries, false);
+    }
+    if (value instanceof TomlArray array) {
+      List<Value> items = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        items.add(fromToml(call, array.get(i)));
+      }
+      return BuiltinCall.listOf(items);
+    }
+    if (value instanceof Long number) {
+      return new Value.Int(number);
+    }
+    if (value instanceof Double number) {
+      return new Value.Float(number);
+    }
+    if (value instanceof Boolean bool) {
+      return new Bool(bool);
+    }
+    if (value instanceof String text) {
+      return call.str(text);
+    }
+    throw call.fail("while parsing a TOML string: Dates and times are not supported");
   }
 }

@@ -28,10 +28,7 @@ final class UnknowableBuiltins {
         // the file system
         foreignAware("import", 1), foreignAware("scopedImport", 2), Builtin.unknowable("readFile", 1),
         Builtin.unknowable("readDir", 1), Builtin.unknowable("pathExists", 1),
-        Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2),
-        // TOML is read at one entry point (validate.TomlDocument, with its nesting limit), which nix.eval
-        // cannot import; until that entry point moves down, fromTOML stays unknown
-        Builtin.unknowable("fromTOML", 1));
+        Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
   }
 
   /** Unknown, except that a foreign argument goes to the host ({@code import nixpkgs}). */

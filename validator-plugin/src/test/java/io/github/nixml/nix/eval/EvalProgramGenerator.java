@@ -148,7 +148,10 @@ final class EvalProgramGenerator {
           new Form("rec { a = #; b = a; }", Type.INT), new Form("let s = #; in { inherit (s) a; c = 1; }",
               Type.SET), new Form("{ a.b = #; a.c = 2; }", Type.INT), new Form("with #; { x = a; }", Type.SET),
           new Form("builtins.fromJSON \"{\\\"a\\\": [1, 2.5, true, null, \\\"s\\\"]}\"", new Type[0]),
-          new Form("builtins.getContext #", Type.STR)),
+          new Form("builtins.getContext #", Type.STR),
+          new Form("builtins.fromTOML \"a = ${toString #}\\nb = [1, 2.5]\\n[t]\\nc = \\\"x\\\"\\n[[l]]\\nd = true\\n"
+              + "[[l]]\\ne = { f = 1 }\\n\"", Type.INT),
+          new Form("builtins.fromTOML (if # then \"a = \" else \"d = 1979-05-27\")", Type.BOOL)),
       Type.ANY, List.of());
 
   private static final String[] WORDS = {"a", "b", "abc", "1.2.3", "foo-1.0pre2", "x-2.0", "", "a-b", "hello world",
