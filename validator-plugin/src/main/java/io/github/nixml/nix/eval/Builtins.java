@@ -22,7 +22,7 @@ final class Builtins {
 
   private static final List<Builtin> TABLE = Stream.of(TypeBuiltins.all(), NumberBuiltins.all(),
       ControlBuiltins.all(), ListBuiltins.all(), AttrBuiltins.all(), StringBuiltins.all(), VersionBuiltins.all(),
-      DataBuiltins.all(), List.of(XmlBuiltin.builtin()), UnknowableBuiltins.all()).flatMap(List::stream).toList();
+      DataBuiltins.all(), List.of(XmlBuiltin.builtin()), FileBuiltins.all(), UnknowableBuiltins.all()).flatMap(List::stream).toList();
 
   private static final Map<String, Value> GLOBALS = globalsOnce();
 

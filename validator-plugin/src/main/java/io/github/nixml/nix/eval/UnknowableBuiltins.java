@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Builtins whose result depends on where and when Nix runs, not on the expression: the environment, the clock,
- * the machine, the network, the store, the file system, the Nix in use. They are unknown here, always; a host may
+ * the machine, the network, the store, files (but those {@link FileBuiltins} may read), the Nix in use. They are unknown here, always; a host may
  * still give {@code import} of its own values a meaning ({@link Host#builtin}).
  */
 final class UnknowableBuiltins {
@@ -26,9 +26,7 @@ final class UnknowableBuiltins {
         Builtin.unknowable("toFile", 2), Builtin.unknowable("derivation", 1),
         Builtin.unknowable("derivationStrict", 1), Builtin.unknowable("appendContext", 2),
         // the file system
-        foreignAware("import", 1), foreignAware("scopedImport", 2), Builtin.unknowable("readFile", 1),
-        Builtin.unknowable("readDir", 1), Builtin.unknowable("pathExists", 1),
-        Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
+        foreignAware("import", 1), foreignAware("scopedImport", 2), Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
   }
 
   /** Unknown, except that a foreign argument goes to the host ({@code import nixpkgs}). */

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluatorDifferentialTest {
   private static final int DEFAULT_COUNT = 10_000;
-  private static final int BATCH = 200;
+  private static final int BATCH = 50;
   private static final AtomicInteger BATCHES = new AtomicInteger();
   private static final String DEFAULT_SEED = "20261204";
   private static final int SHOWN = 5;
@@ -54,9 +54,18 @@ class EvaluatorDifferentialTest {
   @TempDir
   Path dir;
 
+  /** A host that lets the evaluator read the test's directory, as Nix does. */
+  private final Host readingDir = new Host() {
+    @Override
+    public Path readableRoot() {
+      return dir;
+    }
+  };
+
   @Test
   void generatedProgramsGetNixsValue() throws IOException {
     Oracle.NIX_EVAL.assumeAvailable();
+    writeFiles();
     int count = Integer.getInteger("nixml.fuzz.evalCount", DEFAULT_COUNT);
     String seedText = System.getProperty("nixml.fuzz.seed", DEFAULT_SEED);
     long seed = seedText.equals("random") ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seedText.trim());
@@ -107,6 +116,15 @@ class EvaluatorDifferentialTest {
       fail(disagreements.size() + " of " + count + " programs disagree with Nix:\n"
           + String.join("\n", disagreements.subList(0, Math.min(SHOWN, disagreements.size()))));
     }
+  }
+
+  /** What {@code readFile}, {@code readDir} and {@code pathExists} read: a file, a directory, a link. */
+  private void writeFiles() throws IOException {
+    Path files = Files.createDirectories(dir.resolve("files"));
+    Files.writeString(files.resolve("a.txt"), "hello\n\"world\"");
+    Files.createDirectories(files.resolve("sub"));
+    Files.writeString(files.resolve("sub").resolve("b"), "");
+    Files.createSymbolicLink(files.resolve("link"), Path.of("a.txt"));
   }
 
   /** Every builtin of the Nix in use is generated or listed, with its reason, as an exception. */
@@ -161,7 +179,7 @@ class EvaluatorDifferentialTest {
       return "error"; // Nix rejects it too (the parser's own differential checks that)
     }
     try {
-      Evaluator evaluator = new Evaluator(Host.NONE, Evaluator.Mode.SYMBOLIC, text, dir.toString());
+      Evaluator evaluator = new Evaluator(readingDir, Evaluator.Mode.SYMBOLIC, text, dir.toString());
       Value value = evaluator.eval(term, evaluator.rootEnv());
       if (value instanceof Failure) {
         return "error";

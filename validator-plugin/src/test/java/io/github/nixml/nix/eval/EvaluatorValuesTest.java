@@ -6,8 +6,12 @@ import io.github.nixml.nix.NixFrontEnd;
 import io.github.nixml.nix.eval.Value.Failure;
 import io.github.nixml.nix.eval.Value.FailureKind;
 import io.github.nixml.nix.syntax.SourceSpan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The values of the language, failures as values, and unknown where the evaluator cannot tell. */
 class EvaluatorValuesTest {
@@ -107,6 +111,30 @@ class EvaluatorValuesTest {
   void aForeignArgumentGoesToTheHost() {
     assertThat(withUnknowns("builtins.elem f [ \"x86_64-linux\" ]")).isEqualTo(new Value.Bool(true));
     assertThat(eval("builtins.elem \"a\" [ \"a\" ]", Host.NONE)).isEqualTo(new Value.Bool(true));
+  }
+
+  @Test
+  void filesAreReadOnlyInsideTheRootTheHostAllows(@TempDir Path root, @TempDir Path elsewhere) throws IOException {
+    Files.writeString(root.resolve("in.txt"), "inside");
+    Files.writeString(elsewhere.resolve("out.txt"), "outside");
+    Files.createSymbolicLink(root.resolve("leak"), elsewhere.resolve("out.txt"));
+    Host reading = new Host() {
+      @Override
+      public Path readableRoot() {
+        return root;
+      }
+    };
+    String dir = root.toString();
+    assertThat(eval("builtins.readFile " + dir + "/in.txt", reading)).isInstanceOfSatisfying(Value.Str.class,
+        str -> assertThat(str.literal()).isEqualTo("inside"));
+    assertThat(eval("builtins.readFile " + dir + "/in.txt", Host.NONE)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.readFile " + elsewhere + "/out.txt", reading)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.readFile " + dir + "/leak", reading)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.pathExists " + dir + "/../x", reading)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.pathExists " + dir + "/nope", reading)).isEqualTo(new Value.Bool(false));
+    assertThat(eval("builtins.readDir " + dir, reading)).isInstanceOfSatisfying(Value.Attrs.class,
+        attrs -> assertThat(attrs.get("leak")).isInstanceOfSatisfying(Value.Str.class,
+            str -> assertThat(str.literal()).isEqualTo("symlink")));
   }
 
   @Test
