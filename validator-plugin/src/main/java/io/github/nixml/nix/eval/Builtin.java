@@ -1,5 +1,7 @@
 package io.github.nixml.nix.eval;
 
+import java.util.List;
+
 /**
  * One builtin of Nix: its name in {@code builtins}, how many arguments it takes, and what it does with them. Its
  * body forces only the arguments it needs, through the {@link BuiltinCall}.
@@ -20,9 +22,9 @@ record Builtin(String name, int arity, Body body) {
   /** The builtin as a value: a native function, or for arity 0 its value. */
   Value value() {
     if (arity == 0) {
-      return body.call(new BuiltinCall(null, this, java.util.List.of(), null));
+      return body.call(new BuiltinCall(null, this, List.of(), null));
     }
     return new Value.Native(name, arity, (evaluator, self, at) -> BuiltinCall.run(evaluator, this, self, at),
-        java.util.List.of(), null);
+        List.of(), null);
   }
 }

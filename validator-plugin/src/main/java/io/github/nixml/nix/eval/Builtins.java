@@ -28,11 +28,6 @@ final class Builtins {
 
   private Builtins() {}
 
-  /** Every builtin, by name. */
-  static List<Builtin> table() {
-    return TABLE;
-  }
-
   /** The names of the top-level scope: {@code builtins}, the top-level builtins and every {@code __name}. */
   static Map<String, Value> globals() {
     return GLOBALS;

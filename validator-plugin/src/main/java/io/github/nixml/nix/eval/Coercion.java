@@ -4,7 +4,6 @@ import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Bool;
 import io.github.nixml.nix.eval.Value.Failure;
 import io.github.nixml.nix.eval.Value.FailureKind;
-import io.github.nixml.nix.eval.Value.Interpolation;
 import io.github.nixml.nix.eval.Value.Item;
 import io.github.nixml.nix.eval.Value.ListV;
 import io.github.nixml.nix.eval.Value.Piece;
@@ -27,11 +26,6 @@ final class Coercion {
    */
   static Value interpolate(Evaluator evaluator, Value value, SourceSpan span) {
     return coerce(evaluator, value, false, span);
-  }
-
-  /** {@code toString value}. */
-  static Value toStringValue(Evaluator evaluator, Value value, SourceSpan span) {
-    return coerce(evaluator, value, true, span);
   }
 
   /** A string as {@code "${…}"} or {@code toString} ({@code more}) coerce it; a path keeps its own text. */
@@ -89,16 +83,6 @@ final class Coercion {
       }
     }
     return new Str(pieces, span);
-  }
-
-  /** The text of a coerced value, or null when unknown. */
-  static String text(Value coerced) {
-    return coerced instanceof Str str ? str.literal() : null;
-  }
-
-  /** A string whose pieces include this value as an interpolation (a store path: text unknown). */
-  static Str interpolation(Value value, String source, SourceSpan span) {
-    return new Str(List.of(new Interpolation(value, source)), span);
   }
 
   private static Failure cannot(Value value, SourceSpan span) {
