@@ -215,7 +215,8 @@ final class DevShellExtractor {
       } else if (!key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
         Value value = entry.getValue().thunk().force();
         if (value instanceof Str || value instanceof LibPath || value instanceof Unknown
-            || value instanceof Value.Choice) {
+            || value instanceof Value.Choice || value instanceof Value.Int || value instanceof Value.Float
+            || value instanceof Value.Path || value instanceof Value.Failure) {
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }
       }

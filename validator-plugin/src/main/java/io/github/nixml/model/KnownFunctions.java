@@ -45,7 +45,10 @@ public final class KnownFunctions {
 
   /** Where a function is found. */
   public enum Scope {
-    /** Nix's own builtins, in scope everywhere ({@code import}). */
+    /**
+     * Nix's builtins given a value of the model ({@code import nixpkgs}, {@code builtins.elem system […]}): the
+     * evaluator implements them, and asks here only when an argument is a value it cannot read.
+     */
     BUILTINS,
     /** A member of a package set by attribute path ({@code mkShell}, {@code addDriverRunpath.driverLink}). */
     NIXPKGS,
@@ -114,7 +117,6 @@ public final class KnownFunctions {
       new KnownFunction(Scope.LIB, "makeLibraryPath", 1, call -> new LibPath(call.arg(0), call.span())),
       new KnownFunction(Scope.LIB, "genAttrs", 2, KnownFunctions::genAttrs),
       new KnownFunction(Scope.LIB, "mapAttrs", 2, KnownFunctions::mapAttrs),
-      new KnownFunction(Scope.BUILTINS, "mapAttrs", 2, KnownFunctions::mapAttrs),
       new KnownFunction(Scope.LIB, "hasSuffix", 2, KnownFunctions::hasSuffix),
       new KnownFunction(Scope.LIB, "elem", 2, KnownFunctions::elem),
       new KnownFunction(Scope.BUILTINS, "elem", 2, KnownFunctions::elem),

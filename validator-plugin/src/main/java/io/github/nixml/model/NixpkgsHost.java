@@ -23,7 +23,6 @@ import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,10 +36,12 @@ final class NixpkgsHost implements Host {
   /** A system double ({@code x86_64-linux}), as selected from a per-system package set. */
   private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9_]+-[a-z]+");
 
+  /** A builtin given one of our values ({@code import nixpkgs}, {@code builtins.elem system […]}). */
   @Override
-  public Map<String, Value> globals() {
-    return Map.of("import", KnownFunctions.named(KnownFunctions.find(Scope.BUILTINS, "import").orElseThrow(), null,
-        null, null), "builtins", new Library(Scope.BUILTINS));
+  public Value builtin(Evaluator evaluator, String name, List<Value> args, SourceSpan span) {
+    return KnownFunctions.find(Scope.BUILTINS, name).filter(function -> function.arity() == args.size())
+        .map(function -> function.behaviour().apply(new Call(evaluator, null, args, span, span, null)))
+        .orElse(UNKNOWN);
   }
 
   /** What an input is: by its URL when the flake gives one, else by its conventional name. */

@@ -37,6 +37,8 @@ final class ShellTexts {
       LibraryPath path = new LibraryPath(extractor.packageList(libPath.list()), libPath.span());
       libraryPaths.add(path);
       into.add(new ShellPiece.LibraryPathRef(path));
+    } else if (value instanceof Value.Int number) {
+      addText(Long.toString(number.value()), into);
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
       into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
     } else {

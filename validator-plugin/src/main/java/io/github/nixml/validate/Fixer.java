@@ -7,6 +7,7 @@ import io.github.nixml.fix.TextEdit;
 import io.github.nixml.fix.TextEdits;
 import io.github.nixml.nix.NixDiagnostic;
 import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.toml.TomlDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

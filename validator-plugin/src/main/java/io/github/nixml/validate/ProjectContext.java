@@ -1,6 +1,7 @@
 package io.github.nixml.validate;
 
 import io.github.nixml.nix.NixFile;
+import io.github.nixml.toml.TomlDocument;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -113,7 +113,7 @@ class ArchitectureTest {
   @Test
   void tomlIsParsedAtOneEntryPoint() {
     // TomlDocument refuses nesting that would overflow tomlj's stack; a second caller would bypass that.
-    noClasses().that().doNotHaveFullyQualifiedName("io.github.nixml.validate.TomlDocument")
+    noClasses().that().doNotHaveFullyQualifiedName("io.github.nixml.toml.TomlDocument")
         .should().dependOnClassesThat().haveFullyQualifiedName("org.tomlj.Toml")
         .check(classes);
   }

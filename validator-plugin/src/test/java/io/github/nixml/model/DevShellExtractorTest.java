@@ -27,6 +27,18 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void theEvaluatorsBuiltinsBuildShellsToo() {
+    FlakeModel model = model("""
+        let
+          pkgs = nixpkgs.legacyPackages.x86_64-linux;
+          pythons = builtins.listToAttrs (map (v: { name = "py${v}"; value = pkgs."python${v}"; }) [ "312" "313" ]);
+        in { devShells.x86_64-linux = builtins.mapAttrs (name: python: pkgs.mkShell { packages = [ python ]; })
+          pythons; }""");
+    assertThat(model.shells()).extracting(DevShell::name).containsExactly("py312", "py313");
+    assertThat(model.shells()).extracting(shell -> names(shell).get(0)).containsExactly("python312", "python313");
+  }
+
+  @Test
   void forAllSystemsWithGenAttrsBuildsOneShellPerSystem() {
     FlakeModel model = model("""
         let

@@ -78,7 +78,9 @@ final class AttrSetBuilder {
           ? new Thunk(() -> evaluator.lookup(name, key.span(), inheritEnv))
           : new Thunk(() -> {
             Value selected = evaluator.select(from.force(), name, key.span());
-            return selected == null ? UNKNOWN : selected;
+            return selected != null ? selected
+                : new Value.Failure(Value.FailureKind.MISSING_ATTRIBUTE, "attribute '" + name + "' missing",
+                    key.span());
           });
       node.children.put(name, new Entry(thunk, key.span()));
       node.keySpans.put(name, key.span());

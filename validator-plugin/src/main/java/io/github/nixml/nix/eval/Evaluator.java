@@ -6,6 +6,8 @@ import io.github.nixml.nix.eval.Value.Bool;
 import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Closure;
 import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Failure;
+import io.github.nixml.nix.eval.Value.FailureKind;
 import io.github.nixml.nix.eval.Value.Foreign;
 import io.github.nixml.nix.eval.Value.Interpolation;
 import io.github.nixml.nix.eval.Value.Item;
@@ -19,6 +21,7 @@ import io.github.nixml.nix.eval.Value.Unknown;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,14 +55,26 @@ public final class Evaluator {
   private final Host host;
   private final Mode mode;
   private final String text;
+  /** The directory relative paths resolve against ({@code /abs/dir}); null when unknown. */
+  private final String directory;
   private final AttrSetBuilder attrSets = new AttrSetBuilder(this);
   private int steps;
   private int callDepth;
 
   public Evaluator(Host host, Mode mode, String text) {
+    this(host, mode, text, null);
+  }
+
+  /** {@code directory}: the absolute directory of the file, against which {@code ./a} resolves; null: unknown. */
+  public Evaluator(Host host, Mode mode, String text, String directory) {
     this.host = host;
     this.mode = mode;
     this.text = text;
+    this.directory = directory;
+  }
+
+  Host host() {
+    return host;
   }
 
   /** The literal value of a term (see {@link Mode#LITERAL}); unknown when it has none. Never throws. */
@@ -72,13 +87,17 @@ public final class Evaluator {
     }
   }
 
-  /** The top-level scope: {@code true}, {@code false}, {@code null} and the host's globals. */
+  /**
+   * The top-level scope: {@code true}, {@code false}, {@code null}; in {@code SYMBOLIC} mode also {@code builtins}
+   * and the names Nix puts beside it ({@code map}, {@code toString}, {@code __add}…), then the host's globals.
+   */
   public Env rootEnv() {
     Map<String, Thunk> globals = new HashMap<>();
     globals.put("true", Thunk.of(new Bool(true)));
     globals.put("false", Thunk.of(new Bool(false)));
     globals.put("null", Thunk.of(new Value.Null()));
     if (mode == Mode.SYMBOLIC) {
+      Builtins.globals().forEach((name, value) -> globals.put(name, Thunk.of(value)));
       host.globals().forEach((name, value) -> globals.put(name, Thunk.of(value)));
     }
     return Env.root(globals);
@@ -101,9 +120,7 @@ public final class Evaluator {
       return lookup(ident.name(), ident.span(), env);
     }
     if (term instanceof Term.Literal literal) {
-      // an unquoted URI is a string; other literals (numbers, paths) are opaque
-      return mode == Mode.LITERAL && literal.text().matches("[a-zA-Z][a-zA-Z0-9+.-]*:.+")
-          ? Str.of(literal.text(), literal.span()) : UNKNOWN;
+      return literal(literal);
     }
     if (term instanceof Term.Str str) {
       return string(str, env);
@@ -136,7 +153,13 @@ public final class Evaluator {
       return eval(with.body(), env.with(scope));
     }
     if (term instanceof Term.Assert assertion) {
-      return eval(assertion.body(), env);
+      Value condition = eval(assertion.condition(), env);
+      if (condition instanceof Bool bool && !bool.value()) {
+        return new Failure(FailureKind.ASSERTION, "assertion '" + source(assertion.condition().span()) + "' failed",
+            assertion.span());
+      }
+      Value wrong = Types.expect(condition, "a Boolean", assertion.condition().span(), Bool.class, Platform.class);
+      return wrong != null ? wrong : eval(assertion.body(), env);
     }
     if (term instanceof Term.If conditional) {
       Value condition = eval(conditional.condition(), env);
@@ -146,7 +169,8 @@ public final class Evaluator {
       if (condition instanceof Platform platform) {
         return choice(platform.guard(), eval(conditional.then(), env), eval(conditional.otherwise(), env));
       }
-      return UNKNOWN;
+      Value wrong = Types.expect(condition, "a Boolean", conditional.condition().span());
+      return wrong != null ? wrong : UNKNOWN;
     }
     if (term instanceof Term.Lambda lambda) {
       return new Closure(lambda, env);
@@ -157,18 +181,10 @@ public final class Evaluator {
       return apply(function, argument, application.span());
     }
     if (term instanceof Term.Select select) {
-      Value target = eval(select.target(), env);
-      for (Term.AttrKey key : select.path()) {
-        String name = keyName(key, env);
-        target = name == null ? selectDynamic(target) : select(target, name, select.span());
-        if (target == null) {
-          break;
-        }
-      }
-      if (target == null || (target instanceof Unknown && select.fallback() != null)) {
-        return select.fallback() == null ? UNKNOWN : eval(select.fallback(), env);
-      }
-      return target;
+      return select(select, env);
+    }
+    if (term instanceof Term.HasAttr hasAttr) {
+      return hasAttr(hasAttr, env);
     }
     if (term instanceof Term.BinOp op) {
       return Operators.binary(this, op, env);
@@ -177,6 +193,89 @@ public final class Evaluator {
       return Operators.unary(this, op, env);
     }
     return UNKNOWN;
+  }
+
+  /** Numbers, URIs (strings) and paths; what depends on the machine ({@code <nixpkgs>}, {@code ~/a}) is unknown. */
+  private Value literal(Term.Literal literal) {
+    String text = literal.text();
+    switch (literal.kind()) {
+      case URI:
+        return Str.of(text, literal.span());
+      case INTEGER:
+        if (mode == Mode.LITERAL) {
+          return UNKNOWN;
+        }
+        try {
+          return new Value.Int(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+          return new Failure(FailureKind.OTHER, "invalid integer '" + text + "'", literal.span());
+        }
+      case FLOAT:
+        return mode == Mode.LITERAL ? UNKNOWN : new Value.Float(Double.parseDouble(text));
+      case PATH:
+        if (mode == Mode.LITERAL || (!text.startsWith("/") && directory == null)) {
+          return UNKNOWN;
+        }
+        return new Value.Path(Paths.canonical(text.startsWith("/") ? text : directory + "/" + text));
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** {@code target.a.b or fallback}: a missing attribute or a non-set fails, unless there is a fallback. */
+  private Value select(Term.Select select, Env env) {
+    Value target = eval(select.target(), env);
+    boolean hasFallback = select.fallback() != null;
+    for (Term.AttrKey key : select.path()) {
+      if (target instanceof Failure) {
+        return target;
+      }
+      String name = keyName(key, env);
+      // a native function may be a host's ({@code pkgs.mkShell.override}): the host answers
+      if (name != null && Types.isData(target) && !(target instanceof Attrs || target instanceof Native)) {
+        if (!hasFallback) {
+          return Types.mismatch(target, "a set", select.span());
+        }
+        target = null;
+        break;
+      }
+      target = name == null ? selectDynamic(target) : select(target, name, select.span());
+      if (target == null) {
+        if (!hasFallback) {
+          return new Failure(FailureKind.MISSING_ATTRIBUTE, "attribute '" + name + "' missing", key.span());
+        }
+        break;
+      }
+    }
+    if (target == null || (target instanceof Unknown && hasFallback)) {
+      return hasFallback ? eval(select.fallback(), env) : UNKNOWN;
+    }
+    return target;
+  }
+
+  /** {@code target ? a.b}: false as soon as a step is not a set or lacks the name. */
+  private Value hasAttr(Term.HasAttr hasAttr, Env env) {
+    Value target = eval(hasAttr.target(), env);
+    List<Term.AttrKey> path = hasAttr.path();
+    for (int i = 0; i < path.size(); i++) {
+      if (target instanceof Failure) {
+        return target;
+      }
+      String name = keyName(path.get(i), env);
+      if (target instanceof Attrs attrs && name != null) {
+        Entry entry = attrs.entries().get(name);
+        if (entry == null) {
+          return attrs.open() ? UNKNOWN : new Bool(false);
+        }
+        // the last attribute's value is not needed, only its presence
+        target = i == path.size() - 1 ? target : entry.thunk().force();
+      } else if (Types.isData(target) && !(target instanceof Attrs || target instanceof Native)) {
+        return new Bool(false);
+      } else {
+        return UNKNOWN;
+      }
+    }
+    return new Bool(true);
   }
 
   private Value string(Term.Str str, Env env) {
@@ -189,7 +288,11 @@ public final class Evaluator {
       Term inner = (Term) part;
       Value value = eval(inner, env);
       if (mode == Mode.SYMBOLIC) {
-        pieces.add(new Interpolation(value, source(inner.span()).strip()));
+        Value coerced = Coercion.interpolate(this, value, inner.span());
+        if (coerced instanceof Failure) {
+          return coerced;
+        }
+        pieces.add(new Interpolation(coerced, source(inner.span()).strip()));
       } else if (value instanceof Str known && known.literal() != null) {
         pieces.add(new Text(known.literal()));
       } else {
@@ -254,6 +357,10 @@ public final class Evaluator {
     return eval(key.dynamic(), env) instanceof Str str ? str.literal() : null;
   }
 
+  /**
+   * A name: the innermost lexical binding, else the innermost {@code with} that has it; undefined (a failure) when
+   * every {@code with} scope is a closed set without it, unknown when one may have it.
+   */
   Value lookup(String name, SourceSpan span, Env env) {
     Thunk lexical = env.lexical(name);
     if (lexical != null) {
@@ -275,15 +382,20 @@ public final class Evaluator {
       } else if (with instanceof Foreign foreign) {
         return host.scopeMember(this, foreign, name, span);
       } else {
-        return UNKNOWN;
+        Value wrong = Types.expect(with, "a set", span);
+        return wrong != null ? wrong : UNKNOWN;
       }
     }
-    return UNKNOWN;
+    return mode == Mode.SYMBOLIC ? new Failure(FailureKind.OTHER, "undefined variable '" + name + "'", span)
+        : UNKNOWN;
   }
 
   /** Selects {@code name}; null when a closed attribute set lacks it (so that {@code or} applies). */
   public Value select(Value target, String name, SourceSpan span) {
     step();
+    if (target instanceof Failure) {
+      return target;
+    }
     if (target instanceof Attrs attrs) {
       Entry entry = attrs.entries().get(name);
       if (entry == null) {
@@ -315,20 +427,31 @@ public final class Evaluator {
   /** Applies a function to an argument; unknown when the function is not one the evaluator or host knows. */
   public Value apply(Value function, Thunk argument, SourceSpan span) {
     step();
+    if (function instanceof Failure) {
+      return function;
+    }
+    if (function instanceof Attrs attrs && attrs.entries().containsKey("__functor")) {
+      Value functor = attrs.get("__functor");
+      return apply(apply(functor, Thunk.of(attrs), span), argument, span);
+    }
+    if (!(function instanceof Closure || function instanceof Native) && Types.isData(function)
+        && !(function instanceof Attrs attrs && attrs.open())) {
+      return Types.mismatch(function, "a function", span);
+    }
     if (function instanceof Closure closure) {
       if (++callDepth > MAX_CALL_DEPTH) {
         callDepth--;
         return UNKNOWN;
       }
       try {
-        return applyClosure(closure, argument);
+        return applyClosure(closure, argument, span);
       } finally {
         callDepth--;
       }
     }
     if (function instanceof Native callable) {
-      List<Value> args = new ArrayList<>(callable.args());
-      args.add(argument.force());
+      List<Thunk> args = new ArrayList<>(callable.thunks());
+      args.add(argument);
       Native applied = new Native(callable.name(), callable.arity(), callable.body(), args, callable.span());
       return args.size() < callable.arity() ? applied : callable.body().call(this, applied, span);
     }
@@ -345,7 +468,7 @@ public final class Evaluator {
     return UNKNOWN;
   }
 
-  private Value applyClosure(Closure closure, Thunk argument) {
+  private Value applyClosure(Closure closure, Thunk argument, SourceSpan at) {
     Term.Lambda lambda = closure.lambda();
     Map<String, Thunk> scope = new HashMap<>();
     Env inner = closure.env().bind(scope);
@@ -354,7 +477,15 @@ public final class Evaluator {
     }
     if (lambda.formals() != null) {
       Value value = argument.force();
+      Value wrong = Types.expect(value, "a set", at, Attrs.class);
+      if (wrong != null) {
+        return wrong;
+      }
       Attrs attrs = value instanceof Attrs a ? a : null;
+      Failure mismatch = attrs == null || attrs.open() ? null : formalsMismatch(lambda, attrs, at);
+      if (mismatch != null) {
+        return mismatch;
+      }
       for (Term.Formal formal : lambda.formals()) {
         Entry entry = attrs == null ? null : attrs.entries().get(formal.name());
         if (entry != null) {
@@ -368,6 +499,24 @@ public final class Evaluator {
       }
     }
     return eval(lambda.body(), inner);
+  }
+
+  /** A required formal the set lacks, or (without {@code ...}) a name it has that no formal takes. */
+  private static Failure formalsMismatch(Term.Lambda lambda, Attrs attrs, SourceSpan at) {
+    Set<String> names = new HashSet<>();
+    for (Term.Formal formal : lambda.formals()) {
+      names.add(formal.name());
+      if (formal.fallback() == null && !attrs.entries().containsKey(formal.name())) {
+        return new Failure(FailureKind.TYPE, "function called without required argument '" + formal.name() + "'",
+            at);
+      }
+    }
+    for (String name : attrs.entries().keySet()) {
+      if (!lambda.ellipsis() && !names.contains(name)) {
+        return new Failure(FailureKind.TYPE, "function called with unexpected argument '" + name + "'", at);
+      }
+    }
+    return null;
   }
 
   /** {@code left // right}. */

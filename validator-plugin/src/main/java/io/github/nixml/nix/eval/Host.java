@@ -42,6 +42,22 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
+  /**
+   * A builtin ({@code import}, {@code elem}…) applied to arguments among which a foreign value it cannot read: the
+   * host may know what it means in its domain ({@code import nixpkgs}).
+   */
+  default Value builtin(Evaluator evaluator, String name, java.util.List<Value> args, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
+  /**
+   * The directory whose files {@code readFile}, {@code readDir} and {@code pathExists} may read (the project's
+   * root, absolute); null: none, they stay unknown. Nothing outside it is read, a link leading out included.
+   */
+  default java.nio.file.Path readableRoot() {
+    return null;
+  }
+
   /** {@code left // right} where the left side is foreign; null to treat the left side as an unknown set. */
   default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
     return null;

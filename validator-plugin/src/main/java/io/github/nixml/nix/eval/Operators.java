@@ -5,18 +5,24 @@ import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Bool;
 import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Failure;
+import io.github.nixml.nix.eval.Value.FailureKind;
 import io.github.nixml.nix.eval.Value.Foreign;
 import io.github.nixml.nix.eval.Value.Item;
 import io.github.nixml.nix.eval.Value.ListV;
 import io.github.nixml.nix.eval.Value.Piece;
 import io.github.nixml.nix.eval.Value.Platform;
 import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Nix's operators over the evaluator's values: lists, {@code //}, string {@code +}, logic and equality. */
+/**
+ * Nix's operators over the evaluator's values: arithmetic, {@code +} on strings and paths, lists, {@code //},
+ * logic, equality and ordering. A wrong type is a {@link Failure}, an unknown operand an unknown result.
+ */
 final class Operators {
   private static final Value UNKNOWN = Value.UNKNOWN;
 
@@ -31,56 +37,158 @@ final class Operators {
       if (operand instanceof Platform platform) {
         return new Platform(platform.guard().not());
       }
+      Value wrong = Types.expect(operand, "a Boolean", op.span());
+      return wrong != null ? wrong : UNKNOWN;
     }
-    return UNKNOWN;
+    // -x is 0 - x, as Nix parses it
+    return arithmetic("-", new Value.Int(0), operand, op.span());
   }
 
   static Value binary(Evaluator evaluator, Term.BinOp op, Env env) {
     Value left = evaluator.eval(op.left(), env);
     switch (op.op()) {
-      case "++": {
-        List<Item> l = Evaluator.items(left);
-        List<Item> r = Evaluator.items(evaluator.eval(op.right(), env));
-        if (l == null || r == null) {
-          return UNKNOWN;
-        }
-        List<Item> all = new ArrayList<>(l);
-        all.addAll(r);
-        return new ListV(all);
-      }
-      case "//":
-        return update(evaluator, left, evaluator.eval(op.right(), env));
-      case "+": {
-        Value right = evaluator.eval(op.right(), env);
-        if (left instanceof Str l && right instanceof Str r) {
-          List<Piece> pieces = new ArrayList<>(l.pieces());
-          pieces.addAll(r.pieces());
-          return new Str(pieces, l.span());
-        }
-        return UNKNOWN;
-      }
-      case "&&", "||":
+      case "&&", "||", "->":
         return logic(evaluator, op, left, env);
-      case "==", "!=": {
-        Value right = evaluator.eval(op.right(), env);
-        String l = left instanceof Str str ? str.literal() : null;
-        String r = right instanceof Str str ? str.literal() : null;
-        if (l != null && r != null) {
-          return new Bool(l.equals(r) == op.op().equals("=="));
-        }
-        return UNKNOWN;
-      }
+      default:
+        break;
+    }
+    if (left instanceof Failure) {
+      return left;
+    }
+    Value right = evaluator.eval(op.right(), env);
+    switch (op.op()) {
+      case "++":
+        return concatLists(left, right, op.span());
+      case "//":
+        return update(evaluator, left, right, op.span());
+      case "+":
+        return plus(left, right, op.span());
+      case "-", "*", "/":
+        return arithmetic(op.op(), left, right, op.span());
+      case "==":
+        return Comparison.equal(left, right);
+      case "!=":
+        return not(Comparison.equal(left, right));
+      case "<":
+        return Comparison.less(left, right, op.span());
+      case ">":
+        return Comparison.less(right, left, op.span());
+      case "<=":
+        return not(Comparison.less(right, left, op.span()));
+      case ">=":
+        return not(Comparison.less(left, right, op.span()));
       default:
         return UNKNOWN;
     }
   }
 
+  private static Value not(Value verdict) {
+    return verdict instanceof Bool bool ? new Bool(!bool.value()) : verdict;
+  }
+
+  private static Value concatLists(Value left, Value right, SourceSpan span) {
+    Value wrong = Types.expect(left, "a list", span, ListV.class);
+    wrong = wrong != null ? wrong : Types.expect(right, "a list", span, ListV.class);
+    if (wrong != null) {
+      return wrong;
+    }
+    List<Item> l = Evaluator.items(left);
+    List<Item> r = Evaluator.items(right);
+    if (l == null || r == null) {
+      return UNKNOWN;
+    }
+    List<Item> all = new ArrayList<>(l);
+    all.addAll(r);
+    return new ListV(all);
+  }
+
+  /** {@code +}: numbers, strings ({@code "a" + ./p} interpolates the path), paths ({@code ./a + "/b"}). */
+  static Value plus(Value left, Value right, SourceSpan span) {
+    if (right instanceof Failure) {
+      return right;
+    }
+    if (Comparison.isNumber(left) || Comparison.isNumber(right)) {
+      return arithmetic("+", left, right, span);
+    }
+    if (left instanceof Value.Path path) {
+      if (right instanceof Value.Path other) {
+        return new Value.Path(Paths.canonical(path.path() + other.path()));
+      }
+      if (right instanceof Str str) {
+        String text = str.literal();
+        return text == null ? UNKNOWN : new Value.Path(Paths.canonical(path.path() + text));
+      }
+    }
+    if (left instanceof Str l && (right instanceof Str || right instanceof Value.Path)) {
+      List<Piece> pieces = new ArrayList<>(l.pieces());
+      if (right instanceof Str r) {
+        pieces.addAll(r.pieces());
+      } else {
+        pieces.add(new Value.Interpolation(right, "path"));
+      }
+      return new Str(pieces, l.span());
+    }
+    if (!Types.isData(left) || !Types.isData(right)) {
+      return UNKNOWN;
+    }
+    return new Failure(FailureKind.TYPE, "cannot add " + Types.described(right) + " to " + Types.described(left),
+        span);
+  }
+
+  /** Integer arithmetic wraps; a float operand makes the result a float; integer division truncates. */
+  static Value arithmetic(String op, Value left, Value right, SourceSpan span) {
+    Value wrong = Types.expect(left, "an integer", span, Value.Int.class, Value.Float.class);
+    wrong = wrong != null ? wrong : Types.expect(right, "an integer", span, Value.Int.class, Value.Float.class);
+    if (wrong != null) {
+      return wrong;
+    }
+    if (!Comparison.isNumber(left) || !Comparison.isNumber(right)) {
+      return UNKNOWN;
+    }
+    if (op.equals("/") && Comparison.number(right) == 0) {
+      return new Failure(FailureKind.ARITHMETIC, "division by zero", span);
+    }
+    if (left instanceof Value.Int l && right instanceof Value.Int r) {
+      long a = l.value();
+      long b = r.value();
+      if (op.equals("/") && a == Long.MIN_VALUE && b == -1) {
+        return new Failure(FailureKind.ARITHMETIC, "overflow in integer division", span);
+      }
+      return new Value.Int(switch (op) {
+        case "+" -> a + b;
+        case "-" -> a - b;
+        case "*" -> a * b;
+        default -> a / b;
+      });
+    }
+    double a = Comparison.number(left);
+    double b = Comparison.number(right);
+    return new Value.Float(switch (op) {
+      case "+" -> a + b;
+      case "-" -> a - b;
+      case "*" -> a * b;
+      default -> a / b;
+    });
+  }
+
+  /** {@code &&}, {@code ||} and {@code ->} ({@code a -> b} is {@code !a || b}); platform tests combine. */
   private static Value logic(Evaluator evaluator, Term.BinOp op, Value left, Env env) {
+    if (op.op().equals("->")) {
+      left = not(left instanceof Platform platform ? new Platform(platform.guard().not()) : left);
+    }
     boolean and = op.op().equals("&&");
+    Value wrong = Types.expect(left, "a Boolean", op.span(), Bool.class);
+    if (wrong != null) {
+      return wrong;
+    }
     if (left instanceof Bool bool && bool.value() != and) {
       return bool;
     }
     Value right = evaluator.eval(op.right(), env);
+    wrong = Types.expect(right, "a Boolean", op.span(), Bool.class);
+    if (wrong != null) {
+      return wrong;
+    }
     if (left instanceof Bool) {
       return right instanceof Bool || right instanceof Platform ? right : UNKNOWN;
     }
@@ -96,6 +204,12 @@ final class Operators {
   }
 
   /** {@code left // right}: the right side's attributes win; an unknown right side hides everything. */
+  static Value update(Evaluator evaluator, Value left, Value right, SourceSpan span) {
+    Value wrong = Types.expect(left, "a set", span, Attrs.class);
+    wrong = wrong != null ? wrong : Types.expect(right, "a set", span, Attrs.class);
+    return wrong != null ? wrong : update(evaluator, left, right);
+  }
+
   static Value update(Evaluator evaluator, Value left, Value right) {
     if (left instanceof Foreign foreign) {
       Value updated = evaluator.updateForeign(foreign, right);

@@ -14,8 +14,10 @@ public sealed interface Term {
 
   record Ident(String name, SourceSpan span) implements Term {}
 
-  /** Integers, floats, paths and URIs: evaluated as opaque values. */
-  record Literal(String text, SourceSpan span) implements Term {}
+  /** An integer, float, URI or path as written; a path with interpolations has kind {@code INTERPOLATED_PATH}. */
+  record Literal(LiteralKind kind, String text, SourceSpan span) implements Term {}
+
+  enum LiteralKind { INTEGER, FLOAT, URI, PATH, HOME_PATH, SEARCH_PATH, INTERPOLATED_PATH }
 
   /** A string; parts are {@link String} (cooked text) or {@link Term} (interpolation). */
   record Str(List<Object> parts, SourceSpan span) implements Term {}
@@ -32,8 +34,11 @@ public sealed interface Term {
 
   record If(Term condition, Term then, Term otherwise, SourceSpan span) implements Term {}
 
-  /** {@code param: body}, {@code { formals }: body} or both with {@code @}; absent parts are null. */
-  record Lambda(String param, List<Formal> formals, Term body, SourceSpan span) implements Term {}
+  /**
+   * {@code param: body}, {@code { formals }: body} or both with {@code @}; absent parts are null; {@code ellipsis}
+   * when the formals end with {@code ...}.
+   */
+  record Lambda(String param, List<Formal> formals, boolean ellipsis, Term body, SourceSpan span) implements Term {}
 
   record Formal(String name, Term fallback, SourceSpan span) {}
 

@@ -28,6 +28,7 @@ import io.github.nixml.nix.ast.StringPart;
 import io.github.nixml.nix.ast.UnaryOp;
 import io.github.nixml.nix.ast.With;
 import io.github.nixml.nix.syntax.SourceSpan;
+import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.nix.syntax.SyntaxToken;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,10 +88,18 @@ public final class TreeLowering {
       return new Term.Ident(ident.name(), span);
     }
     if (node instanceof Literal literal) {
-      return new Term.Literal(literal.text(), span);
+      Term.LiteralKind kind = literal.literalKind() == SyntaxKind.FLOAT ? Term.LiteralKind.FLOAT
+          : literal.literalKind() == SyntaxKind.URI ? Term.LiteralKind.URI : Term.LiteralKind.INTEGER;
+      return new Term.Literal(kind, literal.text(), span);
     }
-    if (node instanceof PathLit || node instanceof SearchPath) {
-      return new Term.Literal(node.toString(), span);
+    if (node instanceof PathLit path) {
+      String text = path.staticText();
+      Term.LiteralKind kind = text == null ? Term.LiteralKind.INTERPOLATED_PATH
+          : path.isHomePath() ? Term.LiteralKind.HOME_PATH : Term.LiteralKind.PATH;
+      return new Term.Literal(kind, text == null ? node.toString() : text, span);
+    }
+    if (node instanceof SearchPath) {
+      return new Term.Literal(Term.LiteralKind.SEARCH_PATH, node.toString(), span);
     }
     if (node instanceof StringLit string) {
       return string(string.parts(), span);
@@ -163,6 +172,7 @@ public final class TreeLowering {
     String param = lambda.param() == null ? null : lambda.param().text();
     List<Term.Formal> formals = null;
     Pattern pattern = lambda.pattern();
+    boolean ellipsis = pattern != null && pattern.hasEllipsis();
     if (pattern != null) {
       formals = new ArrayList<>();
       for (Pattern.Formal formal : pattern.formals()) {
@@ -177,7 +187,7 @@ public final class TreeLowering {
         param = pattern.bindName().text();
       }
     }
-    return new Term.Lambda(param, formals, expr(lambda.body()), span);
+    return new Term.Lambda(param, formals, ellipsis, expr(lambda.body()), span);
   }
 
   private List<Term.Binding> bindings(HasBindings owner) {

@@ -19,6 +19,30 @@ public sealed interface Value {
 
   record Null() implements Value {}
 
+  /** A 64-bit integer; arithmetic wraps on overflow, as Nix 2.8's does. */
+  record Int(long value) implements Value {}
+
+  record Float(double value) implements Value {}
+
+  /** An absolute, canonical path ({@code ./a} resolved against the file's directory). */
+  record Path(String path) implements Value {}
+
+  /**
+   * What Nix would stop with: {@code throw}, {@code abort}, a failed {@code assert}, a type error, a missing
+   * attribute. A value, not an exception, so that callers can say "Nix fails here" and {@code tryEval} can catch
+   * what Nix catches.
+   */
+  record Failure(FailureKind kind, String message, SourceSpan span) implements Value {
+
+    /** True for what {@code builtins.tryEval} catches: {@code throw} and failed assertions. */
+    public boolean catchable() {
+      return kind == FailureKind.THROW || kind == FailureKind.ASSERTION;
+    }
+  }
+
+  /** Why an evaluation fails. */
+  enum FailureKind { THROW, ABORT, ASSERTION, TYPE, MISSING_ATTRIBUTE, ARITHMETIC, OTHER }
+
   /** A string: literal text and interpolations, kept apart so that hooks can be read piece by piece. */
   record Str(List<Piece> pieces, SourceSpan span) implements Value {
 
@@ -27,14 +51,18 @@ public sealed interface Value {
       return new Str(List.of(new Text(text)), span);
     }
 
-    /** The text when every piece is literal; null otherwise. */
+    /** The text when every piece is literal (interpolated known strings included); null otherwise. */
     public String literal() {
       StringBuilder out = new StringBuilder();
       for (Piece piece : pieces) {
-        if (!(piece instanceof Text text)) {
+        if (piece instanceof Text text) {
+          out.append(text.text());
+        } else if (piece instanceof Interpolation interpolation && interpolation.value() instanceof Str inner
+            && inner.literal() != null) {
+          out.append(inner.literal());
+        } else {
           return null;
         }
-        out.append(text.text());
       }
       return out.toString();
     }
@@ -84,12 +112,18 @@ public sealed interface Value {
 
   /**
    * A function implemented in Java (a builtin, or an entry of a host's table of known functions), with the
-   * arguments it has received so far; it runs once it has {@code arity} of them.
+   * arguments it has received so far, unforced: it runs once it has {@code arity} of them, and forces only those
+   * it needs, as Nix does.
    */
-  record Native(String name, int arity, Body body, List<Value> args, SourceSpan span) implements Value {
+  record Native(String name, int arity, Body body, List<Thunk> thunks, SourceSpan span) implements Value {
 
     public Native {
-      args = List.copyOf(args);
+      thunks = List.copyOf(thunks);
+    }
+
+    /** The arguments, forced. */
+    public List<Value> args() {
+      return thunks.stream().map(Thunk::force).toList();
     }
 
     /** What a native function does with all its arguments. */

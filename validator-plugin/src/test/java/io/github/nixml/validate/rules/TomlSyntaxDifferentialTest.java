@@ -3,7 +3,7 @@ package io.github.nixml.validate.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nixml.testing.Oracle;
-import io.github.nixml.validate.TomlDocument;
+import io.github.nixml.toml.TomlDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.github.nixml.validate.rules.files;
 
+import io.github.nixml.toml.TomlDocument;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
-import io.github.nixml.validate.TomlDocument;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.nixml.validate.rules.python;
 
+import io.github.nixml.toml.TomlDocument;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.Location;
@@ -7,10 +8,9 @@ import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
-import io.github.nixml.validate.TomlDocument;
+import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.Pep440Version;
 import io.github.nixml.validate.python.PythonRequest;
-import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.python.PythonVersionFile;
 import io.github.nixml.validate.python.VersionSpecifierSet;
 import io.github.nixml.validate.rules.python.RequiresPythonBound;

@@ -1,4 +1,4 @@
-package io.github.nixml.validate;
+package io.github.nixml.toml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.nixml.validate;
+package io.github.nixml.toml;
 
 import io.github.nixml.nix.syntax.LineIndex;
 import java.util.List;

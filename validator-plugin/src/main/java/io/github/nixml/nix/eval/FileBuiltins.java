@@ -1,0 +1,86 @@
+package io.github.nixml.nix.eval;
+
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Entry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code readFile}, {@code readDir} and {@code pathExists}, inside the root the host allows ({@link
+ * Host#readableRoot}); anywhere else, or without a root, unknown: the files Nix would read are not ours to know.
+ */
+final class FileBuiltins {
+  private FileBuiltins() {}
+
+  static List<Builtin> all() {
+    return List.of(
+        new Builtin("pathExists", 1, call -> new Value.Bool(Files.exists(readable(call)))),
+        new Builtin("readFile", 1, call -> {
+          Path file = readable(call);
+          try {
+            return call.str(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            throw call.fail("opening file '" + file + "': " + e.getMessage());
+          }
+        }),
+        new Builtin("readDir", 1, call -> {
+          Path directory = readable(call);
+          Map<String, Entry> entries = new LinkedHashMap<>();
+          try (Stream<Path> children = Files.list(directory)) {
+            children.forEach(child -> entries.put(child.getFileName().toString(),
+                new Entry(Thunk.of(call.str(kind(child))), call.at())));
+          } catch (IOException e) {
+            throw call.fail("reading directory '" + directory + "': " + e.getMessage());
+          }
+          return new Attrs(entries, false);
+        }));
+  }
+
+  /** {@code readDir}'s word for a directory entry. */
+  private static String kind(Path child) {
+    if (Files.isSymbolicLink(child)) {
+      return "symlink";
+    }
+    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+      return "directory";
+    }
+    return Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) ? "regular" : "unknown";
+  }
+
+  /**
+   * The argument (a path, or a string naming an absolute one) as a file under the readable root, with links
+   * resolved as far as they exist; stops with unknown for anything else.
+   */
+  private static Path readable(BuiltinCall call) {
+    Path root = call.evaluator().host().readableRoot();
+    Value argument = call.value(0);
+    String path = argument instanceof Value.Path p ? p.path() : call.coerced(argument, false);
+    if (root == null || !path.startsWith("/")) {
+      throw new BuiltinCall.Stop(root == null ? Value.UNKNOWN
+          : new Value.Failure(Value.FailureKind.OTHER, "string '" + path + "' doesn't represent an absolute path",
+              call.at()));
+    }
+    try {
+      Path realRoot = root.toRealPath();
+      Path file = Path.of(Paths.canonical(path));
+      Path existing = file;
+      while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        existing = existing.getParent();
+      }
+      Path real = existing == null ? file : existing.toRealPath().resolve(existing.relativize(file));
+      if (!real.startsWith(realRoot)) {
+        throw new BuiltinCall.Stop(Value.UNKNOWN);
+      }
+      return real;
+    } catch (IOException e) {
+      throw new BuiltinCall.Stop(Value.UNKNOWN);
+    }
+  }
+}
