@@ -143,7 +143,7 @@ final class ShellScript {
       }
       name = input.substring(start, end + 1);
     }
-    segment(new ShellWord.Variable(name));
+    segment(new ShellWord.Variable(name, input.substring(i, end + 1)));
     return end;
   }
 

@@ -18,8 +18,15 @@ public record ShellWord(List<Segment> segments) {
   /** Text, quoted or not. */
   public record Text(String text) implements Segment {}
 
-  /** {@code $NAME} or {@code ${NAME…}}. */
-  public record Variable(String name) implements Segment {}
+  /**
+   * {@code $NAME} or {@code ${NAME…}}: the name it reads, and the reference as written (with any expansion such
+   * as {@code ${NAME:+:$NAME}}), for showing it to people.
+   */
+  public record Variable(String name, String written) implements Segment {
+    public Variable(String name) {
+      this(name, "$" + name);
+    }
+  }
 
   /** An interpolation of the Nix string ({@code ${pkgs.zlib}}, a library path, unknown). */
   public record Piece(ShellPiece piece) implements Segment {}

@@ -315,7 +315,7 @@ public final class NixmlPage {
       if (segment instanceof ShellWord.Text text) {
         out.append(text.text());
       } else if (segment instanceof ShellWord.Variable variable) {
-        out.append('$').append(variable.name());
+        out.append(variable.written());
       } else if (segment instanceof ShellWord.Piece piece) {
         out.append(piece.piece().display());
       }

@@ -50,6 +50,10 @@ class ShellScriptTest {
       assertThat(assignment.exported()).isTrue();
       assertThat(assignment.value().mentionsVariable("NIX_LD_LIBRARY_PATH")).isTrue();
       assertThat(assignment.value().mentionsVariable("LD_LIBRARY_PATH")).isTrue();
+      // The reference keeps its expansion as written, for showing the value to people.
+      assertThat(assignment.value().segments()).filteredOn(ShellWord.Variable.class::isInstance)
+          .extracting(segment -> ((ShellWord.Variable) segment).written())
+          .containsExactly("$NIX_LD_LIBRARY_PATH", "${LD_LIBRARY_PATH:-}");
     });
     assertThat(commands("venvDir=.venv").get(0).assignments()).extracting(ShellCommand.Assignment::name)
         .containsExactly("venvDir");

@@ -53,7 +53,7 @@ class HtmlReportTest {
         .contains("Errors 1")
         .containsPattern("Interpreter python311 \\(Python 3\\.11, flake\\.nix:\\d+:\\d+\\) Venv strategy")
         .contains("Venv strategy venvShellHook into .venv")
-        .contains("LD_LIBRARY_PATH /run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH")
+        .contains("LD_LIBRARY_PATH /run/opengl-driver/lib:$NIX_LD_LIBRARY_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
         .contains("devShells.x86_64-linux.default")
         .contains("devShells.aarch64-darwin.default")
         .contains("cudatoolkit nixpkgs only on linux yes")
