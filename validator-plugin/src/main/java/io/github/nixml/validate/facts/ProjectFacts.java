@@ -48,6 +48,13 @@ public final class ProjectFacts {
   public static final ProjectFacet<PythonVersionFile> PYTHON_VERSION =
       context -> PythonVersionFile.parse(context.pythonVersionSource());
 
+  /**
+   * What uv.lock says lands in the venv: packages, wheels and their platform tags ({@link LockedWheels#NONE} when
+   * uv.lock is missing or not valid TOML).
+   */
+  public static final ProjectFacet<LockedWheels> LOCKED_WHEELS =
+      context -> LockedWheels.read(context.uvLockSource(), context.uvLock());
+
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
 

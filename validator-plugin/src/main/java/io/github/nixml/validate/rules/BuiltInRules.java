@@ -8,6 +8,7 @@ import io.github.nixml.validate.rules.cuda.CudaSupportDisabledRule;
 import io.github.nixml.validate.rules.cuda.CudaToolkitMissingRule;
 import io.github.nixml.validate.rules.cuda.CudaUnexpectedRule;
 import io.github.nixml.validate.rules.cuda.CudaUnfreeNotAllowedRule;
+import io.github.nixml.validate.rules.cuda.CudaWheelMajorsMixedRule;
 import io.github.nixml.validate.rules.files.EnvrcFhsFlakeRule;
 import io.github.nixml.validate.rules.files.EnvrcNoFlakeRule;
 import io.github.nixml.validate.rules.files.FileEncodingRule;
@@ -93,6 +94,7 @@ public final class BuiltInRules {
     rules.add(new LdLibraryPathNotExportedRule());
     rules.add(new OpenglDriverPathMissingRule());
     rules.add(new CudaMixedNixpkgsRule());
+    rules.add(new CudaWheelMajorsMixedRule());
     rules.add(new LibstdcxxMissingRule());
     rules.add(new EnvVarUnsetSourceRule());
     rules.add(new FhsShellNotProvidedRule());

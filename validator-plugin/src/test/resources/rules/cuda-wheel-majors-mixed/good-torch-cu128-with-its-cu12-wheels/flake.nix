@@ -1,0 +1,14 @@
+{
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+
+  outputs = { self, nixpkgs }:
+    let
+      pkgs = nixpkgs.legacyPackages.x86_64-linux;
+    in
+    {
+      devShells.x86_64-linux.default = pkgs.mkShell {
+        venvDir = ".venv";
+        packages = [ pkgs.python312 pkgs.python312Packages.venvShellHook pkgs.uv ];
+      };
+    };
+}
