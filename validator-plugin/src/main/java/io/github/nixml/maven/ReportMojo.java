@@ -54,6 +54,18 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(property = "nixml.today")
   private String today;
 
+  /** A locked nixpkgs older than this many days is reported as stale (as for nixml:validate). */
+  @Parameter(property = "nixml.maxLockAgeDays", defaultValue = ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS)
+  private int maxLockAgeDays = Integer.parseInt(ValidateParameters.DEFAULT_MAX_LOCK_AGE_DAYS);
+
+  /** Files larger than this many bytes are reported and not read (as for nixml:validate). */
+  @Parameter(property = "nixml.maxFileBytes", defaultValue = ValidateParameters.DEFAULT_MAX_FILE_BYTES)
+  private long maxFileBytes = Long.parseLong(ValidateParameters.DEFAULT_MAX_FILE_BYTES);
+
+  /** Comma-separated nixpkgs branches to accept (as for nixml:validate). Default: the release calendar's. */
+  @Parameter(property = "nixml.supportedBranches")
+  private String supportedBranches;
+
   /** Per-rule severities, each error, warning, note or off (as for nixml:validate). */
   @Parameter
   private Map<String, String> severities;
@@ -85,6 +97,7 @@ public class ReportMojo extends AbstractMavenReport {
     ValidationResult result;
     try {
       settings = new ValidateParameters().layout(layout).cuda(cuda).disabledRules(disabledRules).today(today)
+          .maxLockAgeDays(maxLockAgeDays).maxFileBytes(maxFileBytes).supportedBranches(supportedBranches)
           .severities(severities).settings(validator.registry());
       result = validator.validate(new ValidationRequest(directory.toPath(), settings.config()));
     } catch (ConfigurationException | ValidationException e) {
