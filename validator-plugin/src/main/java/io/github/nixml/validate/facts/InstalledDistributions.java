@@ -227,11 +227,33 @@ public record InstalledDistributions(List<Distribution> distributions) {
         continue;
       }
       TomlPosition at = dependencies.inputPositionOf(i);
-      Location location = at == null ? file.location() : file.location(at.line(), at.column());
+      Location location = at == null ? file.location() : nextValue(file, at);
       Requirement.parse(text).filter(r -> r.marker().map(m -> !Markers.excludesLinux(m)).orElse(true))
           .ifPresent(r -> into.add(new Distribution(r.name(), r.pinned(), file.path(), location,
               Evidence.DECLARED)));
     }
+  }
+
+  /**
+   * Where an array element really starts: tomlj places it just after the {@code [} or {@code ,} before it, so
+   * whitespace, line ends and comments are skipped.
+   */
+  private static Location nextValue(SourceFile file, TomlPosition at) {
+    String text = file.text().orElse("");
+    int offset = file.offsetOf(at.line(), at.column());
+    while (offset < text.length()) {
+      char c = text.charAt(offset);
+      if (c == '#') {
+        while (offset < text.length() && text.charAt(offset) != '\n') {
+          offset++;
+        }
+      } else if (Character.isWhitespace(c)) {
+        offset++;
+      } else {
+        break;
+      }
+    }
+    return file.locationAt(offset);
   }
 
   /** A PEP 508 requirement, as far as it matters here: the name, one pinned version, the marker. */
