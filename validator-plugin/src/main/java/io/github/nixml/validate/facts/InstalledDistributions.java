@@ -129,7 +129,7 @@ public record InstalledDistributions(List<Distribution> distributions) {
           }
         }
       }
-      if (!wheels.isEmpty() && wheels.stream().noneMatch(WheelFile::isLinux)) {
+      if (!wheels.isEmpty() && wheels.stream().noneMatch(WheelFile::installsOnLinux)) {
         continue;
       }
       Optional<String> version = entry.get("version") instanceof String v ? Optional.of(v) : Optional.empty();

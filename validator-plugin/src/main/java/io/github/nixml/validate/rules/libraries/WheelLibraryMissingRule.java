@@ -1,6 +1,7 @@
 package io.github.nixml.validate.rules.libraries;
 
 import io.github.nixml.fix.Fix;
+import io.github.nixml.fix.TargetPkgsEdits;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
 import io.github.nixml.validate.FindingSink;
@@ -15,7 +16,6 @@ import io.github.nixml.validate.facts.LibraryProviders.Provider;
 import io.github.nixml.validate.facts.ProjectFacts;
 import io.github.nixml.validate.facts.WheelLibraries;
 import io.github.nixml.validate.rules.shell.DevShellRule;
-import io.github.nixml.validate.rules.shell.FhsShellEdits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,7 +100,7 @@ public final class WheelLibraryMissingRule extends DevShellRule {
         ? " (or " + pkg.substring(0, pkg.indexOf('.')) + ".cudatoolkit)" : "";
     List<Location> related = missing.needers().stream().map(Distribution::location).distinct().toList();
     Optional<Fix> fix = model.context().flake().flatMap(file -> provided.layout() == Layout.FHS
-        ? FhsShellEdits.addToTargetPkgs(file, model.flakePath(), shell, pkg)
+        ? TargetPkgsEdits.addToTargetPkgs(file, model.flakePath(), shell, pkg)
         : provided.list().flatMap(list -> LibraryPathEdits.addToLibraryList(file, model.flakePath(), list, pkg)));
     sink.report(model.at(provided.where()), needers + " loads " + libraries + " from the host, which no wheel of"
         + " the project ships and this shell does not provide, so its import fails with \"" + missing.libraries()
