@@ -19,6 +19,7 @@ import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
 import io.github.nixml.validate.ValidationConfig;
 import io.github.nixml.validate.ValidationResult;
+import io.github.nixml.validate.facts.InstalledDistributions;
 import io.github.nixml.validate.facts.ProjectShells;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,6 +169,7 @@ public final class NixmlPage {
       for (ProjectShells.Unknown unknown : project.unknowns()) {
         sink.paragraph("Unknown: " + unknown.subject() + ": " + unknown.reason());
       }
+      installed(sink, project);
       if (project.model().readable() && project.model().shells().isEmpty()) {
         sink.paragraph("The flake defines no dev shell the model found.");
       }
@@ -183,6 +185,27 @@ public final class NixmlPage {
       sink.endSection();
     }
     sink.endSection();
+  }
+
+  /**
+   * What the project's locks and pinned requirements install on Linux: how many, and each distribution built for a
+   * CUDA major with that major (a model fact the CUDA rules use).
+   */
+  private static void installed(PageSink sink, ProjectShells project) {
+    List<InstalledDistributions.Distribution> pinned = project.installed().pinned();
+    if (pinned.isEmpty()) {
+      return;
+    }
+    List<InstalledDistributions.Distribution> cuda =
+        pinned.stream().filter(d -> d.cudaMajor().isPresent()).toList();
+    sink.paragraph("Installed on Linux (locked or pinned): " + pinned.size() + " distributions, "
+        + (cuda.isEmpty() ? "none built for a CUDA major." : cuda.size() + " built for a CUDA major:"));
+    if (!cuda.isEmpty()) {
+      sink.table(List.of("Distribution", "Version", "CUDA major", "Where"), cuda.stream()
+          .map(d -> List.of(d.name(), d.version().orElse(""), String.valueOf(d.cudaMajor().getAsInt()),
+              d.location().toString()))
+          .toList());
+    }
   }
 
   private void shell(PageSink sink, ProjectShells project, DevShell shell, Optional<String> system) {

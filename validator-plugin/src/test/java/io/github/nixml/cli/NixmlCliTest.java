@@ -252,6 +252,33 @@ class NixmlCliTest {
   }
 
   @Test
+  void showPrintsTheCudaMajorOfEachLockedWheel() throws IOException {
+    Files.writeString(root.resolve("uv.lock"), """
+        version = 1
+        requires-python = ">=3.12"
+
+        [[package]]
+        name = "torch"
+        version = "2.7.1+cu128"
+        source = { registry = "https://download.pytorch.org/whl/cu128" }
+        wheels = [
+            { url = "https://download.pytorch.org/whl/cu128/torch-2.7.1%2Bcu128-cp312-cp312-manylinux_2_28_x86_64.whl", hash = "sha256:00", size = 1 },
+        ]
+
+        [[package]]
+        name = "requests"
+        version = "2.32.4"
+        source = { registry = "https://pypi.org/simple" }
+        wheels = [
+            { url = "https://files.example/requests-2.32.4-py3-none-any.whl", hash = "sha256:01", size = 1 },
+        ]
+        """);
+    assertThat(run("show", root.resolve("flake.nix").toString())).isZero();
+    assertThat(out).contains("Installed on Linux (locked or pinned): 2 distributions, 1 built for a CUDA major:")
+        .containsPattern("torch +\\| 2\\.7\\.1\\+cu128 +\\| 12 +\\| uv\\.lock:4:1");
+  }
+
+  @Test
   void rulesListsEveryRuleWithItsDefaultSeverity() {
     assertThat(run("rules")).isZero();
     assertThat(out.lines()).hasSize(BuiltInRules.all().size());

@@ -39,12 +39,12 @@ public record LockedWheels(List<LockedPackage> packages, boolean hasAlternatives
     }
 
     /**
-     * Whether the package installs on a Linux x86_64/aarch64 shell: it has a wheel for it, or no wheel at all
-     * (an sdist or a source tree, built where it is installed). A package whose wheels are all for other platforms
-     * does not.
+     * Whether the package installs on a Linux x86_64/aarch64 shell: it has a wheel for it (a pure {@code any} wheel
+     * included), or no wheel at all (an sdist or a source tree, built where it is installed). A package whose
+     * wheels are all for other platforms does not.
      */
     public boolean installsOnLinux() {
-      return wheels.isEmpty() || wheels.stream().anyMatch(WheelFile::isLinux);
+      return wheels.isEmpty() || wheels.stream().anyMatch(WheelFile::installsOnLinux);
     }
 
     /** The CUDA major the package is built for, when its name or version says it ({@link CudaWheelMajor}). */

@@ -55,6 +55,12 @@ public final class ProjectFacts {
   public static final ProjectFacet<LockedWheels> LOCKED_WHEELS =
       context -> LockedWheels.read(context.uvLockSource(), context.uvLock());
 
+  /**
+   * The distributions the project installs into its venv on Linux, from uv.lock, pylock.toml, requirements*.txt
+   * and pyproject.toml, each with the strength of its evidence ({@link InstalledDistributions}).
+   */
+  public static final ProjectFacet<InstalledDistributions> DISTRIBUTIONS = InstalledDistributions::read;
+
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
 

@@ -28,8 +28,10 @@ import java.util.Optional;
  * @param model the dev-shell model ({@link FlakeModel#UNREADABLE} when flake.nix could not be modelled)
  * @param unknowns what the model could not tell about the flake as a whole (each shell has its own:
  *     {@link #unknowns(DevShell)})
+ * @param installed what the project installs into its venv on Linux ({@link ProjectFacts#DISTRIBUTIONS})
  */
-public record ProjectShells(String directory, SourceFile flake, FlakeModel model, List<Unknown> unknowns) {
+public record ProjectShells(String directory, SourceFile flake, FlakeModel model, List<Unknown> unknowns,
+    InstalledDistributions installed) {
 
   /** One thing the model could not tell, why, and where (empty: the whole file). */
   public record Unknown(String subject, String reason, Optional<Location> location) {}
@@ -63,7 +65,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
           + " here were not checked", Optional.empty()));
     }
-    return new ProjectShells(context.directory(), flake, model, unknowns);
+    return new ProjectShells(context.directory(), flake, model, unknowns, context.get(ProjectFacts.DISTRIBUTIONS));
   }
 
   /** The report location of a place in flake.nix. */

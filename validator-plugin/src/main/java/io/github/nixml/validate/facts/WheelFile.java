@@ -39,6 +39,11 @@ public record WheelFile(String fileName, List<Tag> tags) {
     return tags.stream().anyMatch(Tag::isLinux);
   }
 
+  /** Whether a Linux x86_64/aarch64 shell installs it: a Linux tag, or a pure wheel for any platform. */
+  public boolean installsOnLinux() {
+    return isLinux() || tags.stream().anyMatch(tag -> tag.platform().equals("any"));
+  }
+
   /** The wheel a URL or path ends in ({@code %2B} decoded); empty when it does not name a wheel. */
   public static Optional<WheelFile> fromUrl(String url) {
     String last = url.substring(url.lastIndexOf('/') + 1);

@@ -19,6 +19,7 @@ import io.github.nixml.validate.rules.libraries.EnvVarUnsetSourceRule;
 import io.github.nixml.validate.rules.libraries.LdLibraryPathNotExportedRule;
 import io.github.nixml.validate.rules.libraries.LibstdcxxMissingRule;
 import io.github.nixml.validate.rules.libraries.OpenglDriverPathMissingRule;
+import io.github.nixml.validate.rules.libraries.WheelLibraryMissingRule;
 import io.github.nixml.validate.rules.lock.FlakeInputUndeclaredRule;
 import io.github.nixml.validate.rules.lock.FlakeLockLocalPathRule;
 import io.github.nixml.validate.rules.lock.FlakeLockMismatchRule;
@@ -96,6 +97,7 @@ public final class BuiltInRules {
     rules.add(new CudaMixedNixpkgsRule());
     rules.add(new CudaWheelMajorsMixedRule());
     rules.add(new LibstdcxxMissingRule());
+    rules.add(new WheelLibraryMissingRule());
     rules.add(new EnvVarUnsetSourceRule());
     rules.add(new FhsShellNotProvidedRule());
     rules.add(new DevShellsSystemLevelRule());

@@ -10,7 +10,7 @@ class LibraryProvidersTest {
   @Test
   void theRuntimeOfGccComesFromItsLibOutput() {
     assertThat(providers.of("libstdc++.so.6").orElseThrow().suggested()).isEqualTo("stdenv.cc.cc.lib");
-    assertThat(providers.of("libz.so.1").orElseThrow().packages()).containsExactly("zlib");
+    assertThat(providers.of("libz.so.1").orElseThrow().packages()).containsExactly("zlib", "libz");
   }
 
   @Test

@@ -4,9 +4,15 @@ import io.github.nixml.fix.Fix;
 import io.github.nixml.fix.NixShellEdits;
 import io.github.nixml.fix.ShellEdits;
 import io.github.nixml.fix.TextEdit;
+import io.github.nixml.fix.NixEdits;
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.LibraryPath;
+import io.github.nixml.model.PackageRef;
 import io.github.nixml.nix.NixFile;
+import io.github.nixml.nix.ast.Expr;
+import io.github.nixml.nix.ast.NixList;
 import io.github.nixml.nix.ast.StringLit;
+import io.github.nixml.nix.syntax.SyntaxNode;
 import java.util.Optional;
 
 /**
@@ -14,7 +20,8 @@ import java.util.Optional;
  * ({@code ld-library-path-not-exported}, with the driver directory too when the shell has CUDA) or the NVIDIA
  * driver directory ({@code opengl-driver-path-missing}) at the end of the {@code shellHook}. A shell without a
  * {@code shellHook} gets one, which also runs {@code venvShellHook} when the shell uses it (a custom hook replaces
- * the venv hook's own).
+ * the venv hook's own). And {@code wheel-library-missing}'s: a package added to the list literal the library list's
+ * entries are written in ({@code LD_pkgs = with pkgs; [ … ]}), spelled like its entries.
  */
 public final class LibraryPathEdits {
   static final String DRIVER_DIRECTORY = "/run/opengl-driver/lib";
@@ -48,6 +55,38 @@ public final class LibraryPathEdits {
   public static Optional<Fix> addDriverDirectory(NixFile file, String path, DevShell shell) {
     return hookLine(file, path, shell, exportLine(DRIVER_DIRECTORY))
         .map(edit -> Fix.of("put " + DRIVER_DIRECTORY + " on LD_LIBRARY_PATH in the shellHook", edit));
+  }
+
+  /**
+   * Adds {@code attribute} to the list literal that holds the library list's first entry, spelled like that entry
+   * ({@code zlib} inside {@code with pkgs;}, {@code pkgs.zlib} outside); empty when the entry is not an element of a
+   * list literal in {@code file}.
+   */
+  public static Optional<Fix> addToLibraryList(NixFile file, String path, LibraryPath list, String attribute) {
+    if (list.entries().packages().isEmpty()) {
+      return Optional.empty();
+    }
+    PackageRef entry = list.entries().packages().get(0);
+    SyntaxNode node = NixEdits.nodeAt(file.root(), entry.location().offset(), entry.location().length());
+    SyntaxNode element = node;
+    while (element != null && element.parent() != null && !(Expr.cast(element.parent()) instanceof NixList)) {
+      element = element.parent();
+    }
+    if (element == null || element.parent() == null || !(Expr.cast(element.parent()) instanceof NixList nixList)) {
+      return Optional.empty();
+    }
+    String written = element.text().strip();
+    String name = entry.name();
+    String spelled;
+    if (written.equals(name)) {
+      spelled = attribute;
+    } else if (written.endsWith("." + name)) {
+      spelled = written.substring(0, written.length() - name.length()) + attribute;
+    } else {
+      return Optional.empty();
+    }
+    return NixShellEdits.addListElement(file, path, nixList, spelled)
+        .map(edit -> Fix.of("add " + attribute + " to the library list", edit));
   }
 
   private static Optional<TextEdit> hookLine(NixFile file, String path, DevShell shell,

@@ -1,0 +1,69 @@
+{
+  description = "Python ML development shell (FHS layout)";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+    nixpkgs_master.url = "github:NixOS/nixpkgs/master";
+    systems.url = "github:nix-systems/default";
+    flake-utils.url = "github:numtide/flake-utils";
+    flake-utils.inputs.systems.follows = "systems";
+  };
+
+  outputs =
+    {
+      self,
+      nixpkgs,
+      flake-utils,
+      ...
+    }@inputs:
+    flake-utils.lib.eachSystem [ "x86_64-linux" ] (
+      system:
+      let
+        pkgs = import nixpkgs {
+          inherit system;
+          config.allowUnfree = true;
+          config.cudaSupport = true;
+        };
+
+        mpkgs = import inputs.nixpkgs_master {
+          inherit system;
+          config.allowUnfree = true;
+          config.cudaSupport = true;
+        };
+
+        ### FHS ENVIRONMENT DEFINITION
+        fhsenv = pkgs.buildFHSEnv {
+          name = "fhs-shell";
+          targetPkgs =
+            pkgs: with pkgs; [
+              gcc
+              cudatoolkit
+              glib
+              libz
+              mpkgs.uv
+              python311
+              zsh
+              libGL
+            ];
+          profile = ''
+            export UV_PYTHON_DOWNLOADS=never
+            export VENVDIR=.venv
+            if [[ -d "$VENVDIR" ]]; then
+              printf "%s\n" "Skipping venv creation, '$VENVDIR' already exists"
+              source "$VENVDIR/bin/activate"
+            else
+              printf "%s\n" "Creating new venv environment in path: '$VENVDIR'"
+              python -m venv "$VENVDIR"
+              source "$VENVDIR/bin/activate"
+            fi
+          '';
+          runScript = "zsh";
+        };
+      in
+      {
+        devShells = {
+          default = fhsenv.env;
+        };
+      }
+    );
+}
