@@ -50,6 +50,18 @@ public final class LibraryProviders {
     return Optional.ofNullable(bySoname.get(soname));
   }
 
+  /**
+   * The library {@code lib<stem>.so.*} of CUDA major {@code major} ({@code cublas}, 12: {@code libcublas.so.12});
+   * empty when no row names one.
+   */
+  public Optional<Provider> cudaLibrary(String stem, int major) {
+    String prefix = "lib" + stem + ".so.";
+    return bySoname.values().stream()
+        .filter(p -> p.soname().startsWith(prefix) && p.soname().substring(prefix.length()).matches("\\d+")
+            && p.cudaMajor().isPresent() && p.cudaMajor().getAsInt() == major)
+        .findFirst();
+  }
+
   public int size() {
     return bySoname.size();
   }

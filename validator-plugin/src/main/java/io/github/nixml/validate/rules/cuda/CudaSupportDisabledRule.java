@@ -6,25 +6,51 @@ import io.github.nixml.model.Tristate;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
+import io.github.nixml.validate.facts.CudaSupportReaders;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cuda-support-disabled}: CUDA packages come from a nixpkgs instance without
- * {@code config.cudaSupport = true}. Why: the rest of that package set (torch, opencv, magma…) is then built
- * without CUDA, so the shell mixes CUDA libraries with CPU-only builds and {@code torch.cuda.is_available()} is
- * false, or binary caches miss and everything compiles from source.
+ * {@code cuda-support-disabled}: a shell that wants CUDA takes a package whose nixpkgs build reads
+ * {@code config.cudaSupport} (a source-built {@code python3Packages.torch}, {@code opencv}, {@code jaxlib},
+ * {@code magma}: {@link CudaSupportReaders}) from an instance without {@code config.cudaSupport = true}. Why: that
+ * package is then built without CUDA, so {@code torch.cuda.is_available()} is false next to the shell's CUDA
+ * libraries. Never for {@code torch-bin} or wheels, which bring CUDA whatever the config says. Under the nixml
+ * contract (a configured layout) every CUDA package's instance must set it, as the templates do.
  */
 public final class CudaSupportDisabledRule extends DevShellRule {
 
   public CudaSupportDisabledRule() {
     super(RuleDescriptor.of("cuda-support-disabled", Severity.ERROR,
-        "CUDA is used but that nixpkgs instance lacks config.cudaSupport = true."));
+        "A shell that uses CUDA builds a package that reads config.cudaSupport without it."));
   }
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
+    if (!model.cudaWanted(shell)) {
+      return;
+    }
+    List<PackageRef> readers = new ArrayList<>();
+    for (PackageRef ref : shell.packages().packages()) {
+      if (ref.source() != null && ref.source().cudaSupport() == Tristate.FALSE
+          && CudaSupportReaders.bundled().of(ref).isPresent()
+          && readers.stream().noneMatch(other -> other.location().offset() == ref.location().offset())) {
+        readers.add(ref);
+      }
+    }
+    for (PackageRef ref : readers) {
+      sink.report(model.at(ref.location()),
+          ref.name() + " comes from " + ref.source().input() + " (" + model.where(ref.source().location())
+              + "), which lacks config.cudaSupport = true: nixpkgs builds it without CUDA, so it runs on the CPU "
+              + "in a shell that uses CUDA; set config.cudaSupport = true in that import",
+          List.of(model.at(ref.source().location())));
+    }
+    if (!readers.isEmpty() || !model.strict()) {
+      return;
+    }
+    // The nixml contract: the templates set cudaSupport on every instance CUDA packages come from.
     for (PackageRef ref : CudaRules.firstPerInstance(shell, i -> i.cudaSupport() == Tristate.FALSE)) {
       sink.report(model.at(ref.location()),
           ref.name() + " comes from " + ref.source().input() + " (" + model.where(ref.source().location())

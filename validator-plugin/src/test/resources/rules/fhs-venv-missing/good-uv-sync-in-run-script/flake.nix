@@ -1,0 +1,46 @@
+{
+  description = "Python ML development shell (FHS layout)";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+    flake-utils.url = "github:numtide/flake-utils";
+  };
+
+  outputs =
+    {
+      self,
+      nixpkgs,
+      flake-utils,
+      ...
+    }:
+    flake-utils.lib.eachSystem [ "x86_64-linux" ] (
+      system:
+      let
+        pkgs = import nixpkgs {
+          inherit system;
+          config.allowUnfree = true;
+        };
+
+        fhsenv = pkgs.buildFHSEnv {
+          name = "fhs-shell";
+          targetPkgs =
+            pkgs: with pkgs; [
+              gcc
+              libGL
+              zlib
+              python311
+              uv
+            ];
+          profile = ''
+            export UV_PYTHON_DOWNLOADS=never
+          '';
+          runScript = "bash -c 'uv sync && exec bash'";
+        };
+      in
+      {
+        devShells = {
+          default = fhsenv.env;
+        };
+      }
+    );
+}
