@@ -50,8 +50,8 @@ assert out.readLines().contains('nixml: 1 project, 1 Nix file: 1 error, 0 warnin
 // Bad usage and configuration: exit 2 with the common prefix.
 (code, out, err) = cli(['validate', '--fail-on', 'sometimes', 'project'])
 assert code == 2 && err == "nixml: invalid configuration: unknown failOn 'sometimes' (expected error, warning, note or none)\n"
-(code, out, err) = cli(['doctor', '--help'])
-assert code == 2 && err.startsWith("nixml: unknown command 'doctor'\n") : "exit ${code}\n${err}"
+(code, out, err) = cli(['triage', '--help'])
+assert code == 2 && err.startsWith("nixml: unknown command 'triage'\n") : "exit ${code}\n${err}"
 (code, out, err) = cli(['validate', 'missing-dir'])
 assert code == 2 && err == "nixml: invalid configuration: ${new File(basedir, 'missing-dir').canonicalPath} does not exist\n"
 

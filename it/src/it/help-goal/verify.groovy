@@ -2,7 +2,8 @@ def C = new GroovyClassLoader(this.class.classLoader).parseClass(new File(itLib,
 
 // The goal list, written for users.
 C.assertLine(basedir, "[INFO] nixml Maven plugin ${projectVersion}")
-C.assertLine(basedir, 'This plugin has 5 goals:')
+C.assertLine(basedir, 'This plugin has 6 goals:')
+C.assertLine(basedir, 'nixml:doctor')
 C.assertLine(basedir, 'nixml:fix')
 C.assertLine(basedir, 'nixml:set-python')
 C.assertLine(basedir, 'nixml:help')

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nixml", mixinStandardHelpOptions = true, versionProvider = NixmlCli.Version.class,
     description = "Checks Nix flake + Python + CUDA dev-shell projects.",
-    subcommands = {ValidateCommand.class, ShowCommand.class, ExplainCommand.class, RulesCommand.class,
+    subcommands = {ValidateCommand.class, DoctorCommand.class, ShowCommand.class, ExplainCommand.class, RulesCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -34,7 +34,13 @@ public final class NixmlCli implements Runnable {
 
   /** Runs one command line and returns its exit code; {@code out} gets results, {@code err} problems. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, System.getenv(), args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, {@code doctor} examining {@code environment}. */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
     CommandLine commandLine = new CommandLine(new NixmlCli());
+    ((DoctorCommand) commandLine.getSubcommands().get("doctor").getCommand()).environment = environment;
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(NixmlCli::toolFailure);
@@ -54,7 +60,7 @@ public final class NixmlCli implements Runnable {
   }
 
   /**
-   * The first word that should name a command and names none ({@code nixml doctor}, also {@code nixml help doctor}).
+   * The first word that should name a command and names none ({@code nixml triage}, also {@code nixml help triage}).
    * Checked before picocli parses, since a {@code --help} anywhere would otherwise print the top-level help and
    * succeed: a script calling a command this version lacks must fail. The top-level options take no values, so
    * the first argument not starting with {@code -} is the command.
@@ -86,7 +92,7 @@ public final class NixmlCli implements Runnable {
   /** Without a command: the usage, as bad usage. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (validate, show, explain, rules)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (validate, doctor, show, explain, rules)");
   }
 
   /** An unexpected exception is the tool's failure, reported in one line with its cause (exit code 3). */

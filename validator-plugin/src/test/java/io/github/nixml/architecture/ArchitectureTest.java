@@ -96,6 +96,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void theDoctorReadsFactsAndReportsButNoRuleOrFrontEnd() {
+    noClasses().that().resideInAPackage("io.github.nixml.doctor..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.nixml.maven..", "io.github.nixml.cli..",
+            "io.github.nixml.run..", "io.github.nixml.validate.rules..", "io.github.nixml.nix..",
+            "io.github.nixml.fix..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTodayReadsTheClock() {
     // One place reads the date, so one pin (nixml.today) reaches every date-dependent answer.
     Set<String> clockTypes = Set.of(LocalDate.class.getName(), LocalDateTime.class.getName(),

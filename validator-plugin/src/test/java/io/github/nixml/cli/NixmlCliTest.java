@@ -129,12 +129,12 @@ class NixmlCliTest {
 
   @Test
   void anUnknownCommandIsAUsageErrorEvenWithHelp() {
-    for (String[] args : List.of(new String[] {"frobnicate"}, new String[] {"doctor", "--help"},
-        new String[] {"--help", "doctor"}, new String[] {"help", "doctor"}, new String[] {"doctor", "validate"})) {
+    for (String[] args : List.of(new String[] {"frobnicate"}, new String[] {"triage", "--help"},
+        new String[] {"--help", "triage"}, new String[] {"help", "triage"}, new String[] {"triage", "validate"})) {
       assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
-      String unknown = args[0].equals("frobnicate") ? "frobnicate" : "doctor";
+      String unknown = args[0].equals("frobnicate") ? "frobnicate" : "triage";
       assertThat(err).as(String.join(" ", args)).isEqualTo("nixml: unknown command '" + unknown + "'\n"
-          + "Commands: validate, show, explain, rules, help. Run 'nixml --help' for the usage.\n");
+          + "Commands: validate, doctor, show, explain, rules, help. Run 'nixml --help' for the usage.\n");
       assertThat(out).isEmpty();
     }
     assertThat(run("help")).isZero();

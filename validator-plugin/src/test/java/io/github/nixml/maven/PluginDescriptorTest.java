@@ -40,7 +40,7 @@ class PluginDescriptorTest {
 
     List<String> problems = new ArrayList<>();
     NodeList mojos = document.getElementsByTagName("mojo");
-    assertThat(mojos.getLength()).as("goals in %s", descriptor).isEqualTo(5);
+    assertThat(mojos.getLength()).as("goals in %s", descriptor).isEqualTo(6);
     for (int i = 0; i < mojos.getLength(); i++) {
       Element mojo = (Element) mojos.item(i);
       String goal = "nixml:" + childText(mojo, "goal");

@@ -41,6 +41,11 @@ public enum Oracle {
   SARIF_MULTITOOL("sarif-multitool", "install it: npm install -g @microsoft/sarif-multitool",
       List.of("sarif-multitool", "--version"),
       List.of("sarif-multitool", "validate", Oracle.INPUT, "--level", "Error", "Warning")),
+  /** glibc's {@code ldconfig -p}: the loader cache as glibc prints it. */
+  LDCONFIG("ldconfig", "install glibc's ldconfig (Debian: libc-bin)",
+      List.of("ldconfig", "-p"), List.of("ldconfig", "-p")),
+  /** A C compiler building real ELF shared objects for the doctor's tests. */
+  GCC("gcc", "install gcc: apt-get install -y gcc", List.of("gcc", "--version"), List.of("gcc")),
   /** Opens a page and prints its DOM as the browser built it: {@link #renderedText(Path)} reads it. */
   CHROMIUM("chromium", "install Debian's chromium: apt-get install -y chromium",
       List.of("chromium", "--headless", "--no-sandbox", "--version"),

@@ -30,6 +30,20 @@ class RuleDocsTest {
   }
 
   @Test
+  void everyDoctorCheckHasItsSectionWithFiresWhenAndATableRow() throws IOException {
+    String docs = Files.readString(Path.of("..", "docs", "rules.md"), StandardCharsets.UTF_8);
+    for (io.github.nixml.doctor.DoctorCheck check : io.github.nixml.doctor.DoctorCheck.values()) {
+      String id = check.id();
+      String section = RuleDocs.of(id).orElseThrow(() -> new AssertionError("no section ## " + id));
+      assertThat(section).as("section of " + id).startsWith("## " + id + "\n").contains("**Fires when:**")
+          .contains("**Fix");
+      assertThat(docs).as("the packaged page is docs/rules.md").contains(section.stripTrailing());
+      assertThat(docs).as("doctor table row for " + id)
+          .contains("| [" + id + "](#" + id + ") | " + check.descriptor().defaultSeverity().id() + " |");
+    }
+  }
+
+  @Test
   void unknownIdsHaveNoDocumentation() {
     assertThat(RuleDocs.of("no-such-rule")).isEmpty();
     assertThat(RuleDocs.of("../rules")).isEmpty();
