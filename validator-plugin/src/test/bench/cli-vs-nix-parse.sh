@@ -4,6 +4,7 @@
 # in a fresh cache made by a first run, C1 only), `java -jar …-cli.jar`, and Nix. Build first:
 #   mvn -B -o -q -pl validator-plugin package -DskipTests      (writes the jar and nixml-VERSION-bin.tar.gz)
 # Usage: validator-plugin/src/test/bench/cli-vs-nix-parse.sh [runs] [project-dir] [extra java options for -jar…]
+# The launcher runs $JAVA_HOME/bin/java when JAVA_HOME is set (e.g. a JDK 25, to measure its AOT cache).
 set -euo pipefail
 runs=${1:-10}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -26,6 +27,7 @@ now() { date +%s.%N; }
 cpu() { local TIMEFORMAT=%U+%S; { time "$@" >/dev/null 2>&1; } 2>&1 | bc; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 "${launcher[@]}" >/dev/null; "${cli[@]}" >/dev/null; "${nix[@]}" >/dev/null   # the class-data archive, file cache
+sleep 5   # on JDK 25 the launcher makes its AOT cache in the background after its first run
 l=(); c=(); n=(); lc=(); cc=(); nc=()
 for ((i = 0; i < runs; i++)); do
   t0=$(now); "${launcher[@]}" >/dev/null; t1=$(now); "${cli[@]}" >/dev/null; t2=$(now); "${nix[@]}" >/dev/null; t3=$(now)
@@ -34,6 +36,7 @@ for ((i = 0; i < runs; i++)); do
 done
 ml=$(median "${l[@]}"); mc=$(median "${c[@]}"); mn=$(median "${n[@]}")
 echo "runs: $runs, cores: $(nproc), load average: $(cut -d" " -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $(nix-instantiate --version)"
+echo "bin/nixml runs ${JAVA_HOME:-java on the PATH}/bin/java; java -jar runs $(command -v java)"
 echo "bin/nixml validate (one project): median ${ml}s  [${l[*]}]"
 echo "java -jar validate (one project): median ${mc}s  [${c[*]}]"
 echo "nix-instantiate --parse flake.nix: median ${mn}s  [${n[*]}]"
