@@ -5,6 +5,7 @@
 # (bin/nixml, class-data archive, C1 only) and for `java -jar …-cli.jar`, wall and CPU (user + system) time.
 # Build first: mvn -B -o -q -pl validator-plugin package -DskipTests   (also writes the distribution)
 # Usage: validator-plugin/src/test/bench/monorepo.sh [runs=7] [projects=1000]
+# The launcher runs $JAVA_HOME/bin/java when JAVA_HOME is set (e.g. a JDK 25, to measure its AOT cache).
 set -euo pipefail
 runs=${1:-7}
 count=${2:-1000}
@@ -31,7 +32,8 @@ measure() {
 }
 for kind in launcher jar; do
   if [[ $kind == launcher ]]; then cmd=("$launcher"); else cmd=(java -jar "$jar"); fi
-  "${cmd[@]}" "${args[@]}" "$one" >/dev/null || true; "${cmd[@]}" "${args[@]}" "$many" >/dev/null || true  # warm-up, archive
+  "${cmd[@]}" "${args[@]}" "$one" >/dev/null || true; sleep 5   # the class-data archive (JDK 25: made in the background)
+  "${cmd[@]}" "${args[@]}" "$many" >/dev/null || true            # warm-up: file cache
   w1=(); c1=(); wn=(); cn=()
   for ((i = 0; i < runs; i++)); do
     read -r w c < <(measure "${cmd[@]}" "${args[@]}" "$one"); w1+=("$w"); c1+=("$c")
