@@ -3,7 +3,6 @@ package io.github.nixml.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +40,7 @@ class LauncherScriptTest {
 
   @Test
   void passesArgumentsAndExitCodeAndKeepsItsArchiveInTheCacheOnly() throws Exception {
-    Path home = temp.resolve("install/nixml-1.0");
-    Files.createDirectories(home.resolve("bin"));
-    Files.createDirectories(home.resolve("lib"));
-    Path script = home.resolve("bin/nixml");
-    Files.copy(Path.of("src/dist/bin/nixml"), script);
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    probeJar(home.resolve("lib/nixml-cli.jar"));
+    Path script = install(temp.resolve("install/nixml-1.0"));
     Path project = Files.createDirectories(temp.resolve("project"));
     Path userHome = Files.createDirectories(temp.resolve("home"));
 
@@ -74,17 +67,22 @@ class LauncherScriptTest {
 
   @Test
   void runsWithoutACacheWhereNoneCanBeMade() throws Exception {
-    Path home = temp.resolve("nixml");
+    Path script = install(temp.resolve("nixml"));
+    Path blocker = Files.writeString(temp.resolve("not-a-directory"), "");
+    Result result = run(script, temp, blocker, "0", "rules");
+    assertThat(result.code).isZero();
+    assertThat(result.out).isEqualTo("0\nrules\n");
+  }
+
+  /** An installation as the archive unpacks: bin/nixml and lib/nixml-cli.jar (the probe); returns the script. */
+  private static Path install(Path home) throws IOException {
     Files.createDirectories(home.resolve("bin"));
     Files.createDirectories(home.resolve("lib"));
     Path script = home.resolve("bin/nixml");
     Files.copy(Path.of("src/dist/bin/nixml"), script);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     probeJar(home.resolve("lib/nixml-cli.jar"));
-    Path blocker = Files.writeString(temp.resolve("not-a-directory"), "");
-    Result result = run(script, temp, blocker, "0", "rules");
-    assertThat(result.code).isZero();
-    assertThat(result.out).isEqualTo("0\nrules\n");
+    return script;
   }
 
   private record Result(int code, String out) {}
