@@ -34,11 +34,36 @@ public final class NixmlCli implements Runnable {
 
   /** Runs one command line and returns its exit code; {@code out} gets results, {@code err} problems. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(out, err, System.getenv(), args);
+    return run(out, err, System.getenv(), false, args);
   }
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)}, {@code doctor} examining {@code environment}. */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+    return run(out, err, environment, false, args);
+  }
+
+  /** {@link #run(PrintWriter, PrintWriter, String...)}; {@code picocliOnly}: never the plain reading (tests). */
+  static int run(PrintWriter out, PrintWriter err, boolean picocliOnly, String... args) {
+    return run(out, err, System.getenv(), picocliOnly, args);
+  }
+
+  private static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean picocliOnly,
+      String... args) {
+    if (args.length > 0 && args[0].equals("validate") && !picocliOnly) {
+      ValidateCommand plain = ValidateCommand.plain(java.util.Arrays.asList(args).subList(1, args.length));
+      if (plain != null) {
+        int code;
+        try {
+          code = plain.execute(out, err);
+        } catch (RuntimeException e) {
+          err.println("nixml: internal error (please report it): " + e);
+          code = ExitCode.TOOL_FAILURE;
+        }
+        out.flush();
+        err.flush();
+        return code;
+      }
+    }
     CommandLine commandLine = new CommandLine(new NixmlCli());
     ((DoctorCommand) commandLine.getSubcommands().get("doctor").getCommand()).environment = environment;
     commandLine.setOut(out);

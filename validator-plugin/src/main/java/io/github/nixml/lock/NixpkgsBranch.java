@@ -79,7 +79,8 @@ public record NixpkgsBranch(String name, Kind kind, Optional<Release> release) {
 
     /** {@code 24.11}. */
     public String version() {
-      return String.format("%02d.%02d", year % 100, month);
+      int yy = year % 100;
+      return (yy < 10 ? "0" : "") + yy + (month < 10 ? ".0" : ".") + month;
     }
 
     @Override

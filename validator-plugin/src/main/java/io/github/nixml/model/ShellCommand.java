@@ -91,7 +91,7 @@ public record ShellCommand(List<ShellWord> words) {
       return null;
     }
     int equals = first.text().indexOf('=');
-    if (equals <= 0 || !first.text().substring(0, equals).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    if (equals <= 0 || !isName(first.text(), equals)) {
       return null;
     }
     List<ShellWord.Segment> value = new ArrayList<>();
@@ -101,5 +101,17 @@ public record ShellCommand(List<ShellWord> words) {
     }
     value.addAll(word.segments().subList(1, word.segments().size()));
     return new Assignment(first.text().substring(0, equals), new ShellWord(value), false);
+  }
+
+  /** Whether {@code text} up to {@code end} is a shell variable name ({@code [A-Za-z_][A-Za-z0-9_]*}). */
+  private static boolean isName(String text, int end) {
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return end > 0;
   }
 }

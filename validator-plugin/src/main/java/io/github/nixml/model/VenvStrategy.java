@@ -20,6 +20,7 @@ import java.util.Set;
  * @param location where the evidence is written: the {@code venvShellHook} package, or the hook holding the command
  */
 public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan location) {
+  private static final java.util.regex.Pattern PYTHON_PROGRAM = java.util.regex.Pattern.compile("python[0-9.]*");
 
   /** What the shell does, and whether that creates a venv. */
   public enum Kind {
@@ -104,7 +105,7 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
     if (program.equals("uv") && "venv".equals(first)) {
       return Optional.of(Kind.UV_VENV);
     }
-    if (program.matches("python[0-9.]*") && args.size() >= 2 && "-m".equals(first)) {
+    if (PYTHON_PROGRAM.matcher(program).matches() && args.size() >= 2 && "-m".equals(first)) {
       String module = args.get(1).literal();
       return "venv".equals(module) ? Optional.of(Kind.PYTHON_VENV)
           : "virtualenv".equals(module) ? Optional.of(Kind.VIRTUALENV) : Optional.empty();

@@ -40,6 +40,15 @@ class NixmlCliTest {
     int code = NixmlCli.run(new PrintWriter(stdout), new PrintWriter(stderr), args);
     out = stdout.toString();
     err = stderr.toString();
+    if (args.length > 0 && args[0].equals("validate")) {
+      // validate reads plain arguments without picocli (start-up); picocli must read them the same way
+      StringWriter picocliOut = new StringWriter();
+      StringWriter picocliErr = new StringWriter();
+      int picocliCode = NixmlCli.run(new PrintWriter(picocliOut), new PrintWriter(picocliErr), true, args);
+      assertThat(picocliCode).as("exit code through picocli").isEqualTo(code);
+      assertThat(picocliOut.toString()).as("output through picocli").isEqualTo(out);
+      assertThat(picocliErr.toString()).as("errors through picocli").isEqualTo(err);
+    }
     return code;
   }
 
@@ -52,6 +61,21 @@ class NixmlCliTest {
   /** Breaks the project: .python-version no longer satisfies requires-python (one error). */
   private void breakPythonVersion() throws IOException {
     Files.writeString(root.resolve(".python-version"), "3.11\n");
+  }
+
+  @Test
+  void plainArgumentsReadWithoutPicocliMeanWhatPicocliReads() throws IOException {
+    // run() compares every validate command line with picocli's reading; these shapes are read without it
+    breakPythonVersion();
+    assertThat(validate("--fail-on=none", "--disable=requires-python-mismatch", "--disable", "python-version-mismatch",
+        root.toString())).isZero();
+    assertThat(validate("--severity", "requires-python-mismatch=note", "--severity=python-version-mismatch=note",
+        "--max-lock-age-days=30", "--max-file-bytes", "100000", "--layout", "auto", "--cuda", "auto",
+        root.toString())).isZero();
+    // these go to picocli: a repeated single-valued option, a bad number, a value missing
+    assertThat(validate("--fail-on", "none", "--fail-on", "error", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(validate("--max-lock-age-days", "soon", root.toString())).isEqualTo(ExitCode.USAGE);
+    assertThat(validate(root.toString(), "--layout")).isEqualTo(ExitCode.USAGE);
   }
 
   @Test

@@ -20,8 +20,11 @@ import org.tomlj.TomlTable;
 
 /** {@code toJSON}, {@code fromJSON} and {@code fromTOML} (read by the one TOML entry point), with Nix's JSON text (sorted names, 6-digit floats). */
 final class DataBuiltins {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Made on the first fromJSON only: Jackson's databind is ~370 classes that most runs never need. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
   private static final int MAX_DEPTH = 200;
 
   private DataBuiltins() {}
@@ -42,7 +45,7 @@ final class DataBuiltins {
         }),
         new Builtin("fromJSON", 1, call -> {
           try {
-            JsonNode tree = JSON.readTree(call.string(0));
+            JsonNode tree = Json.MAPPER.readTree(call.string(0));
             if (tree == null || tree.isMissingNode()) {
               throw call.fail("invalid JSON: no value");
             }

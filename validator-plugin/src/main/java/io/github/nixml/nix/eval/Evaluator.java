@@ -92,15 +92,39 @@ public final class Evaluator {
    * and the names Nix puts beside it ({@code map}, {@code toString}, {@code __add}…), then the host's globals.
    */
   public Env rootEnv() {
-    Map<String, Thunk> globals = new HashMap<>();
+    if (mode == Mode.LITERAL) {
+      return LITERAL_ROOT;
+    }
+    Env root = SYMBOLIC_ROOT;
+    Map<String, Value> hostGlobals = host.globals();
+    if (!hostGlobals.isEmpty()) {
+      Map<String, Thunk> extra = new HashMap<>();
+      hostGlobals.forEach((name, value) -> extra.put(name, Thunk.of(value)));
+      root = root.bind(extra);
+    }
+    return root;
+  }
+
+  /**
+   * The top-level scopes, built once per JVM and shared by every evaluator and thread: they hold only forced thunks
+   * ({@link Thunk#of}), which are never written again. Rebuilding the builtins' scope (about 150 names) for every
+   * file was a large part of the per-project cost in a monorepo.
+   */
+  private static final Env LITERAL_ROOT = Env.root(Map.copyOf(constants(new HashMap<>())));
+
+  private static final Env SYMBOLIC_ROOT = symbolicRoot();
+
+  private static Map<String, Thunk> constants(Map<String, Thunk> globals) {
     globals.put("true", Thunk.of(new Bool(true)));
     globals.put("false", Thunk.of(new Bool(false)));
     globals.put("null", Thunk.of(new Value.Null()));
-    if (mode == Mode.SYMBOLIC) {
-      Builtins.globals().forEach((name, value) -> globals.put(name, Thunk.of(value)));
-      host.globals().forEach((name, value) -> globals.put(name, Thunk.of(value)));
-    }
-    return Env.root(globals);
+    return globals;
+  }
+
+  private static Env symbolicRoot() {
+    Map<String, Thunk> globals = constants(new HashMap<>());
+    Builtins.globals().forEach((name, value) -> globals.put(name, Thunk.of(value)));
+    return Env.root(Map.copyOf(globals));
   }
 
   void step() {

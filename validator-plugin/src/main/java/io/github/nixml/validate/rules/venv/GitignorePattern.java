@@ -18,6 +18,24 @@ import java.util.regex.Pattern;
 record GitignorePattern(String base, String text, Pattern regex, boolean negated, boolean directoryOnly,
     boolean anchored, Location location) {
 
+  /**
+   * Compiled regexes by source: the same lines ({@code .venv/}, {@code __pycache__/}) recur in every project of a
+   * monorepo, and compiling them anew cost more than matching. Bounded, so that a huge tree cannot grow it forever.
+   */
+  private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_COMPILED = 4096;
+
+  private static Pattern compiled(String regex) {
+    Pattern pattern = COMPILED.get(regex);
+    if (pattern == null) {
+      pattern = Pattern.compile(regex);
+      if (COMPILED.size() < MAX_COMPILED) {
+        COMPILED.putIfAbsent(regex, pattern);
+      }
+    }
+    return pattern;
+  }
+
   /** Parses every pattern line of {@code file}, whose directory is {@code base}. */
   static List<GitignorePattern> parse(SourceFile file, String base, boolean locatable) {
     List<GitignorePattern> patterns = new ArrayList<>();
@@ -53,7 +71,7 @@ record GitignorePattern(String base, String text, Pattern regex, boolean negated
     if (line.startsWith("/")) {
       line = line.substring(1);
     }
-    return new GitignorePattern(base, raw.strip(), Pattern.compile(toRegex(line, anchored)), negated,
+    return new GitignorePattern(base, raw.strip(), compiled(toRegex(line, anchored)), negated,
         directoryOnly, anchored, location);
   }
 

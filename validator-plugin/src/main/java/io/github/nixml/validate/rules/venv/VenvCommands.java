@@ -6,13 +6,15 @@ import java.util.List;
 
 /** Shell commands that create or activate a Python venv, as hooks and FHS profiles run them. */
 final class VenvCommands {
+  private static final java.util.regex.Pattern PYTHON_PROGRAM = java.util.regex.Pattern.compile("python[0-9.]*");
+
   private VenvCommands() {}
 
   /** {@code python -m venv DIR}, {@code python -m virtualenv DIR}, {@code uv venv}, {@code virtualenv DIR}. */
   static boolean creates(ShellCommand command) {
     String program = command.programName();
     List<ShellWord> args = command.arguments();
-    if (program.matches("python[0-9.]*") && args.size() >= 2 && "-m".equals(args.get(0).literal())) {
+    if (PYTHON_PROGRAM.matcher(program).matches() && args.size() >= 2 && "-m".equals(args.get(0).literal())) {
       String module = args.get(1).literal();
       return "venv".equals(module) || "virtualenv".equals(module);
     }
