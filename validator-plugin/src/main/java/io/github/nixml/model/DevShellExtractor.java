@@ -39,8 +39,10 @@ final class DevShellExtractor {
 
   private final Evaluator evaluator;
 
-  DevShellExtractor(String text) {
-    this.evaluator = new Evaluator(new NixpkgsHost(), Evaluator.Mode.SYMBOLIC, text);
+  /** {@code directory}: the flake's, whose files it may import and read; null: none. */
+  DevShellExtractor(String text, FlakeDirectory directory) {
+    this.evaluator = new Evaluator(new NixpkgsHost(directory), Evaluator.Mode.SYMBOLIC, text,
+        directory == null ? null : NixpkgsHost.realDirectory(directory.path()));
   }
 
   FlakeModel extract(Term flake) {

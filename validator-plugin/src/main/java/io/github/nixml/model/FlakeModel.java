@@ -33,9 +33,17 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
     return of(file, TreeLowering.lower(file));
   }
 
-  /** Models a flake.nix already lowered (empty: it could not be); never throws. */
+  /** Models a flake.nix already lowered (empty: it could not be); never throws. Nothing it imports is read. */
   public static FlakeModel of(NixFile file, Optional<Term> lowered) {
-    return lowered.map(term -> new DevShellExtractor(file.text()).extract(term)).orElse(UNREADABLE);
+    return of(file, lowered, null);
+  }
+
+  /**
+   * Models a flake.nix already lowered that may import the files of its directory ({@code directory}; null: none
+   * are read); never throws.
+   */
+  public static FlakeModel of(NixFile file, Optional<Term> lowered, FlakeDirectory directory) {
+    return lowered.map(term -> new DevShellExtractor(file.text(), directory).extract(term)).orElse(UNREADABLE);
   }
 
   /** Parses, then models, a flake.nix text; never throws. */

@@ -59,6 +59,14 @@ public interface Host {
   }
 
   /**
+   * Whether the files being evaluated are a copy in the Nix store (a flake's source is): then a path's own text
+   * ({@code toString ./.}) is that store path, unknown here, though its files may still be read.
+   */
+  default boolean sourceInStore() {
+    return false;
+  }
+
+  /**
    * The text {@code import} reads for a file under {@link #readableRoot()}, named by its path relative to the root:
    * by default the file on disk; a host may stand in texts not yet written (edits being checked). Empty: unreadable.
    */

@@ -47,6 +47,6 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
         "the CUDA driver library (libcuda.so) is not on LD_LIBRARY_PATH; add " + LibraryPathEdits.DRIVER_DIRECTORY
             + ", e.g. `" + LibraryPathEdits.exportLineInHook("$NIX_LD_LIBRARY_PATH:" + LibraryPathEdits.DRIVER_DIRECTORY)
             + "`", List.of(),
-        model.context().flake().flatMap(f -> LibraryPathEdits.addDriverDirectory(f, model.flakePath(), shell)));
+        model.editAt(shell.location(), (f, path) -> LibraryPathEdits.addDriverDirectory(f, path, shell)));
   }
 }
