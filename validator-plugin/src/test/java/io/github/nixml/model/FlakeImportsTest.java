@@ -58,6 +58,16 @@ class FlakeImportsTest {
   }
 
   @Test
+  void flakePartsModulesFromImportsMergeTheirShells() throws IOException {
+    FlakeModel model = model(REALWORLD.resolve("bug-parts-imported-modules"));
+    assertThat(model.shells().stream().map(DevShell::name).distinct()).containsExactlyInAnyOrder("default", "lint");
+    assertThat(model.shells()).hasSize(6);
+    DevShell python = model.shells().stream().filter(s -> s.name().equals("default")).findFirst().orElseThrow();
+    assertThat(python.location().file()).isEqualTo("nix/python.nix");
+    assertThat(names(python)).containsExactly("python311", "python311.pkgs.venvShellHook", "uv");
+  }
+
+  @Test
   void withoutTheDirectoryNothingIsRead() throws IOException {
     Path directory = REALWORLD.resolve("callpackage-shell-file");
     FlakeModel model = FlakeModel.of(Files.readString(directory.resolve("flake.nix")));
