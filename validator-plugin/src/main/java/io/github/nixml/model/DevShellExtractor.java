@@ -75,7 +75,7 @@ final class DevShellExtractor {
     List<DevShell> shells = new ArrayList<>();
     List<MisplacedShells> misplaced = new ArrayList<>();
     boolean complete = collectShells(result, Optional.empty(), false, shells, misplaced);
-    return new FlakeModel(true, shells, complete, misplaced);
+    return new FlakeModel(true, shells, complete, misplaced, evaluator.importProblems());
   }
 
   private static Optional<String> url(Entry input) {

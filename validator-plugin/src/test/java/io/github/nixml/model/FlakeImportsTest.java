@@ -68,6 +68,17 @@ class FlakeImportsTest {
   }
 
   @Test
+  void aFileNotReadIsKeptWithItsReason(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-26.05\";\n"
+        + "  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default = import ./nix/shell.nix {\n"
+        + "      pkgs = nixpkgs.legacyPackages.x86_64-linux;\n    };\n  };\n}\n");
+    FlakeModel model = model(directory);
+    assertThat(model.shells()).isEmpty();
+    assertThat(model.shellsComplete()).isFalse();
+    assertThat(model.importProblems()).containsEntry("nix/shell.nix", "no such file");
+  }
+
+  @Test
   void withoutTheDirectoryNothingIsRead() throws IOException {
     Path directory = REALWORLD.resolve("callpackage-shell-file");
     FlakeModel model = FlakeModel.of(Files.readString(directory.resolve("flake.nix")));

@@ -65,6 +65,8 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
           + " here were not checked", Optional.empty()));
     }
+    model.importProblems().forEach((file, reason) -> unknowns.add(new Unknown(file.startsWith("/") ? file : context.pathOf(file),
+        "imported but not read: " + reason, Optional.empty())));
     return new ProjectShells(context.directory(), flake, model, unknowns, context::file);
   }
 
