@@ -166,7 +166,10 @@ let
     writeTextFile = a: package "writeTextFile.${a.name or "file"}";
     symlinkJoin = a: package "symlinkJoin.${a.name or "join"}";
     runCommand = nameArg: _: _: package "runCommand.${nameArg}";
-    callPackage = _: _: package "callPackage";
+    # nixpkgs' callPackage: the file imported, the names its formals ask for taken from the set, the overrides winning
+    callPackage = fn: overrides:
+      let f = if b.isFunction fn then fn else import fn;
+      in f (b.intersectAttrs (b.functionArgs f) pkgs // overrides);
     fetchurl = _: package "fetchurl";
     fetchFromGitHub = _: package "fetchFromGitHub";
   };

@@ -39,8 +39,10 @@ final class DevShellExtractor {
 
   private final Evaluator evaluator;
 
-  DevShellExtractor(String text) {
-    this.evaluator = new Evaluator(new NixpkgsHost(), Evaluator.Mode.SYMBOLIC, text);
+  /** {@code directory}: the flake's, whose files it may import and read; null: none. */
+  DevShellExtractor(String text, FlakeDirectory directory) {
+    this.evaluator = new Evaluator(new NixpkgsHost(directory), Evaluator.Mode.SYMBOLIC, text,
+        directory == null ? null : NixpkgsHost.realDirectory(directory.path()));
   }
 
   FlakeModel extract(Term flake) {
@@ -73,7 +75,7 @@ final class DevShellExtractor {
     List<DevShell> shells = new ArrayList<>();
     List<MisplacedShells> misplaced = new ArrayList<>();
     boolean complete = collectShells(result, Optional.empty(), false, shells, misplaced);
-    return new FlakeModel(true, shells, complete, misplaced);
+    return new FlakeModel(true, shells, complete, misplaced, evaluator.importProblems());
   }
 
   private static Optional<String> url(Entry input) {

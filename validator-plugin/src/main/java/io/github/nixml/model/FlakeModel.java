@@ -14,14 +14,22 @@ import java.util.Optional;
  * @param readable false when the file could not be read into expressions (a syntax error, an unsupported form)
  * @param shellsComplete false when {@code devShells} holds something the model could not resolve
  * @param misplaced shells found at a level {@code nix develop} does not look at (not in {@code shells})
+ * @param importProblems each file the flake imports that was not read, by its path relative to the flake's
+ *     directory, with the reason (outside that directory, missing, rejected by Nix, an import cycle)
  */
 public record FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete,
-    List<MisplacedShells> misplaced) {
+    List<MisplacedShells> misplaced, java.util.Map<String, String> importProblems) {
   public static final FlakeModel UNREADABLE = new FlakeModel(false, List.of(), false);
 
   public FlakeModel {
     shells = List.copyOf(shells);
     misplaced = List.copyOf(misplaced);
+    importProblems = java.util.Map.copyOf(importProblems);
+  }
+
+  public FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete,
+      List<MisplacedShells> misplaced) {
+    this(readable, shells, shellsComplete, misplaced, java.util.Map.of());
   }
 
   public FlakeModel(boolean readable, List<DevShell> shells, boolean shellsComplete) {
@@ -33,9 +41,17 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
     return of(file, TreeLowering.lower(file));
   }
 
-  /** Models a flake.nix already lowered (empty: it could not be); never throws. */
+  /** Models a flake.nix already lowered (empty: it could not be); never throws. Nothing it imports is read. */
   public static FlakeModel of(NixFile file, Optional<Term> lowered) {
-    return lowered.map(term -> new DevShellExtractor(file.text()).extract(term)).orElse(UNREADABLE);
+    return of(file, lowered, null);
+  }
+
+  /**
+   * Models a flake.nix already lowered that may import the files of its directory ({@code directory}; null: none
+   * are read); never throws.
+   */
+  public static FlakeModel of(NixFile file, Optional<Term> lowered, FlakeDirectory directory) {
+    return lowered.map(term -> new DevShellExtractor(file.text(), directory).extract(term)).orElse(UNREADABLE);
   }
 
   /** Parses, then models, a flake.nix text; never throws. */

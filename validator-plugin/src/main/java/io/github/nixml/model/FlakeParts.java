@@ -11,6 +11,7 @@ import io.github.nixml.nix.eval.Value.Closure;
 import io.github.nixml.nix.eval.Value.Entry;
 import io.github.nixml.nix.eval.Value.Str;
 import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +26,31 @@ import java.util.Set;
 final class FlakeParts {
   private static final Value UNKNOWN = Value.UNKNOWN;
 
+  /** How deep modules may import modules. */
+  private static final int MAX_IMPORT_DEPTH = 16;
+
   private FlakeParts() {}
 
   static Value mkFlake(Call call) {
     Evaluator evaluator = call.evaluator();
     Value inputs = call.arg(0) instanceof Attrs args ? args.get("inputs") : UNKNOWN;
-    Value module = call.arg(1);
-    if (module instanceof Closure) {
-      Map<String, Entry> moduleArgs = new LinkedHashMap<>();
-      moduleArgs.put("inputs", new Entry(Thunk.of(inputs), call.at()));
-      moduleArgs.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), call.at())), call.at()));
-      module = evaluator.apply(module, Thunk.of(new Attrs(moduleArgs, true)), call.at());
-    }
-    if (!(module instanceof Attrs attrs)) {
+    Map<String, Entry> moduleArgs = new LinkedHashMap<>();
+    moduleArgs.put("inputs", new Entry(Thunk.of(inputs), call.at()));
+    moduleArgs.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), call.at())), call.at()));
+    List<Attrs> modules = new ArrayList<>();
+    if (!resolveModuleImports(evaluator, call.arg(1), new Attrs(moduleArgs, true), call.at(), 0, modules)) {
       return UNKNOWN;
     }
-    Value perSystem = attrs.get("perSystem");
-    Set<String> systems = Evaluator.strings(attrs.get("systems"));
+    List<Value> perSystem = new ArrayList<>();
+    Set<String> systems = null;
+    for (Attrs module : modules) {
+      if (module.entries().containsKey("perSystem")) {
+        perSystem.add(module.get("perSystem"));
+      }
+      if (systems == null && module.entries().containsKey("systems")) {
+        systems = Evaluator.strings(module.get("systems"));
+      }
+    }
     if (systems == null) {
       return new PerSystem(null, outputs(evaluator, perSystem, inputs, UNKNOWN, call.at()));
     }
@@ -53,8 +62,47 @@ final class FlakeParts {
     return new Attrs(Map.of("devShells", new Entry(Thunk.of(new Attrs(bySystem, false)), call.at())), true);
   }
 
-  /** {@code perSystem} for one system, as flake outputs ({@code devShells} and the rest). */
-  private static Attrs outputs(Evaluator evaluator, Value perSystem, Value inputs, Value system, SourceSpan at) {
+  /**
+   * Resolves module imports: the module itself and, depth first, every module its {@code imports} lists (a path
+   * is imported, a function is applied to the module arguments, a set is taken as it is), into {@code into}.
+   * False when some module is not understood (then the flake's shells are not either).
+   */
+  private static boolean resolveModuleImports(Evaluator evaluator, Value module, Attrs moduleArgs, SourceSpan at,
+      int depth, List<Attrs> into) {
+    if (depth > MAX_IMPORT_DEPTH) {
+      return false;
+    }
+    if (module instanceof Value.Path) {
+      module = evaluator.importFile(module, at);
+    }
+    if (module instanceof Closure) {
+      module = evaluator.apply(module, Thunk.of(moduleArgs), at);
+    }
+    if (!(module instanceof Attrs attrs)) {
+      return false;
+    }
+    into.add(attrs);
+    if (!attrs.entries().containsKey("imports")) {
+      return true;
+    }
+    List<Value.Item> imports = Evaluator.items(attrs.get("imports"));
+    if (imports == null) {
+      return false;
+    }
+    for (Value.Item item : imports) {
+      if (!resolveModuleImports(evaluator, item.value(), moduleArgs, at, depth + 1, into)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code perSystem} of every module for one system, as flake outputs: their {@code devShells} merged as
+   * attribute sets, any other attribute the first module's that sets it.
+   */
+  private static Attrs outputs(Evaluator evaluator, List<Value> perSystem, Value inputs, Value system,
+      SourceSpan at) {
     Thunk[] result = new Thunk[1];
     Thunk pkgs = new Thunk(() -> {
       Value own = select(evaluator, result[0].force(), "_module", "args", "pkgs");
@@ -65,8 +113,46 @@ final class FlakeParts {
     args.put("system", new Entry(Thunk.of(system), at));
     args.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), at)), at));
     args.put("inputs", new Entry(Thunk.of(inputs), at));
-    result[0] = new Thunk(() -> evaluator.apply(perSystem, Thunk.of(new Attrs(args, true)), at));
+    result[0] = new Thunk(() -> merged(perSystem.stream()
+        .map(function -> evaluator.apply(function, Thunk.of(new Attrs(args, true)), at)).toList()));
     return result[0].force() instanceof Attrs attrs ? attrs : new Attrs(Map.of(), true);
+  }
+
+  /** The modules' {@code perSystem} results as one: {@code devShells} merged, other attributes first wins. */
+  private static Value merged(List<Value> results) {
+    if (results.size() == 1) {
+      return results.get(0);
+    }
+    Map<String, Entry> outputs = new LinkedHashMap<>();
+    Map<String, Entry> shells = new LinkedHashMap<>();
+    boolean open = false;
+    boolean shellsOpen = false;
+    Entry firstShells = null;
+    for (Value result : results) {
+      if (!(result instanceof Attrs attrs)) {
+        open = true;
+        continue;
+      }
+      open |= attrs.open();
+      for (Map.Entry<String, Entry> entry : attrs.entries().entrySet()) {
+        if (entry.getKey().equals("devShells")) {
+          firstShells = firstShells == null ? entry.getValue() : firstShells;
+          if (entry.getValue().thunk().force() instanceof Attrs set) {
+            shellsOpen |= set.open();
+            set.entries().forEach(shells::putIfAbsent);
+          } else {
+            shellsOpen = true;
+          }
+        } else {
+          outputs.putIfAbsent(entry.getKey(), entry.getValue());
+        }
+      }
+    }
+    if (firstShells != null) {
+      outputs.put("devShells", new Entry(Thunk.of(new Attrs(shells, shellsOpen)), firstShells.keySpan(),
+          firstShells.nameSpan()));
+    }
+    return new Attrs(outputs, open);
   }
 
   private static Value nixpkgs(Evaluator evaluator, Value inputs, SourceSpan at) {

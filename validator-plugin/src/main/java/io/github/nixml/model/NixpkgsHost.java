@@ -36,6 +36,42 @@ final class NixpkgsHost implements Host {
   /** A system double ({@code x86_64-linux}), as selected from a per-system package set. */
   private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9_]+-[a-z]+");
 
+  /** The flake's directory, whose files it may import and read; null: none. */
+  private final FlakeDirectory directory;
+
+  NixpkgsHost(FlakeDirectory directory) {
+    this.directory = directory;
+  }
+
+  NixpkgsHost() {
+    this(null);
+  }
+
+  /** A directory as the evaluator resolves {@code ./a} against it: its real path, links resolved. */
+  static String realDirectory(java.nio.file.Path path) {
+    try {
+      return path.toRealPath().toString();
+    } catch (java.io.IOException e) {
+      return path.toAbsolutePath().normalize().toString();
+    }
+  }
+
+  @Override
+  public java.nio.file.Path readableRoot() {
+    return directory == null ? null : directory.path();
+  }
+
+  @Override
+  public Optional<String> importText(String name, java.nio.file.Path file) {
+    return directory == null ? Optional.empty() : directory.texts().apply(name);
+  }
+
+  /** A flake's source is copied to the store before Nix evaluates it. */
+  @Override
+  public boolean sourceInStore() {
+    return true;
+  }
+
   /** A builtin given one of our values ({@code import nixpkgs}, {@code builtins.elem system […]}). */
   @Override
   public Value builtin(Evaluator evaluator, String name, List<Value> args, SourceSpan span) {
@@ -173,6 +209,9 @@ final class NixpkgsHost implements Host {
   /** What {@code pkgs.<path>} is: a known function, a platform test, or a package. */
   private static Value member(Evaluator evaluator, NixpkgsInstance instance, List<String> path, SourceSpan span) {
     String last = path.get(path.size() - 1);
+    if (path.equals(List.of("pkgs"))) {
+      return new Pkg(instance, List.of(), span); // nixpkgs' `pkgs.pkgs` is the set itself (what callPackage passes)
+    }
     Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, String.join(".", path));
     if (known.isPresent()) {
       return KnownFunctions.named(known.get(), evaluator, instance, span);

@@ -65,7 +65,16 @@ class KnownFunctionsTest {
     for (String builder : List.of("buildFHSEnv", "buildFHSUserEnv", "buildFHSEnvBubblewrap", "buildFHSEnvChroot")) {
       cases.put("NIXPKGS." + builder, shellBuilder(Layout.FHS));
     }
-    for (String member : List.of("system", "config", "callPackage", "writeShellScriptBin", "writeText", "fetchurl",
+    cases.put("NIXPKGS.callPackage", name -> {
+      String function = "({ mkShell, python312, cudaSupport ? false, extra }: mkShell { packages = [ python312 ]"
+          + " ++ (if cudaSupport then [ extra ] else [ ]); })";
+      assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; }"))).containsExactly("python312");
+      assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; cudaSupport = true; }")))
+          .containsExactly("python312", "uv");
+    });
+    cases.put("LIB.callPackageWith", name -> assertThat(names(shell(
+        "lib.callPackageWith pkgs ({ pkgs, uv }: pkgs.mkShell { packages = [ uv ]; }) { }"))).containsExactly("uv"));
+    for (String member : List.of("system", "config", "writeShellScriptBin", "writeText", "fetchurl",
         "fetchFromGitHub", "runCommand", "symlinkJoin")) {
       cases.put("NIXPKGS." + member, opaque());
     }

@@ -108,7 +108,17 @@ class ModelAgreesWithNixTest {
         continue;
       }
       // read as the project's facts read it: bytes, so an invalid UTF-8 flake is modelled as Nix reads it
-      FlakeModel model = FlakeModel.of(NixFrontEnd.analyze(Files.readAllBytes(files.get(evaluation.flake()))));
+      // with the files of its directory, as the project's facts read them
+      Path flakeFile = files.get(evaluation.flake());
+      io.github.nixml.nix.NixFile parsed = NixFrontEnd.analyze(Files.readAllBytes(flakeFile));
+      FlakeModel model = FlakeModel.of(parsed, io.github.nixml.nix.eval.TreeLowering.lower(parsed),
+          new io.github.nixml.model.FlakeDirectory(flakeFile.getParent(), name -> {
+            try {
+              return java.util.Optional.of(Files.readString(flakeFile.getParent().resolve(name)));
+            } catch (java.io.IOException e) {
+              return java.util.Optional.empty();
+            }
+          }));
       comparisons.add(compare(evaluation.flake(), JSON.readTree(evaluation.output()), model));
     }
 

@@ -34,6 +34,9 @@ final class Coercion {
       return value;
     }
     if (value instanceof Value.Path path) {
+      if (more && evaluator != null && evaluator.host().sourceInStore()) {
+        return Value.UNKNOWN; // the text is the store path of the copied source, not the file on this machine
+      }
       return more ? Str.of(path.path(), span) : value;
     }
     if (value instanceof Attrs attrs) {

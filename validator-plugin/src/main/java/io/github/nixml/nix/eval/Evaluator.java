@@ -58,6 +58,7 @@ public final class Evaluator {
   /** The directory relative paths resolve against ({@code /abs/dir}); null when unknown. */
   private final String directory;
   private final AttrSetBuilder attrSets = new AttrSetBuilder(this);
+  private final Imports imports = new Imports(this);
   private int steps;
   private int callDepth;
 
@@ -75,6 +76,29 @@ public final class Evaluator {
 
   Host host() {
     return host;
+  }
+
+  Imports imports() {
+    return imports;
+  }
+
+  /**
+   * {@code import path}: the value of a local file under the host's readable root (see {@link Imports}); unknown
+   * when it cannot be read, with the reason in {@link #importProblems()}.
+   */
+  public Value importFile(Value path, SourceSpan at) {
+    return imports.load(path, at);
+  }
+
+  /** Each imported file that stayed unknown, with the reason (outside the root, missing, rejected, a cycle). */
+  public Map<String, String> importProblems() {
+    return imports.problems();
+  }
+
+  /** The text of an imported file by its name ({@link SourceSpan#file()}); null when none of that name was read. */
+  public String importedText(String file) {
+    Imports.ImportedFile imported = imports.file(file);
+    return imported == null ? null : imported.text();
   }
 
   /** The literal value of a term (see {@link Mode#LITERAL}); unknown when it has none. Never throws. */
@@ -135,6 +159,10 @@ public final class Evaluator {
 
   /** The source text of a span, for messages and for interpolations kept as written. */
   public String source(SourceSpan span) {
+    String text = span.file() == null ? this.text : importedText(span.file());
+    if (text == null) {
+      return "";
+    }
     return text.substring(span.offset(), Math.min(text.length(), span.offset() + span.length()));
   }
 
@@ -237,10 +265,15 @@ public final class Evaluator {
       case FLOAT:
         return mode == Mode.LITERAL ? UNKNOWN : new Value.Float(Double.parseDouble(text));
       case PATH:
-        if (mode == Mode.LITERAL || (!text.startsWith("/") && directory == null)) {
+        String base = directory;
+        if (literal.span() != null && literal.span().file() != null) {
+          Imports.ImportedFile imported = imports.file(literal.span().file());
+          base = imported == null ? null : imported.directory();
+        }
+        if (mode == Mode.LITERAL || (!text.startsWith("/") && base == null)) {
           return UNKNOWN;
         }
-        return new Value.Path(Paths.canonical(text.startsWith("/") ? text : directory + "/" + text));
+        return new Value.Path(Paths.canonical(text.startsWith("/") ? text : base + "/" + text));
       default:
         return UNKNOWN;
     }

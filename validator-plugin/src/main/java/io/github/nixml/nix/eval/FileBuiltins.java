@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code readFile}, {@code readDir} and {@code pathExists}, inside the root the host allows ({@link
+ * {@code import} of local files ({@link Imports}), {@code readFile}, {@code readDir} and
+ * {@code pathExists}, inside the root the host allows ({@link
  * Host#readableRoot}); anywhere else, or without a root, unknown: the files Nix would read are not ours to know.
  */
 final class FileBuiltins {
@@ -21,6 +23,8 @@ final class FileBuiltins {
 
   static List<Builtin> all() {
     return List.of(
+        // a foreign argument (an input: `import nixpkgs`) stops the body and goes to the host
+        new Builtin("import", 1, call -> call.evaluator().imports().load(call.value(0), call.at())),
         new Builtin("pathExists", 1, call -> new Value.Bool(Files.exists(readable(call)))),
         new Builtin("readFile", 1, call -> {
           Path file = readable(call);
@@ -67,6 +71,14 @@ final class FileBuiltins {
           : new Value.Failure(Value.FailureKind.OTHER, "string '" + path + "' doesn't represent an absolute path",
               call.at()));
     }
+    return underRoot(root, path).orElseThrow(() -> new BuiltinCall.Stop(Value.UNKNOWN));
+  }
+
+  /**
+   * An absolute path as a file under {@code root}, links resolved as far as they exist; empty when it lies outside
+   * (a link leading out included) or the root cannot be read.
+   */
+  static Optional<Path> underRoot(Path root, String path) {
     try {
       Path realRoot = root.toRealPath();
       Path file = Path.of(Paths.canonical(path));
@@ -75,12 +87,9 @@ final class FileBuiltins {
         existing = existing.getParent();
       }
       Path real = existing == null ? file : existing.toRealPath().resolve(existing.relativize(file));
-      if (!real.startsWith(realRoot)) {
-        throw new BuiltinCall.Stop(Value.UNKNOWN);
-      }
-      return real;
+      return real.startsWith(realRoot) ? Optional.of(real) : Optional.empty();
     } catch (IOException e) {
-      throw new BuiltinCall.Stop(Value.UNKNOWN);
+      return Optional.empty();
     }
   }
 }

@@ -58,6 +58,26 @@ public interface Host {
     return null;
   }
 
+  /**
+   * Whether the files being evaluated are a copy in the Nix store (a flake's source is): then a path's own text
+   * ({@code toString ./.}) is that store path, unknown here, though its files may still be read.
+   */
+  default boolean sourceInStore() {
+    return false;
+  }
+
+  /**
+   * The text {@code import} reads for a file under {@link #readableRoot()}, named by its path relative to the root:
+   * by default the file on disk; a host may stand in texts not yet written (edits being checked). Empty: unreadable.
+   */
+  default java.util.Optional<String> importText(String name, java.nio.file.Path file) {
+    try {
+      return java.util.Optional.of(java.nio.file.Files.readString(file));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** {@code left // right} where the left side is foreign; null to treat the left side as an unknown set. */
   default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
     return null;

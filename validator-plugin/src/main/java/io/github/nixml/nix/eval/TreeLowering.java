@@ -41,18 +41,28 @@ import java.util.Optional;
  */
 public final class TreeLowering {
   private final NixFile file;
+  private final String name;
 
-  private TreeLowering(NixFile file) {
+  private TreeLowering(NixFile file, String name) {
     this.file = file;
+    this.name = name;
   }
 
   /** The lowered expression, or empty when the file has errors or holds no expression. */
   public static Optional<Term> lower(NixFile file) {
+    return lower(file, null);
+  }
+
+  /**
+   * The lowered expression of a file imported by the one being analysed, every span naming it ({@link
+   * SourceSpan#file()}: its path relative to the analysed file's directory; null for the analysed file itself).
+   */
+  public static Optional<Term> lower(NixFile file, String name) {
     if (file.hasErrors() || file.expression() == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new TreeLowering(file).expr(file.expression()));
+      return Optional.of(new TreeLowering(file, name).expr(file.expression()));
     } catch (Broken | StackOverflowError e) {
       return Optional.empty();
     }
@@ -65,7 +75,7 @@ public final class TreeLowering {
   }
 
   private SourceSpan span(int offset, int end) {
-    return new SourceSpan(offset, end - offset, file.line(offset), file.column(offset));
+    return new SourceSpan(offset, end - offset, file.line(offset), file.column(offset), name);
   }
 
   private SourceSpan span(Expr node) {

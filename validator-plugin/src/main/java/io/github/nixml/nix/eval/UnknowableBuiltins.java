@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * Builtins whose result depends on where and when Nix runs, not on the expression: the environment, the clock,
- * the machine, the network, the store, files (but those {@link FileBuiltins} may read), the Nix in use. They are unknown here, always; a host may
- * still give {@code import} of its own values a meaning ({@link Host#builtin}).
+ * the machine, the network, the store, files (but those {@link FileBuiltins} may read), the Nix in use. They are unknown here, always.
  */
 final class UnknowableBuiltins {
   private UnknowableBuiltins() {}
@@ -26,16 +25,8 @@ final class UnknowableBuiltins {
         Builtin.unknowable("toFile", 2), Builtin.unknowable("derivation", 1),
         Builtin.unknowable("derivationStrict", 1), Builtin.unknowable("appendContext", 2),
         // the file system
-        foreignAware("import", 1), foreignAware("scopedImport", 2), Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
+        // a file whose free names the scope binds: Nix's parser accepts it, our binder does not (yet)
+        Builtin.unknowable("scopedImport", 2), Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
   }
 
-  /** Unknown, except that a foreign argument goes to the host ({@code import nixpkgs}). */
-  private static Builtin foreignAware(String name, int arity) {
-    return new Builtin(name, arity, call -> {
-      for (int i = 0; i < arity; i++) {
-        call.value(i);
-      }
-      return Value.UNKNOWN;
-    });
-  }
 }

@@ -10,6 +10,7 @@ import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.PythonInterpreter;
 import io.github.nixml.model.Tristate;
 import io.github.nixml.model.VenvStrategy;
+import io.github.nixml.nix.NixFile;
 import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.CudaMode;
 import io.github.nixml.validate.Location;
@@ -113,14 +114,36 @@ public final class FlakeShells {
         .flatMap(NixpkgsInput::revision);
   }
 
-  /** The report location of a place in flake.nix. */
+  /** The report location of a place in flake.nix or in a file it imports ({@link SourceSpan#file()}). */
   public Location at(SourceSpan span) {
-    return flake.locationAt(span.offset(), span.length());
+    return sourceOf(span).locationAt(span.offset(), span.length());
   }
 
-  /** {@code flake.nix:18:9} (root-relative path), for messages. */
+  /** {@code flake.nix:18:9} or {@code nix/shell.nix:3:5} (root-relative path), for messages. */
   public String where(SourceSpan span) {
-    return flake.path() + ":" + span.line() + ":" + span.column();
+    return pathAt(span) + ":" + span.line() + ":" + span.column();
+  }
+
+  /** The root-relative path of the file a span lies in: flake.nix, or the file it imports. */
+  public String pathAt(SourceSpan span) {
+    return sourceOf(span).path();
+  }
+
+  /** The parsed file a span lies in (where a fix edits what is written there); empty when it cannot be read. */
+  public Optional<NixFile> fileAt(SourceSpan span) {
+    return span.file() == null ? context.flake() : context.nixFile(span.file()).nixFile();
+  }
+
+  /**
+   * A fix computed on the file where {@code span} is written (flake.nix or a file it imports), given that file's
+   * tree and root-relative path; empty when that file cannot be read.
+   */
+  public <T> Optional<T> editAt(SourceSpan span, java.util.function.BiFunction<NixFile, String, Optional<T>> edit) {
+    return fileAt(span).flatMap(file -> edit.apply(file, pathAt(span)));
+  }
+
+  private SourceFile sourceOf(SourceSpan span) {
+    return span.file() == null ? flake : context.file(span.file());
   }
 
   public String flakePath() {

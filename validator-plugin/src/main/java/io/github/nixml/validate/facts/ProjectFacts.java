@@ -4,6 +4,7 @@ import io.github.nixml.lock.FlakeLock;
 import io.github.nixml.lock.FlakeLockReader;
 import io.github.nixml.lock.FlakeLockResult;
 import io.github.nixml.lock.JsonPosition;
+import io.github.nixml.model.FlakeDirectory;
 import io.github.nixml.model.FlakeModel;
 import io.github.nixml.nix.NixFile;
 import io.github.nixml.nix.eval.Term;
@@ -68,7 +69,8 @@ public final class ProjectFacts {
     Optional<NixFile> parsed = context.flake();
     return parsed.isEmpty()
         ? FlakeModel.UNREADABLE
-        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION));
+        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), new FlakeDirectory(context.directoryPath(),
+            name -> context.file(name).text()));
   }
 
   /** The lock, when flake.lock is present and well-formed. */

@@ -29,9 +29,10 @@ import java.util.Optional;
  * @param unknowns what the model could not tell about the flake as a whole (each shell has its own:
  *     {@link #unknowns(DevShell)})
  * @param installed what the project installs into its venv on Linux ({@link ProjectFacts#DISTRIBUTIONS})
+ * @param imported a file the flake imports, by its path relative to the project ({@link SourceSpan#file()})
  */
 public record ProjectShells(String directory, SourceFile flake, FlakeModel model, List<Unknown> unknowns,
-    InstalledDistributions installed) {
+    InstalledDistributions installed, java.util.function.Function<String, SourceFile> imported) {
 
   /** One thing the model could not tell, why, and where (empty: the whole file). */
   public record Unknown(String subject, String reason, Optional<Location> location) {}
@@ -65,12 +66,16 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
           + " here were not checked", Optional.empty()));
     }
-    return new ProjectShells(context.directory(), flake, model, unknowns, context.get(ProjectFacts.DISTRIBUTIONS));
+    model.importProblems().forEach((file, reason) -> unknowns.add(new Unknown(file.startsWith("/") ? file
+        : context.pathOf(file), "imported but not read: " + reason, Optional.empty())));
+    return new ProjectShells(context.directory(), flake, model, unknowns, context.get(ProjectFacts.DISTRIBUTIONS),
+        context::file);
   }
 
-  /** The report location of a place in flake.nix. */
+  /** The report location of a place in flake.nix or in a file it imports. */
   public Location at(SourceSpan span) {
-    return flake.locationAt(span.offset(), span.length());
+    SourceFile file = span.file() == null ? flake : imported.apply(span.file());
+    return file.locationAt(span.offset(), span.length());
   }
 
   /** Every fact of {@code shell} the model could not tell, in the order a reader meets them. */

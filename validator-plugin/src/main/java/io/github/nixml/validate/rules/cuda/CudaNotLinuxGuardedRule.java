@@ -65,7 +65,10 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
               + String.join(", ", nonLinux) + ", where CUDA does not exist; wrap "
               + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
               + "Linux systems", List.of(),
-          model.context().flake().flatMap(f -> CudaGuardEdits.fix(f, model.flakePath(), shell, unguarded.get(0))));
+          // the list and the shell's call must be in one file for the edit to see both
+          java.util.Objects.equals(unguarded.get(0).location().file(), shell.location().file())
+              ? model.editAt(shell.location(), (f, path) -> CudaGuardEdits.fix(f, path, shell, unguarded.get(0)))
+              : java.util.Optional.empty());
     }
   }
 

@@ -44,6 +44,6 @@ public final class LdLibraryPathNotExportedRule extends DevShellRule {
     sink.report(model.at(where),
         "this library list never reaches LD_LIBRARY_PATH, so wheels cannot load their native libraries; add `"
             + LibraryPathEdits.exportLineInHook("$NIX_LD_LIBRARY_PATH") + "` to the shellHook", List.of(),
-        model.context().flake().flatMap(f -> LibraryPathEdits.exportLibraryList(f, model.flakePath(), shell)));
+        model.editAt(shell.location(), (f, path) -> LibraryPathEdits.exportLibraryList(f, path, shell)));
   }
 }

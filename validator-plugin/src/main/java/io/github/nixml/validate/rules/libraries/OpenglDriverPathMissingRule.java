@@ -67,6 +67,6 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
             + ", e.g. `" + LibraryPathEdits.exportLineInHook("$NIX_LD_LIBRARY_PATH:" + LibraryPathEdits.DRIVER_DIRECTORY)
             + "`",
         cudaWheel.map(wheel -> List.of(wheel.location())).orElse(List.of()),
-        model.context().flake().flatMap(f -> LibraryPathEdits.addDriverDirectory(f, model.flakePath(), shell)));
+        model.editAt(shell.location(), (f, path) -> LibraryPathEdits.addDriverDirectory(f, path, shell)));
   }
 }

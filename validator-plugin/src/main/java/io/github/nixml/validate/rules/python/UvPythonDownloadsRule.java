@@ -57,6 +57,6 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     sink.report(model.at(uv.get().location()),
         "uv is in the shell but may download its own Python" + found + "; set UV_PYTHON_DOWNLOADS = \"never\" "
             + "in the shell so uv uses the Nix interpreter", List.of(),
-        model.context().flake().flatMap(f -> UvPythonDownloadsEdits.fix(f, model.flakePath(), shell)));
+        model.editAt(shell.location(), (f, path) -> UvPythonDownloadsEdits.fix(f, path, shell)));
   }
 }

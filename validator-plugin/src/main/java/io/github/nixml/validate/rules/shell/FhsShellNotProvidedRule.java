@@ -47,6 +47,6 @@ public final class FhsShellNotProvidedRule extends DevShellRule {
     sink.report(model.at(runScript.get().location()),
         "runScript starts " + command + " but targetPkgs does not provide it; add " + attribute
             + " to targetPkgs (or use \"bash\")", List.of(),
-        model.context().flake().flatMap(f -> FhsShellEdits.addToTargetPkgs(f, model.flakePath(), shell, attribute)));
+        model.editAt(shell.location(), (f, path) -> FhsShellEdits.addToTargetPkgs(f, path, shell, attribute)));
   }
 }

@@ -37,6 +37,6 @@ public final class VenvDirMissingRule extends DevShellRule {
     }
     sink.report(model.at(hook.get().location()),
         "venvShellHook is used but venvDir is not set: the hook aborts the shell; add venvDir = \".venv\";",
-        List.of(), model.context().flake().flatMap(f -> VenvShellEdits.addVenvDir(f, model.flakePath(), shell)));
+        List.of(), model.editAt(shell.location(), (f, path) -> VenvShellEdits.addVenvDir(f, path, shell)));
   }
 }

@@ -38,6 +38,6 @@ public final class VenvHookNotRunRule extends DevShellRule {
     sink.report(model.at(hook.get().location()),
         "this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; "
             + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)", List.of(),
-        model.context().flake().flatMap(f -> VenvShellEdits.runVenvHook(f, model.flakePath(), shell)));
+        model.editAt(shell.location(), (f, path) -> VenvShellEdits.runVenvHook(f, path, shell)));
   }
 }

@@ -1,0 +1,48 @@
+package io.github.nixml.model;
+
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Term;
+import io.github.nixml.nix.eval.Thunk;
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Closure;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * nixpkgs' {@code callPackage fn overrides} ({@code pkgs.callPackage}, {@code lib.callPackageWith autoArgs}):
+ * {@code fn} imported when it is a path, then called with the names its formals ask for taken from the package
+ * set, the overrides winning and passed as given. A formal with a default that the overrides do not set keeps its
+ * default: the package set here is symbolic and cannot say whether it has that name (nixpkgs would take its own
+ * attribute when it exists).
+ */
+final class CallPackage {
+  private CallPackage() {}
+
+  static Value call(Evaluator evaluator, Value autoArgs, Value fn, Value overrides, SourceSpan at) {
+    Value function = fn instanceof Value.Path ? evaluator.importFile(fn, at) : fn;
+    if (!(function instanceof Closure closure) || !(overrides instanceof Attrs given)) {
+      return Value.UNKNOWN;
+    }
+    Map<String, Entry> args = new LinkedHashMap<>();
+    Term.Lambda lambda = closure.lambda();
+    if (lambda.formals() != null) {
+      for (Term.Formal formal : lambda.formals()) {
+        Entry own = given.entries().get(formal.name());
+        if (own != null) {
+          args.put(formal.name(), own);
+        } else if (formal.fallback() == null) {
+          // the package is named where the formal is written
+          args.put(formal.name(), new Entry(new Thunk(() -> {
+            Value member = evaluator.select(autoArgs, formal.name(), formal.span());
+            return member == null ? Value.UNKNOWN : member;
+          }), formal.span(), formal.span()));
+        }
+      }
+    }
+    given.entries().forEach(args::putIfAbsent);
+    return evaluator.apply(function, Thunk.of(new Attrs(args, given.open())), at);
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.nixml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nixml.nix.NixFile;
+import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.nix.eval.TreeLowering;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Shells written in files the flake imports: understood, positioned in that file. */
+class FlakeImportsTest {
+  private static final Path REALWORLD = Path.of("src/test/resources/realworld");
+
+  static FlakeModel model(Path directory) throws IOException {
+    NixFile flake = NixFrontEnd.analyze(Files.readString(directory.resolve("flake.nix")));
+    return FlakeModel.of(flake, TreeLowering.lower(flake), new FlakeDirectory(directory, name -> {
+      try {
+        return Optional.of(Files.readString(directory.resolve(name)));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }));
+  }
+
+  private static List<String> names(DevShell shell) {
+    return shell.packages().packages().stream().map(PackageRef::name).toList();
+  }
+
+  @Test
+  void importedShellIsUnderstoodAndPointsIntoItsFile() throws IOException {
+    FlakeModel model = model(REALWORLD.resolve("bug-imported-shell-hook-missing"));
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).hasSize(2);
+    DevShell shell = model.shells().get(0);
+    assertThat(shell.location().file()).isEqualTo("nix/shell.nix");
+    assertThat(shell.location().line()).isEqualTo(3);
+    assertThat(names(shell)).containsExactly("python312", "uv", "ruff");
+    assertThat(shell.packages().complete()).isTrue();
+    // the default argument `pkgs.python312` is written in the imported file
+    assertThat(shell.packages().packages().get(0).location().file()).isEqualTo("nix/shell.nix");
+  }
+
+  @Test
+  void callPackageFillsFormalsFromThePackageSetAndOverridesWin() throws IOException {
+    FlakeModel model = model(REALWORLD.resolve("callpackage-shell-file"));
+    assertThat(model.shellsComplete()).isTrue();
+    DevShell full = model.shells().stream().filter(s -> s.name().equals("default")).findFirst().orElseThrow();
+    DevShell ci = model.shells().stream().filter(s -> s.name().equals("ci")).findFirst().orElseThrow();
+    assertThat(names(full)).containsExactly("python312", "python312Packages.venvShellHook", "uv", "ruff");
+    assertThat(names(ci)).containsExactly("python312", "python312Packages.venvShellHook", "uv");
+    assertThat(full.packages().packages().get(0).location().file()).isEqualTo("shell.nix");
+  }
+
+  @Test
+  void flakePartsModulesFromImportsMergeTheirShells() throws IOException {
+    FlakeModel model = model(REALWORLD.resolve("bug-parts-imported-modules"));
+    assertThat(model.shells().stream().map(DevShell::name).distinct()).containsExactlyInAnyOrder("default", "lint");
+    assertThat(model.shells()).hasSize(6);
+    DevShell python = model.shells().stream().filter(s -> s.name().equals("default")).findFirst().orElseThrow();
+    assertThat(python.location().file()).isEqualTo("nix/python.nix");
+    assertThat(names(python)).containsExactly("python311", "python311.pkgs.venvShellHook", "uv");
+  }
+
+  @Test
+  void aFileNotReadIsKeptWithItsReason(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-26.05\";\n"
+        + "  outputs = { self, nixpkgs }: {\n    devShells.x86_64-linux.default = import ./nix/shell.nix {\n"
+        + "      pkgs = nixpkgs.legacyPackages.x86_64-linux;\n    };\n  };\n}\n");
+    FlakeModel model = model(directory);
+    assertThat(model.shells()).isEmpty();
+    assertThat(model.shellsComplete()).isFalse();
+    assertThat(model.importProblems()).containsEntry("nix/shell.nix", "no such file");
+  }
+
+  @Test
+  void withoutTheDirectoryNothingIsRead() throws IOException {
+    Path directory = REALWORLD.resolve("callpackage-shell-file");
+    FlakeModel model = FlakeModel.of(Files.readString(directory.resolve("flake.nix")));
+    assertThat(model.shells()).isEmpty();
+    assertThat(model.shellsComplete()).isFalse();
+  }
+}
