@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Measures the validator on the fresh real-world corpus (issue 17), one command:
+
+    mvn -o -q -B -pl validator-plugin package -DskipTests
+    python3 validator-plugin/src/test/corpus/measure_corpus.py /work/corpus > target/corpus-measurement.md
+
+The corpus is collected outside the repository (one folder per project, named as in the `dir` column of
+`src/test/resources/realworld/corpus-2026-12.tsv`). For each project the script runs the CLI's `nixml show` and
+`nixml validate --today 2026-12-04`, classifies every dev shell, and lists every warning/error finding.
+
+Classification of a dev shell (a shell name with its system level removed; the worst system counts):
+  fully  - `nixml show` prints the shell and "Unknowns: none" for it on every system;
+  partly - `nixml show` prints the shell but lists at least one unknown on some system;
+  not    - the shell is not printed: the project's flake yields "The flake defines no dev shell the model
+           found", or the project has no flake the model reads (devenv.nix + devenv.yaml only), each counted as
+           one shell not understood; and a project-level "Unknown: devShells: ..." next to printed shells adds one
+           shell not understood (the shells the model could not list).
+"""
+import collections
+import csv
+import glob
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PLUGIN = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+MANIFEST = os.path.join(PLUGIN, "src", "test", "resources", "realworld", "corpus-2026-12.tsv")
+TODAY = "2026-12-04"
+
+
+def cli_jar():
+    jars = glob.glob(os.path.join(PLUGIN, "target", "nixml-maven-plugin-*-cli.jar"))
+    if not jars:
+        sys.exit("build the CLI first: mvn -o -q -B -pl validator-plugin package -DskipTests")
+    return jars[0]
+
+
+def run(jar, *args):
+    p = subprocess.run(["java", "-jar", jar, *args], capture_output=True, text=True, timeout=300)
+    return p.stdout + p.stderr
+
+
+SHELL_HEAD = re.compile(r"^(devShells?|devshells|packages|devenv)[^\s]*$")
+
+
+def classify(show):
+    lines = show.splitlines()
+    shells = {}   # name without system -> worst class
+    reasons = collections.defaultdict(list)
+    project_unknown = []
+    current = None
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        head = line.split(" (")[0]
+        if nxt.startswith("~~~") and SHELL_HEAD.match(head):
+            parts = head.split(".")
+            name = ".".join(p for p in parts if p not in SYSTEMS)
+            current = name
+            shells.setdefault(name, "fully")
+            if "(systems unknown)" in line:
+                shells[name] = "partly"
+                reasons["(all)"].append("systems unknown (the shell's systems could not be listed)")
+            continue
+        if nxt.startswith("~~~") and line.startswith("Project "):
+            current = None
+            continue
+        if line.startswith("Unknowns:") and current is not None:
+            if not line.startswith("Unknowns: none"):
+                shells[current] = "partly"
+        if line.startswith("Unknown: ") and current is None:
+            project_unknown.append(line[len("Unknown: "):])
+    # the unknowns of partly shells: collect the indented block after "Unknowns:"
+    block = None
+    for line in lines:
+        if line.startswith("Unknowns:") and not line.startswith("Unknowns: none"):
+            block = []
+            rest = line[len("Unknowns:"):].strip()
+            if rest:
+                block.append(rest)
+            continue
+        if block is not None:
+            if line.startswith("  "):
+                block.append(line.strip())
+                continue
+            reasons["(all)"].extend(block)
+            block = None
+    if block:
+        reasons["(all)"].extend(block)
+    not_found = "The flake defines no dev shell the model found." in show
+    result = dict(shells)
+    if not result:
+        result["(no shell read)"] = "not"
+    elif any(u.startswith("devShells") for u in project_unknown) or not_found:
+        result["(shells not listed)"] = "not"
+    return result, project_unknown, sorted(set(reasons["(all)"]))
+
+
+SYSTEMS = {"x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin", "i686-linux", "armv7l-linux",
+           "riscv64-linux", "powerpc64le-linux"}
+
+FINDING = re.compile(r"^(\S+): (warning|error): \[([a-z0-9-]+)\] (.*)$")
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else "/work/corpus"
+    jar = cli_jar()
+    with open(MANIFEST, newline="") as f:
+        rows = [r for r in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")]
+    per_shape = collections.defaultdict(collections.Counter)
+    out = ["# Corpus measurement (nixml validate --today %s)" % TODAY, ""]
+    out.append("| project | shape | CUDA | shells: fully / partly / not | warning/error findings |")
+    out.append("| --- | --- | --- | --- | --- |")
+    details = []
+    for row in rows:
+        path = os.path.join(corpus, row["dir"])
+        if not os.path.isdir(path):
+            out.append("| `%s` | %s | %s | missing from the corpus | |" % (row["dir"], row["shape"], row["cuda"]))
+            continue
+        show = run(jar, "show", path)
+        shells, project_unknown, reasons = classify(show)
+        validate = run(jar, "validate", path, "--today", TODAY, "--fail-on", "none")
+        findings = [m.group(0) for m in map(FINDING.match, validate.splitlines()) if m]
+        counts = collections.Counter(shells.values())
+        per_shape[row["shape"]].update(counts)
+        per_shape["(all)"].update(counts)
+        out.append("| `%s` | %s | %s | %d / %d / %d | %s |" % (
+            row["dir"], row["shape"], row["cuda"], counts["fully"], counts["partly"], counts["not"],
+            "<br>".join("`%s`" % f.split(": ", 1)[0] + " " + f.split(": ", 1)[1].split("]")[0] + "]"
+                        for f in findings)))
+        details.append("## %s\n\nshells: %s\n\nproject unknowns: %s\n\nshell unknowns:\n%s\n\nfindings:\n%s\n" % (
+            row["dir"], ", ".join("%s=%s" % kv for kv in sorted(shells.items())),
+            "; ".join(project_unknown) or "none",
+            "\n".join("- " + r for r in reasons if not r.startswith("What |")) or "- none",
+            "\n".join("- " + f for f in findings) or "- none"))
+    out += ["", "| shape | fully | partly | not |", "| --- | ---: | ---: | ---: |"]
+    for shape in sorted(per_shape):
+        c = per_shape[shape]
+        out.append("| %s | %d | %d | %d |" % (shape, c["fully"], c["partly"], c["not"]))
+    print("\n".join(out))
+    print()
+    print("\n".join(details))
+
+
+if __name__ == "__main__":
+    main()
