@@ -88,9 +88,21 @@ final class NixLibrary {
     }
   }
 
+  /** Parses on a thread of its own with a large stack: the front end recurses deeply over a file this long. */
   private static Term load(Source source) {
-    return TreeLowering.lower(NixFrontEnd.analyze(text(source)))
-        .orElseThrow(() -> new IllegalStateException("nixml's " + source.file + " does not parse"));
+    Term[] term = new Term[1];
+    Thread parser = new Thread(null, () -> term[0] = TreeLowering.lower(NixFrontEnd.analyze(text(source)))
+        .orElse(null), "nixml-lib-parser", 64L << 20);
+    parser.start();
+    try {
+      parser.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (term[0] == null) {
+      throw new IllegalStateException("nixml's " + source.file + " does not parse");
+    }
+    return term[0];
   }
 
   /** nixpkgs' {@code lib} ({@code pkgs.lib}, {@code nixpkgs.lib}). */
