@@ -22,7 +22,7 @@ final class Domain {
   /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
   record Input(String name, InputKind kind) implements Value.Foreign {}
 
-  /** The {@code lib} of an input that is not nixpkgs (flake-utils): only its table entries are known. */
+  /** The {@code lib} of flake-parts or devenv, or devshell's package set: only its table entries are known. */
   record Library(KnownFunctions.Scope scope) implements Value.Foreign {}
 
   /** {@code input.legacyPackages}, before the system is selected. */
@@ -36,9 +36,6 @@ final class Domain {
 
   /** {@code lib.makeLibraryPath list}: a string whose entries the model keeps. */
   record LibPath(Value list, SourceSpan span) implements Value.Foreign {}
-
-  /** The {@code system} argument of a per-system function: one of {@code systems}, not known which. */
-  record SystemName(Set<String> systems) implements Value.Foreign {}
 
   /** The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. */
   record PerSystem(Set<String> systems, Value outputs) implements Value.Foreign {}

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * The evaluator's {@link Host} for flakes: flake inputs, nixpkgs package sets and their members, platform tests.
- * Which functions exist and what they do is {@link KnownFunctions}; this class only finds the entry a member
- * names.
+ * nixpkgs' data (packages, shell builders) is {@link KnownFunctions}; the {@code lib} of nixpkgs, flake-utils and
+ * nix-systems are Nix sources ({@link NixLibrary}); this class only finds what a member names.
  */
 final class NixpkgsHost implements Host {
   private static final Value UNKNOWN = Value.UNKNOWN;
@@ -72,9 +72,24 @@ final class NixpkgsHost implements Host {
     return true;
   }
 
-  /** A builtin given one of our values ({@code import nixpkgs}, {@code builtins.elem system […]}). */
+
+  private NixLibrary library;
+
+  /** The Nix libraries, evaluated by this host's evaluator when first named. */
+  private NixLibrary library(Evaluator evaluator) {
+    if (library == null) {
+      library = new NixLibrary(evaluator);
+    }
+    return library;
+  }
+
+  /** A builtin given one of our values ({@code import nixpkgs}, {@code import systems}). */
   @Override
   public Value builtin(Evaluator evaluator, String name, List<Value> args, SourceSpan span) {
+    if (name.equals("import") && args.size() == 1 && args.get(0) instanceof Input input
+        && input.kind() == InputKind.SYSTEMS) {
+      return library(evaluator).systems();
+    }
     return KnownFunctions.find(Scope.BUILTINS, name).filter(function -> function.arity() == args.size())
         .map(function -> function.behaviour().apply(new Call(evaluator, null, args, span, span, null)))
         .orElse(UNKNOWN);
@@ -114,8 +129,8 @@ final class NixpkgsHost implements Host {
     if (target instanceof Input input) {
       return switch (name) {
         case "lib" -> switch (input.kind()) {
-          case NIXPKGS -> new Pkg(null, List.of("lib"), span);
-          case FLAKE_UTILS -> new Library(Scope.FLAKE_UTILS);
+          case NIXPKGS -> library(evaluator).lib();
+          case FLAKE_UTILS -> library(evaluator).flakeUtils();
           case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
           case DEVENV -> new Library(Scope.DEVENV);
           case SYSTEMS, DEVSHELL, OTHER -> UNKNOWN;
@@ -206,8 +221,8 @@ final class NixpkgsHost implements Host {
     return List.copyOf(longer);
   }
 
-  /** What {@code pkgs.<path>} is: a known function, a platform test, or a package. */
-  private static Value member(Evaluator evaluator, NixpkgsInstance instance, List<String> path, SourceSpan span) {
+  /** What {@code pkgs.<path>} is: a known function, {@code lib}, a platform test, or a package. */
+  private Value member(Evaluator evaluator, NixpkgsInstance instance, List<String> path, SourceSpan span) {
     String last = path.get(path.size() - 1);
     if (path.equals(List.of("pkgs"))) {
       return new Pkg(instance, List.of(), span); // nixpkgs' `pkgs.pkgs` is the set itself (what callPackage passes)
@@ -216,10 +231,12 @@ final class NixpkgsHost implements Host {
     if (known.isPresent()) {
       return KnownFunctions.named(known.get(), evaluator, instance, span);
     }
-    if (path.get(0).equals("lib") && path.size() >= 2) {
-      return KnownFunctions.find(Scope.LIB, last)
-          .map(function -> KnownFunctions.named(function, evaluator, instance, span))
-          .orElseGet(() -> path.size() > 2 ? UNKNOWN : new Pkg(instance, path, span));
+    if (path.get(0).equals("lib")) {
+      Value member = library(evaluator).lib();
+      for (String name : path.subList(1, path.size())) {
+        member = member == null ? null : evaluator.select(member, name, span);
+      }
+      return member == null ? UNKNOWN : member;
     }
     return platformTest(path, last).orElseGet(() -> new Pkg(instance, path, span));
   }

@@ -72,8 +72,6 @@ class KnownFunctionsTest {
       assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; cudaSupport = true; }")))
           .containsExactly("python312", "uv");
     });
-    cases.put("LIB.callPackageWith", name -> assertThat(names(shell(
-        "lib.callPackageWith pkgs ({ pkgs, uv }: pkgs.mkShell { packages = [ uv ]; }) { }"))).containsExactly("uv"));
     for (String member : List.of("system", "config", "writeShellScriptBin", "writeText", "fetchurl",
         "fetchFromGitHub", "runCommand", "symlinkJoin")) {
       cases.put("NIXPKGS." + member, opaque());
@@ -123,46 +121,6 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("python313");
       assertThat(shell.env()).containsKey("A");
     });
-    cases.put("LIB.optionals", name -> assertThat(shell(
-        "pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]; }")
-        .packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
-    cases.put("LIB.optional", name -> assertThat(shell(
-        "pkgs.mkShell { packages = [ pkgs.uv ] ++ lib.optional false pkgs.hello; }")).extracting(
-        KnownFunctionsTest::names).isEqualTo(List.of("uv")));
-    cases.put("LIB.optionalString", name -> assertThat(shell(
-        "pkgs.mkShell { shellHook = lib.optionalString true \"echo hi\"; }").hook("shellHook").orElseThrow()
-        .text()).isEqualTo("echo hi"));
-    cases.put("LIB.optionalAttrs", name -> assertThat(shell(
-        "pkgs.mkShell ({ packages = [ ]; } // lib.optionalAttrs true { FOO = \"bar\"; })").env())
-        .containsKey("FOO"));
-    cases.put("LIB.makeLibraryPath", name -> assertThat(shell(
-        "pkgs.mkShell { LD_LIBRARY_PATH = lib.makeLibraryPath [ pkgs.zlib ]; }").libraryPaths().get(0).entries()
-        .packages().get(0).name()).isEqualTo("zlib"));
-    cases.put("LIB.genAttrs", name -> assertThat(onlyShell(model("""
-        { devShells = lib.genAttrs [ "aarch64-linux" ] (system: { default = pkgs.mkShell { }; }); }""")).systems())
-        .contains(Set.of("aarch64-linux")));
-    cases.put("LIB.hasSuffix", name -> assertThat(onlyShell(model("""
-        flake-utils.lib.eachDefaultSystem (system: {
-          devShells.default = pkgs.mkShell {
-            packages = lib.optionals (lib.hasSuffix "-linux" system) [ pkgs.cudatoolkit ];
-          };
-        })""")).packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
-    for (String scope : List.of("LIB", "BUILTINS")) {
-      String elem = scope.equals("LIB") ? "lib.elem" : "builtins.elem";
-      cases.put(scope + ".elem", name -> assertThat(onlyShell(model("""
-          flake-utils.lib.eachDefaultSystem (system: {
-            devShells.default = pkgs.mkShell {
-              packages = lib.optionals (%s system [ "x86_64-linux" ]) [ pkgs.cudatoolkit ];
-            };
-          })""".formatted(elem))).packages().packages().get(0).guard()).isEqualTo(PlatformGuard.LINUX_ONLY));
-    }
-    cases.put("LIB.mapAttrs", name -> assertThat(model("""
-        let pythons = { py312 = pkgs.python312; py313 = pkgs.python313; };
-        in { devShells.x86_64-linux = lib.mapAttrs (name: python: pkgs.mkShell { packages = [ python ]; }) pythons; }"""
-        ).shells()).extracting(DevShell::name).containsExactly("py312", "py313"));
-    cases.put("LIB.flakeExposed", name -> assertThat(model("""
-        { devShells = lib.genAttrs lib.systems.flakeExposed (system: { default = pkgs.mkShell { }; }); }""")
-        .shells()).hasSize(10).anySatisfy(shell -> assertThat(shell.systems()).contains(Set.of("x86_64-freebsd"))));
     cases.put("FLAKE_PARTS.mkFlake", name -> {
       FlakeModel model = FlakeModel.of("""
           {
@@ -183,16 +141,6 @@ class KnownFunctionsTest {
         assertThat(shell.packages().packages().get(0).source().allowUnfree()).isEqualTo(Tristate.TRUE);
       });
     });
-    cases.put("FLAKE_UTILS.eachDefaultSystem", name -> assertThat(onlyShell(model("""
-        flake-utils.lib.eachDefaultSystem (system: { devShells.default = pkgs.mkShell { }; })""")).systems())
-        .contains(DEFAULT_SYSTEMS));
-    cases.put("FLAKE_UTILS.eachSystem", name -> assertThat(onlyShell(model("""
-        flake-utils.lib.eachSystem [ "x86_64-linux" ] (system: { devShells.default = pkgs.mkShell { }; })"""))
-        .systems()).contains(Set.of("x86_64-linux")));
-    cases.put("FLAKE_UTILS.defaultSystems", name -> assertThat(onlyShell(model("""
-        flake-utils.lib.eachSystem flake-utils.lib.defaultSystems (system: {
-          devShells.default = pkgs.mkShell { };
-        })""")).systems()).contains(DEFAULT_SYSTEMS));
     for (String method : List.of("withPackages", "override", "overrideAttrs", "overridePythonAttrs",
         "overrideDerivation")) {
       cases.put("PACKAGE." + method, returnsThePackage());
@@ -221,12 +169,7 @@ class KnownFunctionsTest {
   }
 
   @Test
-  void eachInputHasItsOwnLib() {
-    // flake-utils' lib has no optionals, nixpkgs' lib has no eachDefaultSystem
-    assertThat(shell("pkgs.mkShell { packages = flake-utils.lib.optionals true [ pkgs.uv ]; }").packages()
-        .complete()).isFalse();
-    assertThat(model("nixpkgs.lib.eachDefaultSystem (system: { devShells.default = pkgs.mkShell { }; })")
-        .shells()).isEmpty();
+  void inputKinds() {
     assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
     assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))
         .isEqualTo(Domain.InputKind.NIXPKGS);

@@ -46,11 +46,38 @@ final class BuiltinCall {
     try {
       return builtin.body().call(new BuiltinCall(evaluator, builtin, self.thunks(), at));
     } catch (Stop stop) {
+      if (Evaluator.alternatives(stop.result) != null) {
+        return perPlatform(evaluator, builtin, self, at, stop.result);
+      }
       if (stop.result instanceof Foreign) {
         return evaluator.host().builtin(evaluator, builtin.name(), self.args(), at);
       }
       return stop.result;
     }
+  }
+
+  /**
+   * A builtin given a platform-dependent argument ({@code elem system […]} inside {@code eachDefaultSystem}, a
+   * {@code Choice} from an {@code if} on {@code stdenv.isLinux}): run once per alternative, the results a choice.
+   * Unknown when the value that stopped the builtin is not one of its arguments (an element of a list).
+   */
+  private static Value perPlatform(Evaluator evaluator, Builtin builtin, Native self, SourceSpan at, Value stopped) {
+    List<Thunk> thunks = self.thunks();
+    for (int i = 0; i < thunks.size(); i++) {
+      if (thunks.get(i).forced() != stopped) {
+        continue;
+      }
+      List<Value.Alternative> results = new ArrayList<>();
+      for (Value.Alternative alternative : Evaluator.alternatives(stopped)) {
+        List<Thunk> args = new ArrayList<>(thunks);
+        args.set(i, Thunk.of(alternative.value()));
+        Value result = run(evaluator, builtin, new Native(self.name(), self.arity(), self.body(), args, self.span()),
+            at);
+        Evaluator.addAlternative(results, alternative.guard(), result);
+      }
+      return Evaluator.choiceOf(results);
+    }
+    return Value.UNKNOWN;
   }
 
   Evaluator evaluator() {
@@ -72,7 +99,7 @@ final class BuiltinCall {
 
   /** The value itself when its type is known; stops otherwise (a failure, unknown, foreign, per platform). */
   Value known(Value value) {
-    if (value instanceof Failure || value instanceof Foreign) {
+    if (value instanceof Failure || value instanceof Foreign || Evaluator.alternatives(value) != null) {
       throw new Stop(value);
     }
     if (!Types.isData(value)) {

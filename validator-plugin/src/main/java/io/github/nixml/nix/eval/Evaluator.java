@@ -157,10 +157,13 @@ public final class Evaluator {
     }
   }
 
-  /** The source text of a span, for messages and for interpolations kept as written. */
+  /**
+   * The source text of a span, for messages and for interpolations kept as written; empty for a span outside the
+   * text (a term of another source, such as nixml's own {@code lib}).
+   */
   public String source(SourceSpan span) {
-    String text = span.file() == null ? this.text : importedText(span.file());
-    if (text == null) {
+    String text = span == null ? null : span.file() == null ? this.text : importedText(span.file());
+    if (text == null || span.offset() > text.length()) {
       return "";
     }
     return text.substring(span.offset(), Math.min(text.length(), span.offset() + span.length()));
@@ -215,6 +218,9 @@ public final class Evaluator {
     }
     if (term instanceof Term.If conditional) {
       Value condition = eval(conditional.condition(), env);
+      if (condition instanceof Choice choice) {
+        condition = choiceOf(choice.alternatives());
+      }
       if (condition instanceof Bool bool) {
         return eval(bool.value() ? conditional.then() : conditional.otherwise(), env);
       }
@@ -365,6 +371,69 @@ public final class Evaluator {
     addAlternative(alternatives, guard, then);
     addAlternative(alternatives, guard.not(), otherwise);
     return new Choice(alternatives);
+  }
+
+  /**
+   * The alternatives of a platform-dependent value: a choice's, or a platform test's {@code true} where it holds
+   * and {@code false} elsewhere; null for any other value.
+   */
+  static List<Alternative> alternatives(Value value) {
+    if (value instanceof Choice choice) {
+      return choice.alternatives();
+    }
+    if (value instanceof Platform platform) {
+      List<Alternative> alternatives = new ArrayList<>();
+      addAlternative(alternatives, platform.guard(), new Bool(true));
+      addAlternative(alternatives, platform.guard().not(), new Bool(false));
+      return alternatives;
+    }
+    return null;
+  }
+
+  /**
+   * A platform-dependent value from its alternatives, made as simple as it can be: alternatives with the same
+   * plain value (a Boolean, number, null, known string) merge; Booleans alone make a platform test (true where they
+   * are); a single alternative is its value.
+   */
+  public static Value choiceOf(List<Alternative> alternatives) {
+    List<Alternative> merged = new ArrayList<>();
+    for (Alternative alternative : alternatives) {
+      List<Alternative> flat = new ArrayList<>();
+      addAlternative(flat, alternative.guard(), alternative.value());
+      for (Alternative one : flat) {
+        int same = -1;
+        for (int i = 0; i < merged.size() && same < 0; i++) {
+          same = samePlainValue(merged.get(i).value(), one.value()) ? i : -1;
+        }
+        if (same >= 0) {
+          Alternative earlier = merged.get(same);
+          merged.set(same, new Alternative(earlier.guard().or(one.guard()), earlier.value()));
+        } else {
+          merged.add(one);
+        }
+      }
+    }
+    if (merged.isEmpty()) {
+      return UNKNOWN;
+    }
+    if (merged.size() == 1) {
+      return merged.get(0).value();
+    }
+    if (merged.stream().allMatch(alternative -> alternative.value() instanceof Bool)) {
+      PlatformGuard holds = PlatformGuard.NEVER;
+      for (Alternative alternative : merged) {
+        holds = ((Bool) alternative.value()).value() ? holds.or(alternative.guard()) : holds;
+      }
+      return new Platform(holds);
+    }
+    return new Choice(merged);
+  }
+
+  private static boolean samePlainValue(Value a, Value b) {
+    if (a instanceof Str x && b instanceof Str y) {
+      return x.literal() != null && x.literal().equals(y.literal());
+    }
+    return (a instanceof Bool || a instanceof Value.Int || a instanceof Value.Null) && a.equals(b);
   }
 
   /**

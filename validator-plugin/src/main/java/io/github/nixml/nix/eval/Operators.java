@@ -31,6 +31,15 @@ final class Operators {
   static Value unary(Evaluator evaluator, Term.UnOp op, Env env) {
     Value operand = evaluator.eval(op.operand(), env);
     if (op.op().equals("!")) {
+      if (operand instanceof Choice choice) {
+        List<Alternative> alternatives = new ArrayList<>();
+        for (Alternative alternative : choice.alternatives()) {
+          Evaluator.addAlternative(alternatives, alternative.guard(), alternative.value() instanceof Bool bool
+              ? new Bool(!bool.value()) : alternative.value() instanceof Platform p ? new Platform(p.guard().not())
+              : Types.expect(alternative.value(), "a Boolean", op.span()) instanceof Failure f ? f : UNKNOWN);
+        }
+        return Evaluator.choiceOf(alternatives);
+      }
       if (operand instanceof Bool bool) {
         return new Bool(!bool.value());
       }
@@ -61,22 +70,53 @@ final class Operators {
         return concatLists(left, right, op.span());
       case "//":
         return update(evaluator, left, right, op.span());
+      default:
+        return perPlatform(op.op(), left, right, op.span());
+    }
+  }
+
+  /**
+   * An operator on operands one of which depends on the platform ({@code system == "x86_64-linux"} inside
+   * {@code eachDefaultSystem}): applied to each pair of alternatives, the results a choice.
+   */
+  private static Value perPlatform(String op, Value left, Value right, SourceSpan span) {
+    List<Alternative> lefts = Evaluator.alternatives(left);
+    List<Alternative> rights = Evaluator.alternatives(right);
+    if (lefts == null && rights == null || right instanceof Failure) {
+      return binary(op, left, right, span);
+    }
+    lefts = lefts != null ? lefts : List.of(new Alternative(PlatformGuard.ALWAYS, left));
+    rights = rights != null ? rights : List.of(new Alternative(PlatformGuard.ALWAYS, right));
+    List<Alternative> results = new ArrayList<>();
+    for (Alternative l : lefts) {
+      for (Alternative r : rights) {
+        PlatformGuard guard = l.guard().and(r.guard());
+        if (!guard.isNever()) {
+          Evaluator.addAlternative(results, guard, perPlatform(op, l.value(), r.value(), span));
+        }
+      }
+    }
+    return Evaluator.choiceOf(results);
+  }
+
+  private static Value binary(String op, Value left, Value right, SourceSpan span) {
+    switch (op) {
       case "+":
-        return plus(left, right, op.span());
+        return plus(left, right, span);
       case "-", "*", "/":
-        return arithmetic(op.op(), left, right, op.span());
+        return arithmetic(op, left, right, span);
       case "==":
         return Comparison.equal(left, right);
       case "!=":
         return not(Comparison.equal(left, right));
       case "<":
-        return Comparison.less(left, right, op.span());
+        return Comparison.less(left, right, span);
       case ">":
-        return Comparison.less(right, left, op.span());
+        return Comparison.less(right, left, span);
       case "<=":
-        return not(Comparison.less(right, left, op.span()));
+        return not(Comparison.less(right, left, span));
       case ">=":
-        return not(Comparison.less(left, right, op.span()));
+        return not(Comparison.less(left, right, span));
       default:
         return UNKNOWN;
     }
@@ -173,6 +213,7 @@ final class Operators {
 
   /** {@code &&}, {@code ||} and {@code ->} ({@code a -> b} is {@code !a || b}); platform tests combine. */
   private static Value logic(Evaluator evaluator, Term.BinOp op, Value left, Env env) {
+    left = left instanceof Choice choice ? Evaluator.choiceOf(choice.alternatives()) : left;
     if (op.op().equals("->")) {
       left = not(left instanceof Platform platform ? new Platform(platform.guard().not()) : left);
     }
@@ -185,6 +226,7 @@ final class Operators {
       return bool;
     }
     Value right = evaluator.eval(op.right(), env);
+    right = right instanceof Choice choice ? Evaluator.choiceOf(choice.alternatives()) : right;
     wrong = Types.expect(right, "a Boolean", op.span(), Bool.class);
     if (wrong != null) {
       return wrong;

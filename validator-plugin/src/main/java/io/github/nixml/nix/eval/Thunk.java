@@ -21,6 +21,11 @@ public final class Thunk {
     return thunk;
   }
 
+  /** The value when already computed; null otherwise (nothing is computed). */
+  Value forced() {
+    return value;
+  }
+
   public Value force() {
     if (value != null) {
       return value;

@@ -1,0 +1,173 @@
+package io.github.nixml.model;
+
+import io.github.nixml.model.Domain.LibPath;
+import io.github.nixml.model.Domain.PerSystem;
+import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.nix.eval.Term;
+import io.github.nixml.nix.eval.Thunk;
+import io.github.nixml.nix.eval.TreeLowering;
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.eval.Value.Alternative;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Str;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * nixml's own Nix sources of nixpkgs' {@code lib}, flake-utils' {@code lib} and nix-systems (resources under
+ * {@code nixml/nix/}), evaluated by the flake's own evaluator: {@code lib.optionals}, {@code genAttrs},
+ * {@code eachDefaultSystem} are Nix functions, not entries of a table. Each source is parsed once per JVM; its
+ * value is computed once per evaluator, when first named. Two primitives stand in for functions whose result is
+ * the model's data: {@code makeLibraryPath} gives the list of packages it names ({@link LibPath}), and
+ * flake-utils' {@code eachSystem} applies the per-system function once, to a system that is one of the list
+ * (per platform), and keeps the list ({@link PerSystem}).
+ */
+final class NixLibrary {
+  /** One source file. */
+  enum Source {
+    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix");
+
+    final String file;
+
+    Source(String file) {
+      this.file = file;
+    }
+
+    /** The resource path, for tests that hand the same file to Nix. */
+    String resource() {
+      return "/nixml/nix/" + file;
+    }
+  }
+
+  private static final Map<Source, Term> TERMS = new EnumMap<>(Source.class);
+
+  private final Evaluator evaluator;
+  private final Thunk systems;
+  private final Thunk lib;
+  private final Thunk flakeUtils;
+
+  NixLibrary(Evaluator evaluator) {
+    this.evaluator = evaluator;
+    this.systems = new Thunk(() -> evaluator.eval(term(Source.SYSTEMS), evaluator.rootEnv()));
+    this.lib = new Thunk(() -> open(call(Source.LIB, Map.of("primitives", Thunk.of(attrs(Map.of(
+        "makeLibraryPath", new Value.Native("makeLibraryPath", 1,
+            (ev, self, at) -> new LibPath(self.args().get(0), at), List.of(), null),
+        "callPackageWith", new Value.Native("callPackageWith", 3, (ev, self, at) -> CallPackage.call(ev,
+            self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null))))))));
+    this.flakeUtils = new Thunk(() -> open(call(Source.FLAKE_UTILS, Map.of("defaultSystems", systems,
+        "primitives", Thunk.of(attrs(Map.of("eachSystem", new Value.Native("eachSystem", 2,
+            (ev, self, at) -> eachSystem(ev, self.thunks().get(0).force(), self.thunks().get(1), at), List.of(),
+            null))))))));
+  }
+
+  /** The parsed source; parsed once per JVM (a broken resource is a bug of nixml: it throws). */
+  static Term term(Source source) {
+    synchronized (TERMS) {
+      return TERMS.computeIfAbsent(source, NixLibrary::load);
+    }
+  }
+
+  /** The text of a source, as shipped. */
+  static String text(Source source) {
+    try (InputStream in = NixLibrary.class.getResourceAsStream(source.resource())) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + source.resource());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses on a thread of its own with a large stack: the front end recurses deeply over a file this long. */
+  private static Term load(Source source) {
+    Term[] term = new Term[1];
+    Thread parser = new Thread(null, () -> term[0] = TreeLowering.lower(NixFrontEnd.analyze(text(source)))
+        .orElse(null), "nixml-lib-parser", 64L << 20);
+    parser.start();
+    try {
+      parser.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (term[0] == null) {
+      throw new IllegalStateException("nixml's " + source.file + " does not parse");
+    }
+    return term[0];
+  }
+
+  /** nixpkgs' {@code lib} ({@code pkgs.lib}, {@code nixpkgs.lib}). */
+  Value lib() {
+    return lib.force();
+  }
+
+  /** flake-utils' {@code lib}. */
+  Value flakeUtils() {
+    return flakeUtils.force();
+  }
+
+  /** {@code import systems}: nix-systems' list. */
+  Value systems() {
+    return systems.force();
+  }
+
+  private Value call(Source source, Map<String, Thunk> arguments) {
+    Value function = evaluator.eval(term(source), evaluator.rootEnv());
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    arguments.forEach((name, thunk) -> entries.put(name, new Entry(thunk, null)));
+    return evaluator.apply(function, Thunk.of(new Attrs(entries, false)), null);
+  }
+
+  private static Attrs attrs(Map<String, Value> values) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    values.forEach((name, value) -> entries.put(name, new Entry(Thunk.of(value), null)));
+    return new Attrs(entries, false);
+  }
+
+  /**
+   * The set with its nested sets ({@code lib.strings}, {@code lib.systems.doubles}) open: the real library has
+   * functions ours lacks, and naming one is unknown, not a missing attribute.
+   */
+  private static Value open(Value value) {
+    if (!(value instanceof Attrs attrs)) {
+      return value;
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    attrs.entries().forEach((name, entry) -> entries.put(name,
+        new Entry(new Thunk(() -> open(entry.thunk().force())), entry.keySpan(), entry.nameSpan())));
+    return new Attrs(entries, true);
+  }
+
+  /** flake-utils' {@code eachSystem systems f}: {@code f} applied once, to a system among {@code systems}. */
+  private static Value eachSystem(Evaluator evaluator, Value systems, Thunk function, io.github.nixml.nix.syntax
+      .SourceSpan at) {
+    Set<String> names = Evaluator.strings(systems);
+    return new PerSystem(names, evaluator.apply(function.force(), Thunk.of(systemAmong(names, at)), at));
+  }
+
+  /**
+   * A system that is one of {@code systems}, not known which: on each system's platform its name. Unknown when
+   * the list is unknown or two of its systems share a platform.
+   */
+  static Value systemAmong(Set<String> systems, io.github.nixml.nix.syntax.SourceSpan at) {
+    if (systems == null || systems.isEmpty() || !systems.stream().allMatch(PlatformGuard::hasOwnPlatform)) {
+      return Value.UNKNOWN;
+    }
+    List<Alternative> alternatives = new ArrayList<>();
+    for (String system : systems) {
+      alternatives.add(new Alternative(PlatformGuard.ofSystem(system), Str.of(system, at)));
+    }
+    return alternatives.size() == 1 ? alternatives.get(0).value() : new Value.Choice(alternatives);
+  }
+}
