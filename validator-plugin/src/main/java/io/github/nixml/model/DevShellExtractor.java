@@ -289,6 +289,24 @@ final class DevShellExtractor {
     return complete;
   }
 
+  /** The {@code lib} folders of the literal path strings in a list value ({@code makeLibraryPath}'s argument). */
+  static List<String> libraryDirectories(Value value) {
+    List<Item> items = Evaluator.items(value);
+    List<String> directories = new ArrayList<>();
+    if (items != null) {
+      for (Item item : items) {
+        if (item.value() instanceof Str str && str.pieces().stream().allMatch(p -> p instanceof Value.Text)) {
+          StringBuilder text = new StringBuilder();
+          str.pieces().forEach(p -> text.append(((Value.Text) p).text()));
+          if (text.toString().startsWith("/")) {
+            directories.add(text + "/lib");
+          }
+        }
+      }
+    }
+    return directories;
+  }
+
   /** The packages of a list value ({@code makeLibraryPath}'s argument). */
   PackageList packageList(Value value) {
     List<PackageRef> refs = new ArrayList<>();
