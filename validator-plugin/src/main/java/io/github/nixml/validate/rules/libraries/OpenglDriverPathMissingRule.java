@@ -56,6 +56,10 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
         return;
       }
     }
+    ShellText envPath = shell.env().get("LD_LIBRARY_PATH");
+    if (envPath != null && !envPath.complete()) {
+      return; // `env.LD_LIBRARY_PATH` the model cannot read may hold the driver's folder
+    }
     List<ShellWord> values = new ArrayList<>(LibraryPathExports.values(shell));
     boolean viaNixLd = values.stream().anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH"));
     ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");
