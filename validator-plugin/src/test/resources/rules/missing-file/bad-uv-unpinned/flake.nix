@@ -10,6 +10,7 @@
         packages = [ pkgs.python312 pkgs.uv ];
         UV_PYTHON_DOWNLOADS = "never";
         shellHook = ''
+          test -f .python-version || echo "no .python-version: run uv python pin" >&2
           uv sync
           source .venv/bin/activate
         '';

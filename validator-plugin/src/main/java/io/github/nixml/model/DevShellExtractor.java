@@ -184,6 +184,7 @@ final class DevShellExtractor {
     SourceSpan packagesLocation = null;
     Optional<ShellText> runScript = Optional.empty();
     boolean fhs = shell.kind() != ShellKind.MK_SHELL;
+    boolean envComplete = true;
     for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
       String key = entry.getKey();
       SourceSpan keySpan = entry.getValue().keySpan();
@@ -208,10 +209,18 @@ final class DevShellExtractor {
         SourceSpan span = value instanceof Str str ? str.span() : keySpan;
         runScript = Optional.of(ShellTexts.of(key, value, span, true, libraryPaths, this));
       } else if (key.equals("env")) {
-        if (entry.getValue().thunk().force() instanceof Attrs envAttrs) {
+        // `env = { … } // lib.optionalAttrs stdenv.isLinux { … }` is a platform choice of sets: one set of
+        // variables, each a choice of its values; a set the model cannot read hides variables from the rules
+        Value envValue = entry.getValue().thunk().force();
+        Attrs envAttrs = envValue instanceof Attrs attrs ? attrs
+            : envValue instanceof Value.Choice choice ? Evaluator.merge(choice) : null;
+        if (envAttrs == null || envAttrs.open()) {
+          envComplete = false;
+        }
+        if (envAttrs != null) {
           for (Map.Entry<String, Entry> variable : envAttrs.entries().entrySet()) {
-            env.put(variable.getKey(), ShellTexts.of(variable.getKey(), variable.getValue().thunk().force(),
-                variable.getValue().keySpan(), false, libraryPaths, this));
+            env.put(variable.getKey(), ShellTexts.of(variable.getKey(), samePerPlatform(variable.getValue()
+                .thunk().force()), variable.getValue().keySpan(), false, libraryPaths, this));
           }
         }
       } else if (!key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
@@ -225,7 +234,7 @@ final class DevShellExtractor {
     }
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
-        !attributes.open());
+        !attributes.open() && envComplete);
   }
 
   /**
@@ -287,6 +296,35 @@ final class DevShellExtractor {
       }
     }
     return complete;
+  }
+
+  /** A platform choice whose alternatives are all the same value is that value (a variable set on every platform). */
+  private static Value samePerPlatform(Value value) {
+    if (value instanceof Value.Choice choice && !choice.alternatives().isEmpty()) {
+      Value first = choice.alternatives().get(0).value();
+      if (choice.alternatives().stream().allMatch(alternative -> alternative.value().equals(first))) {
+        return first;
+      }
+    }
+    return value;
+  }
+
+  /** The {@code lib} folders of the literal path strings in a list value ({@code makeLibraryPath}'s argument). */
+  static List<String> libraryDirectories(Value value) {
+    List<Item> items = Evaluator.items(value);
+    List<String> directories = new ArrayList<>();
+    if (items != null) {
+      for (Item item : items) {
+        if (item.value() instanceof Str str && str.pieces().stream().allMatch(p -> p instanceof Value.Text)) {
+          StringBuilder text = new StringBuilder();
+          str.pieces().forEach(p -> text.append(((Value.Text) p).text()));
+          if (text.toString().startsWith("/")) {
+            directories.add(text + "/lib");
+          }
+        }
+      }
+    }
+    return directories;
   }
 
   /** The packages of a list value ({@code makeLibraryPath}'s argument). */

@@ -34,7 +34,8 @@ final class ShellTexts {
         }
       }
     } else if (value instanceof LibPath libPath) {
-      LibraryPath path = new LibraryPath(extractor.packageList(libPath.list()), libPath.span());
+      LibraryPath path = new LibraryPath(extractor.packageList(libPath.list()), libPath.span(),
+          DevShellExtractor.libraryDirectories(libPath.list()));
       libraryPaths.add(path);
       into.add(new ShellPiece.LibraryPathRef(path));
     } else if (value instanceof Value.Int number) {

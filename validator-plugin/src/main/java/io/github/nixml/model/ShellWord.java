@@ -78,6 +78,12 @@ public record ShellWord(List<Segment> segments) {
     return segments.stream().anyMatch(s -> s instanceof Variable variable && variable.name().equals(name));
   }
 
+  /** Whether the word holds a {@code makeLibraryPath} list that gives the folder {@code directory}. */
+  public boolean hasLibraryDirectory(String directory) {
+    return segments.stream().anyMatch(s -> s instanceof Piece piece
+        && piece.piece() instanceof ShellPiece.LibraryPathRef ref && ref.path().directories().contains(directory));
+  }
+
   /** Whether the word holds a {@code makeLibraryPath} list. */
   public boolean hasLibraryPath() {
     return segments.stream().anyMatch(s -> s instanceof Piece piece

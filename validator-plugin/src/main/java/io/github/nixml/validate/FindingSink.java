@@ -23,6 +23,15 @@ public interface FindingSink {
   }
 
   /**
+   * Reports a finding that is not evidence of a breakage (what the model cannot read, a choice the project may have
+   * made on purpose) at {@code note}, unless the user set the rule's severity: a rule uses it where only the nixml
+   * contract would make the finding a warning. Sinks that cannot lower the severity report it as usual.
+   */
+  default void reportNote(Location location, String message, List<Location> related) {
+    report(location, message, related);
+  }
+
+  /**
    * Reports a file that exists but cannot be read (too large, not a regular file, an I/O error) at the file, and
    * says so: a rule that reads the file then stops, since there is nothing more to check.
    */

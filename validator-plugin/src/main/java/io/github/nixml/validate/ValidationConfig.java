@@ -75,6 +75,11 @@ public record ValidationConfig(
     return severities.getOrDefault(rule.id(), rule.defaultSeverity());
   }
 
+  /** Whether the user set this rule's severity (then a rule's note-level findings keep it too). */
+  public boolean isSeverityConfigured(String ruleId) {
+    return severities.containsKey(ruleId);
+  }
+
   /** Collects settings, each validated with a message fit for a user. */
   public static final class Builder {
     private Layout layout = Layout.AUTO;

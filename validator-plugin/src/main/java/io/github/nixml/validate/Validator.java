@@ -1,11 +1,13 @@
 package io.github.nixml.validate;
 
+import io.github.nixml.fix.Fix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -55,12 +57,13 @@ public final class Validator {
     List<BoundRule<ProjectRule>> projectRules = new ArrayList<>();
     for (Rule rule : enabled) {
       Severity severity = config.severityOf(rule.descriptor());
+      Severity noteSeverity = config.isSeverityConfigured(rule.id()) ? severity : Severity.NOTE;
       // A rule may be both (file-too-large checks every Nix file and each project's other files).
       if (rule instanceof NixFileRule nixFileRule) {
-        fileRules.add(new BoundRule<>(nixFileRule, severity));
+        fileRules.add(new BoundRule<>(nixFileRule, severity, noteSeverity));
       }
       if (rule instanceof ProjectRule projectRule) {
-        projectRules.add(new BoundRule<>(projectRule, severity));
+        projectRules.add(new BoundRule<>(projectRule, severity, noteSeverity));
       }
     }
 
@@ -136,11 +139,21 @@ public final class Validator {
         + (top == null ? "" : " at " + top);
   }
 
-  private record BoundRule<R extends Rule>(R rule, Severity severity) {
+  /** A rule with its configured severity and the one its {@link FindingSink#reportNote notes} get. */
+  private record BoundRule<R extends Rule>(R rule, Severity severity, Severity noteSeverity) {
     FindingSink sink(List<Finding> into) {
       String id = rule.id();
-      return (location, message, related, fix) ->
+      return new FindingSink() {
+        @Override
+        public void report(Location location, String message, List<Location> related, Optional<Fix> fix) {
           into.add(new Finding(id, severity, message, location, related, fix));
+        }
+
+        @Override
+        public void reportNote(Location location, String message, List<Location> related) {
+          into.add(new Finding(id, noteSeverity, message, location, related, Optional.empty()));
+        }
+      };
     }
   }
 }

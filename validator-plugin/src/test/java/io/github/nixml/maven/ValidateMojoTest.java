@@ -56,7 +56,9 @@ class ValidateMojoTest {
         .hasMessage("1 finding at or above error; see " + root.toRealPath().resolve("target/nixml/nixml.sarif")
             + " (set nixml.failOn to change the threshold)");
     assertThat(log).contains(
-        "WARN .envrc: warning: [envrc-no-flake] .envrc never runs `use flake`: direnv will not enter the flake's dev shell; add the line `use flake`");
+        "WARN .envrc:1:1: warning: [envrc-no-flake] .envrc runs `use nix`, but the project has no shell.nix or"
+            + " default.nix for it, only flake.nix: direnv fails instead of entering the dev shell; replace it with"
+            + " `use flake`");
     assertThat(log).anyMatch(l -> l.startsWith("ERROR .python-version:1:1: error: [requires-python-mismatch]"));
   }
 

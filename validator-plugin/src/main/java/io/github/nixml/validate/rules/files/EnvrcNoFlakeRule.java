@@ -2,6 +2,7 @@ package io.github.nixml.validate.rules.files;
 
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.Location;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -13,24 +14,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code envrc-no-flake}: the project uses direnv (it has an {@code .envrc}) but its {@code .envrc} never runs
- * {@code use flake} (with or without arguments such as {@code use flake .#cuda --impure}; {@code use_flake} counts
- * too; commented-out lines do not); with the full nixml contract (a configured layout) a missing {@code .envrc}
- * fires as well. Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the venv hook are entered
- * automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels fail on missing
- * libraries. Silent when every dev shell is a buildFHSEnv environment, which direnv cannot enter
+ * {@code envrc-no-flake}: the project uses direnv (it has an {@code .envrc}) and its {@code .envrc} contradicts the
+ * flake: it runs a bare {@code use nix} (or {@code use_nix}) while the project has no {@code shell.nix} or
+ * {@code default.nix} for it to load, only flake.nix, so direnv fails instead of entering the dev shell. Under the
+ * full nixml contract (a configured layout) the template's {@code .envrc} is expected: it fires whenever
+ * {@code .envrc} never runs {@code use flake} (with or without arguments such as {@code use flake .#cuda --impure};
+ * {@code use_flake} counts too; commented-out lines do not), and when {@code .envrc} is missing. Without a
+ * configured layout an {@code .envrc} that enters its dev environment another way ({@code use devenv},
+ * {@code nix print-dev-env}, {@code use envreload}, lorri, {@code use nix} with a shell.nix …) or enters none is
+ * the project's choice, not a breakage: silent. Why: with direnv the dev shell, its {@code LD_LIBRARY_PATH} and the
+ * venv hook are entered automatically on {@code cd}; without it people run {@code uv} outside the shell and wheels
+ * fail on missing libraries. Silent when every dev shell is a buildFHSEnv environment, which direnv cannot enter
  * ({@code envrc-fhs-flake}), and while flake.nix cannot be read (the layout is then unknown).
  */
 public final class EnvrcNoFlakeRule extends BaseProjectRule {
 
   public EnvrcNoFlakeRule() {
     super(RuleDescriptor.of("envrc-no-flake", Severity.WARNING,
-        ".envrc does not `use flake` (with a configured layout: or is missing)."));
+        ".envrc runs `use nix` with no shell.nix for it (with a configured layout: lacks `use flake`, or is missing)."));
   }
 
   /** {@code use flake} / {@code use_flake} as a command: at the start of a line or after ; & | { ( then do else. */
   private static final Pattern USE_FLAKE = Pattern.compile(
       "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?<use>use\\s+flake|use_flake)(?=$|[\\s;&|)}])");
+
+  /** A bare {@code use nix} / {@code use_nix} as a command: it loads ./shell.nix or ./default.nix. */
+  private static final Pattern USE_NIX = Pattern.compile(
+      "(?:^|[;&|{(]|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*(?:use\\s+nix|use_nix)\\s*(?:$|[;&|)}])");
 
   @Override
   public void check(ProjectContext context, FindingSink sink) {
@@ -55,6 +65,20 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
       if (usesFlake(envrc.line(line))) {
         return;
       }
+    }
+    if (!context.config().strict()) {
+      if (context.file("shell.nix").isPresent() || context.file("default.nix").isPresent()) {
+        return; // `use nix` has its file; any other way into a dev environment is the project's choice
+      }
+      for (int line = 1; line <= envrc.lineCount(); line++) {
+        if (USE_NIX.matcher(code(envrc.line(line))).find()) {
+          sink.report(Location.of(envrc.path(), line, 1), envrc.path() + " runs `use nix`, but the project has no"
+              + " shell.nix or default.nix for it, only flake.nix: direnv fails instead of entering the dev shell;"
+              + " replace it with `use flake`");
+          return;
+        }
+      }
+      return;
     }
     sink.report(envrc.location(), envrc.path() + " never runs `use flake`: direnv will not enter the flake's dev"
         + " shell; add the line `use flake`");

@@ -20,8 +20,11 @@ import java.util.Optional;
  * without {@code .python-version} a uv in the shell with nothing else pinning its interpreter picks whatever
  * interpreter it finds (or downloads one) instead of the shell's; without {@code pyproject.toml} the shell's
  * {@code uv sync} (or {@code pip install -e .}) has nothing to install. A project that declares the full nixml
- * contract (a configured layout) needs both files. (A project is a directory with a flake.nix; when the root holds
- * no flake at all, the root is checked.)
+ * contract (a configured layout) needs all three files. Without it (layout auto) a missing flake.nix fires only when
+ * something points at a flake ({@code .envrc} runs {@code use flake}, or a {@code flake.lock} is there): a devenv
+ * project without a flake needs none; a missing {@code .python-version} fires only when something expects it
+ * (a shell hook or {@code .envrc} reads it) and the shell's uv has no other pin. (A project is a directory with a
+ * flake.nix; when the root holds no flake at all, the root is checked.)
  */
 public final class MissingFileRule extends BaseProjectRule {
 
@@ -32,14 +35,19 @@ public final class MissingFileRule extends BaseProjectRule {
 
   @Override
   public void check(ProjectContext context, FindingSink sink) {
-    report(context.flakeNix().source(), "has no flake.nix: there is no dev shell for `nix develop` or `use flake`",
-        sink);
+    if (context.config().strict()) {
+      report(context.flakeNix().source(), "has no flake.nix: there is no dev shell for `nix develop` or `use flake`",
+          sink);
+    } else {
+      flakeExpectedBy(context).ifPresent(evidence -> report(context.flakeNix().source(),
+          "has no flake.nix but " + evidence + ": there is no dev shell for `nix develop` or `use flake`", sink));
+    }
     FlakeShells shells = FlakeShells.of(context);
     if (context.pythonVersionSource().isMissing()) {
       if (shells.strict()) {
         report(context.pythonVersionSource(),
             "has no .python-version: uv will choose an interpreter on its own instead of the dev shell's", sink);
-      } else {
+      } else if (expectsPythonVersion(context, shells)) {
         unpinnedUv(shells).ifPresent(shell -> report(context.pythonVersionSource(),
             "has no .python-version while the dev shell (" + shells.where(shell.location()) + ") brings uv with "
                 + "nothing else pinning its interpreter: uv will choose one on its own (or download one) instead of "
@@ -60,6 +68,39 @@ public final class MissingFileRule extends BaseProjectRule {
         }
       }
     }
+  }
+
+  /** What in the project points at a flake: {@code use flake} in .envrc, or a flake.lock. */
+  private static Optional<String> flakeExpectedBy(ProjectContext context) {
+    SourceFile envrc = context.envrc();
+    if (envrc.isPresent()) {
+      for (int line = 1; line <= envrc.lineCount(); line++) {
+        if (EnvrcNoFlakeRule.usesFlake(envrc.line(line))) {
+          return Optional.of(envrc.path() + ":" + line + " runs `use flake`");
+        }
+      }
+    }
+    return context.flakeLock().isPresent() ? Optional.of("it has a flake.lock") : Optional.empty();
+  }
+
+  /** Whether a shell hook or .envrc reads .python-version: the project expects the pin to be there. */
+  private static boolean expectsPythonVersion(ProjectContext context, FlakeShells shells) {
+    String name = ProjectContext.PYTHON_VERSION;
+    boolean hooks = shells.shells().stream().flatMap(shell -> shell.hookCommands().stream())
+        .anyMatch(command -> command.words().stream().anyMatch(word -> word.containsText(name)));
+    if (hooks) {
+      return true;
+    }
+    SourceFile envrc = context.envrc();
+    if (envrc.isPresent()) {
+      for (int line = 1; line <= envrc.lineCount(); line++) {
+        String text = envrc.line(line).strip();
+        if (!text.startsWith("#") && text.contains(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A shell that brings uv while nothing else decides uv's interpreter. */

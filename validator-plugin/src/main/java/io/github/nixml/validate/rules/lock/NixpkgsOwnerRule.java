@@ -11,7 +11,9 @@ import io.github.nixml.validate.facts.ProjectFacts;
 /**
  * {@code nixpkgs-owner}: a nixpkgs input comes from a fork instead of NixOS/nixpkgs. Why: a fork gets no binary
  * cache from cache.nixos.org for its own commits and no security fixes unless someone merges them, and whoever
- * owns it controls every package of the dev shell.
+ * owns it controls every package of the dev shell. A warning under the nixml contract (a configured layout, which
+ * pins nixpkgs to NixOS); with {@code nixml.layout=auto} a note, since a fork is often deliberate (the owner's own
+ * nixpkgs) and no breakage by itself.
  */
 public final class NixpkgsOwnerRule extends BaseProjectRule {
 
@@ -24,9 +26,14 @@ public final class NixpkgsOwnerRule extends BaseProjectRule {
   public void check(ProjectContext context, FindingSink sink) {
     for (NixpkgsInput input : context.get(ProjectFacts.NIXPKGS_INPUTS)) {
       if (!input.repository().isOwnedByNixOS()) {
-        sink.report(input.location(), "nixpkgs input '" + input.name() + "' comes from "
+        String message = "nixpkgs input '" + input.name() + "' comes from "
             + input.repository().slug() + ", not NixOS/nixpkgs: use github:NixOS/nixpkgs/"
-            + input.branch().orElse("<branch>") + " unless the fork is deliberate", input.related());
+            + input.branch().orElse("<branch>") + " unless the fork is deliberate";
+        if (context.config().strict()) {
+          sink.report(input.location(), message, input.related());
+        } else {
+          sink.reportNote(input.location(), message, input.related());
+        }
       }
     }
   }

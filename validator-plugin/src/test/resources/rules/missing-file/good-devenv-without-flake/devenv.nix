@@ -1,0 +1,8 @@
+{ pkgs, ... }:
+{
+  packages = [ pkgs.git ];
+  languages.python = {
+    enable = true;
+    uv.enable = true;
+  };
+}

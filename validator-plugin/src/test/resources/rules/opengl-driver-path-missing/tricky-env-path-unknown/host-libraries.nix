@@ -1,0 +1,1 @@
+"/run/opengl-driver/lib:/usr/lib/wsl/lib"

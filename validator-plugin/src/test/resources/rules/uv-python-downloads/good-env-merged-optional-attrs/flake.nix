@@ -1,0 +1,22 @@
+{
+  description = "uv shell whose variables sit in env, extended on Linux";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+
+  outputs = { self, nixpkgs }:
+    let
+      pkgs = nixpkgs.legacyPackages.x86_64-linux;
+      lib = nixpkgs.lib;
+    in
+    {
+      devShells.x86_64-linux.default = pkgs.mkShell {
+        packages = [ pkgs.python312 pkgs.uv ];
+        env = {
+          UV_PYTHON_DOWNLOADS = "never";
+          UV_NO_SYNC = "1";
+        } // lib.optionalAttrs pkgs.stdenv.isLinux {
+          LD_LIBRARY_PATH = lib.makeLibraryPath [ pkgs.zlib pkgs.stdenv.cc.cc ];
+        };
+      };
+    };
+}
