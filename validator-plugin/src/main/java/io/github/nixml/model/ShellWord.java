@@ -43,6 +43,14 @@ public record ShellWord(List<Segment> segments) {
     return out.toString();
   }
 
+  /**
+   * Whether the word holds a command substitution ({@code $(nixGLNvidia printenv LD_LIBRARY_PATH)}, backquotes):
+   * its value is the command's output, which nothing static can tell.
+   */
+  public boolean hasCommandSubstitution() {
+    return containsText("$(") || containsText("`");
+  }
+
   /** Whether some run of literal text in the word contains {@code text}. */
   public boolean containsText(String text) {
     StringBuilder run = new StringBuilder();

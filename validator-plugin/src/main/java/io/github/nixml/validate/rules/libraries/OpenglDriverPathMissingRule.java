@@ -69,6 +69,9 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
       }
       values.add(nixLd.value());
     }
+    if (values.stream().anyMatch(ShellWord::hasCommandSubstitution)) {
+      return; // `$(nixGLNvidia printenv LD_LIBRARY_PATH)`: a command's output may hold the driver's folder
+    }
     if (values.stream().anyMatch(value -> value.containsText("/run/opengl-driver/lib")
         || value.hasLibraryDirectory("/run/opengl-driver/lib") || holdsNixpkgsDriver(value))) {
       return;
