@@ -15,6 +15,12 @@ Classification of a dev shell (a shell name with its system level removed; the w
            found", or the project has no flake the model reads (devenv.nix + devenv.yaml only), each counted as
            one shell not understood; and a project-level "Unknown: devShells: ..." next to printed shells adds one
            shell not understood (the shells the model could not list).
+  none   - a project (a "Project X" section of `nixml show`) whose Nix defines no dev shell at all has no shell to
+           understand and counts 0 shells, not "not": its section prints "The flake defines no dev shell the model
+           found." (or, with no flake, only "Unknown: flake.nix: the file is missing") and no other project-level
+           unknown, and its folder holds none of shell.nix, default.nix, devenv.nix, devenv.yaml (a flake with only
+           `templates`, `packages` or `outputs = _: { }`). Any project-level unknown, or one of those files, keeps
+           the project at one shell not understood: the model may have missed a shell there.
 """
 import collections
 import csv
@@ -45,7 +51,37 @@ def run(jar, *args):
 SHELL_HEAD = re.compile(r"^(devShells?|devshells|packages|devenv)[^\s]*$")
 
 
-def classify(show):
+NO_SHELL = "The flake defines no dev shell the model found."
+NO_FLAKE = "flake.nix: the file is missing: there is no dev shell to model"
+SHELL_FILES = ("shell.nix", "default.nix", "devenv.nix", "devenv.yaml")
+
+
+def project_sections(show):
+    """The project-level lines of each "Project X" section of `show`, by project folder X."""
+    lines = show.splitlines()
+    sections = {}
+    current = None
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if nxt.startswith("~~~"):
+            current = line[len("Project "):] if line.startswith("Project ") else None
+            if current is not None:
+                sections[current] = []
+            continue
+        if current is not None:
+            sections[current].append(line)
+    return sections
+
+
+def defines_no_shell(body, folder):
+    """Whether a project's Nix defines no dev shell at all (see "none" in the docstring)."""
+    unknowns = [l[len("Unknown: "):] for l in body if l.startswith("Unknown: ")]
+    if not ((NO_SHELL in body and not unknowns) or unknowns == [NO_FLAKE]):
+        return False
+    return not any(os.path.exists(os.path.join(folder, f)) for f in SHELL_FILES)
+
+
+def classify(show, path):
     lines = show.splitlines()
     shells = {}   # name without system -> worst class
     reasons = collections.defaultdict(list)
@@ -88,10 +124,13 @@ def classify(show):
             block = None
     if block:
         reasons["(all)"].extend(block)
-    not_found = "The flake defines no dev shell the model found." in show
+    sections = project_sections(show)
+    no_shell = {p for p, body in sections.items() if defines_no_shell(body, os.path.join(path, p))}
+    not_found = any(NO_SHELL in body for p, body in sections.items() if p not in no_shell)
     result = dict(shells)
     if not result:
-        result["(no shell read)"] = "not"
+        if not sections or set(sections) - no_shell:
+            result["(no shell read)"] = "not"
     elif any(u.startswith("devShells") for u in project_unknown) or not_found:
         result["(shells not listed)"] = "not"
     return result, project_unknown, sorted(set(reasons["(all)"]))
@@ -119,7 +158,7 @@ def main():
             out.append("| `%s` | %s | %s | missing from the corpus | |" % (row["dir"], row["shape"], row["cuda"]))
             continue
         show = run(jar, "show", path)
-        shells, project_unknown, reasons = classify(show)
+        shells, project_unknown, reasons = classify(show, path)
         validate = run(jar, "validate", path, "--today", TODAY, "--fail-on", "none")
         findings = [m.group(0) for m in map(FINDING.match, validate.splitlines()) if m]
         counts = collections.Counter(shells.values())
@@ -130,7 +169,7 @@ def main():
             "<br>".join("`%s`" % f.split(": ", 1)[0] + " " + f.split(": ", 1)[1].split("]")[0] + "]"
                         for f in findings)))
         details.append("## %s\n\nshells: %s\n\nproject unknowns: %s\n\nshell unknowns:\n%s\n\nfindings:\n%s\n" % (
-            row["dir"], ", ".join("%s=%s" % kv for kv in sorted(shells.items())),
+            row["dir"], ", ".join("%s=%s" % kv for kv in sorted(shells.items())) or "none (the project defines no dev shell)",
             "; ".join(project_unknown) or "none",
             "\n".join("- " + r for r in reasons if not r.startswith("What |")) or "- none",
             "\n".join("- " + f for f in findings) or "- none"))
