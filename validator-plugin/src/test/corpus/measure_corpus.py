@@ -92,7 +92,7 @@ def classify(show, path):
         head = line.split(" (")[0]
         if nxt.startswith("~~~") and SHELL_HEAD.match(head):
             parts = head.split(".")
-            name = ".".join(p for p in parts if p not in SYSTEMS)
+            name = ".".join(p for p in parts if not SYSTEM.match(p))
             current = name
             shells.setdefault(name, "fully")
             if "(systems unknown)" in line:
@@ -136,8 +136,10 @@ def classify(show, path):
     return result, project_unknown, sorted(set(reasons["(all)"]))
 
 
-SYSTEMS = {"x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin", "i686-linux", "armv7l-linux",
-           "riscv64-linux", "powerpc64le-linux"}
+# a Nix system double (`lib.platforms.all` names freebsd, netbsd, wasi, none … as well as linux and darwin): one
+# shell defined for many systems is one shell
+SYSTEM = re.compile(r"^[a-z0-9_]+-(linux|darwin|freebsd\d*|netbsd|openbsd|none|windows|cygwin|solaris|redox|wasi|"
+                    r"genode|mmixware|ghcjs|uefi)$")
 
 FINDING = re.compile(r"^(\S+): (warning|error): \[([a-z0-9-]+)\] (.*)$")
 
