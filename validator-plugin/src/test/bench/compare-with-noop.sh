@@ -9,31 +9,12 @@ set -euo pipefail
 runs=${1:-10}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 project=${2:-$here/src/test/resources/rules/python-version-mismatch/good-ld-path}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/project" "$work/empty"
-cp -r "$project/." "$work/project/"
-rm -f "$work/project/expected.txt"
-cat > "$work/empty/pom.xml" <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId>
-  <artifactId>empty</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-</project>
-POM
+. "$(dirname "$0")/goal-bench-setup.sh"
+goal_bench_setup "$project"
 plugin=io.github.nixml:nixml-maven-plugin:0.1.0-SNAPSHOT:validate
 # Both sides use the same local repository.
 repo=()
 if [[ -n "${NIXML_REPO:-}" ]]; then
-  # As the ITs do: ~/.m2 as a file: repository, so third-party artifacts are copied from it, not downloaded.
-  cat > "$work/settings.xml" <<SETTINGS
-<settings><profiles><profile><id>outer</id>
-  <repositories><repository><id>outer</id><url>file://$HOME/.m2/repository</url></repository></repositories>
-  <pluginRepositories><pluginRepository><id>outer</id><url>file://$HOME/.m2/repository</url></pluginRepository></pluginRepositories>
-</profile></profiles><activeProfiles><activeProfile>outer</activeProfile></activeProfiles></settings>
-SETTINGS
   repo=("-Dmaven.repo.local=$(cd "$NIXML_REPO" && pwd)" -s "$work/settings.xml")
 fi
 mvn() {

@@ -2,8 +2,9 @@ package io.github.nixml.maven;
 
 import io.github.nixml.report.PageSink;
 import java.util.List;
+import javax.swing.text.SimpleAttributeSet;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.doxia.sink.impl.SinkEventAttributeSet;
+import org.apache.maven.doxia.sink.SinkEventAttributes;
 
 /** {@link io.github.nixml.report.NixmlPage} through a Doxia sink: the same content as nixml.html, in the site's look. */
 final class DoxiaPage implements PageSink {
@@ -91,8 +92,20 @@ final class DoxiaPage implements PageSink {
 
   @Override
   public void preformatted(String text) {
-    sink.verbatim(SinkEventAttributeSet.SOURCE);
+    sink.verbatim(new SourceDecoration());
     sink.text(text);
     sink.verbatim_();
+  }
+
+  /**
+   * Doxia's "source" decoration of a verbatim block (shown as code). Made here: Doxia's own attribute set is in
+   * doxia-core, which the report does not depend on (the sink API is what maven-site-plugin shares with it).
+   */
+  private static final class SourceDecoration extends SimpleAttributeSet implements SinkEventAttributes {
+    private static final long serialVersionUID = 1L;
+
+    SourceDecoration() {
+      addAttribute(DECORATION, "source");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.nixml.maven;
 
+import io.github.nixml.report.HtmlReport;
 import io.github.nixml.report.NixmlPage;
 import io.github.nixml.report.ToolInfo;
 import io.github.nixml.run.ConfigurationException;
@@ -11,24 +12,38 @@ import io.github.nixml.validate.ValidationResult;
 import io.github.nixml.validate.Validator;
 import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
  * The nixml page of the Maven site (mvn site, with the plugin under reporting): the findings with the source
  * around each, the rules that fired, and each dev shell as nixml understood it, the same content as the
- * nixml.html report. It reports and never fails the build on findings.
+ * nixml.html report. It reports and never fails the build on findings. Run on its own ({@code mvn nixml:report}) it
+ * writes that page, nixml.html, to the site's output directory.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMavenReport {
-  // A thin adapter, the AbstractMavenReport way (as maven-checkstyle-plugin's report): NixmlPage makes the content,
-  // DoxiaPage hands it to the site's sink.
+public class ReportMojo extends AbstractMojo implements MavenReport {
+  // A thin adapter: NixmlPage makes the content, DoxiaPage hands it to the site's sink. It implements MavenReport
+  // (maven-reporting-api, whose only dependency is Doxia's sink API; maven-site-plugin shares those classes with
+  // the report) instead of extending maven-reporting-impl's AbstractMavenReport: that library brings ~40 artifacts
+  // (the Doxia site renderer, Velocity, plexus-archiver and its compressors) that Maven resolves, puts in the
+  // plugin's class realm and scans for components on every goal of this plugin, nixml:validate included; that
+  // cost more than the whole validation of a project (docs/PERFORMANCE.md, issue 20).
+
+  /** Where the page is written: the site's output directory. */
+  @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
+  private File outputDirectory;
 
   /** The directory to check. Default: the project's directory. */
   @Parameter(property = "nixml.directory", defaultValue = "${basedir}")
@@ -86,12 +101,68 @@ public class ReportMojo extends AbstractMavenReport {
   }
 
   @Override
+  public String getCategoryName() {
+    return CATEGORY_PROJECT_REPORTS;
+  }
+
+  @Override
+  public void setReportOutputDirectory(File directory) {
+    outputDirectory = directory;
+  }
+
+  @Override
+  public File getReportOutputDirectory() {
+    return outputDirectory;
+  }
+
+  @Override
+  public boolean isExternalReport() {
+    return false;
+  }
+
+  @Override
   public boolean canGenerateReport() {
     return !skip;
   }
 
+  /** On its own (not under mvn site): the standalone page, as the nixml.html report format writes it. */
   @Override
-  protected void executeReport(Locale locale) throws MavenReportException {
+  public void execute() throws MojoExecutionException {
+    if (!canGenerateReport()) {
+      getLog().info("nixml: skipped");
+      return;
+    }
+    try {
+      Checked checked = check();
+      Path page = outputDirectory.toPath().resolve(getOutputName() + ".html");
+      Files.createDirectories(page.getParent());
+      Files.writeString(page, HtmlReport.render(NixmlPage.of(checked.result(), checked.settings().config(),
+          ToolInfo.current())));
+      getLog().info("nixml: " + checked.result().summary() + "; the page: " + page);
+    } catch (MavenReportException | IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** Under mvn site: the page's content into the site's sink, which gives it the site's look. */
+  @Override
+  public void generate(Sink sink, Locale locale) throws MavenReportException {
+    Checked checked = check();
+    sink.head();
+    sink.title();
+    sink.text("nixml report");
+    sink.title_();
+    sink.head_();
+    sink.body();
+    NixmlPage.of(checked.result(), checked.settings().config(), ToolInfo.current()).render(new DoxiaPage(sink));
+    sink.body_();
+    sink.flush();
+    getLog().info("nixml: " + checked.result().summary());
+  }
+
+  private record Checked(ValidateSettings settings, ValidationResult result) {}
+
+  private Checked check() throws MavenReportException {
     Validator validator = new Validator(BuiltInRules.registry());
     ValidateSettings settings;
     ValidationResult result;
@@ -103,16 +174,6 @@ public class ReportMojo extends AbstractMavenReport {
     } catch (ConfigurationException | ValidationException e) {
       throw new MavenReportException(e.getMessage(), e);
     }
-    Sink sink = getSink();
-    sink.head();
-    sink.title();
-    sink.text("nixml report");
-    sink.title_();
-    sink.head_();
-    sink.body();
-    NixmlPage.of(result, settings.config(), ToolInfo.current()).render(new DoxiaPage(sink));
-    sink.body_();
-    sink.flush();
-    getLog().info("nixml: " + result.summary());
+    return new Checked(settings, result);
   }
 }

@@ -15,16 +15,49 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportMojoTest {
   @TempDir Path root;
 
-  private String summaryWith(String field, Object value) throws Exception {
+  private MojoHarness<ReportMojo> report() throws Exception {
     CleanProject.write(root);
     MojoHarness<ReportMojo> harness = new MojoHarness<>(new ReportMojo());
-    harness.set("directory", root.toFile()).set("layout", "auto").set("cuda", "auto").set("today", CleanProject.TODAY);
+    return harness.set("directory", root.toFile()).set("layout", "auto").set("cuda", "auto")
+        .set("today", CleanProject.TODAY);
+  }
+
+  private String summaryWith(String field, Object value) throws Exception {
+    MojoHarness<ReportMojo> harness = report();
     if (field != null) {
       harness.set(field, value);
     }
     Sink sink = new Xhtml5SinkFactory().createSink(new ByteArrayOutputStream(), "UTF-8");
     harness.mojo.generate(sink, Locale.ROOT);
     return harness.log.stream().filter(line -> line.startsWith("INFO nixml: ")).findFirst().orElseThrow();
+  }
+
+  /** Under mvn site: the page goes into the site's sink, the source around a finding as a code block. */
+  @Test
+  void theSiteSinkGetsThePageWithSourceAsCode() throws Exception {
+    MojoHarness<ReportMojo> harness = report().set("maxLockAgeDays", 0);
+    ByteArrayOutputStream html = new ByteArrayOutputStream();
+    harness.mojo.generate(new Xhtml5SinkFactory().createSink(html, "UTF-8"), Locale.ROOT);
+    String page = html.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page).contains("nixml report").contains("flake.lock");
+    assertThat(page).containsPattern("<pre><code[^>]*>[^<]*\\| ");
+    assertThat(harness.mojo.getCategoryName()).isEqualTo(org.apache.maven.reporting.MavenReport.CATEGORY_PROJECT_REPORTS);
+  }
+
+  /** mvn nixml:report on its own: the standalone page, nixml.html, in the site's output directory. */
+  @Test
+  void onItsOwnItWritesThePage(@TempDir Path site) throws Exception {
+    MojoHarness<ReportMojo> harness = report().set("maxLockAgeDays", 0).set("outputDirectory", site.toFile());
+    harness.mojo.execute();
+    assertThat(site.resolve("nixml.html")).content().startsWith("<!DOCTYPE html>").contains("<title>nixml report</title>")
+        .contains("flake.lock");
+  }
+
+  @Test
+  void skippedItWritesNothing(@TempDir Path site) throws Exception {
+    MojoHarness<ReportMojo> harness = report().set("skip", true).set("outputDirectory", site.toFile());
+    harness.mojo.execute();
+    assertThat(site.resolve("nixml.html")).doesNotExist();
   }
 
   @Test
