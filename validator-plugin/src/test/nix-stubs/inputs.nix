@@ -145,11 +145,11 @@ let
       in
       { _type = "nixml-stub-shell"; kind = "devshell"; inherit instance args; };
   };
-  devshell = name: rec {
+  devshell = name: let nixLib = lib; in rec {
     outPath = "/stub/inputs/${name}";
     overlays.default = final: prev: { devshell = devshellFor (final.stdenv.cc.instance or "devshell") final; };
     overlay = overlays.default;
-    legacyPackages = lib.genAttrs lib.systems.flakeExposed (system:
+    legacyPackages = nixLib.genAttrs nixLib.systems.flakeExposed (system:
       devshellFor name ((nixpkgs name).legacyPackages.${system}));
     lib.importTOML = (devshellFor name { }).importTOML;
     flakeModule = { };
