@@ -136,6 +136,8 @@ final class NixpkgsHost implements Host {
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case SYSTEMS, OTHER -> UNKNOWN;
         };
+        case "flakeModule" -> input.kind() == InputKind.DEVSHELL ? DevshellConfiguration.flakeModule(span)
+            : UNKNOWN;
         case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
             : new LegacyPackages(input.name(), span);
         default -> UNKNOWN;

@@ -161,4 +161,40 @@ class DevshellConfigurationTest {
     assertThat(shell.packages().packages()).isEmpty();
     assertThat(shell.attributesComplete()).isFalse();
   }
+
+  @Test
+  void theFlakeModuleBuildsEachDevshellOfThePerSystemConfig() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.devshell.url = "github:numtide/devshell";
+          outputs = { nixpkgs, devshell, ... }:
+            let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+              perSystem = devshell.flakeModule.perSystem;
+            in {
+              devShells.x86_64-linux = (perSystem {
+                inherit pkgs;
+                config.devshells.default = { packages = [ "uv" ]; env = [ { name = "A"; value = "b"; } ]; };
+              }).devShells;
+            };
+        }
+        """);
+    assertThat(model.shells()).singleElement().satisfies(shell -> {
+      assertThat(shell.layout()).isEqualTo(Layout.DEVSHELL);
+      assertThat(names(shell)).containsExactly("uv");
+      assertThat(shell.packages().packages().get(0).source()).isNotNull();
+      assertThat(shell.env().get("A").value().literal()).isEqualTo("b");
+    });
+    FlakeModel withoutConfig = FlakeModel.of("""
+        {
+          inputs.devshell.url = "github:numtide/devshell";
+          outputs = { devshell, ... }: {
+            devShells.x86_64-linux = (devshell.flakeModule.perSystem { }).devShells;
+          };
+        }
+        """);
+    assertThat(withoutConfig.shells()).isEmpty();
+    assertThat(withoutConfig.shellsComplete()).isFalse();
+  }
 }
