@@ -308,6 +308,15 @@ final class DevShellExtractor {
         complete = false;
       }
     }
+    // language.c's own env entries: its libraries (and every other package's lib) through $DEVSHELL_DIR/lib
+    List<Item> libraryList = libraries == null ? null : Evaluator.items(libraries.thunk().force());
+    if (libraryList != null && !libraryList.isEmpty()) {
+      Attrs prefix = new Attrs(Map.of("prefix", new Entry(Thunk.of(Str.of("$DEVSHELL_DIR/lib", libraries.keySpan())),
+          libraries.keySpan())), false);
+      DevshellEnv.value("LD_LIBRARY_PATH", prefix, packages.values(), libraries.keySpan()).ifPresent(value ->
+          env.put("LD_LIBRARY_PATH", ShellTexts.of("LD_LIBRARY_PATH", value, libraries.keySpan(), false,
+              libraryPaths, this)));
+    }
     java.util.TreeMap<String, ShellText> startup = new java.util.TreeMap<>();
     java.util.TreeMap<String, ShellText> interactive = new java.util.TreeMap<>();
     addEntries(config.option("devshell", "startup"), "devshell.startup.", startup, libraryPaths);

@@ -136,6 +136,9 @@ class DevshellConfigurationTest {
           language.c.libraries = [ pkgs.openssl ];
         }""");
     assertThat(names(shell)).contains("openssl", "clang");
+    assertThat(shell.env().get("LD_LIBRARY_PATH").value().hasLibraryPath()).isTrue();
+    assertThat(shell.libraryPaths()).singleElement().satisfies(path ->
+        assertThat(path.entries().packages()).extracting(PackageRef::name).contains("openssl"));
   }
 
   @Test
