@@ -98,7 +98,8 @@ let
       name = args.name or null;
       packages = map renderPackage packages;
       env = b.listToAttrs (b.concatMap (e: if e ? value then [ { inherit (e) name; value = renderValue e.value; } ] else [ ]) envList);
-      envEval = b.listToAttrs (b.concatMap (e: if e ? eval then [ { inherit (e) name; value = e.eval; } ] else [ ]) envList);
+      envEval = b.listToAttrs (b.concatMap (e: if e ? eval then [ { inherit (e) name; value = e.eval; } ]
+        else if e ? prefix then [ { inherit (e) name; value = e.prefix; } ] else [ ]) envList);
       hooks = b.listToAttrs (map (n: { name = "devshell.startup.${n}"; value = renderValue startup.${n}.text; }) (b.attrNames startup));
       commands = map (c: { name = c.name or null; command = if c ? command then renderValue c.command else null; }) commands;
       instances = instancesOf packages;

@@ -108,15 +108,50 @@ let
       perSystemOutputs // merge (map (m: m.flake or { }) modules);
   };
 
-  devshellFor = instance: {
-    mkShell = args: { _type = "nixml-stub-shell"; kind = "devshell"; inherit instance args; };
-    importTOML = _: { };
+  # numtide devshell: mkShell evaluates its configuration as modules (sets, functions of { pkgs, lib, config, … },
+  # files, importTOML's modules) and their imports: sets merge recursively, lists concatenate, the last scalar wins;
+  # `args` is the merged configuration, packages named by strings resolved in `pkgs` (devshell's strOrPackage).
+  devshellFor = instance: pkgs: rec {
+    importTOML = file:
+      let
+        data = b.fromTOML (b.readFile file);
+        dir = dirOf file;
+        importModule = s:
+          if lib.hasPrefix "./" s || lib.hasSuffix ".nix" s || lib.hasSuffix ".toml" s then
+            (if lib.hasSuffix ".toml" s then importTOML (dir + "/${s}") else stubImport (dir + "/${s}"))
+          else { }; # devshell's extra modules ("language.c"): not stubbed
+      in
+      { _file = file; imports = map importModule (data.imports or [ ]); config = b.removeAttrs data [ "imports" ]; };
+    fromTOML = file: mkShell (importTOML file);
+    mkShell = configuration:
+      let
+        deepMerge = lhs: rhs:
+          lhs // b.mapAttrs (n: v:
+            if b.isAttrs v && b.isAttrs (lhs.${n} or null) && !(v ? _type) then deepMerge lhs.${n} v
+            else if b.isList v && b.isList (lhs.${n} or null) then lhs.${n} ++ v
+            else v) rhs;
+        moduleArgs = { inherit pkgs lib config; };
+        load = m: if b.isFunction m then m moduleArgs else if b.isPath m then load (stubImport m) else m;
+        definitions = m:
+          if m ? config || m ? options then m.config or { }
+          else b.removeAttrs m [ "imports" "_file" "key" "disabledModules" "_class" ];
+        collect = m: let v = load m; in [ (definitions v) ] ++ b.concatMap collect (v.imports or [ ]);
+        config = b.foldl' deepMerge { } (collect configuration);
+        resolve = p: if b.isString p then b.foldl' (s: a: s.${a}) pkgs (b.filter b.isString (b.split "[.]" p)) else p;
+        args = config // {
+          packages = map resolve ((config.packages or [ ]) ++ (config.devshell.packages or [ ]));
+          commands = map (c: if c ? package then c // { package = resolve c.package; } else c) (config.commands or [ ]);
+        };
+      in
+      { _type = "nixml-stub-shell"; kind = "devshell"; inherit instance args; };
   };
-  devshell = name: rec {
+  devshell = name: let nixLib = lib; in rec {
     outPath = "/stub/inputs/${name}";
-    overlays.default = final: prev: { devshell = devshellFor (final.stdenv.cc.instance or "devshell"); };
+    overlays.default = final: prev: { devshell = devshellFor (final.stdenv.cc.instance or "devshell") final; };
     overlay = overlays.default;
-    legacyPackages = lib.genAttrs lib.systems.flakeExposed (_: devshellFor name);
+    legacyPackages = nixLib.genAttrs nixLib.systems.flakeExposed (system:
+      devshellFor name ((nixpkgs name).legacyPackages.${system}));
+    lib.importTOML = (devshellFor name { }).importTOML;
     flakeModule = { };
   };
 

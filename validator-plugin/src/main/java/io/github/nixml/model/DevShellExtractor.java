@@ -7,6 +7,7 @@ import io.github.nixml.model.Domain.Pkg;
 import io.github.nixml.model.Domain.Shell;
 import io.github.nixml.model.Domain.ShellKind;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Term;
 import io.github.nixml.nix.eval.Thunk;
 import io.github.nixml.nix.eval.Value.Attrs;
@@ -238,46 +239,114 @@ final class DevShellExtractor {
   }
 
   /**
-   * A numtide devshell: {@code packages}, variables as {@code env = [ { name; value; } ]}, hooks as
-   * {@code devshell.startup.<name>.text} and {@code bash.extra}.
+   * A numtide devshell, its configuration read as devshell's modules merge it ({@link DevshellConfiguration}):
+   * packages from {@code packages}, {@code devshell.packages}, each command's {@code package} and
+   * {@code language.c}; variables from the {@code env} list ({@code value} exported as a literal, {@code eval} as
+   * shell text, {@code prefix} prepended, {@code unset} removed); hooks from {@code devshell.startup},
+   * {@code devshell.interactive} and {@code bash.extra}/{@code bash.interactive}, in devshell's order.
    */
   private DevShell devshell(String name, Optional<Set<String>> systems, Shell shell) {
-    Attrs attributes = shell.attributes();
-    List<PackageRef> packages = new ArrayList<>();
-    boolean packagesComplete = !attributes.open();
-    Entry packagesEntry = attributes.entries().get("packages");
-    if (packagesEntry != null) {
-      packagesComplete &= addPackages(packagesEntry.thunk().force(), packages);
+    DevshellConfiguration config = DevshellConfiguration.of(evaluator, shell.instance(), shell.attributes(),
+        shell.span());
+    DevshellPackages packages = new DevshellPackages(shell.instance());
+    boolean packagesComplete = config.complete();
+    SourceSpan packagesLocation = null;
+    for (String[] option : List.of(new String[] {"packages"}, new String[] {"devshell", "packages"})) {
+      Entry entry = config.option(option);
+      if (entry != null) {
+        packagesComplete &= packages.add(entry.thunk().force());
+        packagesLocation = packagesLocation == null ? entry.keySpan() : packagesLocation;
+      }
+    }
+    for (String[] option : List.of(new String[] {"packagesFrom"}, new String[] {"devshell", "packagesFrom"})) {
+      Entry entry = config.option(option);
+      List<Item> from = entry == null ? List.of() : Evaluator.items(entry.thunk().force());
+      packagesComplete &= from != null && from.isEmpty(); // their build inputs: the model does not look inside
+    }
+    Entry commandsEntry = config.option("commands");
+    List<Item> commands = commandsEntry == null ? List.of() : Evaluator.items(commandsEntry.thunk().force());
+    packagesComplete &= commands != null;
+    for (Item command : commands == null ? List.<Item>of() : commands) {
+      if (command.value() instanceof Attrs spec && spec.entries().containsKey("package")) {
+        packagesComplete &= packages.add(spec.get("package"), command.guard());
+      } else if (!(command.value() instanceof Attrs)) {
+        packagesComplete = false;
+      } // a `command` text is a script of its own in the shell's bin, not a nixpkgs package
+    }
+    Entry libraries = config.option("language", "c", "libraries");
+    Entry includes = config.option("language", "c", "includes");
+    if (libraries != null || includes != null) {
+      Entry compiler = config.option("language", "c", "compiler");
+      if (compiler != null) {
+        packagesComplete &= packages.add(compiler.thunk().force(), PlatformGuard.ALWAYS);
+      } else {
+        packages.add(new Pkg(shell.instance(), List.of("clang"), shell.span()), PlatformGuard.ALWAYS);
+      }
+      for (Entry list : java.util.Arrays.asList(libraries, includes)) {
+        packagesComplete &= list == null || packages.add(list.thunk().force());
+      }
+      if (includes != null) {
+        packages.add(new Pkg(shell.instance(), List.of("pkg-config"), shell.span()), PlatformGuard.ALWAYS);
+      }
     }
     List<LibraryPath> libraryPaths = new ArrayList<>();
     Map<String, ShellText> env = new LinkedHashMap<>();
-    boolean complete = !attributes.open();
-    Entry envEntry = attributes.entries().get("env");
+    boolean complete = config.complete();
+    Entry envEntry = config.option("env");
     List<Item> variables = envEntry == null ? List.of() : Evaluator.items(envEntry.thunk().force());
+    complete &= variables != null;
     for (Item variable : variables == null ? List.<Item>of() : variables) {
       if (variable.value() instanceof Attrs spec && spec.get("name") instanceof Str key && key.literal() != null) {
-        Value value = spec.entries().containsKey("value") ? spec.get("value") : Value.UNKNOWN;
-        env.put(key.literal(), ShellTexts.of(key.literal(), value, spec.entries().get("name").keySpan(), false,
-            libraryPaths, this));
+        Optional<Value> value = DevshellEnv.value(key.literal(), spec, packages.values(), shell.span());
+        if (value.isEmpty()) {
+          env.remove(key.literal());
+        } else {
+          env.put(key.literal(), ShellTexts.of(key.literal(), value.get(), spec.entries().get("name").keySpan(),
+              false, libraryPaths, this));
+        }
       } else {
         complete = false;
       }
     }
-    complete &= variables != null;
-    List<ShellText> hooks = new ArrayList<>();
-    if (attributes.get("devshell") instanceof Attrs devshell && devshell.get("startup") instanceof Attrs startup) {
-      startup.entries().forEach((hook, entry) -> {
+    // language.c's own env entries: its libraries (and every other package's lib) through $DEVSHELL_DIR/lib
+    List<Item> libraryList = libraries == null ? null : Evaluator.items(libraries.thunk().force());
+    if (libraryList != null && !libraryList.isEmpty()) {
+      Attrs prefix = new Attrs(Map.of("prefix", new Entry(Thunk.of(Str.of("$DEVSHELL_DIR/lib", libraries.keySpan())),
+          libraries.keySpan())), false);
+      DevshellEnv.value("LD_LIBRARY_PATH", prefix, packages.values(), libraries.keySpan()).ifPresent(value ->
+          env.put("LD_LIBRARY_PATH", ShellTexts.of("LD_LIBRARY_PATH", value, libraries.keySpan(), false,
+              libraryPaths, this)));
+    }
+    java.util.TreeMap<String, ShellText> startup = new java.util.TreeMap<>();
+    java.util.TreeMap<String, ShellText> interactive = new java.util.TreeMap<>();
+    addEntries(config.option("devshell", "startup"), "devshell.startup.", startup, libraryPaths);
+    addEntries(config.option("devshell", "interactive"), "devshell.interactive.", interactive, libraryPaths);
+    addBash(config.option("bash", "extra"), "bash.extra", "bash_extra", startup, libraryPaths);
+    addBash(config.option("bash", "interactive"), "bash.interactive", "bash_interactive", interactive,
+        libraryPaths);
+    List<ShellText> hooks = new ArrayList<>(startup.values());
+    hooks.addAll(interactive.values());
+    return new DevShell(name, systems, Layout.DEVSHELL, shell.span(), shell.instance(),
+        new PackageList(packages.refs(), packagesComplete), packagesLocation, env, hooks, libraryPaths,
+        Optional.empty(), complete);
+  }
+
+  /** {@code devshell.startup.<name>.text}: hooks by entry name, the order devshell runs them in. */
+  private void addEntries(Entry option, String prefix, Map<String, ShellText> into, List<LibraryPath> paths) {
+    if (option != null && option.thunk().force() instanceof Attrs entries) {
+      entries.entries().forEach((hook, entry) -> {
         Value text = entry.thunk().force() instanceof Attrs spec ? spec.get("text") : Value.UNKNOWN;
-        hooks.add(ShellTexts.of("devshell.startup." + hook, text, entry.keySpan(), true, libraryPaths, this));
+        into.put(hook, ShellTexts.of(prefix + hook, text, entry.keySpan(), true, paths, this));
       });
     }
-    if (attributes.get("bash") instanceof Attrs bash && bash.entries().containsKey("extra")) {
-      hooks.add(ShellTexts.of("bash.extra", bash.get("extra"), bash.entries().get("extra").keySpan(), true,
-          libraryPaths, this));
+  }
+
+  /** {@code bash.extra}: devshell's startup entry {@code bash_extra}. */
+  private void addBash(Entry option, String name, String entryName, Map<String, ShellText> into,
+      List<LibraryPath> paths) {
+    if (option != null) {
+      into.put(entryName, ShellTexts.of(name, option.thunk().force(), option.keySpan(), true, paths, this));
     }
-    return new DevShell(name, systems, Layout.DEVSHELL, shell.span(), shell.instance(),
-        new PackageList(packages, packagesComplete), packagesEntry == null ? null : packagesEntry.keySpan(), env,
-        hooks, libraryPaths, Optional.empty(), complete);
   }
 
   /** Adds the packages of a list value; false when some entry is not understood. */

@@ -5,6 +5,7 @@ import io.github.nixml.model.Domain.Pkg;
 import io.github.nixml.model.Domain.Shell;
 import io.github.nixml.model.Domain.ShellKind;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Thunk;
 import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Str;
@@ -75,12 +76,20 @@ public final class KnownFunctions {
       shellBuilder("buildFHSUserEnv", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvBubblewrap", ShellKind.FHS_ENV),
       shellBuilder("buildFHSEnvChroot", ShellKind.FHS_ENV),
-      shellBuilder("devshell.mkShell", ShellKind.DEVSHELL),
+      new KnownFunction(Scope.NIXPKGS, "devshell.mkShell", 1,
+          call -> devshell(call, "devshell.mkShell", call.arg(0))),
       new KnownFunction(Scope.DEVENV, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
           ? new Shell(ShellKind.DEVENV, "devenv.lib.mkShell", attrs.get("pkgs") instanceof Pkg pkgs
               ? pkgs.instance() : null, attrs, call.span()) : UNKNOWN),
-      new KnownFunction(Scope.DEVSHELL, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
-          ? new Shell(ShellKind.DEVSHELL, "devshell.mkShell", call.instance(), attrs, call.span()) : UNKNOWN),
+      new KnownFunction(Scope.DEVSHELL, "mkShell", 1, call -> devshell(call, "devshell.mkShell", call.arg(0))),
+      new KnownFunction(Scope.DEVSHELL, "fromTOML", 1, call -> devshell(call, "devshell.fromTOML",
+          DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
+      new KnownFunction(Scope.DEVSHELL, "importTOML", 1,
+          call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
+      new KnownFunction(Scope.NIXPKGS, "devshell.fromTOML", 1, call -> devshell(call, "devshell.fromTOML",
+          DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
+      new KnownFunction(Scope.NIXPKGS, "devshell.importTOML", 1,
+          call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
       opaque("system"), opaque("config"), opaque("writeShellScriptBin"), opaque("writeText"),
       opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"), opaque("symlinkJoin"),
       driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),
@@ -116,6 +125,18 @@ public final class KnownFunctions {
           : call.arg(0) instanceof Choice choice ? Evaluator.merge(choice) : null;
       return attrs == null ? UNKNOWN : new Shell(kind, name, call.instance(), attrs, call.span());
     });
+  }
+
+  /**
+   * numtide devshell's {@code mkShell configuration}: a configuration is a module (a set, a function, a file), so
+   * anything but a set is taken as the one module a set imports ({@link DevshellConfiguration}).
+   */
+  private static Value devshell(Call call, String builder, Value configuration) {
+    Attrs attrs = configuration instanceof Attrs set ? set
+        : new Attrs(java.util.Map.of("imports", new Value.Entry(Thunk.of(new Value.ListV(List.of(
+            new Value.Item(configuration, io.github.nixml.nix.eval.PlatformGuard.ALWAYS)))),
+            call.at())), false);
+    return new Shell(ShellKind.DEVSHELL, builder, call.instance(), attrs, call.span());
   }
 
   /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */

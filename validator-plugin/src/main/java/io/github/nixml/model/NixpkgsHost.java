@@ -133,8 +133,11 @@ final class NixpkgsHost implements Host {
           case FLAKE_UTILS -> library(evaluator).flakeUtils();
           case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
           case DEVENV -> new Library(Scope.DEVENV);
-          case SYSTEMS, DEVSHELL, OTHER -> UNKNOWN;
+          case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
+          case SYSTEMS, OTHER -> UNKNOWN;
         };
+        case "flakeModule" -> input.kind() == InputKind.DEVSHELL ? DevshellConfiguration.flakeModule(span)
+            : UNKNOWN;
         case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
             : new LegacyPackages(input.name(), span);
         default -> UNKNOWN;

@@ -104,6 +104,21 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("python312");
       assertThat(shell.hookCommands()).singleElement().satisfies(c -> assertThat(c.runs("echo", "hello")).isTrue());
     });
+    String toml = "[devshell]\npackages = [\"python312\"]\n";
+    cases.put("NIXPKGS.devshell.importTOML", name -> assertThat(names(DevshellConfigurationTest.shell(
+        "pkgs.devshell.mkShell { imports = [ (pkgs." + name + " ./devshell.toml) ]; }", "devshell.toml", toml)))
+        .containsExactly("python312"));
+    cases.put("NIXPKGS.devshell.fromTOML", name -> assertThat(DevshellConfigurationTest.shell(
+        "pkgs." + name + " ./devshell.toml", "devshell.toml", toml)).satisfies(shell -> {
+          assertThat(shell.layout()).isEqualTo(Layout.DEVSHELL);
+          assertThat(names(shell)).containsExactly("python312");
+        }));
+    cases.put("DEVSHELL.importTOML", name -> assertThat(names(DevshellConfigurationTest.shell(
+        "devshell.legacyPackages.x86_64-linux.mkShell { imports = [ (devshell.legacyPackages.x86_64-linux." + name
+            + " ./devshell.toml) ]; }", "devshell.toml", toml))).containsExactly("python312"));
+    cases.put("DEVSHELL.fromTOML", name -> assertThat(names(DevshellConfigurationTest.shell(
+        "devshell.legacyPackages.x86_64-linux." + name + " ./devshell.toml", "devshell.toml", toml)))
+        .containsExactly("python312"));
     cases.put("DEVENV.mkShell", name -> {
       DevShell shell = onlyShell(FlakeModel.of("""
           {

@@ -8,6 +8,8 @@ import io.github.nixml.nix.eval.Value.Bool;
 import io.github.nixml.nix.eval.Value.Entry;
 import io.github.nixml.nix.eval.Value.ListV;
 import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.syntax.LineIndex;
+import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.toml.TomlDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tomlj.TomlArray;
+import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /** {@code toJSON}, {@code fromJSON} and {@code fromTOML} (read by the one TOML entry point), with Nix's JSON text (sorted names, 6-digit floats). */
@@ -41,7 +44,11 @@ final class DataBuiltins {
           if (toml.hasErrors()) {
             throw call.fail("while parsing a TOML string: " + toml.firstError().orElseThrow());
           }
-          return fromToml(call, toml.table().orElseThrow());
+          try {
+            return fromToml(toml.table().orElseThrow(), call.at(), null);
+          } catch (DateInToml e) {
+            throw call.fail(DateInToml.MESSAGE);
+          }
         }),
         new Builtin("fromJSON", 1, call -> {
           try {
@@ -151,18 +158,107 @@ final class DataBuiltins {
     return node.isNull() ? new Value.Null() : call.str(node.textValue());
   }
 
-  private static Value fromToml(BuiltinCall call, Object value) {
+  /** What Nix 2.8's {@code fromTOML} refuses. */
+  private static final class DateInToml extends RuntimeException {
+    static final String MESSAGE = "while parsing a TOML string: Dates and times are not supported";
+
+    DateInToml() {
+      super(MESSAGE, null, false, false);
+    }
+  }
+
+  /**
+   * A TOML file's value as {@code builtins.fromTOML (builtins.readFile file)} gives it, each key and array element
+   * at the place the file writes it (spans naming the file); a failure where Nix would stop, at {@code at}.
+   */
+  static Value fromTomlFile(Imports.ImportedFile file, SourceSpan at) {
+    TomlDocument toml = TomlDocument.parse(file.text());
+    if (toml.hasErrors()) {
+      return new Value.Failure(Value.FailureKind.OTHER, "while parsing a TOML string: "
+          + toml.firstError().orElseThrow(), at);
+    }
+    try {
+      return fromToml(toml.table().orElseThrow(), at, new TomlPlaces(file.name(), file.text()));
+    } catch (DateInToml e) {
+      return new Value.Failure(Value.FailureKind.OTHER, DateInToml.MESSAGE, at);
+    }
+  }
+
+  /** Where a TOML file writes its keys and values: a span of the key, or of a value up to its end. */
+  private static final class TomlPlaces {
+    private final String name;
+    private final String text;
+    private final LineIndex lines;
+
+    TomlPlaces(String name, String text) {
+      this.name = name;
+      this.text = text;
+      this.lines = new LineIndex(text);
+    }
+
+    SourceSpan at(TomlPosition position, SourceSpan fallback) {
+      if (position == null || position.line() < 1 || position.line() > lines.lineCount()) {
+        return fallback;
+      }
+      int offset = skipBlank(Math.min(text.length(), lines.lineStart(position.line()) + position.column() - 1));
+      return new SourceSpan(offset, tokenLength(offset), lines.line(offset), lines.column(offset), name);
+    }
+
+    /** tomlj places an array element just after the token before it: the element starts after blanks and comments. */
+    private int skipBlank(int offset) {
+      while (offset < text.length()) {
+        char c = text.charAt(offset);
+        if (c == '#') {
+          while (offset < text.length() && text.charAt(offset) != '\n') {
+            offset++;
+          }
+        } else if (Character.isWhitespace(c)) {
+          offset++;
+        } else {
+          return offset;
+        }
+      }
+      return offset;
+    }
+
+    /** The length of the key or scalar at {@code offset}: a quoted string to its closing quote, else a bare word. */
+    private int tokenLength(int offset) {
+      if (offset >= text.length()) {
+        return 0;
+      }
+      char first = text.charAt(offset);
+      if (first == '"' || first == '\'') {
+        boolean multi = text.startsWith(String.valueOf(first).repeat(3), offset);
+        String close = multi ? String.valueOf(first).repeat(3) : String.valueOf(first);
+        int from = offset + close.length();
+        int end = text.indexOf(close, from);
+        while (!multi && first == '"' && end > 0 && text.charAt(end - 1) == '\\') {
+          end = text.indexOf(close, end + 1);
+        }
+        return end < 0 ? 1 : end + close.length() - offset;
+      }
+      int end = offset;
+      while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "_-.+".indexOf(text.charAt(end)) >= 0)) {
+        end++;
+      }
+      return Math.max(1, end - offset);
+    }
+  }
+
+  /** A TOML value; {@code places} null: every span is {@code at} (the {@code fromTOML} call). */
+  private static Value fromToml(Object value, SourceSpan at, TomlPlaces places) {
     if (value instanceof TomlTable table) {
       Map<String, Entry> entries = new LinkedHashMap<>();
       for (String key : table.keySet()) {
-        entries.put(key, new Entry(Thunk.of(fromToml(call, table.get(List.of(key)))), call.at()));
+        SourceSpan span = places == null ? at : places.at(table.inputPositionOf(List.of(key)), at);
+        entries.put(key, new Entry(Thunk.of(fromToml(table.get(List.of(key)), span, places)), span));
       }
       return new Attrs(entries, false);
     }
     if (value instanceof TomlArray array) {
       List<Value> items = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) {
-        items.add(fromToml(call, array.get(i)));
+        items.add(fromToml(array.get(i), places == null ? at : places.at(array.inputPositionOf(i), at), places));
       }
       return BuiltinCall.listOf(items);
     }
@@ -176,8 +272,8 @@ final class DataBuiltins {
       return new Bool(bool);
     }
     if (value instanceof String text) {
-      return call.str(text);
+      return Str.of(text, at);
     }
-    throw call.fail("while parsing a TOML string: Dates and times are not supported");
+    throw new DateInToml();
   }
 }

@@ -90,6 +90,15 @@ public final class Evaluator {
     return imports.load(path, at);
   }
 
+  /**
+   * {@code builtins.fromTOML (builtins.readFile path)} of a local file, every key and array element positioned in
+   * that file (numtide devshell's {@code importTOML}); unknown when the file cannot be read (the reason in
+   * {@link #importProblems()}), a failure where Nix would stop.
+   */
+  public Value tomlFile(Value path, SourceSpan at) {
+    return imports.read(path, at).map(file -> DataBuiltins.fromTomlFile(file, at)).orElse(UNKNOWN);
+  }
+
   /** Each imported file that stayed unknown, with the reason (outside the root, missing, rejected, a cycle). */
   public Map<String, String> importProblems() {
     return imports.problems();

@@ -51,6 +51,54 @@ final class Imports {
    * naming an absolute one.
    */
   Value load(Value argument, SourceSpan at) {
+    Object resolved = resolve(argument, at);
+    if (resolved instanceof Value stop) {
+      return stop;
+    }
+    Located located = (Located) resolved;
+    Path file = Files.isDirectory(located.file()) ? located.file().resolve("default.nix") : located.file();
+    String name = located.root().relativize(file).toString().replace('\\', '/');
+    Thunk cached = values.get(name);
+    if (cached == null) {
+      Path target = file;
+      cached = new Thunk(() -> evaluate(name, target));
+      values.put(name, cached);
+    }
+    Value value = cached.force();
+    if (value == Value.UNKNOWN && !problems.containsKey(name) && running.contains(name)) {
+      problems.put(name, "imports itself (an import cycle)");
+    }
+    return value;
+  }
+
+  /**
+   * The text of a local file the argument names (a data file: {@code devshell.toml}), read and kept like an
+   * imported one, not evaluated; empty when it cannot be read, the reason recorded.
+   */
+  Optional<ImportedFile> read(Value argument, SourceSpan at) {
+    if (!(resolve(argument, at) instanceof Located located)) {
+      return Optional.empty();
+    }
+    String name = located.root().relativize(located.file()).toString().replace('\\', '/');
+    ImportedFile known = files.get(name);
+    if (known == null) {
+      Optional<String> text = Files.isRegularFile(located.file())
+          ? evaluator.host().importText(name, located.file()) : Optional.empty();
+      if (text.isEmpty()) {
+        unknown(name, Files.isRegularFile(located.file()) ? "cannot be read" : "no such file");
+        return Optional.empty();
+      }
+      known = new ImportedFile(name, text.get(), located.file().getParent().toString());
+      files.put(name, known);
+    }
+    return Optional.of(known);
+  }
+
+  /** A local file under the real root. */
+  private record Located(Path root, Path file) {}
+
+  /** The file a path argument names under the readable root ({@link Located}), or the value to stop with. */
+  private Object resolve(Value argument, SourceSpan at) {
     String path = argument instanceof Value.Path p ? p.path()
         : argument instanceof Value.Str str && str.literal() != null ? str.literal() : null;
     if (path == null) {
@@ -68,28 +116,11 @@ final class Imports {
     if (found.isEmpty()) {
       return unknown(path, "outside the project's directory, not read");
     }
-    Path file = found.get();
-    if (Files.isDirectory(file)) {
-      file = file.resolve("default.nix");
-    }
-    Path realRoot;
     try {
-      realRoot = root.toRealPath();
+      return new Located(root.toRealPath(), found.get());
     } catch (java.io.IOException e) {
       return unknown(path, "the project's directory cannot be read");
     }
-    String name = realRoot.relativize(file).toString().replace('\\', '/');
-    Thunk cached = values.get(name);
-    if (cached == null) {
-      Path target = file;
-      cached = new Thunk(() -> evaluate(name, target));
-      values.put(name, cached);
-    }
-    Value value = cached.force();
-    if (value == Value.UNKNOWN && !problems.containsKey(name) && running.contains(name)) {
-      problems.put(name, "imports itself (an import cycle)");
-    }
-    return value;
   }
 
   private Value evaluate(String name, Path file) {

@@ -129,8 +129,14 @@ public final class FlakeShells {
     return sourceOf(span).path();
   }
 
-  /** The parsed file a span lies in (where a fix edits what is written there); empty when it cannot be read. */
+  /**
+   * The parsed file a span lies in (where a fix edits what is written there); empty when it cannot be read or is
+   * not Nix.
+   */
   public Optional<NixFile> fileAt(SourceSpan span) {
+    if (span.file() != null && !span.file().endsWith(".nix")) {
+      return Optional.empty(); // a data file the flake reads (devshell.toml): no Nix edit applies there
+    }
     return span.file() == null ? context.flake() : context.nixFile(span.file()).nixFile();
   }
 

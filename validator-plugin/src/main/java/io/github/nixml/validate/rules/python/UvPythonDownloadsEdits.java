@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The fix of {@code uv-python-downloads}: in an ld-path shell, the attribute {@code UV_PYTHON_DOWNLOADS = "never";}
  * (mkShell exports every attribute), replacing a string value that allows downloads; in an FHS shell, whose
- * attributes are not exported, {@code export UV_PYTHON_DOWNLOADS=never} as the first line of the {@code profile}.
+ * attributes are not exported, {@code export UV_PYTHON_DOWNLOADS=never} as the first line of the {@code profile};
+ * none in a numtide devshell, whose variables are entries of its {@code env} list.
  */
 public final class UvPythonDownloadsEdits {
   private static final String VARIABLE = "UV_PYTHON_DOWNLOADS";
@@ -20,6 +21,9 @@ public final class UvPythonDownloadsEdits {
   private UvPythonDownloadsEdits() {}
 
   public static Optional<Fix> fix(NixFile file, String path, DevShell shell) {
+    if (shell.layout() == Layout.DEVSHELL) {
+      return Optional.empty(); // devshell refuses an attribute it has no option for: a variable goes in its env list
+    }
     Optional<ShellEdits> edits = ShellEdits.of(file, path, shell);
     if (edits.isEmpty()) {
       return Optional.empty();

@@ -1,0 +1,223 @@
+package io.github.nixml.model;
+
+import io.github.nixml.model.Domain.Pkg;
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Thunk;
+import io.github.nixml.nix.eval.Value;
+import io.github.nixml.nix.eval.Value.Attrs;
+import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Item;
+import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * numtide devshell's configuration ({@code mkShell configuration}) as its module system reads it: the modules
+ * (attribute sets, functions of {@code { pkgs, lib, config, … }}, local files, {@code importTOML ./devshell.toml})
+ * with their {@code imports}, their definitions merged the way devshell's options merge: lists concatenated, sets
+ * merged attribute by attribute, any other value the first definition's. {@code config} given to a function module
+ * is that merge, computed lazily.
+ */
+final class DevshellConfiguration {
+  private static final Value UNKNOWN = Value.UNKNOWN;
+  /** How deep modules may import modules. */
+  private static final int MAX_IMPORT_DEPTH = 16;
+  /** What a module in shorthand form ({@code { packages = …; }}) holds besides its definitions. */
+  private static final Set<String> MODULE_KEYS = Set.of("imports", "_file", "key", "disabledModules", "_class");
+  /** devshell's extra modules ({@code imports = [ "language.c" ]} in devshell.toml) whose options the model reads. */
+  private static final Set<String> KNOWN_EXTRA_MODULES = Set.of("language.c");
+
+  private final Evaluator evaluator;
+  private final Attrs moduleArguments;
+  private final List<Value> definitions = new ArrayList<>();
+  private final Thunk merged;
+  private boolean complete = true;
+
+  private DevshellConfiguration(Evaluator evaluator, NixpkgsInstance instance, SourceSpan at) {
+    this.evaluator = evaluator;
+    this.merged = new Thunk(() -> merge(definitions));
+    Map<String, Entry> arguments = new LinkedHashMap<>();
+    arguments.put("pkgs", new Entry(Thunk.of(new Pkg(instance, List.of(), at)), at));
+    arguments.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), at)), at));
+    arguments.put("config", new Entry(merged, at));
+    this.moduleArguments = new Attrs(arguments, true);
+  }
+
+  /** The configuration of one {@code mkShell} call: {@code configuration} and every module it imports. */
+  static DevshellConfiguration of(Evaluator evaluator, NixpkgsInstance instance, Value configuration,
+      SourceSpan at) {
+    DevshellConfiguration result = new DevshellConfiguration(evaluator, instance, at);
+    result.add(configuration, at, 0);
+    return result;
+  }
+
+  /** False when some module is not understood (its definitions are then missing from the merge). */
+  boolean complete() {
+    return complete;
+  }
+
+  /** The merged definitions at an option path ({@code devshell}, {@code packages}); null when none defines it. */
+  Entry option(String... path) {
+    Value value = merged.force();
+    Entry entry = null;
+    for (String name : path) {
+      if (!(value instanceof Attrs attrs) || !attrs.entries().containsKey(name)) {
+        return null;
+      }
+      entry = attrs.entries().get(name);
+      value = entry.thunk().force();
+    }
+    return entry;
+  }
+
+  private void add(Value module, SourceSpan at, int depth) {
+    if (depth > MAX_IMPORT_DEPTH) {
+      complete = false;
+      return;
+    }
+    if (module instanceof Value.Path) {
+      module = evaluator.importFile(module, at);
+    }
+    if (module instanceof Value.Closure || module instanceof Value.Native) {
+      module = evaluator.apply(module, Thunk.of(moduleArguments), at);
+    }
+    if (!(module instanceof Attrs attrs)) {
+      complete = false;
+      return;
+    }
+    complete &= !attrs.open();
+    if (attrs.entries().containsKey("config") || attrs.entries().containsKey("options")) {
+      if (attrs.entries().containsKey("config")) {
+        definitions.add(attrs.get("config"));
+      }
+    } else {
+      Map<String, Entry> own = new LinkedHashMap<>(attrs.entries());
+      own.keySet().removeAll(MODULE_KEYS);
+      definitions.add(new Attrs(own, attrs.open()));
+    }
+    if (attrs.entries().containsKey("imports")) {
+      List<Item> imports = Evaluator.items(attrs.get("imports"));
+      if (imports == null) {
+        complete = false;
+        return;
+      }
+      for (Item item : imports) {
+        add(item.value(), at, depth + 1);
+      }
+    }
+  }
+
+  /** Definitions of one option merged: sets by attribute, lists concatenated, else the first. */
+  private static Value merge(List<Value> values) {
+    if (values.isEmpty()) {
+      return new Attrs(Map.of(), false);
+    }
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    if (values.stream().allMatch(value -> value instanceof Attrs)) {
+      Map<String, List<Entry>> byName = new LinkedHashMap<>();
+      boolean open = false;
+      for (Value value : values) {
+        Attrs attrs = (Attrs) value;
+        open |= attrs.open();
+        attrs.entries().forEach((name, entry) -> byName.computeIfAbsent(name, k -> new ArrayList<>()).add(entry));
+      }
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      byName.forEach((name, defined) -> entries.put(name, new Entry(new Thunk(() -> merge(defined.stream()
+          .map(entry -> entry.thunk().force()).toList())), defined.get(0).keySpan(), defined.get(0).nameSpan())));
+      return new Attrs(entries, open);
+    }
+    List<Item> items = new ArrayList<>();
+    for (Value value : values) {
+      List<Item> inner = Evaluator.items(value);
+      if (inner == null) {
+        return values.get(0);
+      }
+      items.addAll(inner);
+    }
+    return new Value.ListV(items);
+  }
+
+  /**
+   * devshell's flake-parts module ({@code imports = [ inputs.devshell.flakeModule ]}), as flake-parts' modules are
+   * read here: a {@code perSystem} that turns each {@code devshells.<name>} of the per-system {@code config} into
+   * {@code devShells.<name>}, a devshell built with the per-system {@code pkgs}. Where flake-parts gives no
+   * {@code config}, the shells are unknown.
+   */
+  static Value flakeModule(SourceSpan at) {
+    Value perSystem = new Value.Native("devshell.flakeModule.perSystem", 1, (ev, self, where) -> {
+      Value arguments = self.args().get(0);
+      Value config = arguments instanceof Attrs args && args.entries().containsKey("config") ? args.get("config")
+          : UNKNOWN;
+      Value pkgs = arguments instanceof Attrs args ? args.get("pkgs") : UNKNOWN;
+      NixpkgsInstance instance = pkgs instanceof Pkg set ? set.instance() : null;
+      Value devshells = config instanceof Attrs set ? (set.entries().containsKey("devshells")
+          ? set.get("devshells") : new Attrs(Map.of(), set.open())) : UNKNOWN;
+      Value shells = UNKNOWN;
+      if (devshells instanceof Attrs named) {
+        Map<String, Entry> built = new LinkedHashMap<>();
+        named.entries().forEach((name, entry) -> built.put(name, new Entry(new Thunk(() -> {
+          Value configuration = entry.thunk().force();
+          Attrs attrs = configuration instanceof Attrs set ? set : new Attrs(Map.of("imports", new Entry(
+              Thunk.of(new Value.ListV(List.of(new Item(configuration, io.github.nixml.nix.eval.PlatformGuard.ALWAYS)))),
+              entry.keySpan())), false);
+          return new Domain.Shell(Domain.ShellKind.DEVSHELL, "devshell.flakeModule", instance, attrs,
+              entry.keySpan());
+        }), entry.keySpan(), entry.nameSpan())));
+        shells = new Attrs(built, named.open());
+      }
+      return new Attrs(Map.of("devShells", new Entry(Thunk.of(shells), at)), false);
+    }, List.of(), at);
+    return new Attrs(Map.of("perSystem", new Entry(Thunk.of(perSystem), at)), false);
+  }
+
+  /**
+   * devshell's {@code importTOML file}: a module whose definitions are the file's TOML (positioned in it) and whose
+   * {@code imports} are the files it lists ({@code ./x.nix}, {@code ./y.toml}, relative to it) or devshell's extra
+   * modules by name ({@code "language.c"}).
+   */
+  static Value importToml(Evaluator evaluator, Value path, SourceSpan at) {
+    if (!(path instanceof Value.Path file)) {
+      return UNKNOWN;
+    }
+    Value data = evaluator.tomlFile(path, at);
+    if (!(data instanceof Attrs table)) {
+      return data;
+    }
+    Path directory = Path.of(file.path()).getParent();
+    List<Item> imports = new ArrayList<>();
+    List<Item> listed = table.entries().containsKey("imports") ? Evaluator.items(table.get("imports")) : List.of();
+    if (listed == null) {
+      imports.add(new Item(UNKNOWN, io.github.nixml.nix.eval.PlatformGuard.ALWAYS));
+    } else {
+      for (Item item : listed) {
+        imports.add(new Item(tomlImport(evaluator, directory, item.value(), at), item.guard()));
+      }
+    }
+    Map<String, Entry> config = new LinkedHashMap<>(table.entries());
+    config.remove("imports");
+    Map<String, Entry> module = new LinkedHashMap<>();
+    module.put("_file", new Entry(Thunk.of(path), at));
+    module.put("imports", new Entry(Thunk.of(new Value.ListV(imports)), at));
+    module.put("config", new Entry(Thunk.of(new Attrs(config, false)), at));
+    return new Attrs(module, false);
+  }
+
+  private static Value tomlImport(Evaluator evaluator, Path directory, Value name, SourceSpan at) {
+    String text = name instanceof Str str ? str.literal() : null;
+    if (text == null) {
+      return UNKNOWN;
+    }
+    if (text.startsWith("./") || text.endsWith(".nix") || text.endsWith(".toml")) {
+      Value.Path file = new Value.Path(directory.resolve(text).normalize().toString());
+      return text.endsWith(".toml") ? importToml(evaluator, file, at) : file;
+    }
+    return KNOWN_EXTRA_MODULES.contains(text) ? new Attrs(Map.of(), false) : UNKNOWN;
+  }
+}
