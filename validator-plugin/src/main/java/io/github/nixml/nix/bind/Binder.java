@@ -110,6 +110,20 @@ public final class Binder {
     return null;
   }
 
+  /**
+   * Whether a set starts with {@code rec}: only its first token is looked at, not the whole set (a big set's
+   * children are spread over the heap).
+   */
+  private static boolean isRec(GreenNode set) {
+    for (int i = 0, n = set.childCount(); i < n; i++) {
+      GreenElement child = set.child(i);
+      if (child instanceof GreenToken token && !token.kind().isTrivia()) {
+        return token.kind() == SyntaxKind.KW_REC;
+      }
+    }
+    return false;
+  }
+
   /** Offset of the first direct token of the given kind, or -1. */
   private static int firstTokenOffset(GreenNode node, int offset, SyntaxKind kind) {
     int at = offset;
@@ -242,8 +256,7 @@ public final class Binder {
       }
       case LEGACY_LET -> bindModel(buildModel(node, offset, true), Definition.Kind.REC_ATTRIBUTE, null, 0);
       case ATTR_SET -> {
-        boolean rec = firstToken(node, SyntaxKind.KW_REC) != null;
-        bindModel(buildModel(node, offset, rec), Definition.Kind.REC_ATTRIBUTE, null, 0);
+        bindModel(buildModel(node, offset, isRec(node)), Definition.Kind.REC_ATTRIBUTE, null, 0);
       }
       case WITH -> {
         At scope = exprChild(node, offset, 0);
@@ -706,7 +719,7 @@ public final class Binder {
     int lastOffset = partOffsets[partCount - 1];
     At literal = attrSetLiteral(value, valueOffset);
     AttrsModel valueModel = literal == null ? null
-        : buildModel(literal.green(), literal.offset(), firstToken(literal.green(), SyntaxKind.KW_REC) != null);
+        : buildModel(literal.green(), literal.offset(), isRec(literal.green()));
     GreenNode plainValue = valueModel == null ? value : null;
     String name = staticName(last, lastOffset);
     if (name == null) {
