@@ -49,8 +49,8 @@ final class GreenBuilder {
   GreenBuilder(String source, char[] chars) {
     this.source = source;
     this.chars = chars;
-    // about one distinct short token per 50 chars of source (nixpkgs-like files), at most half full
-    int size = Integer.highestOneBit(Math.max(512, source.length() / 16)) * 2;
+    // about one distinct short token per 50 chars of source (nixpkgs-like files), at most three quarters full
+    int size = Integer.highestOneBit(Math.max(256, source.length() / 32)) * 2;
     this.table = new GreenToken[size];
     this.tableMeta = new int[size * STRIDE];
   }
@@ -150,7 +150,7 @@ final class GreenBuilder {
         meta[m] = hash;
         meta[m + 1] = kindAndLength;
         meta[m + 2] = from;
-        if (++tableSize * 2 > table.length) {
+        if (++tableSize * 4 > table.length * 3) {
           rehash();
         }
         return token;

@@ -176,7 +176,12 @@ public final class Lexer {
 
   /** {@code PATH_CHAR* (/ PATH_CHAR+)+ /?}. */
   private int matchPath(int i) {
-    int p = skipPathChars(i);
+    return matchPathAfterFirstRun(skipPathChars(i));
+  }
+
+  /** {@link #matchPath} given the end of its first run of path chars. */
+  private int matchPathAfterFirstRun(int firstRunEnd) {
+    int p = firstRunEnd;
     int segments = 0;
     while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
       p = skipPathChars(p + 1);
@@ -191,9 +196,12 @@ public final class Lexer {
     return p;
   }
 
-  /** {@code PATH_CHAR* /} followed by <code>${</code>; returns the end of the segment. */
-  private int matchPathSegBeforeInterpolation(int i) {
-    int p = skipPathChars(i);
+  /**
+   * {@code PATH_CHAR* /} followed by <code>${</code>, given the end of the path chars; returns the end of the
+   * segment.
+   */
+  private int matchPathSegBeforeInterpolation(int firstRunEnd) {
+    int p = firstRunEnd;
     if (at(p) == '/' && p < end && at(p + 1) == '$' && at(p + 2) == '{' && p + 2 < end) {
       return p + 1;
     }
@@ -524,16 +532,17 @@ public final class Lexer {
       }
     }
     // paths
-    if ((isPathChar(c) || c == '/') && at(skipPathChars(pos)) == '/') {
+    int firstRunEnd = isPathChar(c) || c == '/' ? skipPathChars(pos) : pos;
+    if (at(firstRunEnd) == '/' && firstRunEnd < end) {
       // both path rules need a '/' right after the first run of path chars
-      int p = matchPathSegBeforeInterpolation(pos);
+      int p = matchPathSegBeforeInterpolation(firstRunEnd);
       if (p > 0 && p + 2 > best) {
         // the rule matches the segment plus "${" (then gives the "${" back)
         best = p;
         kind = SyntaxKind.PATH;
         nextMode = INPATH_SLASH;
       } else {
-        p = matchPath(pos);
+        p = matchPathAfterFirstRun(firstRunEnd);
         if (p > best) {
           best = p;
           kind = SyntaxKind.PATH;
@@ -771,9 +780,9 @@ public final class Lexer {
       return pos + 2;
     }
     if (isPathChar(c) || c == '/') {
-      int p = matchPath(pos);
-      int seg = -1;
       int q = skipPathChars(pos);
+      int p = matchPathAfterFirstRun(q);
+      int seg = -1;
       if (at(q) == '/' && q < end) {
         seg = q + 1;
       }
