@@ -110,6 +110,20 @@ public final class Binder {
     return null;
   }
 
+  /**
+   * Whether a set starts with {@code rec}: only its first token is looked at, not the whole set (a big set's
+   * children are spread over the heap).
+   */
+  private static boolean isRec(GreenNode set) {
+    for (int i = 0, n = set.childCount(); i < n; i++) {
+      GreenElement child = set.child(i);
+      if (child instanceof GreenToken token && !token.kind().isTrivia()) {
+        return token.kind() == SyntaxKind.KW_REC;
+      }
+    }
+    return false;
+  }
+
   /** Offset of the first direct token of the given kind, or -1. */
   private static int firstTokenOffset(GreenNode node, int offset, SyntaxKind kind) {
     int at = offset;
@@ -242,8 +256,7 @@ public final class Binder {
       }
       case LEGACY_LET -> bindModel(buildModel(node, offset, true), Definition.Kind.REC_ATTRIBUTE, null, 0);
       case ATTR_SET -> {
-        boolean rec = firstToken(node, SyntaxKind.KW_REC) != null;
-        bindModel(buildModel(node, offset, rec), Definition.Kind.REC_ATTRIBUTE, null, 0);
+        bindModel(buildModel(node, offset, isRec(node)), Definition.Kind.REC_ATTRIBUTE, null, 0);
       }
       case WITH -> {
         At scope = exprChild(node, offset, 0);
@@ -480,7 +493,8 @@ public final class Binder {
     private String[] names = NO_NAMES;
     private AttrDef[] defs = NO_DEFS;
     private int size;
-    private HashMap<String, Integer> index;
+    /** Once more than {@link #SCAN_LIMIT} attributes: open addressing, each slot an index into the arrays + 1. */
+    private int[] index;
     List<DynamicDef> dynamic = List.of();
 
     AttrsModel(boolean recursive) {
@@ -501,8 +515,14 @@ public final class Binder {
 
     AttrDef get(String name) {
       if (index != null) {
-        Integer i = index.get(name);
-        return i == null ? null : defs[i];
+        int mask = index.length - 1;
+        for (int slot = slotOf(name, mask); index[slot] != 0; slot = (slot + 1) & mask) {
+          int i = index[slot] - 1;
+          if (names[i].equals(name)) {
+            return defs[i];
+          }
+        }
+        return null;
       }
       for (int i = 0; i < size; i++) {
         if (names[i].equals(name)) {
@@ -521,15 +541,29 @@ public final class Binder {
       }
       names[size] = name;
       defs[size] = def;
-      if (index != null) {
-        index.put(name, size);
-      } else if (size == SCAN_LIMIT) {
-        index = new HashMap<>();
-        for (int i = 0; i <= size; i++) {
-          index.put(names[i], i);
+      size++;
+      if (index != null && size * 2 <= index.length) {
+        addToIndex(size - 1);
+      } else if (size > SCAN_LIMIT) {
+        index = new int[Integer.highestOneBit(size) * 4];
+        for (int i = 0; i < size; i++) {
+          addToIndex(i);
         }
       }
-      size++;
+    }
+
+    private void addToIndex(int i) {
+      int mask = index.length - 1;
+      int slot = slotOf(names[i], mask);
+      while (index[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      index[slot] = i + 1;
+    }
+
+    private static int slotOf(String name, int mask) {
+      int h = name.hashCode() * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & mask;
     }
 
     void addDynamic(DynamicDef def) {
@@ -659,26 +693,40 @@ public final class Binder {
       return;
     }
     int partCount = 0;
-    for (int i = 0, n = attrpath.childCount(); i < n; i++) {
-      if (isAttrName(attrpath.child(i).kind())) {
-        partCount++;
-      }
-    }
-    if (partCount == 0) {
-      return;
-    }
-    GreenNode[] parts = new GreenNode[partCount];
-    int[] partOffsets = new int[partCount];
-    int p = 0;
+    GreenNode firstPart = null;
+    int firstPartOffset = 0;
     at = attrpathOffset;
     for (int i = 0, n = attrpath.childCount(); i < n; i++) {
       GreenElement element = attrpath.child(i);
       if (isAttrName(element.kind())) {
-        parts[p] = (GreenNode) element;
-        partOffsets[p] = at;
-        p++;
+        if (partCount == 0) {
+          firstPart = (GreenNode) element;
+          firstPartOffset = at;
+        }
+        partCount++;
       }
       at += element.width();
+    }
+    if (partCount == 0) {
+      return;
+    }
+    // most attribute paths have one part: arrays only for longer ones
+    GreenNode[] parts = null;
+    int[] partOffsets = null;
+    if (partCount > 1) {
+      parts = new GreenNode[partCount];
+      partOffsets = new int[partCount];
+      int p = 0;
+      at = attrpathOffset;
+      for (int i = 0, n = attrpath.childCount(); i < n; i++) {
+        GreenElement element = attrpath.child(i);
+        if (isAttrName(element.kind())) {
+          parts[p] = (GreenNode) element;
+          partOffsets[p] = at;
+          p++;
+        }
+        at += element.width();
+      }
     }
     AttrsModel attrs = model;
     for (int i = 0; i + 1 < partCount; i++) {
@@ -702,11 +750,11 @@ public final class Binder {
         return;
       }
     }
-    GreenNode last = parts[partCount - 1];
-    int lastOffset = partOffsets[partCount - 1];
+    GreenNode last = partCount == 1 ? firstPart : parts[partCount - 1];
+    int lastOffset = partCount == 1 ? firstPartOffset : partOffsets[partCount - 1];
     At literal = attrSetLiteral(value, valueOffset);
     AttrsModel valueModel = literal == null ? null
-        : buildModel(literal.green(), literal.offset(), firstToken(literal.green(), SyntaxKind.KW_REC) != null);
+        : buildModel(literal.green(), literal.offset(), isRec(literal.green()));
     GreenNode plainValue = valueModel == null ? value : null;
     String name = staticName(last, lastOffset);
     if (name == null) {
@@ -734,7 +782,9 @@ public final class Binder {
         }
       }
     } else {
-      duplicate(pathText(parts, partOffsets), attrpathOffset, attrpath.width(), existing.siteOffset);
+      String path = partCount == 1
+          ? pathText(new GreenNode[] {last}, new int[] {lastOffset}) : pathText(parts, partOffsets);
+      duplicate(path, attrpathOffset, attrpath.width(), existing.siteOffset);
     }
   }
 

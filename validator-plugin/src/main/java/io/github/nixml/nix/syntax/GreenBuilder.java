@@ -11,6 +11,19 @@ import java.util.Arrays;
 final class GreenBuilder {
   private static final int MAX_INTERNED_LENGTH = 32;
 
+  /** Token kinds whose text never varies (keywords, operators, brackets): one token each per tree. */
+  private static final boolean[] FIXED_TEXT = new boolean[SyntaxKind.VALUES.length];
+
+  static {
+    for (SyntaxKind kind : SyntaxKind.VALUES) {
+      FIXED_TEXT[kind.ordinal()] = kind.isToken() && kind.ordinal() > SyntaxKind.DOLLAR_CURLY.ordinal()
+          && kind.ordinal() < SyntaxKind.EOF.ordinal()
+          || kind == SyntaxKind.QUOTE || kind == SyntaxKind.DOLLAR_CURLY || kind == SyntaxKind.IND_STRING_CLOSE;
+    }
+  }
+
+  private final GreenToken[] fixed = new GreenToken[SyntaxKind.VALUES.length];
+
   private final String source;
   private final char[] chars;
   private GreenElement[] children = new GreenElement[64];
@@ -23,21 +36,23 @@ final class GreenBuilder {
   private int[] openStarts = new int[32];
   private int openCount;
 
-  // open-addressing intern table of tokens keyed by kind and text; hashes and chars alongside,
-  // for the builder only, so that a probe compares ints and char arrays, not strings
+  // Open-addressing intern table of tokens keyed by kind and text. Per slot, four ints side by side: the
+  // hash, the kind and length, and the source offset of the text's latest occurrence (the fourth is padding),
+  // so that a probe reads one cache line and compares chars of the source, with no object dereferenced.
+  private static final int STRIDE = 4;
   private GreenToken[] table;
-  private int[] tableHashes;
-  private char[][] tableChars;
+  private int[] tableMeta;
   private int tableSize;
+  /** The token of the commonest text of all, one space, kept apart from the table. */
+  private GreenToken space;
 
   GreenBuilder(String source, char[] chars) {
     this.source = source;
     this.chars = chars;
-    // about one distinct short token per 16 chars of source, at most half full
-    int size = Integer.highestOneBit(Math.max(1024, source.length() / 8)) * 2;
+    // about one distinct short token per 50 chars of source (nixpkgs-like files), at most three quarters full
+    int size = Integer.highestOneBit(Math.max(256, source.length() / 32)) * 2;
     this.table = new GreenToken[size];
-    this.tableHashes = new int[size];
-    this.tableChars = new char[size][];
+    this.tableMeta = new int[size * STRIDE];
   }
 
   int checkpoint() {
@@ -75,6 +90,12 @@ final class GreenBuilder {
     end = to;
   }
 
+  /** A node of one token, as {@code startNode(kind); token(tokenKind, from, to); finishNode()} makes it. */
+  void leaf(SyntaxKind kind, SyntaxKind tokenKind, int from, int to) {
+    push(new GreenNode(kind, intern(tokenKind, from, to), to - from), from);
+    end = to;
+  }
+
   GreenNode finish() {
     while (openCount > 1) {
       finishNode();
@@ -93,34 +114,65 @@ final class GreenBuilder {
   }
 
   private GreenToken intern(SyntaxKind kind, int from, int to) {
+    int ordinal = kind.ordinal();
+    if (FIXED_TEXT[ordinal]) {
+      GreenToken token = fixed[ordinal];
+      if (token == null) {
+        token = new GreenToken(kind, source.substring(from, to));
+        fixed[ordinal] = token;
+      }
+      return token;
+    }
     int length = to - from;
+    char[] chars = this.chars;
+    if (length == 1 && kind == SyntaxKind.WHITESPACE && chars[from] == ' ') {
+      if (space == null) {
+        space = new GreenToken(kind, " ");
+      }
+      return space;
+    }
     if (length > MAX_INTERNED_LENGTH) {
       return new GreenToken(kind, source.substring(from, to));
     }
-    int hash = kind.ordinal() * 31 + length;
+    int hash = ordinal * 31 + length;
     for (int i = from; i < to; i++) {
       hash = hash * 31 + chars[i];
     }
+    int kindAndLength = ordinal << 16 | length;
+    int[] meta = this.tableMeta;
     int mask = table.length - 1;
     int slot = spread(hash) & mask;
     while (true) {
-      GreenToken existing = table[slot];
-      if (existing == null) {
+      int m = slot * STRIDE;
+      if (meta[m + 1] == 0) { // free: a token has a length >= 1
         GreenToken token = new GreenToken(kind, source.substring(from, to));
         table[slot] = token;
-        tableHashes[slot] = hash;
-        tableChars[slot] = Arrays.copyOfRange(chars, from, to);
-        if (++tableSize * 2 > table.length) {
+        meta[m] = hash;
+        meta[m + 1] = kindAndLength;
+        meta[m + 2] = from;
+        if (++tableSize * 4 > table.length * 3) {
           rehash();
         }
         return token;
       }
-      if (tableHashes[slot] == hash && existing.kind() == kind
-          && Arrays.equals(tableChars[slot], 0, tableChars[slot].length, chars, from, to)) {
-        return existing;
+      if (meta[m] == hash && meta[m + 1] == kindAndLength && sameChars(meta[m + 2], from, length)) {
+        // compare with the latest occurrence next time: recent source text is more likely in the cache
+        meta[m + 2] = from;
+        return table[slot];
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** Whether the source has the same chars at both offsets (a plain loop: interned texts are short). */
+  private boolean sameChars(int first, int from, int length) {
+    char[] chars = this.chars;
+    for (int i = 0; i < length; i++) {
+      if (chars[first + i] != chars[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Mixes all bits into the low ones (similar names differ only in their last chars). */
@@ -131,23 +183,20 @@ final class GreenBuilder {
 
   private void rehash() {
     GreenToken[] old = table;
-    int[] oldHashes = tableHashes;
-    char[][] oldChars = tableChars;
+    int[] oldMeta = tableMeta;
     table = new GreenToken[old.length * 2];
-    tableHashes = new int[old.length * 2];
-    tableChars = new char[old.length * 2][];
+    tableMeta = new int[table.length * STRIDE];
     int mask = table.length - 1;
     for (int i = 0; i < old.length; i++) {
       if (old[i] == null) {
         continue;
       }
-      int slot = spread(oldHashes[i]) & mask;
+      int slot = spread(oldMeta[i * STRIDE]) & mask;
       while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }
       table[slot] = old[i];
-      tableHashes[slot] = oldHashes[i];
-      tableChars[slot] = oldChars[i];
+      System.arraycopy(oldMeta, i * STRIDE, tableMeta, slot * STRIDE, STRIDE);
     }
   }
 }

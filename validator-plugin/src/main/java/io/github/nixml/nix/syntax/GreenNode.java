@@ -6,6 +6,12 @@ import java.util.List;
 /** An immutable node: its kind, total width and children. Knows no position or parent. */
 public final class GreenNode implements GreenElement {
   private static final GreenElement[] NO_CHILDREN = new GreenElement[0];
+  /**
+   * The only class of a child array (the builder makes them all): an exact class compare, where
+   * {@code instanceof GreenElement[]} on a single child walks its class's secondary supertypes
+   * (an interface array type) on every call.
+   */
+  private static final Class<?> ARRAY = GreenElement[].class;
 
   private final SyntaxKind kind;
   private final int width;
@@ -37,12 +43,12 @@ public final class GreenNode implements GreenElement {
   }
 
   public int childCount() {
-    return children instanceof GreenElement[] array ? array.length : 1;
+    return children.getClass() == ARRAY ? ((GreenElement[]) children).length : 1;
   }
 
   public GreenElement child(int index) {
-    if (children instanceof GreenElement[] array) {
-      return array[index];
+    if (children.getClass() == ARRAY) {
+      return ((GreenElement[]) children)[index];
     }
     if (index != 0) {
       throw new IndexOutOfBoundsException(index);
@@ -51,7 +57,8 @@ public final class GreenNode implements GreenElement {
   }
 
   public List<GreenElement> children() {
-    if (children instanceof GreenElement[] array) {
+    if (children.getClass() == ARRAY) {
+      GreenElement[] array = (GreenElement[]) children;
       return Arrays.asList(array).subList(0, array.length);
     }
     return List.of((GreenElement) children);

@@ -18,7 +18,6 @@ public final class Lexer {
   private static final int INPATH = 3;
   private static final int INPATH_SLASH = 4;
 
-  private final String text;
   /** The text as an array: the hot loops index it directly. */
   private final char[] chars;
   /** The end of the text. */
@@ -31,7 +30,6 @@ public final class Lexer {
   private final List<SyntaxError> errors = new ArrayList<>();
 
   private Lexer(String text) {
-    this.text = text;
     this.chars = text.toCharArray();
     this.end = text.length();
     int capacity = Math.max(16, text.length() / 3);
@@ -109,17 +107,40 @@ public final class Lexer {
 
   // ---------------------------------------------------------------- character classes
 
+  private static final byte ID_START = 1;
+  private static final byte ID_CHAR = 2;
+  private static final byte PATH_CHAR = 4;
+  /** Per ASCII char, which of the classes above it is in (one load instead of a chain of compares). */
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      boolean digit = c >= '0' && c <= '9';
+      int classes = 0;
+      if (letter || c == '_') {
+        classes |= ID_START;
+      }
+      if (letter || digit || c == '_' || c == '\'' || c == '-') {
+        classes |= ID_CHAR;
+      }
+      if (letter || digit || c == '.' || c == '_' || c == '-' || c == '+') {
+        classes |= PATH_CHAR;
+      }
+      CLASSES[c] = (byte) classes;
+    }
+  }
+
   private static boolean isPathChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '.' || c == '_' || c == '-' || c == '+';
+    return c < 128 && (CLASSES[c] & PATH_CHAR) != 0;
   }
 
   private static boolean isIdStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return c < 128 && (CLASSES[c] & ID_START) != 0;
   }
 
   private static boolean isIdChar(char c) {
-    return isIdStart(c) || (c >= '0' && c <= '9') || c == '\'' || c == '-';
+    return c < 128 && (CLASSES[c] & ID_CHAR) != 0;
   }
 
   private static boolean isLetter(char c) {
@@ -155,7 +176,12 @@ public final class Lexer {
 
   /** {@code PATH_CHAR* (/ PATH_CHAR+)+ /?}. */
   private int matchPath(int i) {
-    int p = skipPathChars(i);
+    return matchPathAfterFirstRun(skipPathChars(i));
+  }
+
+  /** {@link #matchPath} given the end of its first run of path chars. */
+  private int matchPathAfterFirstRun(int firstRunEnd) {
+    int p = firstRunEnd;
     int segments = 0;
     while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
       p = skipPathChars(p + 1);
@@ -170,9 +196,12 @@ public final class Lexer {
     return p;
   }
 
-  /** {@code PATH_CHAR* /} followed by <code>${</code>; returns the end of the segment. */
-  private int matchPathSegBeforeInterpolation(int i) {
-    int p = skipPathChars(i);
+  /**
+   * {@code PATH_CHAR* /} followed by <code>${</code>, given the end of the path chars; returns the end of the
+   * segment.
+   */
+  private int matchPathSegBeforeInterpolation(int firstRunEnd) {
+    int p = firstRunEnd;
     if (at(p) == '/' && p < end && at(p + 1) == '$' && at(p + 2) == '{' && p + 2 < end) {
       return p + 1;
     }
@@ -346,6 +375,20 @@ public final class Lexer {
         return pos + 1;
       }
       default -> {
+        if (isIdStart(c)) {
+          int p = pos + 1;
+          while (p < end && isIdChar(chars[p])) {
+            p++;
+          }
+          char next = p < end ? chars[p] : '\0';
+          // A path or URI starting here runs over the same chars (path and URI-scheme chars beyond the identifier's
+          // are only '.' and '+') and needs a '/' or ':' right after them: without one, the identifier is the
+          // longest match.
+          if (next != '.' && next != '+' && next != '/' && next != ':') {
+            add(keywordOrIdent(pos, p), pos);
+            return p;
+          }
+        }
         return lexDefaultLongest(pos, c);
       }
     }
@@ -489,15 +532,17 @@ public final class Lexer {
       }
     }
     // paths
-    if (isPathChar(c) || c == '/') {
-      int p = matchPathSegBeforeInterpolation(pos);
+    int firstRunEnd = isPathChar(c) || c == '/' ? skipPathChars(pos) : pos;
+    if (at(firstRunEnd) == '/' && firstRunEnd < end) {
+      // both path rules need a '/' right after the first run of path chars
+      int p = matchPathSegBeforeInterpolation(firstRunEnd);
       if (p > 0 && p + 2 > best) {
         // the rule matches the segment plus "${" (then gives the "${" back)
         best = p;
         kind = SyntaxKind.PATH;
         nextMode = INPATH_SLASH;
       } else {
-        p = matchPath(pos);
+        p = matchPathAfterFirstRun(firstRunEnd);
         if (p > best) {
           best = p;
           kind = SyntaxKind.PATH;
@@ -569,44 +614,45 @@ public final class Lexer {
     if (first < 'a' || first > 'w' || len < 2 || len > 7) {
       return SyntaxKind.IDENT;
     }
+    char second = chars[from + 1];
     switch (len) {
       case 2 -> {
-        if (text.startsWith("if", from)) {
+        if (first == 'i' && second == 'f') {
           return SyntaxKind.KW_IF;
         }
-        if (text.startsWith("in", from)) {
+        if (first == 'i' && second == 'n') {
           return SyntaxKind.KW_IN;
         }
-        if (text.startsWith("or", from)) {
+        if (first == 'o' && second == 'r') {
           return SyntaxKind.KW_OR;
         }
       }
       case 3 -> {
-        if (text.startsWith("let", from)) {
+        if (first == 'l' && second == 'e' && chars[from + 2] == 't') {
           return SyntaxKind.KW_LET;
         }
-        if (text.startsWith("rec", from)) {
+        if (first == 'r' && second == 'e' && chars[from + 2] == 'c') {
           return SyntaxKind.KW_REC;
         }
       }
       case 4 -> {
-        if (text.startsWith("then", from)) {
+        if (first == 't' && matches(from, "then")) {
           return SyntaxKind.KW_THEN;
         }
-        if (text.startsWith("else", from)) {
+        if (first == 'e' && matches(from, "else")) {
           return SyntaxKind.KW_ELSE;
         }
-        if (text.startsWith("with", from)) {
+        if (first == 'w' && matches(from, "with")) {
           return SyntaxKind.KW_WITH;
         }
       }
       case 6 -> {
-        if (text.startsWith("assert", from)) {
+        if (first == 'a' && matches(from, "assert")) {
           return SyntaxKind.KW_ASSERT;
         }
       }
       case 7 -> {
-        if (text.startsWith("inherit", from)) {
+        if (first == 'i' && matches(from, "inherit")) {
           return SyntaxKind.KW_INHERIT;
         }
       }
@@ -615,6 +661,16 @@ public final class Lexer {
       }
     }
     return SyntaxKind.IDENT;
+  }
+
+  /** Whether the text at {@code from} starts with {@code word} (whose length the caller checked). */
+  private boolean matches(int from, String word) {
+    for (int i = 1; i < word.length(); i++) {
+      if (chars[from + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- STRING
@@ -724,9 +780,9 @@ public final class Lexer {
       return pos + 2;
     }
     if (isPathChar(c) || c == '/') {
-      int p = matchPath(pos);
-      int seg = -1;
       int q = skipPathChars(pos);
+      int p = matchPathAfterFirstRun(q);
+      int seg = -1;
       if (at(q) == '/' && q < end) {
         seg = q + 1;
       }

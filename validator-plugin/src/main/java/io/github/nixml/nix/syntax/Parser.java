@@ -80,8 +80,7 @@ public final class Parser {
   // ------------------------------------------------------------------ token cursor
 
   private int skipTrivia(int i) {
-    int n = tokens.count();
-    while (i < n && tokens.kind(i).isTrivia()) {
+    while (tokens.isTrivia(i)) {
       i++;
     }
     return i;
@@ -609,10 +608,18 @@ public final class Parser {
     return true;
   }
 
+  /** A node of one token, the current one (the commonest nodes: names, literals). */
   private void leaf(SyntaxKind kind) {
-    startNode(kind);
-    bump();
-    builder.finishNode();
+    flushTrivia();
+    if (cur < tokens.count()) {
+      builder.leaf(kind, tokens.kind(cur), tokens.start(cur), tokens.end(cur));
+      lastTokenEnd = tokens.end(cur);
+      pos = cur + 1;
+      cur = skipTrivia(pos);
+    } else {
+      builder.startNode(kind);
+      builder.finishNode();
+    }
   }
 
   private void checkInt() {

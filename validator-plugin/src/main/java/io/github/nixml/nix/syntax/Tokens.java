@@ -11,6 +11,7 @@ public final class Tokens {
   private final int[] starts;
   private final int count;
   private final List<SyntaxError> errors;
+  private static final int LAST_TRIVIA = SyntaxKind.NUL_TAIL.ordinal();
 
   Tokens(String text, char[] chars, byte[] kinds, int[] starts, int count, List<SyntaxError> errors) {
     this.text = text;
@@ -35,6 +36,11 @@ public final class Tokens {
 
   public SyntaxKind kind(int i) {
     return i < count ? SyntaxKind.VALUES[kinds[i]] : SyntaxKind.EOF;
+  }
+
+  /** Whether token {@code i} is whitespace, a comment or the NUL tail (the first kinds); false past the end. */
+  boolean isTrivia(int i) {
+    return i < count && kinds[i] <= LAST_TRIVIA;
   }
 
   public int start(int i) {
