@@ -54,7 +54,7 @@ final class LibProgramGenerator {
       new Form("lib.throwIf # # #", B, S, I), new Form("lib.throwIfNot # # #", B, S, IS),
       new Form("lib.toBaseDigits (builtins.bitAnd # 15) (builtins.bitAnd # 1023)", I, I),
       new Form("lib.importJSON ./files/a.json"), new Form("lib.importTOML ./files/a.toml"),
-      new Form("lib.importJSON (./files + \"/\" + #)", S), new Form("lib.trivial.typeOf #", X),
+      new Form("lib.importJSON (./files + \"/\" + #)", S), new Form("lib.trivial.boolToString #", B),
       new Form("lib.typeOf #", X), new Form("lib.isInt #", X), new Form("lib.isBool #", X),
       new Form("lib.isFloat #", X), new Form("lib.isList #", X),
       // fixed points
@@ -119,7 +119,8 @@ final class LibProgramGenerator {
           SS), new Form("lib.intersperse # #", S, SS), new Form("lib.concatMapStringsSep # (s: s + s) #", S, SS),
       new Form("lib.strings.concatMapStringsSep # toString #", S, IS),
       new Form("lib.concatImapStringsSep # (i: s: s + toString i) #", S, SS), new Form("lib.concatLines #", SS),
-      new Form("lib.optionalString # #", B, S), new Form("lib.hasPrefix # #", S, S), new Form("lib.hasSuffix # #", S, S),
+      new Form("lib.optionalString # #", B, S), new Form("lib.hasPrefix # #", S, S),
+      new Form("lib.hasSuffix # #", S, S),
       new Form("lib.hasInfix # #", S, S), new Form("lib.stringToCharacters #", S),
       new Form("lib.stringAsChars (c: if c == \"a\" then \"A\" + # else c) #", S, S),
       new Form("lib.escape [ # \"a\" ] #", S, S), new Form("lib.escapeRegex #", S),
@@ -171,7 +172,8 @@ final class LibProgramGenerator {
       new Form("lib.mapAttrsRecursive (path: v: builtins.length path) { a = #; b = { c = #; }; }", X, A),
       new Form("lib.genAttrs # (n: n + \"!\")", SS), new Form("lib.isDerivation #", X),
       new Form("lib.isDerivation { type = #; }", S), new Form("lib.optionalAttrs # #", B, A),
-      new Form("lib.zipAttrsWithNames [ \"a\" \"c\" ] (n: vs: vs) [ # # ]", A, A), new Form("lib.zipAttrs [ # # ]", A, A),
+      new Form("lib.zipAttrsWithNames [ \"a\" \"c\" ] (n: vs: vs) [ # # ]", A, A),
+      new Form("lib.zipAttrs [ # # ]", A, A),
       new Form("lib.recursiveUpdateUntil (path: l: r: builtins.length path > 1) { a = { b = #; c = { d = 1; }; }; }"
           + " { a = { c = { e = #; }; }; }", X, X),
       new Form("lib.recursiveUpdate # #", A, A), new Form("lib.recursiveUpdate { a = { b = #; }; } { a = #; }", X, A),
@@ -188,7 +190,8 @@ final class LibProgramGenerator {
       new Form("lib.showAttrPath #", SS), new Form("lib.unionOfDisjoint # #", A, A),
       // versions
       new Form("lib.versions.splitVersion #", S), new Form("lib.versions.major #", S),
-      new Form("lib.versions.minor #", S), new Form("lib.versions.patch #", S), new Form("lib.versions.majorMinor #", S),
+      new Form("lib.versions.minor #", S), new Form("lib.versions.patch #", S),
+      new Form("lib.versions.majorMinor #", S),
       new Form("lib.versions.pad (builtins.bitAnd # 3) #", I, S),
       // systems, platforms, customisation
       new Form("lib.systems"), new Form("lib.platforms"),
