@@ -27,9 +27,60 @@ let
     fix = f: let x = f x; in x;
     isFunction = f: builtins.isFunction f || (isAttrs f && f ? __functor && trivial.isFunction (f.__functor f));
     toFunction = v: if trivial.isFunction v then v else _: v;
-    inherit functionArgs;
+    # a function's formals; a functor set may name its own (`__functionArgs`)
+    functionArgs = f:
+      if isAttrs f && f ? __functor then f.__functionArgs or (trivial.functionArgs (f.__functor f))
+      else builtins.functionArgs f;
+    setFunctionArgs = f: args: { __functor = self: f; __functionArgs = args; };
+    mirrorFunctionArgs = f: g: trivial.setFunctionArgs g (trivial.functionArgs f);
     add = builtins.add;
     sub = builtins.sub;
+    or = x: y: x || y;
+    inherit (builtins) seq deepSeq lessThan bitAnd bitOr bitXor;
+    bitNot = builtins.sub (-1);
+    # the value, after printing the message on standard error
+    warn = msg: builtins.trace ("warning: " + msg);
+    warnIf = cond: msg: if cond then trivial.warn msg else x: x;
+    warnIfNot = cond: msg: if cond then x: x else trivial.warn msg;
+    throwIf = cond: msg: if cond then throw msg else x: x;
+    throwIfNot = cond: msg: if cond then x: x else throw msg;
+    # the digits of `i` in base `base`, most significant first
+    toBaseDigits = base: i:
+      let
+        go = i: if i < base then [ i ] else go (builtins.div i base) ++ [ (trivial.mod i base) ];
+      in if base < 2 then throw "toBaseDigits: base must be at least 2" else go i;
+    importJSON = path: builtins.fromJSON (builtins.readFile path);
+    importTOML = path: builtins.fromTOML (builtins.readFile path);
+  };
+
+  # `pred`, or a failure with `msg`
+  asserts = rec {
+    assertMsg = pred: msg: pred || throw msg;
+    assertOneOf = name: val: xs:
+      assertMsg (elem val xs) (name + " must be one of " + concatStringsSep ", " (map toString xs));
+    assertEachOneOf = name: vals: xs: all (val: assertOneOf name val xs) vals;
+  };
+
+  fixedPoints = rec {
+    inherit (trivial) fix;
+    # `fix` that keeps the function as `__unfix__`
+    fix' = f: let x = f x // { __unfix__ = f; }; in x;
+    converge = f: x: let next = f x; in if next == x then x else converge f next;
+    # the overlay `f` laid over the function `rattrs`: `prev` is what `rattrs` gives, `final` the fixed point
+    extends = f: rattrs: final: let prev = rattrs final; in prev // f final prev;
+    # `f` then `g`: `g` sees what `f` changed in its `prev`
+    composeExtensions = f: g: final: prev:
+      let fromF = f final prev;
+      in fromF // g final (prev // fromF);
+    composeManyExtensions = lists.foldr composeExtensions (final: prev: { });
+    makeExtensibleWithCustomName = extenderName: rattrs:
+      fix' rattrs // { ${extenderName} = f: makeExtensibleWithCustomName extenderName (extends f rattrs); };
+    makeExtensible = makeExtensibleWithCustomName "extend";
+    # an overlay: a function of `final` and `prev`, of `prev` alone, or a set
+    toExtension = f:
+      if trivial.isFunction f then final: prev:
+        let fPrev = f prev; in if trivial.isFunction fPrev then f final prev else fPrev
+      else final: prev: f;
   };
 
   lists = rec {
@@ -87,6 +138,16 @@ let
     subtractLists = e: filter (x: !(elem x e));
     mutuallyExclusive = a: b: length a == 0 || !(any (x: elem x a) b);
     groupBy' = op: nul: pred: lst: mapAttrs (name: foldl op nul) (groupBy pred lst);
+    # the list sorted by the key `f` gives each element (computed once), stable
+    sortOn = f: list:
+      map (pair: pair.value) (sort (a: b: a.key < b.key) (map (value: { key = f value; inherit value; }) list));
+    # lexicographic order of two lists, elements compared by `cmp` (-1, 0, 1)
+    compareLists = cmp: a: b:
+      if a == [ ] then (if b == [ ] then 0 else -1)
+      else if b == [ ] then 1
+      else let c = cmp (head a) (head b); in if c == 0 then compareLists cmp (tail a) (tail b) else c;
+    dropEnd = n: xs: take (trivial.max 0 (length xs - n)) xs;
+    takeEnd = n: xs: drop (trivial.max 0 (length xs - n)) xs;
   };
 
   strings = rec {
@@ -150,6 +211,27 @@ let
     makeSearchPathOutput = output: subDir: pkgs: makeSearchPath subDir (map (attrsets.getOutput output) pkgs);
     makeLibraryPath = primitives.makeLibraryPath or (makeSearchPathOutput "lib" "lib");
     makeBinPath = makeSearchPathOutput "bin" "bin";
+    # without the spaces, tabs, carriage returns and newlines at both ends
+    trim = s:
+      let m = match "[ \t\r\n]*(.*[^ \t\r\n])[ \t\r\n]*" s;
+      in if m == null then "" else head m;
+    # a decimal integer, surrounded by blanks or not; leading zeros are refused (octal or decimal?)
+    toInt = str:
+      let m = match "[[:space:]]*(-?[1-9][0-9]*|-?0)[[:space:]]*" str;
+      in if m == null then throw ("could not convert '" + str + "' to int") else builtins.fromJSON (head m);
+    # as `toInt`, leading zeros read as decimal
+    toIntBase10 = str:
+      let m = match "[[:space:]]*(-?)0*([0-9]+)[[:space:]]*" str;
+      in if m == null then throw ("could not convert '" + str + "' to int")
+        else let n = builtins.fromJSON (elemAt m 1); in if elemAt m 0 == "-" then 0 - n else n;
+    # a Nix string literal of `s`
+    escapeNixString = s: escape [ "$" ] (builtins.toJSON s);
+    # `s` as an attribute name in Nix source: as it is when it is an identifier, quoted otherwise
+    escapeNixIdentifier = s: if match "[a-zA-Z_][a-zA-Z0-9_'-]*" s != null then s else escapeNixString s;
+    fileContents = file: removeSuffix "\n" (builtins.readFile file);
+    isStringLike = x: isString x || builtins.isPath x || x ? outPath || x ? __toString;
+    normalizePath = s:
+      builtins.foldl' (x: y: if y == "/" && strings.hasSuffix "/" x then x else x + y) "" (stringToCharacters s);
   };
 
   attrsets = rec {
@@ -222,6 +304,21 @@ let
     getLib = getOutput "lib";
     getDev = getOutput "dev";
     getMan = getOutput "man";
+    getStatic = getOutput "static";
+    getAttrs = names: attrs: genAttrs names (name: attrs.${name});
+    mergeAttrsList = foldl' trivial.mergeAttrs { };
+    cartesianProduct = cartesianProductOfSets;
+    # every attribute of `pattern` is in `attrs`, equal, or (a set) matching recursively
+    matchAttrs = pattern: attrs:
+      all (name:
+        let want = pattern.${name};
+        in attrs ? ${name} && (if isAttrs want then isAttrs attrs.${name} && matchAttrs want attrs.${name}
+          else want == attrs.${name})) (attrNames pattern);
+    showAttrPath = path:
+      if path == [ ] then "<root attribute path>" else concatStringsSep "." (map strings.escapeNixIdentifier path);
+    # `x // y`, where a name both have fails when read
+    unionOfDisjoint = x: y:
+      x // y // mapAttrs (name: _: throw ("unionOfDisjoint: collision on " + name)) (intersectAttrs x y);
   };
 
   versions = {
@@ -230,6 +327,12 @@ let
     minor = v: elemAt (splitVersion v) 1;
     patch = v: elemAt (splitVersion v) 2;
     majorMinor = v: concatStringsSep "." (lists.take 2 (splitVersion v));
+    # the numeric part of `version` padded with ".0" or cut to `n` components, its suffix kept
+    pad = n: version:
+      let
+        numeric = head (strings.splitString "-" version);
+        suffix = strings.removePrefix numeric version;
+      in concatStringsSep "." (lists.take n (splitVersion numeric ++ genList (_: "0") n)) + suffix;
   };
 
   systems = rec {
@@ -264,7 +367,7 @@ let
       in f (builtins.intersectAttrs (builtins.functionArgs f) autoArgs // args));
   };
 in
-trivial // lists // strings // attrsets // customisation // {
-  inherit trivial lists strings attrsets versions systems platforms customisation;
+trivial // fixedPoints // asserts // lists // strings // attrsets // customisation // {
+  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation;
   inherit typeOf isInt isBool isFloat isList;
 }

@@ -28,15 +28,48 @@ final class AttrSetBuilder {
     final Map<String, SourceSpan> keySpans = new HashMap<>();
     final Map<String, SourceSpan> nameSpans = new HashMap<>();
     boolean open;
+    /** A dynamic name of this set that failed (or is not a string): the set's value is that failure. */
+    Value.Failure failure;
+  }
+
+  /** A binding whose dynamic name is {@code null} (Nix leaves it out) or failed. */
+  private static final String LEFT_OUT = new String("<left out>");
+
+  /**
+   * The name of a key of {@code target}; null when unknown (the set stays open). A dynamic name that is
+   * {@code null} leaves the binding out, one that fails or is not a string makes {@code target} fail.
+   */
+  private String name(Node target, Term.AttrKey key, Env env) {
+    if (key.name() != null) {
+      return key.name();
+    }
+    Value value = evaluator.eval(key.dynamic(), env);
+    if (value instanceof Value.Str str) {
+      return str.literal();
+    }
+    if (value instanceof Value.Null) {
+      return LEFT_OUT;
+    }
+    Value failure = Types.expect(value, "a string", key.span(), Value.Str.class);
+    if (failure instanceof Value.Failure failed) {
+      target.failure = target.failure == null ? failed : target.failure;
+      return LEFT_OUT;
+    }
+    return null;
   }
 
   Value attrSet(List<Term.Binding> bindings, boolean recursive, Env env) {
     if (!recursive) {
-      return build(bindings, env, env);
+      Node root = tree(bindings, env, env);
+      return root.failure != null ? root.failure : toAttrs(root);
     }
     Map<String, Thunk> scope = new HashMap<>();
     Env inner = env.bind(scope);
-    Attrs attrs = build(bindings, inner, env);
+    Node root = tree(bindings, inner, env);
+    if (root.failure != null) {
+      return root.failure;
+    }
+    Attrs attrs = toAttrs(root);
     attrs.entries().forEach((name, entry) -> scope.put(name, entry.thunk()));
     return attrs;
   }
@@ -45,15 +78,15 @@ final class AttrSetBuilder {
   Env let(List<Term.Binding> bindings, Env env) {
     Map<String, Thunk> scope = new HashMap<>();
     Env inner = env.bind(scope);
-    build(bindings, inner, env).entries().forEach((name, entry) -> scope.put(name, entry.thunk()));
+    toAttrs(tree(bindings, inner, env)).entries().forEach((name, entry) -> scope.put(name, entry.thunk()));
     return inner;
   }
 
   /** Values evaluate in {@code valueEnv}; a plain {@code inherit} looks names up in {@code inheritEnv}. */
-  private Attrs build(List<Term.Binding> bindings, Env valueEnv, Env inheritEnv) {
+  private Node tree(List<Term.Binding> bindings, Env valueEnv, Env inheritEnv) {
     Node root = new Node();
     add(root, bindings, valueEnv, inheritEnv);
-    return toAttrs(root);
+    return root;
   }
 
   private void add(Node node, List<Term.Binding> bindings, Env valueEnv, Env inheritEnv) {
@@ -93,9 +126,9 @@ final class AttrSetBuilder {
     List<Term.AttrKey> path = define.path();
     SourceSpan bindingSpan = path.get(0).span();
     for (int i = 0; i < path.size() - 1; i++) {
-      String name = evaluator.keyName(path.get(i), valueEnv);
-      if (name == null) {
-        target.open = true;
+      String name = name(target, path.get(i), valueEnv);
+      if (name == null || name == LEFT_OUT) {
+        target.open |= name == null;
         return;
       }
       Object child = target.children.get(name);
@@ -112,9 +145,9 @@ final class AttrSetBuilder {
       target = (Node) child;
     }
     Term.AttrKey last = path.get(path.size() - 1);
-    String name = evaluator.keyName(last, valueEnv);
-    if (name == null) {
-      target.open = true;
+    String name = name(target, last, valueEnv);
+    if (name == null || name == LEFT_OUT) {
+      target.open |= name == null;
       return;
     }
     Term value = define.value();
@@ -137,7 +170,8 @@ final class AttrSetBuilder {
     for (Map.Entry<String, Object> child : node.children.entrySet()) {
       String name = child.getKey();
       if (child.getValue() instanceof Node sub) {
-        entries.put(name, new Entry(Thunk.of(toAttrs(sub)), node.keySpans.get(name), node.nameSpans.get(name)));
+        entries.put(name, new Entry(Thunk.of(sub.failure != null ? sub.failure : toAttrs(sub)),
+            node.keySpans.get(name), node.nameSpans.get(name)));
       } else {
         entries.put(name, (Entry) child.getValue());
       }

@@ -302,7 +302,11 @@ public final class Evaluator {
       if (target instanceof Failure) {
         return target;
       }
-      String name = keyName(key, env);
+      Value dynamic = dynamicKey(key, env);
+      if (dynamic instanceof Failure) {
+        return dynamic;
+      }
+      String name = key.name() != null ? key.name() : dynamic instanceof Str str ? str.literal() : null;
       // a native function may be a host's ({@code pkgs.mkShell.override}): the host answers
       if (name != null && Types.isData(target) && !(target instanceof Attrs || target instanceof Native)) {
         if (!hasFallback) {
@@ -333,7 +337,12 @@ public final class Evaluator {
       if (target instanceof Failure) {
         return target;
       }
-      String name = keyName(path.get(i), env);
+      Value dynamic = dynamicKey(path.get(i), env);
+      if (dynamic instanceof Failure) {
+        return dynamic;
+      }
+      String name = path.get(i).name() != null ? path.get(i).name()
+          : dynamic instanceof Str str ? str.literal() : null;
       if (target instanceof Attrs attrs && name != null) {
         Entry entry = attrs.entries().get(name);
         if (entry == null) {
@@ -485,11 +494,17 @@ public final class Evaluator {
   }
 
   /** The name of an attribute key: static, or a dynamic one whose string is known; null otherwise. */
-  String keyName(Term.AttrKey key, Env env) {
+  /**
+   * The value of a dynamic key ({@code ${e}}): a failure when it fails or is not a string, as Nix reads the name
+   * before it looks at the set or a fallback; null for a plain name.
+   */
+  private Value dynamicKey(Term.AttrKey key, Env env) {
     if (key.name() != null) {
-      return key.name();
+      return null;
     }
-    return eval(key.dynamic(), env) instanceof Str str ? str.literal() : null;
+    Value value = eval(key.dynamic(), env);
+    Value failure = Types.expect(value, "a string", key.span(), Str.class);
+    return failure instanceof Failure ? failure : value;
   }
 
   /**

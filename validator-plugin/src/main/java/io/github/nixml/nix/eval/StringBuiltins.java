@@ -77,13 +77,15 @@ final class StringBuiltins {
 
   /** At each position the first {@code from} that matches is replaced; an empty one matches everywhere. */
   private static Value replaceStrings(BuiltinCall call) {
-    List<String> from = new ArrayList<>();
-    for (Value item : call.list(0)) {
-      from.add(call.string(item));
-    }
+    List<Value> fromValues = call.list(0);
     List<Value> toValues = call.list(1);
-    if (from.size() != toValues.size()) {
+    // Nix compares the lengths before it reads an element: a `throw` among them does not hide the mismatch
+    if (fromValues.size() != toValues.size()) {
       throw call.fail("'from' and 'to' arguments to 'replaceStrings' have different lengths");
+    }
+    List<String> from = new ArrayList<>();
+    for (Value item : fromValues) {
+      from.add(call.string(item));
     }
     List<String> to = new ArrayList<>();
     for (Value item : toValues) {

@@ -53,7 +53,7 @@ final class EvalProgramGenerator {
           new Form("if # then # else #", Type.BOOL, Type.INT, Type.INT),
           new Form("let x = #; in x + #", Type.INT, Type.INT), new Form("(x: x * 2) #", Type.INT),
           new Form("({ a, b ? 3, ... }: a + b) { a = #; c = 1; }", Type.INT), new Form("#.a", Type.SET),
-          new Form("#.z or #", Type.SET, Type.INT), new Form("builtins.getAttr \"b\" #", Type.SET),
+          new Form("#.z or #", Type.SET, Type.INT), new Form("#.${#} or #", Type.SET, Type.STR, Type.INT), new Form("builtins.getAttr \"b\" #", Type.SET),
           new Form("(builtins.fromJSON #).a or 7", Type.STR), new Form("builtins.length (builtins.attrNames #)",
               Type.SET), new Form("rec { x = #; y = x + 1; }.y", Type.INT),
           new Form("let f = n: if n <= 0 then 0 else n + f (n - 1); in f (builtins.bitAnd # 15)", Type.INT),
@@ -77,6 +77,7 @@ final class EvalProgramGenerator {
           new Form("builtins.elem # #", Type.INT, Type.INTS),
           new Form("builtins.all (x: x > 0) #", Type.INTS), new Form("builtins.any (x: x > 2) #", Type.INTS),
           new Form("builtins.hasAttr \"a\" #", Type.SET), new Form("# ? a", Type.SET), new Form("# ? a.b", Type.SET),
+          new Form("# ? ${#}", Type.SET, Type.STR),
           new Form("builtins.lessThan # #", Type.INT, Type.FLOAT), new Form("(builtins.tryEval #).success",
               Type.ANY), new Form("builtins.seq # #", Type.ANY, Type.BOOL),
           new Form("builtins.deepSeq # #", Type.ANY, Type.BOOL),
@@ -153,7 +154,9 @@ final class EvalProgramGenerator {
           new Form("builtins.getContext #", Type.STR), new Form("builtins.readDir ./files", new Type[0]),
           new Form("builtins.fromTOML \"a = ${toString #}\\nb = [1, 2.5]\\n[t]\\nc = \\\"x\\\"\\n[[l]]\\nd = true\\n"
               + "[[l]]\\ne = { f = 1 }\\n\"", Type.INT),
-          new Form("builtins.fromTOML (if # then \"a = \" else \"d = 1979-05-27\")", Type.BOOL)),
+          new Form("builtins.fromTOML (if # then \"a = \" else \"d = 1979-05-27\")", Type.BOOL),
+          new Form("{ ${#} = #; z = 1; }", Type.STR, Type.INT), new Form("{ a.${#}.b = #; }", Type.STR, Type.ANY),
+          new Form("{ ${if # then null else \"k\"} = 1; z = 2; }", Type.BOOL)),
       Type.ANY, List.of());
 
   private static final String[] WORDS = {"a", "b", "abc", "1.2.3", "foo-1.0pre2", "x-2.0", "", "a-b", "hello world",

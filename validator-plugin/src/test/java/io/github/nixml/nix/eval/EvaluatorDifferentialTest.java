@@ -44,7 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluatorDifferentialTest {
   private static final int DEFAULT_COUNT = 10_000;
+  /** Every how many programs one applies a {@code lib} function. */
+  private static final int LIB_EVERY = 4;
+  private static final List<String> LIB_SOURCES = List.of("lib.nix", "flake-utils.nix", "nix-systems.nix");
+  /** The sources parsed once, as {@code NixLibrary} parses them (the front end recurses deeply: a large stack). */
+  private static Map<String, Term> libTerms;
+  private static final String TRACE = "trace: @@nixml ";
   private static final int BATCH = 50;
+  private static final int SHRINK_TRIES = 60;
   private static final AtomicInteger BATCHES = new AtomicInteger();
   private static final String DEFAULT_SEED = "20261204";
   private static final int SHOWN = 5;
@@ -69,11 +76,7 @@ class EvaluatorDifferentialTest {
     int count = Integer.getInteger("nixml.fuzz.evalCount", DEFAULT_COUNT);
     String seedText = System.getProperty("nixml.fuzz.seed", DEFAULT_SEED);
     long seed = seedText.equals("random") ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seedText.trim());
-    EvalProgramGenerator generator = new EvalProgramGenerator(seed);
-    List<Node> programs = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      programs.add(generator.program());
-    }
+    List<Node> programs = programs(seed, count);
     long start = System.nanoTime();
     List<String> texts = programs.stream().map(Node::render).toList();
     List<List<String>> batches = new ArrayList<>();
@@ -118,13 +121,35 @@ class EvaluatorDifferentialTest {
     }
   }
 
-  /** What {@code readFile}, {@code readDir} and {@code pathExists} read: a file, a directory, a link. */
+  /**
+   * {@code count} programs: every {@value #LIB_EVERY}th one applies a function of nixml's Nix sources of
+   * {@code lib} ({@link LibProgramGenerator}), the others the builtins ({@link EvalProgramGenerator}).
+   */
+  private static List<Node> programs(long seed, int count) {
+    EvalProgramGenerator builtins = new EvalProgramGenerator(seed);
+    LibProgramGenerator lib = new LibProgramGenerator(seed ^ 0x5DEECE66DL);
+    List<Node> programs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      programs.add(i % LIB_EVERY == LIB_EVERY - 1 ? lib.program(i / LIB_EVERY) : builtins.program());
+    }
+    return programs;
+  }
+
+  /**
+   * What {@code readFile}, {@code readDir} and {@code pathExists} read: a file, a directory, a link; and nixml's
+   * Nix sources, which the lib programs import.
+   */
   private void writeFiles() throws IOException {
     Path files = Files.createDirectories(dir.resolve("files"));
     Files.writeString(files.resolve("a.txt"), "hello\n\"world\"");
+    Files.writeString(files.resolve("a.json"), "{\"a\": [1, 2.5, \"x\"], \"b\": {\"c\": null}}");
+    Files.writeString(files.resolve("a.toml"), "a = 1\n[b]\nc = \"x\"\n");
     Files.createDirectories(files.resolve("sub"));
     Files.writeString(files.resolve("sub").resolve("b"), "");
     Files.createSymbolicLink(files.resolve("link"), Path.of("a.txt"));
+    for (String source : LIB_SOURCES) {
+      Files.writeString(dir.resolve(source), libText(source));
+    }
   }
 
   /** Every builtin of the Nix in use is generated or listed, with its reason, as an exception. */
@@ -135,9 +160,10 @@ class EvaluatorDifferentialTest {
     JSON.readTree(run(List.of("nix-instantiate", "--eval", "--strict", "--json", "--expr",
         "builtins.attrNames builtins"), dir).output()).forEach(name -> nixBuiltins.add(name.asText()));
     Set<String> generated = new TreeSet<>();
-    EvalProgramGenerator generator = new EvalProgramGenerator(Long.parseLong(DEFAULT_SEED));
-    for (int i = 0; i < DEFAULT_COUNT; i++) {
-      Matcher names = NAME.matcher(generator.program().render());
+    for (Node program : programs(Long.parseLong(DEFAULT_SEED), DEFAULT_COUNT)) {
+      String text = program.render();
+      Matcher names = NAME.matcher(text.startsWith(LibProgramGenerator.PRELUDE)
+          ? text.substring(LibProgramGenerator.PRELUDE.length()) : text);
       while (names.find()) {
         generated.add(names.group(1));
       }
@@ -156,11 +182,69 @@ class EvaluatorDifferentialTest {
     }
   }
 
+  /**
+   * Every function (and value) of nixml's Nix sources of {@code lib}, flake-utils and nix-systems is applied by a
+   * generated program or listed, with its reason, in {@code nix-eval-differential/lib-exceptions.txt}. Nix lists
+   * them: the leaves of each set that holds a function ({@code lib.strings.hasPrefix}, {@code lib.systems}),
+   * named by their last component.
+   */
+  @Test
+  void everyLibFunctionIsGeneratedOrExcepted() throws IOException {
+    Oracle.NIX_EVAL.assumeAvailable();
+    writeFiles();
+    Path listing = dir.resolve("leaves.nix");
+    Files.writeString(listing, """
+        let
+          leaves = prefix: set: builtins.concatMap (name:
+            let value = set.${name};
+            in if builtins.isAttrs value && builtins.any builtins.isFunction (builtins.attrValues value)
+              then leaves (prefix + name + ".") value else [ (prefix + name) ]) (builtins.attrNames set);
+        in leaves "lib." (import ./lib.nix { }) ++ leaves "flake-utils." (import ./flake-utils.nix { })
+          ++ [ "nix-systems" ]
+        """);
+    Set<String> leaves = new TreeSet<>();
+    JSON.readTree(run(List.of("nix-instantiate", "--eval", "--strict", "--json", listing.toString()), dir)
+        .output()).forEach(name -> leaves.add(name.asText()));
+    if (leaves.size() < 100) {
+      fail("Nix listed only " + leaves.size() + " lib functions: " + leaves);
+    }
+    Set<String> generated = new TreeSet<>();
+    Pattern libName = Pattern.compile("\\b(?:lib|flake-utils|nix-systems)(?:\\.[A-Za-z_][A-Za-z0-9_'-]*)*");
+    for (Node program : programs(Long.parseLong(DEFAULT_SEED), DEFAULT_COUNT)) {
+      String text = program.render();
+      if (text.startsWith(LibProgramGenerator.PRELUDE)) {
+        Matcher names = libName.matcher(text.substring(LibProgramGenerator.PRELUDE.length()));
+        while (names.find()) {
+          String[] parts = names.group().split("\\.");
+          generated.add(parts[parts.length - 1]);
+        }
+      }
+    }
+    Map<String, String> exceptions = exceptions("lib-exceptions.txt");
+    Set<String> missing = new TreeSet<>();
+    for (String leaf : leaves) {
+      String name = leaf.substring(leaf.lastIndexOf('.') + 1);
+      if (!generated.contains(name) && !exceptions.containsKey(name)) {
+        missing.add(leaf);
+      }
+    }
+    Set<String> stale = new TreeSet<>(exceptions.keySet());
+    leaves.forEach(leaf -> stale.remove(leaf.substring(leaf.lastIndexOf('.') + 1)));
+    if (!missing.isEmpty() || !stale.isEmpty()) {
+      fail("lib functions neither generated nor excepted: " + missing + "; excepted but not in lib: " + stale);
+    }
+  }
+
   /** {@code name: reason} lines; a builtin listed there is not compared with Nix, for the reason given. */
   private static Map<String, String> exceptions() throws IOException {
+    return exceptions("exceptions.txt");
+  }
+
+  private static Map<String, String> exceptions(String file) throws IOException {
     Map<String, String> exceptions = new LinkedHashMap<>();
     try (InputStream in = EvaluatorDifferentialTest.class.getResourceAsStream(
-        "/nix-eval-differential/exceptions.txt")) {
+        "/nix-eval-differential/" + file)) {
+
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         int colon = line.indexOf(':');
         if (!line.isBlank() && !line.startsWith("#") && colon > 0) {
@@ -171,9 +255,14 @@ class EvaluatorDifferentialTest {
     return exceptions;
   }
 
-  /** Our verdict: the JSON text, "error", or "unknown". */
+  /**
+   * Our verdict: the JSON text, "error", or "unknown". A lib program's prelude is not parsed again: its names are
+   * bound to the sources parsed once, applied to {@code { }} as {@code import ./lib.nix { }} does (no primitives).
+   */
   private String ours(String program) {
-    String text = "builtins.toJSON (" + program + ")";
+    boolean lib = program.startsWith(LibProgramGenerator.PRELUDE);
+    String text = lib ? "{ lib, flake-utils, nix-systems }: builtins.toJSON ("
+        + program.substring(LibProgramGenerator.PRELUDE.length()) + ")" : "builtins.toJSON (" + program + ")";
     Term term = TreeLowering.lower(NixFrontEnd.analyze(text)).orElse(null);
     if (term == null) {
       return "error"; // Nix rejects it too (the parser's own differential checks that)
@@ -181,6 +270,16 @@ class EvaluatorDifferentialTest {
     try {
       Evaluator evaluator = new Evaluator(readingDir, Evaluator.Mode.SYMBOLIC, text, dir.toString());
       Value value = evaluator.eval(term, evaluator.rootEnv());
+      if (lib) {
+        Thunk none = Thunk.of(new Value.Attrs(Map.of(), false));
+        Map<String, Value.Entry> sources = Map.of(
+            "lib", entry(() -> evaluator.apply(evaluator.eval(libTerms().get("lib.nix"), evaluator.rootEnv()), none,
+                null)),
+            "flake-utils", entry(() -> evaluator.apply(evaluator.eval(libTerms().get("flake-utils.nix"),
+                evaluator.rootEnv()), none, null)),
+            "nix-systems", entry(() -> evaluator.eval(libTerms().get("nix-systems.nix"), evaluator.rootEnv())));
+        value = evaluator.apply(value, Thunk.of(new Value.Attrs(sources, false)), null);
+      }
       if (value instanceof Failure) {
         return "error";
       }
@@ -190,64 +289,87 @@ class EvaluatorDifferentialTest {
     }
   }
 
-  /** Nix's verdicts for a batch: each program's JSON text or "error". */
-  private List<String> nix(List<String> programs) throws IOException {
-    Map<Integer, String> verdicts = new HashMap<>();
-    List<Integer> pending = new ArrayList<>();
-    for (int i = 0; i < programs.size(); i++) {
-      pending.add(i);
+  private static Value.Entry entry(java.util.function.Supplier<Value> value) {
+    return new Value.Entry(new Thunk(value), null);
+  }
+
+  private static String libText(String source) {
+    try (InputStream in = EvaluatorDifferentialTest.class.getResourceAsStream("/nixml/nix/" + source)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    while (!pending.isEmpty()) {
+  }
+
+  private static synchronized Map<String, Term> libTerms() {
+    if (libTerms == null) {
+      libTerms = parseLibSources();
+    }
+    return libTerms;
+  }
+
+  private static Map<String, Term> parseLibSources() {
+    Map<String, Term> terms = new java.util.concurrent.ConcurrentHashMap<>();
+    Thread parser = new Thread(null, () -> LIB_SOURCES.forEach(source -> terms.put(source,
+        TreeLowering.lower(NixFrontEnd.analyze(libText(source))).orElseThrow())), "lib-parser", 64L << 20);
+    parser.start();
+    try {
+      parser.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (terms.size() != LIB_SOURCES.size()) {
+      throw new IllegalStateException("nixml's Nix sources do not parse");
+    }
+    return Map.copyOf(terms);
+  }
+
+  /**
+   * Nix's verdicts for a batch: each program's JSON text or "error". Each program is traced as Nix reaches it
+   * ({@code builtins.trace} of its {@code tryEval}, in list order); an error {@code tryEval} cannot catch (a type
+   * error, {@code abort}) stops Nix at the first program not traced, which is marked "error", and Nix goes on with
+   * the programs after it.
+   */
+  private List<String> nix(List<String> programs) throws IOException {
+    List<String> verdicts = new ArrayList<>();
+    while (verdicts.size() < programs.size()) {
       StringBuilder file = new StringBuilder("[\n");
-      for (int index : pending) {
-        file.append("(builtins.tryEval (builtins.toJSON (").append(programs.get(index)).append(")))\n");
+      for (String program : programs.subList(verdicts.size(), programs.size())) {
+        file.append("(builtins.trace (\"@@nixml \" + builtins.toJSON (builtins.tryEval (builtins.toJSON (")
+            .append(program).append(")))) null)\n");
       }
       Path batch = dir.resolve("batch-" + BATCHES.incrementAndGet() + ".nix");
       Files.writeString(batch, file.append("]\n"));
-      Result result = run(List.of("nix-instantiate", "--show-trace", "--eval", "--strict", "--json",
-          batch.toString()), dir);
-      if (result.exitCode() == 0) {
-        JsonNode values = JSON.readTree(result.output());
-        for (int i = 0; i < pending.size(); i++) {
-          JsonNode verdict = values.get(i);
-          verdicts.put(pending.get(i), verdict.get("success").asBoolean() ? verdict.get("value").asText() : "error");
-        }
-        break;
-      }
-      Matcher line = Pattern.compile(Pattern.quote(batch.getFileName().toString()) + ":(\\d+):")
-          .matcher(result.errors());
-      if (line.find()) {
-        verdicts.put(pending.remove(Integer.parseInt(line.group(1)) - 2), "error");
-        continue;
-      }
-      // an error without a position (some come from inside builtins): halve the batch until it is alone
-      if (pending.size() == 1) {
-        verdicts.put(pending.get(0), "error");
-        break;
-      }
-      List<Integer> halves = List.copyOf(pending);
-      for (List<Integer> half : List.of(halves.subList(0, halves.size() / 2),
-          halves.subList(halves.size() / 2, halves.size()))) {
-        List<String> verdictsOfHalf = nix(half.stream().map(programs::get).toList());
-        for (int i = 0; i < half.size(); i++) {
-          verdicts.put(half.get(i), verdictsOfHalf.get(i));
+      Result result = run(List.of("nix-instantiate", "--eval", "--strict", "--json", batch.toString()), dir);
+      int before = verdicts.size();
+      for (String line : result.errors().split("\n")) {
+        if (line.startsWith(TRACE)) {
+          JsonNode verdict = JSON.readTree(line.substring(TRACE.length()));
+          verdicts.add(verdict.get("success").asBoolean() ? verdict.get("value").asText() : "error");
         }
       }
-      break;
+      if (result.exitCode() != 0 && verdicts.size() < programs.size()) {
+        verdicts.add("error");
+      } else if (verdicts.size() == before) {
+        throw new AssertionError("nix-instantiate traced no program: " + result.errors());
+      }
     }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < programs.size(); i++) {
-      out.add(verdicts.get(i));
-    }
-    return out;
+    return verdicts;
   }
 
-  /** The smallest program, by repeated one-node shrinks, that still disagrees. */
+  /**
+   * The smallest program, by repeated one-node shrinks, that still disagrees; at most {@value #SHRINK_TRIES}
+   * candidates are tried (each one runs Nix), so that many disagreements do not stall the build.
+   */
   private Node shrink(Node program) throws IOException {
     Node current = program;
+    int tries = 0;
     for (int round = 0; round < 40; round++) {
       Node smaller = null;
       for (Node candidate : EvalProgramGenerator.shrinks(current)) {
+        if (++tries > SHRINK_TRIES) {
+          return current;
+        }
         String text = candidate.render();
         if (!ours(text).equals(nix(List.of(text)).get(0))) {
           smaller = candidate;
