@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An adapter between the dev-shell model of a project's flake.nix ({@link ProjectFacts#MODEL}) and the rules: the
- * shells of the configured layout, and model positions turned into report locations.
+ * An adapter between the dev-shell model of a project's flake.nix (or, without a flake, its shell.nix or
+ * default.nix: {@link ProjectContext#devShellNix()}) ({@link ProjectFacts#MODEL}) and the rules: the shells of the
+ * configured layout, and model positions turned into report locations.
  */
 public final class FlakeShells {
 
@@ -34,7 +35,7 @@ public final class FlakeShells {
   private FlakeShells(ProjectContext context) {
     this.context = context;
     this.model = context.get(ProjectFacts.MODEL);
-    this.flake = context.flakeNix().source();
+    this.flake = context.devShellNix().source();
   }
 
   public static FlakeShells of(ProjectContext context) {
@@ -131,7 +132,7 @@ public final class FlakeShells {
 
   /** The parsed file a span lies in (where a fix edits what is written there); empty when it cannot be read. */
   public Optional<NixFile> fileAt(SourceSpan span) {
-    return span.file() == null ? context.flake() : context.nixFile(span.file()).nixFile();
+    return span.file() == null ? context.devShellNix().nixFile() : context.nixFile(span.file()).nixFile();
   }
 
   /**
