@@ -48,7 +48,8 @@ def run(jar, *args):
     return p.stdout + p.stderr
 
 
-SHELL_HEAD = re.compile(r"^(devShells?|devshells|packages|devenv)[^\s]*$")
+# a flake's shells by attribute path; a shell.nix/default.nix project's one shell by its file (`shell.nix (nix-shell, …)`)
+SHELL_HEAD = re.compile(r"^((devShells?|devshells|packages|devenv)[^\s]*|([^\s]*/)?(shell|default)\.nix)$")
 
 
 NO_SHELL = "The flake defines no dev shell the model found."

@@ -54,6 +54,38 @@ final class DevShellExtractor {
     }
   }
 
+  /**
+   * The dev shell of a file {@code nix-shell} reads ({@code shell.nix}, {@code default.nix}): a function is called
+   * as nix-shell calls it, with no arguments, so each formal takes its default ({@code pkgs ? import <nixpkgs> { }});
+   * the result, when it is a shell ({@code mkShell}, a {@code buildFHSEnv}'s {@code .env}), is the shell named
+   * {@code name}, built for the machine nix-shell runs on (its systems are not listed).
+   */
+  FlakeModel extractShellFile(Term file, String name) {
+    try {
+      return shellFileUnchecked(file, name);
+    } catch (Evaluator.Exhausted | StackOverflowError e) {
+      return FlakeModel.UNREADABLE;
+    }
+  }
+
+  private FlakeModel shellFileUnchecked(Term file, String name) {
+    Value top = evaluator.eval(file, evaluator.rootEnv());
+    if (top instanceof Closure closure) {
+      if (closure.lambda().formals() == null
+          || closure.lambda().formals().stream().anyMatch(formal -> formal.fallback() == null)) {
+        // a function of a plain argument, or of one without default: nix-shell needs --arg, the model has none
+        return new FlakeModel(true, List.of(), false, List.of(), evaluator.importProblems());
+      }
+      top = evaluator.apply(closure, Thunk.of(new Attrs(Map.of(), false)), closure.lambda().span());
+    }
+    if (top instanceof Shell shell) {
+      return new FlakeModel(true, List.of(toDevShell(name, Optional.empty(), shell)), true, List.of(),
+          evaluator.importProblems());
+    }
+    // a package (nix-shell enters its build environment) or anything the model cannot tell: not understood
+    return new FlakeModel(true, List.of(), false, List.of(), evaluator.importProblems());
+  }
+
   private FlakeModel extractUnchecked(Term flake) {
     Value top = evaluator.eval(flake, evaluator.rootEnv());
     if (!(top instanceof Attrs flakeAttrs)) {

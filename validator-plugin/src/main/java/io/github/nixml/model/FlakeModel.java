@@ -54,6 +54,15 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
     return lowered.map(term -> new DevShellExtractor(file.text(), directory).extract(term)).orElse(UNREADABLE);
   }
 
+  /**
+   * Models a file {@code nix-shell} reads ({@code shell.nix}, {@code default.nix}) already lowered: its one dev
+   * shell, named {@code name}; it may import the files of {@code directory} (null: none). Never throws.
+   */
+  public static FlakeModel ofShellFile(NixFile file, Optional<Term> lowered, FlakeDirectory directory, String name) {
+    return lowered.map(term -> new DevShellExtractor(file.text(), directory).extractShellFile(term, name))
+        .orElse(UNREADABLE);
+  }
+
   /** Parses, then models, a flake.nix text; never throws. */
   public static FlakeModel of(String text) {
     return of(NixFrontEnd.analyze(text));

@@ -95,6 +95,46 @@ final class NixpkgsHost implements Host {
         .orElse(UNKNOWN);
   }
 
+  /**
+   * {@code <nixpkgs>}: the nixpkgs {@code NIX_PATH} names on the machine, of a revision nobody can tell (facts per
+   * release stay unknown for it); any other search path is unknown.
+   */
+  @Override
+  public Value searchPath(Evaluator evaluator, String name, SourceSpan span) {
+    return name.equals("nixpkgs") ? new Input(SEARCH_PATH_NIXPKGS, InputKind.NIXPKGS) : UNKNOWN;
+  }
+
+  /** The input name of {@code <nixpkgs>}, as the model and the reports show it. */
+  static final String SEARCH_PATH_NIXPKGS = "<nixpkgs>";
+
+  /**
+   * A nixpkgs archive fetched by URL ({@code fetchTarball "https://github.com/NixOS/nixpkgs/archive/<rev>.tar.gz"}
+   * or {@code fetchTarball { url; sha256; }}, a channel's {@code nixexprs.tar.xz}): nixpkgs, named by the revision or
+   * branch the URL gives; anything else fetched is unknown.
+   */
+  @Override
+  public Value fetch(Evaluator evaluator, String fetcher, Value argument, SourceSpan span) {
+    Value url = argument instanceof Attrs spec ? spec.get("url") : argument;
+    if (!(url instanceof Value.Str str) || str.literal() == null) {
+      return UNKNOWN;
+    }
+    java.util.regex.Matcher archive = NIXPKGS_ARCHIVE.matcher(str.literal());
+    if (archive.matches()) {
+      return new Input(archive.group(1), InputKind.NIXPKGS);
+    }
+    java.util.regex.Matcher channel = NIXPKGS_CHANNEL.matcher(str.literal());
+    return channel.matches() ? new Input(channel.group(1), InputKind.NIXPKGS) : UNKNOWN;
+  }
+
+  /** A GitHub archive of nixpkgs: group 1 the commit or branch. */
+  private static final Pattern NIXPKGS_ARCHIVE = Pattern.compile(
+      "https?://github\\.com/(?i:nixos)/nixpkgs(?:-channels)?/archive/(?:refs/heads/)?([A-Za-z0-9._-]+?)"
+          + "\\.(?:tar\\.gz|zip)");
+
+  /** A channel's expressions: group 1 the channel. */
+  private static final Pattern NIXPKGS_CHANNEL = Pattern.compile(
+      "https?://(?:nixos\\.org/channels|channels\\.nixos\\.org)/([A-Za-z0-9._-]+)/nixexprs\\.tar\\.xz");
+
   /** What an input is: by its URL when the flake gives one, else by its conventional name. */
   static InputKind kindOf(String name, Optional<String> url) {
     String text = url.orElse(name).toLowerCase(java.util.Locale.ROOT);

@@ -15,6 +15,14 @@ public final class ProjectContext {
 
   public static final String FLAKE_NIX = "flake.nix";
   public static final String FLAKE_LOCK = "flake.lock";
+  public static final String SHELL_NIX = "shell.nix";
+  public static final String DEFAULT_NIX = "default.nix";
+
+  /**
+   * The files a project's dev shells are read from, in the order tried; the first present is the project's
+   * {@link #devShellNix() dev-shell file}: flake.nix ({@code nix develop}), else what {@code nix-shell} reads.
+   */
+  public static final java.util.List<String> DEV_SHELL_FILES = java.util.List.of(FLAKE_NIX, SHELL_NIX, DEFAULT_NIX);
   public static final String PYTHON_VERSION = ".python-version";
   public static final String PYPROJECT_TOML = "pyproject.toml";
   public static final String GITIGNORE = ".gitignore";
@@ -91,6 +99,26 @@ public final class ProjectContext {
 
   public NixSource flakeNix() {
     return nixFile(FLAKE_NIX);
+  }
+
+  /**
+   * The file the project's dev shells are read from: the first of {@link #DEV_SHELL_FILES} present, else flake.nix
+   * (missing).
+   */
+  public NixSource devShellNix() {
+    for (String name : DEV_SHELL_FILES) {
+      NixSource source = nixFile(name);
+      if (!source.source().isMissing()) {
+        return source;
+      }
+    }
+    return flakeNix();
+  }
+
+  /** Whether the project's dev shells come from a file {@code nix-shell} reads (shell.nix, default.nix), not a flake. */
+  public boolean nixShellProject() {
+    String path = devShellNix().path();
+    return path.equals(pathOf(SHELL_NIX)) || path.equals(pathOf(DEFAULT_NIX));
   }
 
   /** The parsed flake.nix, or empty when it is missing or unreadable. */

@@ -44,7 +44,8 @@ public final class Validator {
     List<String> notices = scan.notices();
     if (projects.isEmpty()) {
       if (looksLikePythonProject(root)) {
-        // A Python project without its flake: the root is the project, so that the missing flake.nix is reported.
+        // A Python project without its flake, or one with a shell.nix for nix-shell: the root is the project, so
+        // that its shell.nix is modelled, or the missing flake.nix reported.
         projects = List.of("");
       } else {
         notices = new ArrayList<>(notices);
@@ -91,7 +92,8 @@ public final class Validator {
 
   private static boolean looksLikePythonProject(Path root) {
     return Files.exists(root.resolve(ProjectContext.PYPROJECT_TOML))
-        || Files.exists(root.resolve(ProjectContext.PYTHON_VERSION));
+        || Files.exists(root.resolve(ProjectContext.PYTHON_VERSION))
+        || ProjectContext.DEV_SHELL_FILES.stream().anyMatch(name -> Files.isRegularFile(root.resolve(name)));
   }
 
   private static Path realRoot(Path root) throws ValidationException {

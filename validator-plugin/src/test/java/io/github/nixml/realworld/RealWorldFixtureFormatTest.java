@@ -40,8 +40,15 @@ class RealWorldFixtureFormatTest {
             || RealWorldFixtures.PROPOSED_RULE_IDS.contains(finding.ruleId());
         assertThat(known).as("rule id of '%s' in %s", finding.text(), fixture.getFileName()).isTrue();
       }
-      assertThat(filesNamed(fixture, "flake.nix")).as("%s holds a flake", fixture.getFileName()).isNotEmpty();
+      assertThat(shellFiles(fixture)).as("%s holds a flake (or, without one, a shell.nix or default.nix)",
+          fixture.getFileName()).isNotEmpty();
     }
+  }
+
+  /** The files a fixture's dev shells are read from: its flake.nix files, shell.nix and default.nix. */
+  private static List<Path> shellFiles(Path fixture) {
+    return Stream.of("flake.nix", "shell.nix", "default.nix")
+        .flatMap(name -> filesNamed(fixture, name).stream()).collect(Collectors.toList());
   }
 
   @Test
@@ -53,9 +60,9 @@ class RealWorldFixtureFormatTest {
   }
 
   @Test
-  void everyFlakeParsesWithNix() {
+  void everyFlakeAndShellFileParsesWithNix() {
     List<Path> flakes = RealWorldFixtures.all().stream()
-        .flatMap(fixture -> filesNamed(fixture, "flake.nix").stream())
+        .flatMap(fixture -> shellFiles(fixture).stream())
         .collect(Collectors.toList());
     List<Oracle.Verdict> verdicts = Oracle.NIX_PARSE.checkEach(flakes);
     for (int i = 0; i < flakes.size(); i++) {

@@ -262,7 +262,10 @@ public final class Evaluator {
     return UNKNOWN;
   }
 
-  /** Numbers, URIs (strings) and paths; what depends on the machine ({@code <nixpkgs>}, {@code ~/a}) is unknown. */
+  /**
+   * Numbers, URIs (strings) and paths; what depends on the machine ({@code ~/a}) is unknown, and so is a search path
+   * ({@code <nixpkgs>}) unless the host stands in a value for it.
+   */
   private Value literal(Term.Literal literal) {
     String text = literal.text();
     switch (literal.kind()) {
@@ -289,6 +292,8 @@ public final class Evaluator {
           return UNKNOWN;
         }
         return new Value.Path(Paths.canonical(text.startsWith("/") ? text : base + "/" + text));
+      case SEARCH_PATH:
+        return mode == Mode.LITERAL ? UNKNOWN : host.searchPath(this, text, literal.span());
       default:
         return UNKNOWN;
     }

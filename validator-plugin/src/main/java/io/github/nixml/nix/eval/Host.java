@@ -78,6 +78,22 @@ public interface Host {
     }
   }
 
+  /**
+   * A search path ({@code <nixpkgs>}), named without its brackets: what {@code NIX_PATH} would find there. Unknown by
+   * default: it depends on the machine; a host may stand in a symbolic value for it.
+   */
+  default Value searchPath(Evaluator evaluator, String name, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
+  /**
+   * A fetcher ({@code fetchTarball}) applied to its argument: the network decides, so it is unknown by default; a
+   * host may know what a URL holds in its domain (a nixpkgs archive).
+   */
+  default Value fetch(Evaluator evaluator, String fetcher, Value argument, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
   /** {@code left // right} where the left side is foreign; null to treat the left side as an unknown set. */
   default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
     return null;

@@ -108,8 +108,8 @@ public final class TreeLowering {
           : path.isHomePath() ? Term.LiteralKind.HOME_PATH : Term.LiteralKind.PATH;
       return new Term.Literal(kind, text == null ? node.toString() : text, span);
     }
-    if (node instanceof SearchPath) {
-      return new Term.Literal(Term.LiteralKind.SEARCH_PATH, node.toString(), span);
+    if (node instanceof SearchPath searchPath) {
+      return new Term.Literal(Term.LiteralKind.SEARCH_PATH, searchPath.name(), span);
     }
     if (node instanceof StringLit string) {
       return string(string.parts(), span);

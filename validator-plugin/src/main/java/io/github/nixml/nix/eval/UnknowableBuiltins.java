@@ -17,7 +17,7 @@ final class UnknowableBuiltins {
         Builtin.unknowable("storeDir", 0), Builtin.unknowable("nixVersion", 0),
         Builtin.unknowable("langVersion", 0), Builtin.unknowable("findFile", 2),
         // the network
-        Builtin.unknowable("fetchurl", 1), Builtin.unknowable("fetchTarball", 1),
+        Builtin.unknowable("fetchurl", 1), fetcher("fetchTarball"),
         Builtin.unknowable("fetchGit", 1), Builtin.unknowable("fetchMercurial", 1),
         Builtin.unknowable("fetchTree", 1),
         // the store: paths whose names hash their contents, derivation outputs
@@ -29,4 +29,9 @@ final class UnknowableBuiltins {
         Builtin.unknowable("scopedImport", 2), Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
   }
 
+  /** A fetcher: unknown, unless the host knows what its argument names ({@link Host#fetch}). */
+  private static Builtin fetcher(String name) {
+    return new Builtin(name, 1, call -> call.evaluator() == null ? Value.UNKNOWN
+        : call.evaluator().host().fetch(call.evaluator(), name, call.thunk(0).force(), call.at()));
+  }
 }

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An adapter between the dev-shell model of a project's flake.nix ({@link ProjectFacts#MODEL}) and the rules: the
- * shells of the configured layout, and model positions turned into report locations.
+ * An adapter between the dev-shell model of a project's flake.nix (or, without a flake, its shell.nix or
+ * default.nix: {@link ProjectContext#devShellNix()}) ({@link ProjectFacts#MODEL}) and the rules: the shells of the
+ * configured layout, and model positions turned into report locations.
  */
 public final class FlakeShells {
 
@@ -34,7 +35,7 @@ public final class FlakeShells {
   private FlakeShells(ProjectContext context) {
     this.context = context;
     this.model = context.get(ProjectFacts.MODEL);
-    this.flake = context.flakeNix().source();
+    this.flake = context.devShellNix().source();
   }
 
   public static FlakeShells of(ProjectContext context) {
@@ -137,7 +138,7 @@ public final class FlakeShells {
     if (span.file() != null && !span.file().endsWith(".nix")) {
       return Optional.empty(); // a data file the flake reads (devshell.toml): no Nix edit applies there
     }
-    return span.file() == null ? context.flake() : context.nixFile(span.file()).nixFile();
+    return span.file() == null ? context.devShellNix().nixFile() : context.nixFile(span.file()).nixFile();
   }
 
   /**

@@ -10,6 +10,7 @@ import io.github.nixml.nix.NixFile;
 import io.github.nixml.nix.eval.Term;
 import io.github.nixml.nix.eval.TreeLowering;
 import io.github.nixml.validate.Location;
+import io.github.nixml.validate.NixSource;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.ProjectFacet;
 import io.github.nixml.validate.python.PythonVersionFile;
@@ -29,7 +30,10 @@ public final class ProjectFacts {
   public static final ProjectFacet<Optional<Term>> FLAKE_EXPRESSION =
       context -> context.flake().flatMap(TreeLowering::lower);
 
-  /** The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix. */
+  /**
+   * The model of the project's dev-shell file ({@link ProjectContext#devShellNix()}: flake.nix, else shell.nix or
+   * default.nix), or {@link FlakeModel#UNREADABLE} when it is missing, unreadable or rejected by Nix.
+   */
   public static final ProjectFacet<FlakeModel> MODEL = ProjectFacts::model;
 
   /** flake.lock read and checked; empty when it is missing or unreadable. */
@@ -66,11 +70,16 @@ public final class ProjectFacts {
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
 
   private static FlakeModel model(ProjectContext context) {
+    FlakeDirectory directory = new FlakeDirectory(context.directoryPath(), name -> context.file(name).text());
+    if (context.nixShellProject()) {
+      NixSource shellFile = context.devShellNix();
+      return shellFile.nixFile().map(file -> FlakeModel.ofShellFile(file, TreeLowering.lower(file), directory,
+          shellFile.path().substring(shellFile.path().lastIndexOf('/') + 1))).orElse(FlakeModel.UNREADABLE);
+    }
     Optional<NixFile> parsed = context.flake();
     return parsed.isEmpty()
         ? FlakeModel.UNREADABLE
-        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), new FlakeDirectory(context.directoryPath(),
-            name -> context.file(name).text()));
+        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), directory);
   }
 
   /** The lock, when flake.lock is present and well-formed. */

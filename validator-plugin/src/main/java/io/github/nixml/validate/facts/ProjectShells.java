@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What nixml understood of one project's flake.nix, for people to read: the dev shells as the model holds them,
+ * What nixml understood of one project's flake.nix (or, without a flake, its shell.nix or default.nix), for people
+ * to read: the dev shells as the model holds them,
  * and every place the model could not resolve, with the reason. Rules stay silent where the model does not know,
  * so this is what explains a silence.
  *
  * @param directory the project, root-relative ({@code ""} for the root)
- * @param flake the project's flake.nix as read (missing, unreadable or with its text)
+ * @param flake the project's dev-shell file as read ({@link ProjectContext#devShellNix()}: flake.nix, shell.nix or
+ *     default.nix; missing, unreadable or with its text)
  * @param model the dev-shell model ({@link FlakeModel#UNREADABLE} when flake.nix could not be modelled)
  * @param unknowns what the model could not tell about the flake as a whole (each shell has its own:
  *     {@link #unknowns(DevShell)})
@@ -48,20 +50,25 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
 
   /** The shells of one project, as the rules see them ({@link ProjectFacts#MODEL}). */
   public static ProjectShells of(ProjectContext context) {
-    SourceFile flake = context.flakeNix().source();
+    SourceFile flake = context.devShellNix().source();
     FlakeModel model = context.get(ProjectFacts.MODEL);
     List<Unknown> unknowns = new ArrayList<>();
     String path = flake.path();
+    boolean nixShell = context.nixShellProject();
     if (flake.isMissing()) {
       unknowns.add(new Unknown(path, "the file is missing: there is no dev shell to model", Optional.empty()));
     } else if (flake.text().isEmpty()) {
       unknowns.add(new Unknown(path, "the file could not be read: " + flake.problem().orElse("unknown problem"),
           Optional.empty()));
-    } else if (context.flake().map(file -> file.hasErrors()).orElse(true)) {
+    } else if (context.devShellNix().nixFile().map(file -> file.hasErrors()).orElse(true)) {
       unknowns.add(new Unknown(path, "Nix would reject the file (see the nix-syntax and nix-undefined-variable"
           + " findings); the model reads only files Nix accepts", Optional.empty()));
-    } else if (context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty() || !model.readable()) {
+    } else if (!model.readable() || !nixShell && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
       unknowns.add(new Unknown(path, "the file uses a form the model cannot evaluate", Optional.empty()));
+    } else if (!model.shellsComplete() && nixShell) {
+      unknowns.add(new Unknown(path, "nix-shell calls it with no arguments and enters what it gives: not a shell"
+          + " builder call the model knows (a package's build environment, or something it could not resolve), so"
+          + " that shell was not checked", Optional.empty()));
     } else if (!model.shellsComplete()) {
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
           + " here were not checked", Optional.empty()));
@@ -70,6 +77,12 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
         : context.pathOf(file), "imported but not read: " + reason, Optional.empty())));
     return new ProjectShells(context.directory(), flake, model, unknowns, context.get(ProjectFacts.DISTRIBUTIONS),
         context::file);
+  }
+
+  /** Whether the shells come from a file {@code nix-shell} reads (shell.nix, default.nix), not from a flake. */
+  public boolean nixShell() {
+    String name = flake.path().substring(flake.path().lastIndexOf('/') + 1);
+    return name.equals(ProjectContext.SHELL_NIX) || name.equals(ProjectContext.DEFAULT_NIX);
   }
 
   /** The report location of a place in flake.nix or in a file it imports. */
@@ -81,7 +94,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
   /** Every fact of {@code shell} the model could not tell, in the order a reader meets them. */
   public List<Unknown> unknowns(DevShell shell) {
     List<Unknown> found = new ArrayList<>();
-    if (shell.systems().isEmpty()) {
+    if (shell.systems().isEmpty() && !nixShell()) { // nix-shell builds for the machine it runs on
       found.add(unknown("systems", "the systems the shell is built for are not literal", shell.location()));
     }
     if (!shell.attributesComplete()) {

@@ -44,6 +44,34 @@ class EvaluatorValuesTest {
     }
   };
 
+  /** A host that knows {@code <nixpkgs>} and what one URL holds. */
+  private static final Host SEARCH_PATHS = new Host() {
+    @Override
+    public Value searchPath(Evaluator evaluator, String name, SourceSpan span) {
+      return name.equals("nixpkgs") ? Value.Str.of("search:" + name, span) : Value.UNKNOWN;
+    }
+
+    @Override
+    public Value fetch(Evaluator evaluator, String fetcher, Value argument, SourceSpan span) {
+      Value url = argument instanceof Value.Attrs spec ? spec.get("url") : argument;
+      return url instanceof Value.Str str && "https://example.org/a.tar.gz".equals(str.literal())
+          ? Value.Str.of(fetcher + ":a", span) : Value.UNKNOWN;
+    }
+  };
+
+  @Test
+  void searchPathsAndFetchersAreUnknownUnlessTheHostKnowsThem() {
+    assertThat(eval("<nixpkgs>")).isSameAs(Value.UNKNOWN);
+    assertThat(eval("fetchTarball \"https://example.org/a.tar.gz\"")).isSameAs(Value.UNKNOWN);
+    assertThat(eval("<nixpkgs>", SEARCH_PATHS)).isInstanceOfSatisfying(Value.Str.class,
+        str -> assertThat(str.literal()).isEqualTo("search:nixpkgs"));
+    assertThat(eval("<other>", SEARCH_PATHS)).isSameAs(Value.UNKNOWN);
+    assertThat(eval("builtins.fetchTarball { url = \"https://example.org/a.tar.gz\"; sha256 = \"x\"; }",
+        SEARCH_PATHS)).isInstanceOfSatisfying(Value.Str.class,
+        str -> assertThat(str.literal()).isEqualTo("fetchTarball:a"));
+    assertThat(eval("fetchTarball \"https://example.org/b.tar.gz\"", SEARCH_PATHS)).isSameAs(Value.UNKNOWN);
+  }
+
   @Test
   void integersWrapAndDivideTowardZero() {
     assertThat(eval("9223372036854775807 + 1")).isEqualTo(new Value.Int(Long.MIN_VALUE));

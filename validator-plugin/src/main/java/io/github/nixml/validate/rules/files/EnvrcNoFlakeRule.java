@@ -50,8 +50,8 @@ public final class EnvrcNoFlakeRule extends BaseProjectRule {
     }
     // Advice that depends on the layout waits for a flake.nix the model can read (nix-syntax speaks first).
     FlakeShells shells = FlakeShells.of(context);
-    if (!shells.model().readable() || shells.fhsOnly()) {
-      return;
+    if (!shells.model().readable() || shells.fhsOnly() || context.nixShellProject()) {
+      return; // a shell.nix project without a flake: `use nix` is its way in, `use flake` has nothing to enter
     }
     if (envrc.isMissing()) {
       if (!context.config().strict()) {

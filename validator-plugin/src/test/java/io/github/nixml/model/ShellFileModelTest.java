@@ -1,0 +1,144 @@
+package io.github.nixml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nixml.nix.NixFile;
+import io.github.nixml.nix.NixFrontEnd;
+import io.github.nixml.nix.eval.TreeLowering;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A project without a flake: the dev shell of its shell.nix (or default.nix), as {@code nix-shell} would read it. */
+class ShellFileModelTest {
+
+  private static FlakeModel model(String text) {
+    NixFile file = NixFrontEnd.analyze(text);
+    assertThat(file.hasErrors()).as("parses: %s", file.diagnostics()).isFalse();
+    return FlakeModel.ofShellFile(file, TreeLowering.lower(file), null, "shell.nix");
+  }
+
+  private static DevShell onlyShell(FlakeModel model) {
+    assertThat(model.readable()).isTrue();
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).hasSize(1);
+    return model.shells().get(0);
+  }
+
+  private static List<String> names(DevShell shell) {
+    return shell.packages().packages().stream().map(PackageRef::name).toList();
+  }
+
+  @Test
+  void functionWithDefaultSearchPathNixpkgsIsCalledWithItsDefaults() {
+    String text = """
+        { pkgs ? import <nixpkgs> { config.allowUnfree = true; } }:
+        pkgs.mkShell {
+          packages = [ pkgs.python312 pkgs.uv ];
+          shellHook = "export UV_PYTHON_DOWNLOADS=never";
+        }
+        """;
+    DevShell shell = onlyShell(model(text));
+    assertThat(shell.name()).isEqualTo("shell.nix");
+    assertThat(shell.layout()).isEqualTo(Layout.LD_PATH);
+    assertThat(shell.systems()).isEmpty();
+    assertThat(names(shell)).containsExactly("python312", "uv");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.instance().input()).isEqualTo("<nixpkgs>");
+    assertThat(shell.instance().allowUnfree()).isEqualTo(Tristate.TRUE);
+    // positions are in the file itself (no imported file), line and column exact
+    PackageRef uv = shell.packages().packages().get(1);
+    assertThat(uv.location().file()).isNull();
+    assertThat(uv.location().line()).isEqualTo(3);
+    assertThat(uv.location().column()).isEqualTo(31);
+    assertThat(shell.hook("shellHook")).isPresent();
+  }
+
+  @Test
+  void withImportNixpkgsBringsTheBuilderIntoScope() {
+    DevShell shell = onlyShell(model("""
+        with import <nixpkgs> { };
+        mkShellNoCC {
+          buildInputs = [ python311 python311Packages.venvShellHook ];
+          venvDir = ".venv";
+        }
+        """));
+    assertThat(names(shell)).containsExactly("python311", "python311Packages.venvShellHook");
+    assertThat(shell.env()).containsKey("venvDir");
+  }
+
+  @Test
+  void fetchedNixpkgsArchiveIsAnInstanceNamedByItsRevision() {
+    FlakeModel model = model("""
+        let
+          pkgs = import (fetchTarball "https://github.com/NixOS/nixpkgs/archive/0123456789abcdef0123456789abcdef01234567.tar.gz") { };
+          newer = import (builtins.fetchTarball {
+            url = "https://github.com/nixos/nixpkgs/archive/nixos-24.11.tar.gz";
+            sha256 = "0000000000000000000000000000000000000000000000000000";
+          }) { config.cudaSupport = true; };
+        in
+        pkgs.mkShell { packages = [ pkgs.python312 newer.pkgs.uv ]; }
+        """);
+    DevShell shell = onlyShell(model);
+    assertThat(shell.packages().packages()).extracting(ref -> ref.source().input())
+        .containsExactly("0123456789abcdef0123456789abcdef01234567", "nixos-24.11");
+    assertThat(shell.packages().packages().get(1).source().cudaSupport()).isEqualTo(Tristate.TRUE);
+  }
+
+  @Test
+  void anArchiveThatIsNotNixpkgsStaysUnknown() {
+    DevShell shell = onlyShell(model("""
+        let
+          pkgs = import <nixpkgs> { };
+          other = import (fetchTarball "https://github.com/cachix/nixpkgs-python/archive/refs/heads/main.zip");
+        in
+        pkgs.mkShell { packages = [ other.packages.x86_64-linux."3.10.14" pkgs.uv ]; }
+        """));
+    assertThat(names(shell)).containsExactly("uv");
+    assertThat(shell.packages().complete()).isFalse();
+  }
+
+  @Test
+  void fhsEnvironmentEnteredThroughEnvIsAnFhsShell() {
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        (pkgs.buildFHSEnv {
+          name = "ml";
+          targetPkgs = p: with p; [ python312 uv zlib ];
+          profile = "export UV_PYTHON_DOWNLOADS=never";
+        }).env
+        """));
+    assertThat(shell.layout()).isEqualTo(Layout.FHS);
+    assertThat(names(shell)).containsExactly("python312", "uv", "zlib");
+  }
+
+  @Test
+  void aFormalWithoutDefaultNeedsArgumentsTheModelDoesNotHave() {
+    FlakeModel model = model("""
+        { pkgs }:
+        pkgs.mkShell { packages = [ pkgs.uv ]; }
+        """);
+    assertThat(model.readable()).isTrue();
+    assertThat(model.shells()).isEmpty();
+    assertThat(model.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void aPackageIsABuildEnvironmentTheModelDoesNotRead() {
+    FlakeModel model = model("""
+        { pkgs ? import <nixpkgs> { } }:
+        pkgs.python312Packages.buildPythonPackage { pname = "demo"; version = "0.1"; src = ./.; }
+        """);
+    assertThat(model.readable()).isTrue();
+    assertThat(model.shells()).isEmpty();
+    assertThat(model.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void searchPathsOtherThanNixpkgsStayUnknown() {
+    FlakeModel model = model("""
+        let pkgs = import <other> { }; in pkgs.mkShell { packages = [ pkgs.uv ]; }
+        """);
+    assertThat(model.shells()).isEmpty();
+    assertThat(model.shellsComplete()).isFalse();
+  }
+}
