@@ -36,7 +36,7 @@ import java.util.Set;
 final class NixLibrary {
   /** One source file. */
   enum Source {
-    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix");
+    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix"), FLAKELIGHT("flakelight.nix");
 
     final String file;
 
@@ -115,6 +115,21 @@ final class NixLibrary {
   /** flake-utils' {@code lib}. */
   Value flakeUtils() {
     return flakeUtils.force();
+  }
+
+  private Value flakelight;
+
+  /**
+   * flakelight's {@code lib} ({@code mkFlake}, {@code importDir}), given the flake's inputs (what flakelight reads
+   * from flake.lock when the module sets no {@code inputs}) and the nixpkgs it uses when they have none.
+   */
+  Value flakelight(Value flakeInputs, Value defaultNixpkgs) {
+    if (flakelight == null) {
+      Value eachSystem = evaluator.select(flakeUtils(), "eachSystem", null);
+      flakelight = open(call(Source.FLAKELIGHT, Map.of("lib", lib, "eachSystem", Thunk.of(eachSystem),
+          "autoInputs", Thunk.of(flakeInputs), "defaultNixpkgs", Thunk.of(defaultNixpkgs))));
+    }
+    return flakelight;
   }
 
   /** {@code import systems}: nix-systems' list. */
