@@ -56,7 +56,7 @@ def classify(show):
         head = line.split(" (")[0]
         if nxt.startswith("~~~") and SHELL_HEAD.match(head):
             parts = head.split(".")
-            name = ".".join(p for p in parts if p not in SYSTEMS)
+            name = ".".join(p for p in parts if not SYSTEM.match(p))
             current = name
             shells.setdefault(name, "fully")
             if "(systems unknown)" in line:
@@ -97,8 +97,8 @@ def classify(show):
     return result, project_unknown, sorted(set(reasons["(all)"]))
 
 
-SYSTEMS = {"x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin", "i686-linux", "armv7l-linux",
-           "riscv64-linux", "powerpc64le-linux"}
+# a system double as Nix names it (every system of lib.systems.flakeExposed, flakelight's default among them)
+SYSTEM = re.compile(r"^[a-z0-9_]+-(linux|darwin|freebsd|netbsd|openbsd|windows|none)$")
 
 FINDING = re.compile(r"^(\S+): (warning|error): \[([a-z0-9-]+)\] (.*)$")
 

@@ -6,9 +6,10 @@
 # definitions of one option (the root module's definition wins over the auto-loaded file's).
 # `autoInputs` stands for the inputs flakelight reads from flake.lock when the module does not set `inputs`;
 # `eachSystem` is flake-utils' (nixml gives its primitive: the per-system function evaluated once).
-# `defaultNixpkgs` is flakelight's own nixpkgs, used when the inputs have none.
+# `defaultNixpkgs` is flakelight's own nixpkgs, used when the inputs have none. `primitives.definedAt definition
+# shell`, when nixml gives it, places the shell flakelight builds where the user wrote its definition.
 { lib ? import ./lib.nix { }, eachSystem ? (import ./flake-utils.nix { }).eachSystem, autoInputs ? { }
-, defaultNixpkgs ? null }:
+, defaultNixpkgs ? null, primitives ? { } }:
 let
   inherit (builtins) isFunction isAttrs functionArgs pathExists readDir attrNames filter map mapAttrs
     listToAttrs removeAttrs;
@@ -35,6 +36,7 @@ let
     else null;
 
   # Cfg | (Pkgs -> Cfg) | package definition ({ mkShell, … }: mkShell { … }) | derivation
+  definedAt = primitives.definedAt or (definition: shell: shell);
   isDerivation = x: isAttrs x && (x.type or null) == "derivation";
   wrapFn = fn: pkgs:
     if functionArgs fn == { } then fn pkgs
@@ -46,7 +48,7 @@ let
       cfg' = mapAttrs (_: value) (removeAttrs cfg [ "stdenv" ]);
     in
     if isDerivation cfg then cfg
-    else pkgs.mkShell ((cfg'.env or { }) // removeAttrs cfg' [ "env" ]);
+    else definedAt definition (pkgs.mkShell ((cfg'.env or { }) // removeAttrs cfg' [ "env" ]));
 
   mkFlake = src: root:
     let

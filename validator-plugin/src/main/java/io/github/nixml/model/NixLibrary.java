@@ -127,9 +127,26 @@ final class NixLibrary {
     if (flakelight == null) {
       Value eachSystem = evaluator.select(flakeUtils(), "eachSystem", null);
       flakelight = open(call(Source.FLAKELIGHT, Map.of("lib", lib, "eachSystem", Thunk.of(eachSystem),
-          "autoInputs", Thunk.of(flakeInputs), "defaultNixpkgs", Thunk.of(defaultNixpkgs))));
+          "autoInputs", Thunk.of(flakeInputs), "defaultNixpkgs", Thunk.of(defaultNixpkgs),
+          "primitives", Thunk.of(attrs(Map.of("definedAt", new Value.Native("definedAt", 2,
+              (ev, self, at) -> definedAt(self.args().get(0), self.args().get(1)), List.of(), null)))))));
     }
     return flakelight;
+  }
+
+  /**
+   * A shell flakelight built from a definition, placed where the definition is written: a function's own span, or
+   * a set's first attribute (the shell's call is in nixml's source, which no report may point into).
+   */
+  private static Value definedAt(Value definition, Value shell) {
+    if (!(shell instanceof Domain.Shell built)) {
+      return shell;
+    }
+    io.github.nixml.nix.syntax.SourceSpan span = definition instanceof Value.Closure closure ? closure.lambda().span()
+        : definition instanceof Attrs attrs ? attrs.entries().values().stream().map(Entry::keySpan)
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
+    return span == null ? Value.UNKNOWN
+        : new Domain.Shell(built.kind(), built.builder(), built.instance(), built.attributes(), span);
   }
 
   /** {@code import systems}: nix-systems' list. */
