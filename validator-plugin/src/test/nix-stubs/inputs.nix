@@ -145,7 +145,9 @@ let
 
   # flakelight: nixml's own mkFlake (main/resources/nixml/nix/flakelight.nix), read through the stubs' `import` so
   # that its `import inputs.nixpkgs { … }` is the stub package set; the flake itself is callable (`flakelight ./. { … }`).
-  flakelightLib = stubImport ../../main/resources/nixml/nix/flakelight.nix { };
+  flakelightLib = stubImport ../../main/resources/nixml/nix/flakelight.nix {
+    isDerivation = x: b.isAttrs x && (x._type or null) == "nixml-stub-shell";
+  };
   flakelight = name: {
     outPath = "/stub/inputs/${name}";
     lib = flakelightLib;

@@ -7,11 +7,13 @@
 # `autoInputs` stands for the inputs flakelight reads from flake.lock when the module does not set `inputs`;
 # `eachSystem` is flake-utils' (nixml gives its primitive: the per-system function evaluated once).
 # `defaultNixpkgs` is flakelight's own nixpkgs, used when the inputs have none. `primitives.definedAt definition
-# shell`, when nixml gives it, places the shell flakelight builds where the user wrote its definition.
+# shell`, when nixml gives it, places the shell flakelight builds where the user wrote its definition; `isDerivation`
+# tells a built shell (a derivation) from a shell's configuration.
 { lib ? import ./lib.nix { }, eachSystem ? (import ./flake-utils.nix { }).eachSystem, autoInputs ? { }
-, defaultNixpkgs ? null, primitives ? { } }:
+, defaultNixpkgs ? null, primitives ? { }
+, isDerivation ? (x: (x.type or null) == "derivation") }:
 let
-  inherit (builtins) isFunction isAttrs functionArgs pathExists readDir attrNames filter map mapAttrs
+  inherit (builtins) isFunction functionArgs pathExists readDir attrNames filter map mapAttrs
     listToAttrs removeAttrs;
   inherit (lib) hasSuffix removeSuffix removePrefix optionalAttrs;
 
@@ -37,7 +39,6 @@ let
 
   # Cfg | (Pkgs -> Cfg) | package definition ({ mkShell, … }: mkShell { … }) | derivation
   definedAt = primitives.definedAt or (definition: shell: shell);
-  isDerivation = x: isAttrs x && (x.type or null) == "derivation";
   wrapFn = fn: pkgs:
     if functionArgs fn == { } then fn pkgs
     else let val = lib.callPackageWith pkgs fn { }; in if isDerivation val then val else fn pkgs;
