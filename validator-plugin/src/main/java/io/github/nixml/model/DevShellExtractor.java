@@ -253,9 +253,13 @@ final class DevShellExtractor {
     if (packagesEntry != null) {
       packagesComplete &= addPackages(packagesEntry.thunk().force(), packages);
     }
+    // devshell modules in `imports` (a `devshell.toml` through importTOML, a profile) add packages, variables and
+    // hooks the model does not read
+    boolean imports = attributes.entries().containsKey("imports");
+    packagesComplete &= !imports;
     List<LibraryPath> libraryPaths = new ArrayList<>();
     Map<String, ShellText> env = new LinkedHashMap<>();
-    boolean complete = !attributes.open();
+    boolean complete = !attributes.open() && !imports;
     Entry envEntry = attributes.entries().get("env");
     List<Item> variables = envEntry == null ? List.of() : Evaluator.items(envEntry.thunk().force());
     for (Item variable : variables == null ? List.<Item>of() : variables) {

@@ -36,7 +36,8 @@ import java.util.Set;
 final class NixLibrary {
   /** One source file. */
   enum Source {
-    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix"), FLAKELIGHT("flakelight.nix");
+    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix"), FLAKELIGHT("flakelight.nix"),
+    FLAKE_UTILS_PLUS("flake-utils-plus.nix");
 
     final String file;
 
@@ -118,6 +119,15 @@ final class NixLibrary {
   }
 
   private Value flakelight;
+  private Value flakeUtilsPlus;
+
+  /** flake-utils-plus' {@code lib}: flake-utils' with {@code mkFlake}. */
+  Value flakeUtilsPlus() {
+    if (flakeUtilsPlus == null) {
+      flakeUtilsPlus = open(call(Source.FLAKE_UTILS_PLUS, Map.of("flakeUtils", flakeUtils)));
+    }
+    return flakeUtilsPlus;
+  }
 
   /**
    * flakelight's {@code lib} ({@code mkFlake}, {@code importDir}), given the flake's inputs (what flakelight reads

@@ -111,6 +111,9 @@ final class NixpkgsHost implements Host {
     if (text.contains("flakelight") || (url.isEmpty() && name.equals("flakelight"))) {
       return InputKind.FLAKELIGHT;
     }
+    if (text.contains("flake-utils-plus")) {
+      return InputKind.FLAKE_UTILS_PLUS;
+    }
     if (text.contains("poetry2nix")) {
       return InputKind.POETRY2NIX;
     }
@@ -150,6 +153,7 @@ final class NixpkgsHost implements Host {
         case "lib" -> switch (input.kind()) {
           case NIXPKGS -> library(evaluator).lib();
           case FLAKE_UTILS -> library(evaluator).flakeUtils();
+          case FLAKE_UTILS_PLUS -> library(evaluator).flakeUtilsPlus();
           case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
           case DEVENV -> new Library(Scope.DEVENV);
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));

@@ -97,6 +97,31 @@ class FrameworkShellsTest {
   }
 
   @Test
+  void flakeUtilsPlusChannelsAndOutputsBuilder() throws IOException {
+    FlakeModel model = model("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.utils.url = "github:gytis-ivaskevicius/flake-utils-plus";
+          outputs = inputs@{ self, nixpkgs, utils, ... }: utils.lib.mkFlake {
+            inherit self inputs;
+            supportedSystems = [ "x86_64-linux" "aarch64-darwin" ];
+            channelsConfig.allowUnfree = true;
+            channels.nixpkgs.input = nixpkgs;
+            outputsBuilder = channels: {
+              devShells.default = channels.nixpkgs.mkShell { packages = [ channels.nixpkgs.python312 ]; };
+            };
+          };
+        }
+        """);
+    DevShell shell = shell(model, "default");
+    assertThat(shell.systems()).contains(Set.of("x86_64-linux", "aarch64-darwin"));
+    assertThat(names(shell)).containsExactly("python312");
+    assertThat(shell.instance().allowUnfree()).isEqualTo(Tristate.TRUE);
+    // flake-utils-plus adds overlays of its own to every channel
+    assertThat(shell.instance().overlays()).isEqualTo(Tristate.TRUE);
+  }
+
+  @Test
   void pyprojectVirtualEnvIsAnEnvironmentOfItsPython() throws IOException {
     String flake = """
         {
