@@ -12,6 +12,10 @@ let
   kindOf = name: url:
     let u = toLower url; n = toLower name; in
     if contains "nixpkgs" u || contains "channels.nixos.org" u || (url == "" && contains "nixpkgs" n) then "nixpkgs"
+    else if contains "flakelight" u || n == "flakelight" then "flakelight"
+    else if contains "poetry2nix" u || n == "poetry2nix" then "poetry2nix"
+    else if contains "pyproject-nix/pyproject.nix" u || (url == "" && n == "pyproject-nix") then "pyproject-nix"
+    else if contains "pyproject-nix/uv2nix" u || (url == "" && n == "uv2nix") then "uv2nix"
     else if contains "flake-parts" u || n == "flake-parts" then "flake-parts"
     else if contains "flake-utils" u || n == "flake-utils" || n == "utils" then "flake-utils"
     else if contains "nix-systems" u || n == "systems" then "systems"
@@ -174,6 +178,44 @@ let
       { _type = "nixml-stub-shell"; kind = "devenv"; instance = pkgs.stdenv.cc.instance or "devenv"; inherit config; };
   };
 
+  # flakelight: nixml's own mkFlake (main/resources/nixml/nix/flakelight.nix), read through the stubs' `import` so
+  # that its `import inputs.nixpkgs { … }` is the stub package set; the flake itself is callable (`flakelight ./. { … }`).
+  flakelightLib = stubImport ../../main/resources/nixml/nix/flakelight.nix {
+    isDerivation = x: b.isAttrs x && (x._type or null) == "nixml-stub-shell";
+  };
+  flakelight = name: {
+    outPath = "/stub/inputs/${name}";
+    lib = flakelightLib;
+    __functor = _: flakelightLib.mkFlake;
+  };
+
+  # poetry2nix: mkPoetryEnv is an environment of its `python` (default: the package set's python3).
+  poetryFor = pkgs: {
+    mkPoetryEnv = { python ? pkgs.python3, ... }: python;
+    mkPoetryApplication = _: pkgs.hello;
+    defaultPoetryOverrides = { extend = _: { }; };
+  };
+  poetry2nix = name: {
+    outPath = "/stub/inputs/${name}";
+    lib.mkPoetry2Nix = { pkgs }: poetryFor pkgs;
+    overlays.default = final: prev: { poetry2nix = poetryFor final; };
+    overlay = final: prev: { poetry2nix = poetryFor final; };
+  };
+
+  # pyproject-nix: build.packages is a package set of one interpreter; mkVirtualEnv an environment of it.
+  pyprojectNix = name: {
+    outPath = "/stub/inputs/${name}";
+    build.packages = { python, ... }: let set = { inherit python; overrideScope = _: set; mkVirtualEnv = _: _: python; }; in set;
+  };
+  uv2nix = name: {
+    outPath = "/stub/inputs/${name}";
+    lib.workspace.loadWorkspace = _: {
+      deps = { default = { }; all = { }; optionals = { }; };
+      mkPyprojectOverlay = _: _: _: { };
+      mkEditablePyprojectOverlay = _: _: _: { };
+    };
+  };
+
   unknown = name: {
     _nixmlUnknownInput = name;
     _nixmlImport = throw "nixml stub: `import` of input '${name}', which the stubs do not know";
@@ -194,6 +236,10 @@ in
       "systems" = systems name;
       "devshell" = devshell name;
       "devenv" = devenv name;
+      "flakelight" = flakelight name;
+      "poetry2nix" = poetry2nix name;
+      "pyproject-nix" = pyprojectNix name;
+      "uv2nix" = uv2nix name;
       "unknown" = unknown name;
     }.${kind};
 }

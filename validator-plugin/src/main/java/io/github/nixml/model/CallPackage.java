@@ -23,6 +23,11 @@ final class CallPackage {
 
   static Value call(Evaluator evaluator, Value autoArgs, Value fn, Value overrides, SourceSpan at) {
     Value function = fn instanceof Value.Path ? evaluator.importFile(fn, at) : fn;
+    if (function instanceof Domain.PythonSetRecipe recipe && overrides instanceof Attrs given) {
+      // pyproject-nix's `build.packages`: a Python package set for the interpreter given as `python`
+      Entry python = given.entries().get("python");
+      return new Domain.PythonSet(python == null ? Value.UNKNOWN : python.thunk().force(), recipe.span());
+    }
     if (!(function instanceof Closure closure) || !(overrides instanceof Attrs given)) {
       return Value.UNKNOWN;
     }

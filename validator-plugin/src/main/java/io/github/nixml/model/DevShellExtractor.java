@@ -39,10 +39,12 @@ final class DevShellExtractor {
   private static final Set<String> HOOK_ATTRIBUTES = Set.of("shellHook", "preShellHook", "postShellHook");
 
   private final Evaluator evaluator;
+  private final NixpkgsHost host;
 
   /** {@code directory}: the flake's, whose files it may import and read; null: none. */
   DevShellExtractor(String text, FlakeDirectory directory) {
-    this.evaluator = new Evaluator(new NixpkgsHost(directory), Evaluator.Mode.SYMBOLIC, text,
+    this.host = new NixpkgsHost(directory);
+    this.evaluator = new Evaluator(host, Evaluator.Mode.SYMBOLIC, text,
         directory == null ? null : NixpkgsHost.realDirectory(directory.path()));
   }
 
@@ -104,7 +106,9 @@ final class DevShellExtractor {
     Map<String, Entry> args = new LinkedHashMap<>();
     inputUrls.forEach((name, url) -> args.put(name, new Entry(Thunk.of(name.equals("self") ? Value.UNKNOWN
         : new Input(name, NixpkgsHost.kindOf(name, url))), null)));
-    Value result = evaluator.apply(closure, Thunk.of(new Attrs(args, true)), closure.lambda().span());
+    Attrs inputs = new Attrs(args, true);
+    host.flakeInputs(inputs);
+    Value result = evaluator.apply(closure, Thunk.of(inputs), closure.lambda().span());
     List<DevShell> shells = new ArrayList<>();
     List<MisplacedShells> misplaced = new ArrayList<>();
     boolean complete = collectShells(result, Optional.empty(), false, shells, misplaced);

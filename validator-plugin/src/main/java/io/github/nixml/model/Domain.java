@@ -17,7 +17,24 @@ final class Domain {
   }
 
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
-  enum InputKind { NIXPKGS, FLAKE_UTILS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, OTHER }
+  enum InputKind {
+    NIXPKGS, FLAKE_UTILS, FLAKE_UTILS_PLUS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, FLAKELIGHT, PYPROJECT_NIX, POETRY2NIX, OTHER
+  }
+
+  /**
+   * {@code pkgs // { … }}: a package set with attributes of its own added (flakelight's {@code pkgs.inputs},
+   * {@code pkgs.src}); every other name is the package set's.
+   */
+  record PkgsWith(Pkg base, Value.Attrs extras) implements Value.Foreign {}
+
+  /** pyproject-nix's {@code build.packages}: what {@code callPackage} turns into a {@link PythonSet}. */
+  record PythonSetRecipe(SourceSpan span) implements Value.Foreign {}
+
+  /**
+   * A pyproject-nix Python package set for one interpreter ({@code python}: the {@code python} argument, unknown
+   * when not given or not known); {@code mkVirtualEnv} gives an environment of that interpreter.
+   */
+  record PythonSet(Value python, SourceSpan span) implements Value.Foreign {}
 
   /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
   record Input(String name, InputKind kind) implements Value.Foreign {}

@@ -40,6 +40,8 @@ public final class KnownFunctions {
     DEVENV,
     /** flake-parts' {@code lib} ({@code flake-parts.lib.mkFlake}). */
     FLAKE_PARTS,
+    /** poetry2nix's {@code lib} ({@code poetry2nix.lib.mkPoetry2Nix}). */
+    POETRY2NIX,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
     PACKAGE
   }
@@ -96,6 +98,9 @@ public final class KnownFunctions {
       new KnownFunction(Scope.NIXPKGS, "callPackage", 2, call -> CallPackage.call(call.evaluator(),
           new Pkg(call.instance(), List.of(), call.span()), call.arg(0), call.arg(1), call.at())),
       new KnownFunction(Scope.FLAKE_PARTS, "mkFlake", 2, FlakeParts::mkFlake),
+      new KnownFunction(Scope.POETRY2NIX, "mkPoetry2Nix", 1, KnownFunctions::mkPoetry2Nix),
+      new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryEnv", 1,
+          call -> poetryEnv(call.instance(), call.arg(0), call.span())),
       samePackage("withPackages"), samePackage("override"), samePackage("overrideAttrs"),
       samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
 
@@ -152,6 +157,35 @@ public final class KnownFunctions {
 
   private static KnownFunction samePackage(String name) {
     return new KnownFunction(Scope.PACKAGE, name, 1, Call::receiver);
+  }
+
+  /**
+   * poetry2nix's {@code mkPoetry2Nix { pkgs; }}: its functions for that package set; of them only
+   * {@code mkPoetryEnv} is modelled.
+   */
+  private static Value mkPoetry2Nix(Call call) {
+    Value pkgs = call.arg(0) instanceof Attrs args && args.entries().containsKey("pkgs") ? args.get("pkgs") : null;
+    NixpkgsInstance instance = pkgs instanceof Pkg pkg ? pkg.instance()
+        : pkgs instanceof Domain.PkgsWith with ? with.base().instance() : null;
+    Value.Native mkPoetryEnv = new Value.Native("mkPoetryEnv", 1,
+        (ev, self, at) -> poetryEnv(instance, self.args().get(0), self.span()), List.of(), call.at());
+    return new Attrs(java.util.Map.of("mkPoetryEnv", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryEnv),
+        null)), true);
+  }
+
+  /**
+   * poetry2nix's {@code mkPoetryEnv { projectDir; python ? pkgs.python3; … }}: a Python environment of that
+   * interpreter with the project's locked packages, modelled as the interpreter; unknown when it is not known.
+   */
+  private static Value poetryEnv(NixpkgsInstance instance, Value arguments, SourceSpan span) {
+    Attrs args = arguments instanceof Attrs a ? a : arguments instanceof Choice choice ? Evaluator.merge(choice) : null;
+    if (args == null) {
+      return UNKNOWN;
+    }
+    if (!args.entries().containsKey("python")) {
+      return instance == null || args.open() ? UNKNOWN : new Pkg(instance, List.of("python3"), span);
+    }
+    return args.get("python") instanceof Pkg python && !python.path().isEmpty() ? python : UNKNOWN;
   }
 
   /**

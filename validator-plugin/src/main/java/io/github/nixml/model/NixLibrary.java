@@ -36,7 +36,8 @@ import java.util.Set;
 final class NixLibrary {
   /** One source file. */
   enum Source {
-    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix");
+    LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix"), FLAKELIGHT("flakelight.nix"),
+    FLAKE_UTILS_PLUS("flake-utils-plus.nix");
 
     final String file;
 
@@ -115,6 +116,47 @@ final class NixLibrary {
   /** flake-utils' {@code lib}. */
   Value flakeUtils() {
     return flakeUtils.force();
+  }
+
+  private Value flakelight;
+  private Value flakeUtilsPlus;
+
+  /** flake-utils-plus' {@code lib}: flake-utils' with {@code mkFlake}. */
+  Value flakeUtilsPlus() {
+    if (flakeUtilsPlus == null) {
+      flakeUtilsPlus = open(call(Source.FLAKE_UTILS_PLUS, Map.of("flakeUtils", flakeUtils)));
+    }
+    return flakeUtilsPlus;
+  }
+
+  /**
+   * flakelight's {@code lib} ({@code mkFlake}, {@code importDir}), given the flake's inputs (what flakelight reads
+   * from flake.lock when the module sets no {@code inputs}) and the nixpkgs it uses when they have none.
+   */
+  Value flakelight(Value flakeInputs, Value defaultNixpkgs) {
+    if (flakelight == null) {
+      Value eachSystem = evaluator.select(flakeUtils(), "eachSystem", null);
+      flakelight = open(call(Source.FLAKELIGHT, Map.of("lib", lib, "eachSystem", Thunk.of(eachSystem),
+          "autoInputs", Thunk.of(flakeInputs), "defaultNixpkgs", Thunk.of(defaultNixpkgs),
+          "primitives", Thunk.of(attrs(Map.of("definedAt", new Value.Native("definedAt", 2,
+              (ev, self, at) -> definedAt(self.args().get(0), self.args().get(1)), List.of(), null)))))));
+    }
+    return flakelight;
+  }
+
+  /**
+   * A shell flakelight built from a definition, placed where the definition is written: a function's own span, or
+   * a set's first attribute (the shell's call is in nixml's source, which no report may point into).
+   */
+  private static Value definedAt(Value definition, Value shell) {
+    if (!(shell instanceof Domain.Shell built)) {
+      return shell;
+    }
+    io.github.nixml.nix.syntax.SourceSpan span = definition instanceof Value.Closure closure ? closure.lambda().span()
+        : definition instanceof Attrs attrs ? attrs.entries().values().stream().map(Entry::keySpan)
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
+    return span == null ? Value.UNKNOWN
+        : new Domain.Shell(built.kind(), built.builder(), built.instance(), built.attributes(), span);
   }
 
   /** {@code import systems}: nix-systems' list. */

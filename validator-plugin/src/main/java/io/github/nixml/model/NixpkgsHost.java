@@ -6,6 +6,9 @@ import io.github.nixml.model.Domain.LegacyPackages;
 import io.github.nixml.model.Domain.Library;
 import io.github.nixml.model.Domain.PerSystem;
 import io.github.nixml.model.Domain.Pkg;
+import io.github.nixml.model.Domain.PkgsWith;
+import io.github.nixml.model.Domain.PythonSet;
+import io.github.nixml.model.Domain.PythonSetRecipe;
 import io.github.nixml.model.Domain.Shell;
 import io.github.nixml.model.Domain.ShellKind;
 import io.github.nixml.model.KnownFunctions.Call;
@@ -45,6 +48,13 @@ final class NixpkgsHost implements Host {
 
   NixpkgsHost() {
     this(null);
+  }
+
+  /** The flake's inputs as {@code outputs} receives them (flakelight reads them from flake.lock when not given). */
+  private Value flakeInputs = new Attrs(java.util.Map.of(), true);
+
+  void flakeInputs(Value inputs) {
+    this.flakeInputs = inputs;
   }
 
   /** A directory as the evaluator resolves {@code ./a} against it: its real path, links resolved. */
@@ -138,6 +148,18 @@ final class NixpkgsHost implements Host {
   /** What an input is: by its URL when the flake gives one, else by its conventional name. */
   static InputKind kindOf(String name, Optional<String> url) {
     String text = url.orElse(name).toLowerCase(java.util.Locale.ROOT);
+    if (text.contains("flakelight") || (url.isEmpty() && name.equals("flakelight"))) {
+      return InputKind.FLAKELIGHT;
+    }
+    if (text.contains("flake-utils-plus")) {
+      return InputKind.FLAKE_UTILS_PLUS;
+    }
+    if (text.contains("poetry2nix")) {
+      return InputKind.POETRY2NIX;
+    }
+    if (text.contains("pyproject-nix/pyproject.nix") || (url.isEmpty() && name.equals("pyproject-nix"))) {
+      return InputKind.PYPROJECT_NIX;
+    }
     if (text.contains("flake-utils") || (url.isEmpty() && (name.equals("utils") || name.equals("flake_utils")))) {
       return InputKind.FLAKE_UTILS;
     }
@@ -171,13 +193,18 @@ final class NixpkgsHost implements Host {
         case "lib" -> switch (input.kind()) {
           case NIXPKGS -> library(evaluator).lib();
           case FLAKE_UTILS -> library(evaluator).flakeUtils();
+          case FLAKE_UTILS_PLUS -> library(evaluator).flakeUtilsPlus();
           case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
           case DEVENV -> new Library(Scope.DEVENV);
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
-          case SYSTEMS, OTHER -> UNKNOWN;
+          case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
+          case POETRY2NIX -> new Library(Scope.POETRY2NIX);
+          case SYSTEMS, PYPROJECT_NIX, OTHER -> UNKNOWN;
         };
         case "flakeModule" -> input.kind() == InputKind.DEVSHELL ? DevshellConfiguration.flakeModule(span)
             : UNKNOWN;
+        case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
+            new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
         case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
             : new LegacyPackages(input.name(), span);
         default -> UNKNOWN;
@@ -193,6 +220,15 @@ final class NixpkgsHost implements Host {
     }
     if (target instanceof LegacyPackages legacy) {
       return legacyPackages(legacy);
+    }
+    if (target instanceof PkgsWith with) {
+      return pkgsWithMember(evaluator, with, name, span);
+    }
+    if (target instanceof PythonSet set) {
+      return pythonSetMember(set, name, span);
+    }
+    if (target instanceof Shell && name.equals("type")) {
+      return Value.Str.of("derivation", span); // a dev shell is a derivation
     }
     if (target instanceof Shell shell && shell.kind() == ShellKind.FHS_ENV && name.equals("env")) {
       return new Shell(ShellKind.FHS_SHELL, shell.builder(), shell.instance(), shell.attributes(), shell.span());
@@ -222,11 +258,49 @@ final class NixpkgsHost implements Host {
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name), span);
     }
-    return target instanceof Library ? select(evaluator, target, name, span) : UNKNOWN;
+    return target instanceof Library || target instanceof PkgsWith ? select(evaluator, target, name, span)
+        : UNKNOWN;
+  }
+
+  /** {@code (pkgs // extras).name}: the added attribute, else the package set's ({@code callPackage} sees both). */
+  private Value pkgsWithMember(Evaluator evaluator, PkgsWith with, String name, SourceSpan span) {
+    Entry own = with.extras().entries().get(name);
+    if (own != null) {
+      return own.thunk().force();
+    }
+    if (name.equals("callPackage")) {
+      return new Value.Native("callPackage", 2, (ev, self, at) -> CallPackage.call(ev, with,
+          self.args().get(0), self.args().get(1), at), List.of(), span);
+    }
+    return select(evaluator, with.base(), name, span);
+  }
+
+  /**
+   * A pyproject-nix package set: {@code overrideScope} keeps its interpreter, {@code mkVirtualEnv name deps} is an
+   * environment of that interpreter with the project's locked packages, modelled as the interpreter.
+   */
+  private static Value pythonSetMember(PythonSet set, String name, SourceSpan span) {
+    return switch (name) {
+      case "overrideScope", "overrideScope'" -> new Value.Native(name, 1, (ev, self, at) -> set, List.of(), span);
+      case "mkVirtualEnv" -> new Value.Native(name, 2, (ev, self, at) -> set.python() instanceof Pkg python
+          && !python.path().isEmpty() ? python : UNKNOWN, List.of(), span);
+      case "python" -> set.python();
+      default -> UNKNOWN;
+    };
+  }
+
+  /** flakelight's own nixpkgs, for a flake without a nixpkgs input: an input of its own, not locked here. */
+  private static Input defaultNixpkgs(Input flakelight) {
+    return new Input(flakelight.name() + "/nixpkgs", InputKind.NIXPKGS);
   }
 
   @Override
   public Value apply(Evaluator evaluator, Value.Foreign function, Thunk argument, SourceSpan span) {
+    if (function instanceof Input input && input.kind() == InputKind.FLAKELIGHT) {
+      // `flakelight ./. { … }`: the flake's `__functor` is `lib.mkFlake`
+      Value lib = library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
+      return evaluator.apply(evaluator.select(lib, "mkFlake", span), argument, span);
+    }
     if (function instanceof Pkg pkg && !pkg.path().isEmpty()) {
       Optional<KnownFunction> method = KnownFunctions.find(Scope.PACKAGE, pkg.path().get(pkg.path().size() - 1));
       if (method.isPresent()) {
@@ -242,6 +316,14 @@ final class NixpkgsHost implements Host {
   public Value update(Evaluator evaluator, Value.Foreign left, Value right) {
     if (left instanceof PerSystem perSystem) {
       return new PerSystem(perSystem.systems(), evaluator.update(perSystem.outputs(), right));
+    }
+    if (right instanceof Attrs extras && !extras.open()) {
+      if (left instanceof Pkg pkg && pkg.path().isEmpty()) {
+        return new PkgsWith(pkg, extras);
+      }
+      if (left instanceof PkgsWith with) {
+        return new PkgsWith(with.base(), (Attrs) evaluator.update(with.extras(), extras));
+      }
     }
     return null;
   }

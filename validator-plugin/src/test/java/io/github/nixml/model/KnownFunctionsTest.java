@@ -136,6 +136,26 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("python313");
       assertThat(shell.env()).containsKey("A");
     });
+    cases.put("POETRY2NIX.mkPoetry2Nix", name -> assertThat(names(onlyShell(FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.poetry2nix.url = "github:nix-community/poetry2nix";
+          outputs = { nixpkgs, poetry2nix, ... }: let
+            pkgs = nixpkgs.legacyPackages.x86_64-linux;
+            p2n = poetry2nix.lib.mkPoetry2Nix { inherit pkgs; };
+          in {
+            devShells.x86_64-linux.default = pkgs.mkShell {
+              packages = [ (p2n.mkPoetryEnv { projectDir = ./.; python = pkgs.python311; }) ];
+            };
+          };
+        }
+        """)))).containsExactly("python311"));
+    cases.put("NIXPKGS.poetry2nix.mkPoetryEnv", name -> {
+      // through poetry2nix's overlay; without `python`, poetry2nix takes the package set's python3
+      DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.poetry2nix.mkPoetryEnv { projectDir = ./.; }) ]; }");
+      assertThat(names(shell)).containsExactly("python3");
+      assertThat(shell.packages().complete()).isTrue();
+    });
     cases.put("FLAKE_PARTS.mkFlake", name -> {
       FlakeModel model = FlakeModel.of("""
           {
