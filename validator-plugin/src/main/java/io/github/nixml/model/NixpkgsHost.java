@@ -131,12 +131,17 @@ final class NixpkgsHost implements Host {
         case "lib" -> switch (input.kind()) {
           case NIXPKGS -> library(evaluator).lib();
           case FLAKE_UTILS -> library(evaluator).flakeUtils();
-          case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
+          case FLAKE_PARTS -> library(evaluator).flakeParts();
           case DEVENV -> new Library(Scope.DEVENV);
           case SYSTEMS, DEVSHELL, OTHER -> UNKNOWN;
         };
         case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
             : new LegacyPackages(input.name(), span);
+        case "flakeModule" -> switch (input.kind()) {
+          case DEVSHELL -> flakeModule(evaluator, "devshell", span);
+          case DEVENV -> flakeModule(evaluator, "devenv", span);
+          default -> UNKNOWN;
+        };
         default -> UNKNOWN;
       };
     }
@@ -201,6 +206,11 @@ final class NixpkgsHost implements Host {
       return new PerSystem(perSystem.systems(), evaluator.update(perSystem.outputs(), right));
     }
     return null;
+  }
+
+  /** numtide devshell's or devenv's {@code flakeModule}: nixml's own, in its flake-parts source. */
+  private Value flakeModule(Evaluator evaluator, String name, SourceSpan span) {
+    return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "flakeModules", span), name, span);
   }
 
   private static Value legacyPackages(LegacyPackages legacy) {
