@@ -3,8 +3,8 @@ package io.github.nixml.model;
 import io.github.nixml.model.Domain.Location;
 import io.github.nixml.model.Domain.PerSystem;
 import io.github.nixml.model.Domain.Pkg;
-import io.github.nixml.model.Domain.Shell;
-import io.github.nixml.model.Domain.ShellKind;
+import io.github.nixml.model.KnownFunctions.Call;
+import io.github.nixml.model.KnownFunctions.Scope;
 import io.github.nixml.nix.eval.Evaluator;
 import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Thunk;
@@ -50,11 +50,10 @@ final class FlakeParts {
     put(entries, new Native("nixpkgsOf", 3, (ev, self, at) -> ev.select(self.args().get(1), "nixpkgs", at)
         instanceof Domain.Input nixpkgs ? NixpkgsHost.legacyPackages(nixpkgs.name(), self.args().get(0)
             instanceof Location location ? location.span() : at) : UNKNOWN, List.of(), null));
-    put(entries, new Native("devshellShell", 3, (ev, self, at) -> shell(ShellKind.DEVSHELL, "devshell.mkShell",
-        self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null));
-    put(entries, new Native("devenvShell", 2, (ev, self, at) -> self.args().get(1) instanceof Attrs args
-        ? shell(ShellKind.DEVENV, "devenv.lib.mkShell", self.args().get(0), args.get("pkgs"), args, at)
-        : UNKNOWN, List.of(), null));
+    put(entries, new Native("devshellShell", 3, (ev, self, at) -> shell(ev, Scope.DEVSHELL, self.args().get(0),
+        self.args().get(1), self.args().get(2), at), List.of(), null));
+    put(entries, new Native("devenvShell", 2, (ev, self, at) -> shell(ev, Scope.DEVENV, self.args().get(0),
+        null, self.args().get(1), at), List.of(), null));
     return new Attrs(entries, false);
   }
 
@@ -129,16 +128,17 @@ final class FlakeParts {
     return new Attrs(entries, attrs.open());
   }
 
-  /** A shell a flake module builds, reported where the flake calls {@code mkFlake}. */
-  private static Value shell(ShellKind kind, String builder, Value location, Value pkgs, Value attributes,
+  /**
+   * A shell a flake module builds: devshell's or devenv's {@code mkShell} (their {@link KnownFunctions} entries)
+   * applied to the module's configuration, reported where the flake calls {@code mkFlake}.
+   */
+  private static Value shell(Evaluator evaluator, Scope scope, Value location, Value pkgs, Value attributes,
       SourceSpan at) {
-    Attrs attrs = attributes instanceof Attrs a ? a
-        : attributes instanceof Choice choice ? Evaluator.merge(choice) : null;
-    if (attrs == null) {
-      return UNKNOWN;
-    }
-    return new Shell(kind, builder, pkgs instanceof Pkg p ? p.instance() : null, attrs,
-        location instanceof Location l ? l.span() : at);
+    SourceSpan span = location instanceof Location l ? l.span() : at;
+    Value argument = attributes instanceof Choice choice ? Evaluator.merge(choice) : attributes;
+    return KnownFunctions.find(scope, "mkShell").map(mkShell -> mkShell.behaviour().apply(new Call(evaluator,
+        pkgs instanceof Pkg p ? p.instance() : null, List.of(argument == null ? UNKNOWN : argument), span, at,
+        null))).orElse(UNKNOWN);
   }
 
   private static void put(Map<String, Entry> entries, Native primitive) {
