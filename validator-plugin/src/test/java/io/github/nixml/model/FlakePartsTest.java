@@ -128,6 +128,54 @@ class FlakePartsTest {
     });
   }
 
+  @Test
+  void devshellsOfDevshellsFlakeModuleMergeAcrossModules() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.tools.url = "github:numtide/devshell";
+          outputs = inputs@{ flake-parts, tools, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ tools.flakeModule { perSystem = { pkgs, ... }: { devshells.default.packages = [ pkgs.uv ]; }; } ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, ... }: {
+                devshells.default = { packages = [ pkgs.python312 ]; env = [ { name = "UV_PYTHON_DOWNLOADS"; value = "never"; } ]; };
+              };
+            };
+        }
+        """);
+    DevShell shell = shell(model, "default", "x86_64-linux");
+    assertThat(shell.layout()).isEqualTo(Layout.DEVSHELL);
+    assertThat(names(shell)).containsExactly("python312", "uv");
+    assertThat(shell.env()).containsKey("UV_PYTHON_DOWNLOADS");
+    assertThat(shell.location().line()).isEqualTo(6); // where the flake calls mkFlake
+  }
+
+  @Test
+  void devenvShellsOfDevenvsFlakeModule() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.devenv.url = "github:cachix/devenv";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ inputs.devenv.flakeModule ];
+              systems = [ "x86_64-linux" "aarch64-darwin" ];
+              perSystem = { pkgs, ... }: {
+                devenv.shells.default = { languages.python = { enable = true; package = pkgs.python313; }; env.A = "b"; };
+              };
+            };
+        }
+        """);
+    assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
+      assertThat(shell.layout()).isEqualTo(Layout.DEVENV);
+      assertThat(names(shell)).containsExactly("python313");
+      assertThat(shell.env()).containsKey("A");
+    });
+  }
+
   /** The source under Nix itself: merging, imports of files once, priorities, order, _module.args.pkgs. */
   @Test
   void theSourceEvaluatesUnderNixAsFlakePartsDocumentsIt(@TempDir Path dir) throws IOException {
