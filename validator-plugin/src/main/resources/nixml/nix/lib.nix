@@ -271,11 +271,6 @@ let
     mkAfter = mkOrder 1500;
   };
 
-  options = {
-    mkOption = attrs: attrs // { _type = "option"; };
-    mkEnableOption = name: { _type = "option"; default = false; description = "Whether to enable ${name}."; };
-  };
-
   customisation = {
     # the function's formals filled from `autoArgs`, `args` winning; a path is imported first
     callPackageWith = primitives.callPackageWith or (autoArgs: fn: args:
@@ -283,7 +278,7 @@ let
       in f (builtins.intersectAttrs (builtins.functionArgs f) autoArgs // args));
   };
 in
-trivial // lists // strings // attrsets // customisation // modules // options // {
-  inherit trivial lists strings attrsets versions systems platforms customisation modules options;
+trivial // lists // strings // attrsets // customisation // modules // {
+  inherit trivial lists strings attrsets versions systems platforms customisation modules;
   inherit typeOf isInt isBool isFloat isList;
 }
