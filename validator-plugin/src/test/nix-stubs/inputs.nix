@@ -23,6 +23,13 @@ let
     else if contains "cachix/devenv" u || n == "devenv" then "devenv"
     else "unknown";
 
+  # sets merge recursively (not a stub shell), lists concatenate, the last scalar wins
+  deepMerge = lhs: rhs:
+    lhs // b.mapAttrs (n: v:
+      if b.isAttrs v && b.isAttrs (lhs.${n} or null) && !(v ? _type) then deepMerge lhs.${n} v
+      else if b.isList v && b.isList (lhs.${n} or null) then lhs.${n} ++ v
+      else v) rhs;
+
   perSystemAttrs = [ "packages" "legacyPackages" "devShells" "apps" "checks" "formatter" ];
   # inputs'.x / self': the per-system attributes of a flake seen from one system.
   systemView = system: flake:
@@ -98,7 +105,8 @@ let
           options = { };
         };
         merge = b.foldl' lib.recursiveUpdate { };
-        callAll = system: pkgs: merge (map (f: if b.isFunction f then f (perSystemArgs system pkgs) else f) perSystemFns);
+        # perSystem modules merge as flake-parts merges them: sets recursively, lists (devshell's `packages`) concatenated
+        callAll = system: pkgs: b.foldl' deepMerge { } (map (f: if b.isFunction f then f (perSystemArgs system pkgs) else f) perSystemFns);
         perSystem = system:
           let
             defaultPkgs = inputs.nixpkgs.legacyPackages.${system} or null;
@@ -156,21 +164,24 @@ let
     legacyPackages = nixLib.genAttrs nixLib.systems.flakeExposed (system:
       devshellFor name ((nixpkgs name).legacyPackages.${system}));
     lib.importTOML = (devshellFor name { }).importTOML;
-    flakeModule = { };
+    # as a flake-parts module: `perSystem.devshells.<name>` is `devShells.<name>`, devshell's mkShell of it
+    flakeModule.perSystem = { config, pkgs, ... }: {
+      devShells = b.mapAttrs (_: (devshellFor (pkgs.stdenv.cc.instance or "devshell") pkgs).mkShell)
+        (config.devshells or { });
+    };
   };
 
   # devenv: lib.mkShell evaluates its modules (sets or functions of { pkgs, config, lib, inputs, … }) into one
   # configuration: sets merge recursively, lists concatenate, the last scalar wins.
-  devenv = name: {
+  devenv = name: let self = devenv name; in {
     outPath = "/stub/inputs/${name}";
-    flakeModule = { };
+    # as a flake-parts module: `perSystem.devenv.shells.<name>` is `devShells.<name>`, a devenv shell of that module
+    flakeModule.perSystem = { config, pkgs, ... }: {
+      devShells = b.mapAttrs (_: module: self.lib.mkShell { inherit pkgs; modules = [ module ]; })
+        ((config.devenv or { }).shells or { });
+    };
     lib.mkShell = { pkgs, inputs ? { }, modules ? [ ], ... }:
       let
-        deepMerge = lhs: rhs:
-          lhs // b.mapAttrs (n: v:
-            if b.isAttrs v && b.isAttrs (lhs.${n} or null) && !(v ? _type) then deepMerge lhs.${n} v
-            else if b.isList v && b.isList (lhs.${n} or null) then lhs.${n} ++ v
-            else v) rhs;
         moduleArgs = { inherit pkgs inputs lib config; };
         load = m: if b.isFunction m then m moduleArgs else if b.isPath m then load (stubImport m) else m;
         config = b.foldl' deepMerge { devenv.root = "/stub/devenv-root"; } (map load modules);

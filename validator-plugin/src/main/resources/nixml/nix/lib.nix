@@ -360,6 +360,20 @@ let
     inherit (systems.doubles) all linux darwin freebsd unix x86_64 aarch64 i686;
   };
 
+  # the module system's definitions: wrappers a module system (nixml's flake-parts) reads
+  modules = rec {
+    mkIf = condition: content: { _type = "if"; inherit condition content; };
+    mkMerge = contents: { _type = "merge"; inherit contents; };
+    mkOverride = priority: content: { _type = "override"; inherit priority content; };
+    mkOptionDefault = mkOverride 1500;
+    mkDefault = mkOverride 1000;
+    mkForce = mkOverride 50;
+    mkVMOverride = mkOverride 10;
+    mkOrder = priority: content: { _type = "order"; inherit priority content; };
+    mkBefore = mkOrder 500;
+    mkAfter = mkOrder 1500;
+  };
+
   customisation = {
     # the function's formals filled from `autoArgs`, `args` winning; a path is imported first
     callPackageWith = primitives.callPackageWith or (autoArgs: fn: args:
@@ -367,7 +381,7 @@ let
       in f (builtins.intersectAttrs (builtins.functionArgs f) autoArgs // args));
   };
 in
-trivial // fixedPoints // asserts // lists // strings // attrsets // customisation // {
-  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation;
+trivial // fixedPoints // asserts // lists // strings // attrsets // customisation // modules // {
+  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation modules;
   inherit typeOf isInt isBool isFloat isList;
 }

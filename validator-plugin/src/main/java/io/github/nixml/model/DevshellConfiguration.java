@@ -145,39 +145,6 @@ final class DevshellConfiguration {
   }
 
   /**
-   * devshell's flake-parts module ({@code imports = [ inputs.devshell.flakeModule ]}), as flake-parts' modules are
-   * read here: a {@code perSystem} that turns each {@code devshells.<name>} of the per-system {@code config} into
-   * {@code devShells.<name>}, a devshell built with the per-system {@code pkgs}. Where flake-parts gives no
-   * {@code config}, the shells are unknown.
-   */
-  static Value flakeModule(SourceSpan at) {
-    Value perSystem = new Value.Native("devshell.flakeModule.perSystem", 1, (ev, self, where) -> {
-      Value arguments = self.args().get(0);
-      Value config = arguments instanceof Attrs args && args.entries().containsKey("config") ? args.get("config")
-          : UNKNOWN;
-      Value pkgs = arguments instanceof Attrs args ? args.get("pkgs") : UNKNOWN;
-      NixpkgsInstance instance = pkgs instanceof Pkg set ? set.instance() : null;
-      Value devshells = config instanceof Attrs set ? (set.entries().containsKey("devshells")
-          ? set.get("devshells") : new Attrs(Map.of(), set.open())) : UNKNOWN;
-      Value shells = UNKNOWN;
-      if (devshells instanceof Attrs named) {
-        Map<String, Entry> built = new LinkedHashMap<>();
-        named.entries().forEach((name, entry) -> built.put(name, new Entry(new Thunk(() -> {
-          Value configuration = entry.thunk().force();
-          Attrs attrs = configuration instanceof Attrs set ? set : new Attrs(Map.of("imports", new Entry(
-              Thunk.of(new Value.ListV(List.of(new Item(configuration, io.github.nixml.nix.eval.PlatformGuard.ALWAYS)))),
-              entry.keySpan())), false);
-          return new Domain.Shell(Domain.ShellKind.DEVSHELL, "devshell.flakeModule", instance, attrs,
-              entry.keySpan());
-        }), entry.keySpan(), entry.nameSpan())));
-        shells = new Attrs(built, named.open());
-      }
-      return new Attrs(Map.of("devShells", new Entry(Thunk.of(shells), at)), false);
-    }, List.of(), at);
-    return new Attrs(Map.of("perSystem", new Entry(Thunk.of(perSystem), at)), false);
-  }
-
-  /**
    * devshell's {@code importTOML file}: a module whose definitions are the file's TOML (positioned in it) and whose
    * {@code imports} are the files it lists ({@code ./x.nix}, {@code ./y.toml}, relative to it) or devshell's extra
    * modules by name ({@code "language.c"}).

@@ -54,6 +54,9 @@ final class Domain {
   /** {@code lib.makeLibraryPath list}: a string whose entries the model keeps. */
   record LibPath(Value list, SourceSpan span) implements Value.Foreign {}
 
+  /** Where a flake calls flake-parts' {@code mkFlake}: its {@code moduleLocation}, where its module shells are. */
+  record Location(SourceSpan span) implements Value.Foreign {}
+
   /** The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. */
   record PerSystem(Set<String> systems, Value outputs) implements Value.Foreign {}
 }

@@ -1,173 +1,151 @@
 package io.github.nixml.model;
 
+import io.github.nixml.model.Domain.Location;
 import io.github.nixml.model.Domain.PerSystem;
 import io.github.nixml.model.Domain.Pkg;
 import io.github.nixml.model.KnownFunctions.Call;
+import io.github.nixml.model.KnownFunctions.Scope;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Thunk;
 import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.eval.Value.Attrs;
-import io.github.nixml.nix.eval.Value.Closure;
+import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Entry;
+import io.github.nixml.nix.eval.Value.Item;
+import io.github.nixml.nix.eval.Value.ListV;
+import io.github.nixml.nix.eval.Value.Native;
 import io.github.nixml.nix.eval.Value.Str;
 import io.github.nixml.nix.syntax.SourceSpan;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * flake-parts' {@code mkFlake { inherit inputs; } module}, as far as dev shells go: the module's {@code systems}
- * and, per system, {@code perSystem} applied to {@code { pkgs, system, lib, … }}, where {@code pkgs} is
- * {@code inputs.nixpkgs.legacyPackages.${system}} unless {@code _module.args.pkgs} sets it (that is where a
- * flake-parts user's {@code allowUnfree} and {@code cudaSupport} live).
+ * The primitives nixml's flake-parts source ({@code nixml/nix/flake-parts.nix}) is given: what a module
+ * definition is without reading a value the evaluator cannot ({@code shapeOf}, {@code knownNames}), the per-system
+ * outputs for a list of systems that may be unknown ({@code genSystems}, {@code mapSystems}), the default
+ * {@code pkgs} of {@code perSystem}, an instance made where {@code mkFlake} is called ({@code nixpkgsOf}), and the shells of
+ * numtide devshell's and devenv's flake modules. {@link #located} gives {@code mkFlake} the place it is called, as
+ * its {@code moduleLocation}: where the shells its modules build are reported.
  */
 final class FlakeParts {
   private static final Value UNKNOWN = Value.UNKNOWN;
-
-  /** How deep modules may import modules. */
-  private static final int MAX_IMPORT_DEPTH = 16;
+  private static final Set<String> WRAPPERS = Set.of("if", "merge", "override", "order");
 
   private FlakeParts() {}
 
-  static Value mkFlake(Call call) {
-    Evaluator evaluator = call.evaluator();
-    Value inputs = call.arg(0) instanceof Attrs args ? args.get("inputs") : UNKNOWN;
-    Map<String, Entry> moduleArgs = new LinkedHashMap<>();
-    moduleArgs.put("inputs", new Entry(Thunk.of(inputs), call.at()));
-    moduleArgs.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), call.at())), call.at()));
-    List<Attrs> modules = new ArrayList<>();
-    if (!resolveModuleImports(evaluator, call.arg(1), new Attrs(moduleArgs, true), call.at(), 0, modules)) {
-      return UNKNOWN;
+  static Attrs primitives() {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    put(entries, new Native("shapeOf", 1, (ev, self, at) -> Str.of(shapeOf(self.args().get(0)), at), List.of(),
+        null));
+    put(entries, new Native("knownNames", 1, (ev, self, at) -> self.args().get(0) instanceof Attrs attrs
+        ? list(attrs.entries().keySet().stream().map(name -> (Value) Str.of(name, at)).toList()) : UNKNOWN,
+        List.of(), null));
+    put(entries, new Native("genSystems", 2, (ev, self, at) -> genSystems(ev, self.thunks().get(0).force(),
+        self.thunks().get(1), at), List.of(), null));
+    put(entries, new Native("mapSystems", 2, (ev, self, at) -> mapSystems(ev, self.thunks().get(0),
+        self.thunks().get(1).force(), at), List.of(), null));
+    put(entries, new Native("nixpkgsOf", 3, (ev, self, at) -> ev.select(self.args().get(1), "nixpkgs", at)
+        instanceof Domain.Input nixpkgs ? NixpkgsHost.legacyPackages(nixpkgs.name(), self.args().get(0)
+            instanceof Location location ? location.span() : at) : UNKNOWN, List.of(), null));
+    put(entries, new Native("devshellShell", 3, (ev, self, at) -> shell(ev, Scope.DEVSHELL, self.args().get(0),
+        self.args().get(1), self.args().get(2), at), List.of(), null));
+    put(entries, new Native("devenvShell", 2, (ev, self, at) -> shell(ev, Scope.DEVENV, self.args().get(0),
+        null, self.args().get(1), at), List.of(), null));
+    return new Attrs(entries, false);
+  }
+
+  /** flake-parts' {@code lib} with its {@code mkFlake} given the place of each call as its module location. */
+  static Value located(Evaluator evaluator, Value lib) {
+    if (!(lib instanceof Attrs attrs) || !attrs.entries().containsKey("mkFlake")) {
+      return lib;
     }
-    List<Value> perSystem = new ArrayList<>();
-    Set<String> systems = null;
-    for (Attrs module : modules) {
-      if (module.entries().containsKey("perSystem")) {
-        perSystem.add(module.get("perSystem"));
+    Map<String, Entry> entries = new LinkedHashMap<>(attrs.entries());
+    Entry mkFlake = entries.get("mkFlake");
+    entries.put("mkFlake", new Entry(Thunk.of(new Native("mkFlake", 2, (ev, self, at) -> {
+      Value args = self.thunks().get(0).force();
+      if (args instanceof Attrs given && !given.entries().containsKey("moduleLocation")) {
+        Map<String, Entry> withLocation = new LinkedHashMap<>(given.entries());
+        withLocation.put("moduleLocation", new Entry(Thunk.of(new Location(at)), at));
+        args = new Attrs(withLocation, given.open());
       }
-      if (systems == null && module.entries().containsKey("systems")) {
-        systems = Evaluator.strings(module.get("systems"));
+      Value partial = ev.apply(mkFlake.thunk().force(), Thunk.of(args), at);
+      return ev.apply(partial, self.thunks().get(1), at);
+    }, List.of(), null)), mkFlake.keySpan(), mkFlake.nameSpan()));
+    return new Attrs(entries, attrs.open());
+  }
+
+  /** What a module definition is, as the source's {@code shapeOf} says. */
+  static String shapeOf(Value value) {
+    if (value instanceof Attrs attrs) {
+      if (attrs.entries().containsKey("_type")) {
+        return attrs.get("_type") instanceof Str type && WRAPPERS.contains(type.literal()) ? type.literal() : "other";
       }
+      return "set";
     }
-    if (systems == null) {
-      return new PerSystem(null, outputs(evaluator, perSystem, inputs, UNKNOWN, call.at()));
+    if (value instanceof ListV) {
+      return "list";
+    }
+    if (value instanceof Str) {
+      return "string";
+    }
+    if (value instanceof Value.Closure || value instanceof Native) {
+      return "function";
+    }
+    return value instanceof Value.Unknown ? "unknown" : "other";
+  }
+
+  /**
+   * {@code genAttrs systems f} for a list of systems nixml knows; for a list it does not, {@code f} applied once
+   * to a system not known, kept as per-system outputs ({@link PerSystem}).
+   */
+  private static Value genSystems(Evaluator evaluator, Value systems, Thunk function, SourceSpan at) {
+    Set<String> names = Evaluator.strings(systems);
+    if (names == null) {
+      return new PerSystem(null, evaluator.apply(function.force(), Thunk.of(UNKNOWN), at));
     }
     Map<String, Entry> bySystem = new LinkedHashMap<>();
-    for (String system : systems) {
-      bySystem.put(system, new Entry(new Thunk(() -> outputs(evaluator, perSystem, inputs,
-          Str.of(system, call.at()), call.at()).get("devShells")), call.at()));
+    for (String system : names) {
+      bySystem.put(system, new Entry(new Thunk(() -> evaluator.apply(function.force(),
+          Thunk.of(Str.of(system, at)), at)), at));
     }
-    return new Attrs(Map.of("devShells", new Entry(Thunk.of(new Attrs(bySystem, false)), call.at())), true);
+    return new Attrs(bySystem, false);
+  }
+
+  /** {@code mapAttrs (_: f)} over what {@link #genSystems} gives. */
+  private static Value mapSystems(Evaluator evaluator, Thunk function, Value bySystem, SourceSpan at) {
+    if (bySystem instanceof PerSystem per) {
+      return new PerSystem(per.systems(), evaluator.apply(function.force(), Thunk.of(per.outputs()), at));
+    }
+    if (!(bySystem instanceof Attrs attrs)) {
+      return UNKNOWN;
+    }
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    attrs.entries().forEach((system, entry) -> entries.put(system, new Entry(new Thunk(() -> evaluator.apply(
+        function.force(), entry.thunk(), at)), entry.keySpan(), entry.nameSpan())));
+    return new Attrs(entries, attrs.open());
   }
 
   /**
-   * Resolves module imports: the module itself and, depth first, every module its {@code imports} lists (a path
-   * is imported, a function is applied to the module arguments, a set is taken as it is), into {@code into}.
-   * False when some module is not understood (then the flake's shells are not either).
+   * A shell a flake module builds: devshell's or devenv's {@code mkShell} (their {@link KnownFunctions} entries)
+   * applied to the module's configuration, reported where the flake calls {@code mkFlake}.
    */
-  private static boolean resolveModuleImports(Evaluator evaluator, Value module, Attrs moduleArgs, SourceSpan at,
-      int depth, List<Attrs> into) {
-    if (depth > MAX_IMPORT_DEPTH) {
-      return false;
-    }
-    if (module instanceof Value.Path) {
-      module = evaluator.importFile(module, at);
-    }
-    if (module instanceof Closure) {
-      module = evaluator.apply(module, Thunk.of(moduleArgs), at);
-    }
-    if (!(module instanceof Attrs attrs)) {
-      return false;
-    }
-    into.add(attrs);
-    if (!attrs.entries().containsKey("imports")) {
-      return true;
-    }
-    List<Value.Item> imports = Evaluator.items(attrs.get("imports"));
-    if (imports == null) {
-      return false;
-    }
-    for (Value.Item item : imports) {
-      if (!resolveModuleImports(evaluator, item.value(), moduleArgs, at, depth + 1, into)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * {@code perSystem} of every module for one system, as flake outputs: their {@code devShells} merged as
-   * attribute sets, any other attribute the first module's that sets it.
-   */
-  private static Attrs outputs(Evaluator evaluator, List<Value> perSystem, Value inputs, Value system,
+  private static Value shell(Evaluator evaluator, Scope scope, Value location, Value pkgs, Value attributes,
       SourceSpan at) {
-    Thunk[] result = new Thunk[1];
-    Thunk pkgs = new Thunk(() -> {
-      Value own = select(evaluator, result[0].force(), "_module", "args", "pkgs");
-      return own != null ? own : nixpkgs(evaluator, inputs, at);
-    });
-    Map<String, Entry> args = new LinkedHashMap<>();
-    args.put("pkgs", new Entry(pkgs, at));
-    args.put("system", new Entry(Thunk.of(system), at));
-    args.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), at)), at));
-    args.put("inputs", new Entry(Thunk.of(inputs), at));
-    result[0] = new Thunk(() -> merged(perSystem.stream()
-        .map(function -> evaluator.apply(function, Thunk.of(new Attrs(args, true)), at)).toList()));
-    return result[0].force() instanceof Attrs attrs ? attrs : new Attrs(Map.of(), true);
+    SourceSpan span = location instanceof Location l ? l.span() : at;
+    Value argument = attributes instanceof Choice choice ? Evaluator.merge(choice) : attributes;
+    return KnownFunctions.find(scope, "mkShell").map(mkShell -> mkShell.behaviour().apply(new Call(evaluator,
+        pkgs instanceof Pkg p ? p.instance() : null, List.of(argument == null ? UNKNOWN : argument), span, at,
+        null))).orElse(UNKNOWN);
   }
 
-  /** The modules' {@code perSystem} results as one: {@code devShells} merged, other attributes first wins. */
-  private static Value merged(List<Value> results) {
-    if (results.size() == 1) {
-      return results.get(0);
-    }
-    Map<String, Entry> outputs = new LinkedHashMap<>();
-    Map<String, Entry> shells = new LinkedHashMap<>();
-    boolean open = false;
-    boolean shellsOpen = false;
-    Entry firstShells = null;
-    for (Value result : results) {
-      if (!(result instanceof Attrs attrs)) {
-        open = true;
-        continue;
-      }
-      open |= attrs.open();
-      for (Map.Entry<String, Entry> entry : attrs.entries().entrySet()) {
-        if (entry.getKey().equals("devShells")) {
-          firstShells = firstShells == null ? entry.getValue() : firstShells;
-          if (entry.getValue().thunk().force() instanceof Attrs set) {
-            shellsOpen |= set.open();
-            set.entries().forEach(shells::putIfAbsent);
-          } else {
-            shellsOpen = true;
-          }
-        } else {
-          outputs.putIfAbsent(entry.getKey(), entry.getValue());
-        }
-      }
-    }
-    if (firstShells != null) {
-      outputs.put("devShells", new Entry(Thunk.of(new Attrs(shells, shellsOpen)), firstShells.keySpan(),
-          firstShells.nameSpan()));
-    }
-    return new Attrs(outputs, open);
+  private static void put(Map<String, Entry> entries, Native primitive) {
+    entries.put(primitive.name(), new Entry(Thunk.of(primitive), null));
   }
 
-  private static Value nixpkgs(Evaluator evaluator, Value inputs, SourceSpan at) {
-    Value input = evaluator.select(inputs, "nixpkgs", at);
-    return input instanceof Domain.Input nixpkgs ? NixpkgsHost.legacyPackages(nixpkgs.name(), at) : UNKNOWN;
-  }
-
-  /** {@code value.a.b.c}, or null when some attribute is certainly absent or unknown. */
-  private static Value select(Evaluator evaluator, Value value, String... path) {
-    for (String name : path) {
-      value = evaluator.select(value, name, null);
-      if (value == null || value instanceof Value.Unknown) {
-        return null;
-      }
-    }
-    return value;
+  private static ListV list(List<Value> values) {
+    return new ListV(values.stream().map(value -> new Item(value, PlatformGuard.ALWAYS)).toList());
   }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * What the model knows of nixpkgs' data, one entry per member: where it lives ({@link Scope} and name), how many
  * arguments it takes and what it gives: shell builders, members it does not follow, package methods, and the
- * {@code lib} of flake-parts and devenv. Library functions are not here: nixpkgs' {@code lib}, flake-utils and
+ * {@code lib} of devenv. Library functions are not here: nixpkgs' {@code lib}, flake-utils, flake-parts and
  * nix-systems are Nix sources the evaluator runs ({@link NixLibrary}).
  */
 public final class KnownFunctions {
@@ -38,8 +38,6 @@ public final class KnownFunctions {
     DEVSHELL,
     /** devenv's {@code lib} ({@code devenv.lib.mkShell}). */
     DEVENV,
-    /** flake-parts' {@code lib} ({@code flake-parts.lib.mkFlake}). */
-    FLAKE_PARTS,
     /** poetry2nix's {@code lib} ({@code poetry2nix.lib.mkPoetry2Nix}). */
     POETRY2NIX,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
@@ -97,7 +95,6 @@ public final class KnownFunctions {
       driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),
       new KnownFunction(Scope.NIXPKGS, "callPackage", 2, call -> CallPackage.call(call.evaluator(),
           new Pkg(call.instance(), List.of(), call.span()), call.arg(0), call.arg(1), call.at())),
-      new KnownFunction(Scope.FLAKE_PARTS, "mkFlake", 2, FlakeParts::mkFlake),
       new KnownFunction(Scope.POETRY2NIX, "mkPoetry2Nix", 1, KnownFunctions::mkPoetry2Nix),
       new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryEnv", 1,
           call -> poetryEnv(call.instance(), call.arg(0), call.span())),

@@ -25,19 +25,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * nixml's own Nix sources of nixpkgs' {@code lib}, flake-utils' {@code lib} and nix-systems (resources under
+ * nixml's own Nix sources of nixpkgs' {@code lib}, flake-utils' {@code lib}, flake-parts' {@code lib} (with
+ * numtide devshell's and devenv's flake modules) and nix-systems (resources under
  * {@code nixml/nix/}), evaluated by the flake's own evaluator: {@code lib.optionals}, {@code genAttrs},
  * {@code eachDefaultSystem} are Nix functions, not entries of a table. Each source is parsed once per JVM; its
  * value is computed once per evaluator, when first named. Two primitives stand in for functions whose result is
  * the model's data: {@code makeLibraryPath} gives the list of packages it names ({@link LibPath}), and
  * flake-utils' {@code eachSystem} applies the per-system function once, to a system that is one of the list
- * (per platform), and keeps the list ({@link PerSystem}).
+ * (per platform), and keeps the list ({@link PerSystem}); flake-parts' are {@link FlakeParts}.
  */
 final class NixLibrary {
   /** One source file. */
   enum Source {
     LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix"), FLAKELIGHT("flakelight.nix"),
-    FLAKE_UTILS_PLUS("flake-utils-plus.nix");
+    FLAKE_UTILS_PLUS("flake-utils-plus.nix"), FLAKE_PARTS("flake-parts.nix");
 
     final String file;
 
@@ -57,6 +58,7 @@ final class NixLibrary {
   private final Thunk systems;
   private final Thunk lib;
   private final Thunk flakeUtils;
+  private final Thunk flakeParts;
 
   NixLibrary(Evaluator evaluator) {
     this.evaluator = evaluator;
@@ -70,6 +72,8 @@ final class NixLibrary {
         "primitives", Thunk.of(attrs(Map.of("eachSystem", new Value.Native("eachSystem", 2,
             (ev, self, at) -> eachSystem(ev, self.thunks().get(0).force(), self.thunks().get(1), at), List.of(),
             null))))))));
+    this.flakeParts = new Thunk(() -> open(FlakeParts.located(evaluator, call(Source.FLAKE_PARTS, Map.of("lib",
+        lib, "primitives", Thunk.of(FlakeParts.primitives()))))));
   }
 
   /** The parsed source; parsed once per JVM (a broken resource is a bug of nixml: it throws). */
@@ -157,6 +161,11 @@ final class NixLibrary {
             .filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
     return span == null ? Value.UNKNOWN
         : new Domain.Shell(built.kind(), built.builder(), built.instance(), built.attributes(), span);
+  }
+
+  /** flake-parts' {@code lib}, with numtide devshell's and devenv's flake modules ({@code flakeModules}). */
+  Value flakeParts() {
+    return flakeParts.force();
   }
 
   /** {@code import systems}: nix-systems' list. */

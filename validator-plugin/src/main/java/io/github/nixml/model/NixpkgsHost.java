@@ -194,19 +194,22 @@ final class NixpkgsHost implements Host {
           case NIXPKGS -> library(evaluator).lib();
           case FLAKE_UTILS -> library(evaluator).flakeUtils();
           case FLAKE_UTILS_PLUS -> library(evaluator).flakeUtilsPlus();
-          case FLAKE_PARTS -> new Library(Scope.FLAKE_PARTS);
+          case FLAKE_PARTS -> library(evaluator).flakeParts();
           case DEVENV -> new Library(Scope.DEVENV);
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
           case SYSTEMS, PYPROJECT_NIX, OTHER -> UNKNOWN;
         };
-        case "flakeModule" -> input.kind() == InputKind.DEVSHELL ? DevshellConfiguration.flakeModule(span)
-            : UNKNOWN;
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
         case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
             : new LegacyPackages(input.name(), span);
+        case "flakeModule" -> switch (input.kind()) {
+          case DEVSHELL -> flakeModule(evaluator, "devshell", span);
+          case DEVENV -> flakeModule(evaluator, "devenv", span);
+          default -> UNKNOWN;
+        };
         default -> UNKNOWN;
       };
     }
@@ -326,6 +329,11 @@ final class NixpkgsHost implements Host {
       }
     }
     return null;
+  }
+
+  /** numtide devshell's or devenv's {@code flakeModule}: nixml's own, in its flake-parts source. */
+  private Value flakeModule(Evaluator evaluator, String name, SourceSpan span) {
+    return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "flakeModules", span), name, span);
   }
 
   private static Value legacyPackages(LegacyPackages legacy) {

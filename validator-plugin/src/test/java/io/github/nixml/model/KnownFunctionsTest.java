@@ -156,26 +156,6 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("python3");
       assertThat(shell.packages().complete()).isTrue();
     });
-    cases.put("FLAKE_PARTS.mkFlake", name -> {
-      FlakeModel model = FlakeModel.of("""
-          {
-            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
-            inputs.flake-parts.url = "github:hercules-ci/flake-parts";
-            outputs = inputs@{ flake-parts, nixpkgs, ... }:
-              flake-parts.lib.mkFlake { inherit inputs; } {
-                systems = [ "x86_64-linux" "aarch64-darwin" ];
-                perSystem = { pkgs, system, ... }: {
-                  _module.args.pkgs = import nixpkgs { inherit system; config.allowUnfree = true; };
-                  devShells.default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
-                };
-              };
-          }
-          """);
-      assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
-        assertThat(names(shell)).containsExactly("python312");
-        assertThat(shell.packages().packages().get(0).source().allowUnfree()).isEqualTo(Tristate.TRUE);
-      });
-    });
     for (String method : List.of("withPackages", "override", "overrideAttrs", "overridePythonAttrs",
         "overrideDerivation")) {
       cases.put("PACKAGE." + method, returnsThePackage());

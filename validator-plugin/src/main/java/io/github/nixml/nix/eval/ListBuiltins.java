@@ -128,7 +128,7 @@ final class ListBuiltins {
       throw call.fail(list.isEmpty() && call.name().equals("head") ? "list index 0 is out of bounds"
           : "list index " + index + " is out of bounds");
     }
-    return call.known(list.get((int) index));
+    return list.get((int) index); // the element as it is: a package, a value per platform, a failure
   }
 
   private static Builtin quantifier(String name, boolean any) {

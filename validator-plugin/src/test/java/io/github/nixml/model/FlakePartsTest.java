@@ -1,0 +1,222 @@
+package io.github.nixml.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nixml.testing.Oracle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * flake-parts' {@code mkFlake} as nixml's own Nix source ({@code nixml/nix/flake-parts.nix}): its module system
+ * (imports, merging, lib's {@code mkIf}/{@code mkForce}/{@code mkDefault}, {@code _module.args}, the arguments of
+ * {@code perSystem}) on small flakes through the model, and the same source under Nix itself.
+ */
+class FlakePartsTest {
+  private static FlakeModel model(String module) {
+    return FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          outputs = inputs@{ self, flake-parts, nixpkgs, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } (%s);
+        }
+        """.formatted(module));
+  }
+
+  private static List<String> names(DevShell shell) {
+    return shell.packages().packages().stream().map(PackageRef::name).toList();
+  }
+
+  private static DevShell shell(FlakeModel model, String name, String system) {
+    return model.shells().stream().filter(s -> s.name().equals(name)
+        && s.systems().equals(Optional.of(Set.of(system)))).findFirst().orElseThrow();
+  }
+
+  @Test
+  void perSystemShellsPerSystemWithTheirOwnPkgs() {
+    FlakeModel model = model("""
+        {
+          systems = [ "x86_64-linux" "aarch64-darwin" ];
+          perSystem = { pkgs, system, ... }: {
+            _module.args.pkgs = import nixpkgs { inherit system; config.allowUnfree = true; };
+            devShells.default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+          };
+        }""");
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
+      assertThat(names(shell)).containsExactly("python312");
+      assertThat(shell.packages().packages().get(0).source().allowUnfree()).isEqualTo(Tristate.TRUE);
+    });
+  }
+
+  @Test
+  void modulesOfImportsMergeTheirShellsAndTheirSystems() {
+    FlakeModel model = model("""
+        {
+          imports = [
+            { systems = [ "aarch64-darwin" ]; perSystem = { pkgs, ... }: { devShells.lint = pkgs.mkShell { packages = [ pkgs.ruff ]; }; }; }
+            ({ lib, ... }: { perSystem = { pkgs, ... }: { devShells.default = pkgs.mkShell { packages = [ pkgs.uv ]; }; }; })
+          ];
+          systems = [ "x86_64-linux" ];
+        }""");
+    assertThat(model.shells()).extracting(DevShell::name).containsExactlyInAnyOrder("lint", "default", "lint",
+        "default");
+    assertThat(names(shell(model, "lint", "aarch64-darwin"))).containsExactly("ruff");
+  }
+
+  @Test
+  void mkIfMkForceAndMkDefaultDecideBetweenDefinitions() {
+    FlakeModel model = model("""
+        {
+          systems = [ "x86_64-linux" "aarch64-darwin" ];
+          imports = [ { perSystem = { pkgs, lib, ... }: { devShells.default = lib.mkForce (pkgs.mkShell { packages = [ pkgs.uv ]; }); }; } ];
+          perSystem = { pkgs, lib, system, ... }: {
+            devShells.default = pkgs.mkShell { packages = [ pkgs.hello ]; };
+            devShells.cuda = lib.mkIf (system == "x86_64-linux") (pkgs.mkShell { packages = [ pkgs.cudatoolkit ]; });
+            devShells.low = lib.mkDefault (pkgs.mkShell { packages = [ pkgs.hello ]; });
+          };
+        }""");
+    assertThat(names(shell(model, "default", "x86_64-linux"))).containsExactly("uv");
+    assertThat(names(shell(model, "cuda", "x86_64-linux"))).containsExactly("cudatoolkit");
+    assertThat(model.shells()).noneMatch(s -> s.name().equals("cuda")
+        && s.systems().equals(Optional.of(Set.of("aarch64-darwin"))));
+    assertThat(names(shell(model, "low", "aarch64-darwin"))).containsExactly("hello");
+  }
+
+  @Test
+  void moduleArgumentsFromModuleArgsAndPerSystemArguments() {
+    FlakeModel model = model("""
+        {
+          systems = [ "x86_64-linux" ];
+          imports = [ ({ tools, ... }: { perSystem = { inputs', ... }: { devShells.default = inputs'.nixpkgs.legacyPackages.mkShell { packages = tools inputs'.nixpkgs.legacyPackages; }; }; }) ];
+          _module.args.tools = pkgs: [ pkgs.uv ];
+          perSystem = { self', ... }: { devShells.again = self'.devShells.default; };
+        }""");
+    assertThat(names(shell(model, "default", "x86_64-linux"))).containsExactly("uv");
+    assertThat(model.shells()).extracting(DevShell::name).doesNotContain("again");
+    assertThat(model.shellsComplete()).isFalse(); // self is not known: `again` is unknown, not absent
+  }
+
+  @Test
+  void withSystemGivesThePerSystemArguments() {
+    FlakeModel model = model("""
+        ({ withSystem, ... }: {
+          systems = [ "x86_64-linux" ];
+          flake.devShells.x86_64-linux.other = withSystem "x86_64-linux" ({ pkgs, ... }: pkgs.mkShell { packages = [ pkgs.ruff ]; });
+          perSystem = { pkgs, ... }: { devShells.default = pkgs.mkShell { packages = [ pkgs.uv ]; }; };
+        })""");
+    assertThat(model.shells()).extracting(DevShell::name).containsExactlyInAnyOrder("default", "other");
+    assertThat(names(shell(model, "other", "x86_64-linux"))).containsExactly("ruff");
+  }
+
+  @Test
+  void anUnknownListOfSystemsKeepsTheShellsForSomeSystem() {
+    FlakeModel model = model("""
+        {
+          systems = import inputs.unknown-systems;
+          perSystem = { pkgs, ... }: { devShells.default = pkgs.mkShell { packages = [ pkgs.uv ]; }; };
+        }""");
+    assertThat(model.shells()).singleElement().satisfies(shell -> {
+      assertThat(shell.systems()).isEmpty();
+      assertThat(names(shell)).containsExactly("uv");
+    });
+  }
+
+  @Test
+  void devshellsOfDevshellsFlakeModuleMergeAcrossModules() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.tools.url = "github:numtide/devshell";
+          outputs = inputs@{ flake-parts, tools, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ tools.flakeModule { perSystem = { pkgs, ... }: { devshells.default.packages = [ pkgs.uv ]; }; } ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, ... }: {
+                devshells.default = { packages = [ pkgs.python312 ]; env = [ { name = "UV_PYTHON_DOWNLOADS"; value = "never"; } ]; };
+              };
+            };
+        }
+        """);
+    DevShell shell = shell(model, "default", "x86_64-linux");
+    assertThat(shell.layout()).isEqualTo(Layout.DEVSHELL);
+    assertThat(names(shell)).containsExactly("python312", "uv");
+    assertThat(shell.env()).containsKey("UV_PYTHON_DOWNLOADS");
+    assertThat(shell.location().line()).isEqualTo(6); // where the flake calls mkFlake
+  }
+
+  @Test
+  void devenvShellsOfDevenvsFlakeModule() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.devenv.url = "github:cachix/devenv";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ inputs.devenv.flakeModule ];
+              systems = [ "x86_64-linux" "aarch64-darwin" ];
+              perSystem = { pkgs, ... }: {
+                devenv.shells.default = { languages.python = { enable = true; package = pkgs.python313; }; env.A = "b"; };
+              };
+            };
+        }
+        """);
+    assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
+      assertThat(shell.layout()).isEqualTo(Layout.DEVENV);
+      assertThat(names(shell)).containsExactly("python313");
+      assertThat(shell.env()).containsKey("A");
+    });
+  }
+
+  /** The source under Nix itself: merging, imports of files once, priorities, order, _module.args.pkgs. */
+  @Test
+  void theSourceEvaluatesUnderNixAsFlakePartsDocumentsIt(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("lib.nix"), NixLibrary.text(NixLibrary.Source.LIB));
+    Files.writeString(dir.resolve("flake-parts.nix"), NixLibrary.text(NixLibrary.Source.FLAKE_PARTS));
+    Files.writeString(dir.resolve("m.nix"), """
+        { lib, ... }: { perSystem = { system, ... }: { packages.p = [ "b" ]; names = lib.mkAfter [ "z" ]; }; }
+        """);
+    Files.writeString(dir.resolve("test.nix"), """
+        let
+          lib = import ./lib.nix { };
+          flake-parts = import ./flake-parts.nix { inherit lib; };
+          inputs.nixpkgs.legacyPackages = lib.genAttrs [ "x86_64-linux" "aarch64-darwin" ] (s: { tag = s; });
+          flake = flake-parts.mkFlake { inherit inputs; } ({ withSystem, ... }: {
+            imports = [ ./m.nix ./m.nix { systems = [ "aarch64-darwin" ]; perSystem.hook = "two"; } ];
+            systems = [ "x86_64-linux" ];
+            flake.tags = withSystem "x86_64-linux" ({ pkgs, ... }: pkgs.tag);
+            flake.hook = withSystem "x86_64-linux" ({ config, ... }: config.hook);
+            flake.names = withSystem "x86_64-linux" ({ config, ... }: config.names);
+            perSystem = { pkgs, config, lib, system, ... }: {
+              _module.args.pkgs = if system == "x86_64-linux" then { tag = "own"; } else inputs.nixpkgs.legacyPackages.${system};
+              devShells.default = "shell-${pkgs.tag}-${config.name}";
+              name = lib.mkDefault "low";
+              names = lib.mkBefore [ "a" ];
+              hook = "one";
+              packages.p = lib.mkIf (system == "x86_64-linux") [ "a" ];
+              packages.q = lib.mkMerge [ (lib.mkForce "forced") "plain" ];
+            };
+          });
+        in {
+          inherit (flake) tags hook names;
+          shells = flake.devShells;
+          packages = flake.packages;
+        }
+        """);
+    Oracle.NIX_EVAL.assumeAvailable();
+    Oracle.Verdict verdict = Oracle.NIX_EVAL.check(dir.resolve("test.nix"));
+    assertThat(verdict.accepted()).as(verdict.output()).isTrue();
+    assertThat(verdict.output().strip()).isEqualTo("{\"hook\":\"one\\ntwo\",\"names\":[\"a\",\"z\"],\"packages\":{\"aarch64-darwin\":{\"p\":[\"b\"],"
+        + "\"q\":\"forced\"},\"x86_64-linux\":{\"p\":[\"a\",\"b\"],\"q\":\"forced\"}},\"shells\":{\"aarch64-darwin\":"
+        + "{\"default\":\"shell-aarch64-darwin-low\"},\"x86_64-linux\":{\"default\":\"shell-own-low\"}},"
+        + "\"tags\":\"own\"}");
+  }
+}
