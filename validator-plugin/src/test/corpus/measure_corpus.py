@@ -12,9 +12,11 @@ Classification of a dev shell (a shell name with its system level removed; the w
   fully  - `nixml show` prints the shell and "Unknowns: none" for it on every system;
   partly - `nixml show` prints the shell but lists at least one unknown on some system;
   not    - the shell is not printed: the project's flake yields "The flake defines no dev shell the model
-           found", or the project has no flake the model reads (devenv.nix + devenv.yaml only), each counted as
-           one shell not understood; and a project-level "Unknown: devShells: ..." next to printed shells adds one
-           shell not understood (the shells the model could not list).
+           found", or nothing is printed for it, each counted as one shell not understood; and a project-level
+           "Unknown: devShells: ..." next to printed shells adds one shell not understood (the shells the model
+           could not list).
+A devenv project without a flake (devenv.nix, devenv.yaml) is classified the same way from its `nixml show`
+output: its one shell is printed as "devenv.shell (the system devenv runs on)" (devenv.nix names no systems).
 """
 import collections
 import csv
@@ -88,7 +90,8 @@ def classify(show):
             block = None
     if block:
         reasons["(all)"].extend(block)
-    not_found = "The flake defines no dev shell the model found." in show
+    not_found = ("The flake defines no dev shell the model found." in show
+                 or "devenv.nix defines no dev shell the model found." in show)
     result = dict(shells)
     if not result:
         result["(no shell read)"] = "not"

@@ -257,6 +257,20 @@ let
     inherit (systems.doubles) all linux darwin freebsd unix x86_64 aarch64 i686;
   };
 
+  # the module system's properties (nixpkgs lib/modules.nix), as values: devenv and NixOS modules write them
+  modules = rec {
+    mkOverride = priority: content: { _type = "override"; inherit priority content; };
+    mkOptionDefault = mkOverride 1500;
+    mkDefault = mkOverride 1000;
+    mkForce = mkOverride 50;
+    mkVMOverride = mkOverride 10;
+    mkIf = condition: content: { _type = "if"; inherit condition content; };
+    mkMerge = contents: { _type = "merge"; inherit contents; };
+    mkOrder = priority: content: { _type = "order"; inherit priority content; };
+    mkBefore = mkOrder 500;
+    mkAfter = mkOrder 1500;
+  };
+
   customisation = {
     # the function's formals filled from `autoArgs`, `args` winning; a path is imported first
     callPackageWith = primitives.callPackageWith or (autoArgs: fn: args:
@@ -264,7 +278,7 @@ let
       in f (builtins.intersectAttrs (builtins.functionArgs f) autoArgs // args));
   };
 in
-trivial // lists // strings // attrsets // customisation // {
-  inherit trivial lists strings attrsets versions systems platforms customisation;
+trivial // lists // strings // attrsets // customisation // modules // {
+  inherit trivial lists strings attrsets versions systems platforms customisation modules;
   inherit typeOf isInt isBool isFloat isList;
 }

@@ -171,7 +171,8 @@ public final class NixmlPage {
       }
       installed(sink, project);
       if (project.model().readable() && project.model().shells().isEmpty()) {
-        sink.paragraph("The flake defines no dev shell the model found.");
+        sink.paragraph(project.devenvProject() ? "devenv.nix defines no dev shell the model found."
+            : "The flake defines no dev shell the model found.");
       }
       for (DevShell shell : project.model().shells()) {
         List<String> systems = shell.systems().map(s -> List.copyOf(new TreeSet<>(s))).orElse(List.of());
@@ -209,8 +210,10 @@ public final class NixmlPage {
   }
 
   private void shell(PageSink sink, ProjectShells project, DevShell shell, Optional<String> system) {
-    String title = system.map(s -> "devShells." + s + "." + shell.name())
-        .orElse("devShells." + shell.name() + " (systems unknown)");
+    // devenv.nix names no systems: devenv builds its shell for the system it runs on
+    String title = project.devenvProject() ? "devenv." + shell.name() + " (the system devenv runs on)"
+        : system.map(s -> "devShells." + s + "." + shell.name())
+            .orElse("devShells." + shell.name() + " (systems unknown)");
     sink.startSection("shell-" + slug(project.directory()) + "-" + slug(title), title);
     List<PageSink.Fact> facts = new ArrayList<>();
     facts.add(new PageSink.Fact("Layout", shell.layout().id()));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the real-world fixtures honest, in every build: each is a real project (its flakes parse with
+ * Keeps the real-world fixtures honest, in every build: each is a real project (its flakes and devenv.nix parse with
  * {@code nix-instantiate --parse}, its TOML loads with {@code tomllib} unless a TOML error is the expected finding,
  * its locks are lock files as Nix writes them), each names its shape and its expected findings with known rule ids,
  * and the README's table lists each.
@@ -40,7 +40,8 @@ class RealWorldFixtureFormatTest {
             || RealWorldFixtures.PROPOSED_RULE_IDS.contains(finding.ruleId());
         assertThat(known).as("rule id of '%s' in %s", finding.text(), fixture.getFileName()).isTrue();
       }
-      assertThat(filesNamed(fixture, "flake.nix")).as("%s holds a flake", fixture.getFileName()).isNotEmpty();
+      assertThat(filesNamed(fixture, "flake.nix").isEmpty() && filesNamed(fixture, "devenv.nix").isEmpty())
+          .as("%s holds a flake or a devenv project (devenv.nix)", fixture.getFileName()).isFalse();
     }
   }
 
@@ -55,7 +56,8 @@ class RealWorldFixtureFormatTest {
   @Test
   void everyFlakeParsesWithNix() {
     List<Path> flakes = RealWorldFixtures.all().stream()
-        .flatMap(fixture -> filesNamed(fixture, "flake.nix").stream())
+        .flatMap(fixture -> Stream.concat(filesNamed(fixture, "flake.nix").stream(),
+            filesNamed(fixture, "devenv.nix").stream()))
         .collect(Collectors.toList());
     List<Oracle.Verdict> verdicts = Oracle.NIX_PARSE.checkEach(flakes);
     for (int i = 0; i < flakes.size(); i++) {

@@ -29,7 +29,10 @@ public final class ProjectFacts {
   public static final ProjectFacet<Optional<Term>> FLAKE_EXPRESSION =
       context -> context.flake().flatMap(TreeLowering::lower);
 
-  /** The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix. */
+  /**
+   * The model, or {@link FlakeModel#UNREADABLE} when flake.nix is missing, unreadable or rejected by Nix; for a
+   * devenv project without a flake, the model of devenv.nix with its devenv.yaml.
+   */
   public static final ProjectFacet<FlakeModel> MODEL = ProjectFacts::model;
 
   /** flake.lock read and checked; empty when it is missing or unreadable. */
@@ -65,12 +68,27 @@ public final class ProjectFacts {
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
 
+  /**
+   * The nixpkgs inputs of a devenv project without a flake, from devenv.yaml and devenv.lock (empty for other
+   * projects): what the facts per release need; the lock rules read {@link #NIXPKGS_INPUTS}, flake.lock's.
+   */
+  public static final ProjectFacet<List<NixpkgsInput>> DEVENV_NIXPKGS_INPUTS =
+      context -> context.devenvWithoutFlake() ? NixpkgsInput.ofDevenv(context) : List.of();
+
   private static FlakeModel model(ProjectContext context) {
+    if (context.devenvWithoutFlake()) {
+      return FlakeModel.ofDevenv(DevenvYaml.read(context.file(ProjectContext.DEVENV_YAML).text()), flakeDirectory(context),
+          ProjectContext.DEVENV_NIX);
+    }
     Optional<NixFile> parsed = context.flake();
     return parsed.isEmpty()
         ? FlakeModel.UNREADABLE
-        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), new FlakeDirectory(context.directoryPath(),
-            name -> context.file(name).text()));
+        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), flakeDirectory(context));
+  }
+
+  /** The project's directory, whose files the model reads through this run's sources (edits not yet written). */
+  private static FlakeDirectory flakeDirectory(ProjectContext context) {
+    return new FlakeDirectory(context.directoryPath(), name -> context.file(name).text());
   }
 
   /** The lock, when flake.lock is present and well-formed. */

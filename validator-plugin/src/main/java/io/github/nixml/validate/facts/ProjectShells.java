@@ -24,7 +24,8 @@ import java.util.Optional;
  * so this is what explains a silence.
  *
  * @param directory the project, root-relative ({@code ""} for the root)
- * @param flake the project's flake.nix as read (missing, unreadable or with its text)
+ * @param flake the project's flake.nix as read (missing, unreadable or with its text); devenv.nix for a devenv
+ *     project without a flake
  * @param model the dev-shell model ({@link FlakeModel#UNREADABLE} when flake.nix could not be modelled)
  * @param unknowns what the model could not tell about the flake as a whole (each shell has its own:
  *     {@link #unknowns(DevShell)})
@@ -48,7 +49,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
 
   /** The shells of one project, as the rules see them ({@link ProjectFacts#MODEL}). */
   public static ProjectShells of(ProjectContext context) {
-    SourceFile flake = context.flakeNix().source();
+    SourceFile flake = context.shellNix().source();
     FlakeModel model = context.get(ProjectFacts.MODEL);
     List<Unknown> unknowns = new ArrayList<>();
     String path = flake.path();
@@ -57,10 +58,11 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
     } else if (flake.text().isEmpty()) {
       unknowns.add(new Unknown(path, "the file could not be read: " + flake.problem().orElse("unknown problem"),
           Optional.empty()));
-    } else if (context.flake().map(file -> file.hasErrors()).orElse(true)) {
+    } else if (context.shellNix().nixFile().map(file -> file.hasErrors()).orElse(true)) {
       unknowns.add(new Unknown(path, "Nix would reject the file (see the nix-syntax and nix-undefined-variable"
           + " findings); the model reads only files Nix accepts", Optional.empty()));
-    } else if (context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty() || !model.readable()) {
+    } else if (!model.readable()
+        || !context.devenvWithoutFlake() && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
       unknowns.add(new Unknown(path, "the file uses a form the model cannot evaluate", Optional.empty()));
     } else if (!model.shellsComplete()) {
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
@@ -72,6 +74,12 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
         context::file);
   }
 
+  /** Whether the shells come from devenv.nix (a devenv project without a flake), not from a flake's devShells. */
+  public boolean devenvProject() {
+    String path = flake.path();
+    return path.equals(ProjectContext.DEVENV_NIX) || path.endsWith("/" + ProjectContext.DEVENV_NIX);
+  }
+
   /** The report location of a place in flake.nix or in a file it imports. */
   public Location at(SourceSpan span) {
     SourceFile file = span.file() == null ? flake : imported.apply(span.file());
@@ -81,7 +89,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
   /** Every fact of {@code shell} the model could not tell, in the order a reader meets them. */
   public List<Unknown> unknowns(DevShell shell) {
     List<Unknown> found = new ArrayList<>();
-    if (shell.systems().isEmpty()) {
+    if (shell.systems().isEmpty() && !devenvProject()) {
       found.add(unknown("systems", "the systems the shell is built for are not literal", shell.location()));
     }
     if (!shell.attributesComplete()) {
