@@ -31,8 +31,7 @@ import java.util.Set;
  * {@code uv.enable} uv and the variables devenv sets for it.
  */
 final class DevenvShells {
-  /** Where devenv makes the venv of {@code venv.enable} and {@code uv.sync.enable}: {@code $DEVENV_STATE/venv}. */
-  static final String VENV = ".devenv/state/venv";
+  private static final String VENV = VenvStrategy.DEVENV_VENV;
 
   private DevenvShells() {}
 

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  */
 final class ProjectScanner {
 
-  /** Directories never entered: VCS data, direnv and venv caches, build outputs, JS dependencies. */
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".direnv", ".venv", "target", "node_modules");
+  /** Directories never entered: VCS data, direnv, devenv and venv caches, build outputs, JS dependencies. */
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of(".git", ".direnv", ".devenv", ".venv", "target", "node_modules");
 
   /** {@code nix build} output links: {@code result}, {@code result-dev}, {@code result-1}… */
   private static final Pattern RESULT_LINK = Pattern.compile("result(-.*)?");
