@@ -113,9 +113,12 @@ final class DevenvShells {
         if (envValue.get() instanceof Attrs env) {
           complete &= !env.open();
           for (Map.Entry<String, Entry> variable : env.entries().entrySet()) {
-            Optional<Value> value = defined(variable.getValue().thunk().force());
+            // env becomes the shell derivation's attributes: null is no variable, a boolean is "1" or ""
+            SourceSpan span = variable.getValue().keySpan();
+            Optional<Value> value = defined(variable.getValue().thunk().force())
+                .map(v -> v instanceof Value.Bool bool ? Str.of(bool.value() ? "1" : "", span) : v);
             variables.put(variable.getKey(), value.filter(v -> !(v instanceof Value.Null)).map(v -> ShellTexts.of(
-                variable.getKey(), v, variable.getValue().keySpan(), false, libraryPaths, extractor)));
+                variable.getKey(), v, span, false, libraryPaths, extractor)));
           }
         } else {
           complete = false;

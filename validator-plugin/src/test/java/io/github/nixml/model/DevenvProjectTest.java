@@ -139,6 +139,16 @@ class DevenvProjectTest {
   }
 
   @Test
+  void aBooleanVariableIsWhatTheDerivationMakesOfIt() throws IOException {
+    write("devenv.nix", "{ ... }: { env.ON = true; env.OFF = false; env.GONE = null; }");
+    DevShell shell = shell();
+    assertThat(shell.env().get("ON").text()).isEqualTo("1");
+    assertThat(shell.env().get("OFF").text()).isEmpty();
+    assertThat(shell.env()).doesNotContainKey("GONE");
+    assertThat(shell.attributesComplete()).isTrue();
+  }
+
+  @Test
   void yamlConfigurationReachesThePackageSetAndOverlaysMakeItsAttributesUncertain() throws IOException {
     write("devenv.nix", "{ pkgs, ... }: { packages = [ pkgs.cudaPackages.cudatoolkit ]; }");
     DevenvSettings unfree = new DevenvSettings(Map.of("nixpkgs", Optional.of("github:NixOS/nixpkgs/nixos-25.05")),
