@@ -277,6 +277,12 @@ final class DevenvShells {
     if (venv.isEmpty() || sync.isEmpty() || poetry.isEmpty()) {
       return false;
     }
+    Optional<Value> directory = python.value("directory");
+    if (directory.isPresent() && !(directory.get() instanceof Str str && (".".equals(str.literal())
+        || "./".equals(str.literal())))) {
+      // the tasks run in another folder (`languages.python.directory`), whose pyproject.toml they read: not modelled
+      return !(sync.get() || venv.get() || poetry.get());
+    }
     String activate = "source " + VENV + "/bin/activate\n";
     if (sync.get()) {
       task("devenv:python:uv", "uv sync -p python\n" + (venv.get() ? activate : ""),

@@ -109,6 +109,15 @@ class DevenvProjectTest {
   }
 
   @Test
+  void tasksInAnotherPythonDirectoryAreNotGuessed() throws IOException {
+    write("devenv.nix", "{ ... }: { languages.python = { enable = true; directory = \"./backend\";"
+        + " uv.enable = true; uv.sync.enable = true; }; }");
+    DevShell shell = shell();
+    assertThat(shell.hooks()).isEmpty();
+    assertThat(shell.attributesComplete()).isFalse();
+  }
+
+  @Test
   void moduleImportsAndYamlImportsAreReadAndFindingsPointIntoThoseFiles() throws IOException {
     write("devenv.nix", "{ pkgs, ... }: { imports = [ ./nix/python.nix ]; packages = [ pkgs.jq ]; }");
     write("nix/python.nix", "{ lib, ... }: { languages.python.enable = lib.mkDefault true;\n"
