@@ -21,6 +21,8 @@ Classification of a dev shell (a shell name with its system level removed; the w
            unknown, and its folder holds none of shell.nix, default.nix, devenv.nix, devenv.yaml (a flake with only
            `templates`, `packages` or `outputs = _: { }`). Any project-level unknown, or one of those files, keeps
            the project at one shell not understood: the model may have missed a shell there.
+A devenv project without a flake (devenv.nix, devenv.yaml) is classified the same way from its `nixml show`
+output: its one shell is printed as "devenv.shell (the system devenv runs on)" (devenv.nix names no systems).
 """
 import collections
 import csv
@@ -53,6 +55,7 @@ SHELL_HEAD = re.compile(r"^((devShells?|devshells|packages|devenv)[^\s]*|([^\s]*
 
 
 NO_SHELL = "The flake defines no dev shell the model found."
+DEVENV_NO_SHELL = "devenv.nix defines no dev shell the model found."
 NO_FLAKE = "flake.nix: the file is missing: there is no dev shell to model"
 SHELL_FILES = ("shell.nix", "default.nix", "devenv.nix", "devenv.yaml")
 
@@ -127,7 +130,7 @@ def classify(show, path):
         reasons["(all)"].extend(block)
     sections = project_sections(show)
     no_shell = {p for p, body in sections.items() if defines_no_shell(body, os.path.join(path, p))}
-    not_found = any(NO_SHELL in body for p, body in sections.items() if p not in no_shell)
+    not_found = any(NO_SHELL in body or DEVENV_NO_SHELL in body for p, body in sections.items() if p not in no_shell)
     result = dict(shells)
     if not result:
         if not sections or set(sections) - no_shell:

@@ -116,7 +116,8 @@ let
       name = config.name or null;
       packages = map renderPackage packages;
       env = b.mapAttrs (_: renderValue) (config.env or { });
-      hooks = lib.optionalAttrs (config ? enterShell) { enterShell = renderValue config.enterShell; };
+      hooks = lib.optionalAttrs (config ? enterShell) { enterShell = renderValue config.enterShell; }
+        // b.mapAttrs (_: renderValue) (config.devenvTasks or { });
       python = {
         enable = python.enable or false;
         version = python.version or null;

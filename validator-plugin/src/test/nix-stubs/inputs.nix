@@ -184,9 +184,35 @@ let
       let
         moduleArgs = { inherit pkgs inputs lib config; };
         load = m: if b.isFunction m then m moduleArgs else if b.isPath m then load (stubImport m) else m;
-        config = b.foldl' deepMerge { devenv.root = "/stub/devenv-root"; } (map load modules);
+        merged = b.foldl' deepMerge { devenv.root = "/stub/devenv-root"; } (map load modules);
+        config = merged;
+        # what devenv's languages.python module adds (src/modules/languages/python/default.nix): uv and its
+        # variables, and the tasks that make the venv under $DEVENV_STATE/venv, run before enterShell
+        python = merged.languages.python or { };
+        on = python.enable or false;
+        uvOn = on && (python.uv.enable or false);
+        sync = python.uv.sync.enable or false;
+        venvOn = python.venv.enable or false;
+        venv = ".devenv/state/venv";
+        activate = "source ${venv}/bin/activate\n";
+        tasks = if !on then { }
+          else if sync then { "devenv:python:uv" = "uv sync -p python\n" + (if venvOn then activate else ""); }
+          else if venvOn then {
+            "devenv:python:virtualenv" = (if uvOn then "uv venv -p python " else "python -m venv ") + venv + "\n"
+              + activate;
+          } else { };
+        effective = merged // {
+          packages = (merged.packages or [ ]) ++ (if uvOn then [ (python.uv.package or pkgs.uv) ] else [ ]);
+          env = (if uvOn then {
+            UV_PROJECT_ENVIRONMENT = venv;
+            UV_PYTHON_DOWNLOADS = "never";
+            UV_PYTHON_PREFERENCE = "only-system";
+          } else { }) // (merged.env or { });
+          devenvTasks = tasks;
+        };
       in
-      { _type = "nixml-stub-shell"; kind = "devenv"; instance = pkgs.stdenv.cc.instance or "devenv"; inherit config; };
+      { _type = "nixml-stub-shell"; kind = "devenv"; instance = pkgs.stdenv.cc.instance or "devenv";
+        config = effective; };
   };
 
   # flakelight: nixml's own mkFlake (main/resources/nixml/nix/flakelight.nix), read through the stubs' `import` so

@@ -360,7 +360,7 @@ let
     inherit (systems.doubles) all linux darwin freebsd unix x86_64 aarch64 i686;
   };
 
-  # the module system's definitions: wrappers a module system (nixml's flake-parts) reads
+  # the module system's properties (nixpkgs lib/modules.nix), as values: nixml's flake-parts and devenv read them
   modules = rec {
     mkIf = condition: content: { _type = "if"; inherit condition content; };
     mkMerge = contents: { _type = "merge"; inherit contents; };

@@ -40,12 +40,17 @@ final class DevShellExtractor {
 
   private final Evaluator evaluator;
   private final NixpkgsHost host;
+  /** The flake's directory (real path), or null. */
+  private final String root;
+  /** The flake's directory, or null. */
+  private final FlakeDirectory directory;
 
   /** {@code directory}: the flake's, whose files it may import and read; null: none. */
   DevShellExtractor(String text, FlakeDirectory directory) {
+    this.root = directory == null ? null : NixpkgsHost.realDirectory(directory.path());
+    this.directory = directory;
     this.host = new NixpkgsHost(directory);
-    this.evaluator = new Evaluator(host, Evaluator.Mode.SYMBOLIC, text,
-        directory == null ? null : NixpkgsHost.realDirectory(directory.path()));
+    this.evaluator = new Evaluator(host, Evaluator.Mode.SYMBOLIC, text, root);
   }
 
   FlakeModel extract(Term flake) {
@@ -113,6 +118,43 @@ final class DevShellExtractor {
     List<MisplacedShells> misplaced = new ArrayList<>();
     boolean complete = collectShells(result, Optional.empty(), false, shells, misplaced);
     return new FlakeModel(true, shells, complete, misplaced, evaluator.importProblems());
+  }
+
+  /**
+   * A devenv project without a flake: {@code devenv.nix} and the local modules devenv.yaml imports, given
+   * {@code pkgs} (devenv.yaml's {@code nixpkgs} input with its configuration), {@code lib}, {@code inputs}; the
+   * module's {@code config} stays unknown. One shell, named {@code shell}, for whichever system devenv runs on: the
+   * project names no systems (its systems are empty), so no rule judges it per system.
+   */
+  FlakeModel extractDevenv(DevenvSettings settings, String devenvNix) {
+    try {
+      return extractDevenvUnchecked(settings, devenvNix);
+    } catch (Evaluator.Exhausted | StackOverflowError e) {
+      return FlakeModel.UNREADABLE;
+    }
+  }
+
+  private FlakeModel extractDevenvUnchecked(DevenvSettings settings, String devenvNix) {
+    SourceSpan location = new SourceSpan(0, 0, 1, 1, devenvNix);
+    NixpkgsInstance instance = new NixpkgsInstance("nixpkgs", settings.allowUnfree(), Tristate.FALSE,
+        settings.cudaSupport(), settings.overlays(), location, null);
+    Pkg pkgs = new Pkg(instance, List.of(), location);
+    Map<String, Entry> inputs = new LinkedHashMap<>();
+    settings.inputs().forEach((name, url) -> inputs.put(name, new Entry(Thunk.of(name.equals("nixpkgs") ? pkgs
+        : new Input(name, NixpkgsHost.kindOf(name, url))), null)));
+    Map<String, Entry> args = new LinkedHashMap<>();
+    args.put("pkgs", new Entry(Thunk.of(pkgs), location));
+    args.put("lib", new Entry(new Thunk(() -> evaluator.select(pkgs, "lib", location)), location));
+    args.put("inputs", new Entry(Thunk.of(new Attrs(inputs, true)), location));
+    args.put("config", new Entry(Thunk.of(Value.UNKNOWN), location));
+    List<Value> modules = new ArrayList<>();
+    modules.add(new Value.Path(root + "/" + devenvNix));
+    // devenv.yaml's `imports: [ ./backend ]` reads backend/devenv.nix; a .nix file is read as it is
+    settings.imports().forEach(path -> modules.add(new Value.Path(root + "/" + path
+        + (java.nio.file.Files.isDirectory(directory.path().resolve(path)) ? "/" + devenvNix : ""))));
+    DevShell shell = DevenvShells.read("shell", Optional.empty(), location, instance, modules,
+        new Attrs(args, true), settings.importsComplete(), evaluator, this);
+    return new FlakeModel(true, List.of(shell), true, List.of(), evaluator.importProblems());
   }
 
   private static Optional<String> url(Entry input) {

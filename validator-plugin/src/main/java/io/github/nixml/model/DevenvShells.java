@@ -10,7 +10,10 @@ import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Entry;
 import io.github.nixml.nix.eval.Value.Item;
 import io.github.nixml.nix.eval.Value.Str;
+import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +21,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A devenv shell ({@code devenv.lib.mkShell { inherit inputs pkgs; modules = [ … ]; }}): each module (a set, or a
- * function of {@code { pkgs, … }}) adds {@code packages}, {@code env}, {@code enterShell} and
- * {@code languages.python} ({@code package}, or {@code version} as the interpreter {@code python3XY}).
+ * A devenv shell, from its modules: those of {@code devenv.lib.mkShell { inherit inputs pkgs; modules = [ … ]; }}
+ * in a flake, or a devenv project's {@code devenv.nix} (and what devenv.yaml imports) without one. Each module (a
+ * set, a function of {@code { pkgs, lib, config, inputs, … }}, or a path to a file holding one) adds
+ * {@code packages}, {@code env}, {@code enterShell}, {@code scripts} and {@code languages.python}, and may
+ * {@code imports} further modules; options merge across modules as devenv's module system does.
+ * {@code languages.python} follows devenv's own module ({@code src/modules/languages/python}): enabled, it brings
+ * {@code package} (default {@code pkgs.python3}; {@code version} selects nixpkgs-python's {@code python3XY}), with
+ * {@code uv.enable} uv and the variables devenv sets for it.
  */
 final class DevenvShells {
+  private static final String VENV = VenvStrategy.DEVENV_VENV;
+
   private DevenvShells() {}
 
+  /** The shell of a flake's {@code devenv.lib.mkShell} call. */
   static DevShell of(String name, Optional<Set<String>> systems, Shell shell, Evaluator evaluator,
       DevShellExtractor extractor) {
     Attrs attributes = shell.attributes();
-    List<PackageRef> packages = new ArrayList<>();
-    Map<String, ShellText> env = new LinkedHashMap<>();
-    List<ShellText> hooks = new ArrayList<>();
-    List<LibraryPath> libraryPaths = new ArrayList<>();
-    boolean complete = !attributes.open();
     List<Item> modules = Evaluator.items(attributes.get("modules"));
     if (modules == null) {
       return new DevShell(name, systems, Layout.DEVENV, shell.span(), shell.instance(),
@@ -41,54 +47,296 @@ final class DevenvShells {
     Map<String, Entry> moduleArgs = new LinkedHashMap<>();
     moduleArgs.put("pkgs", new Entry(Thunk.of(attributes.get("pkgs")), shell.span()));
     moduleArgs.put("inputs", new Entry(Thunk.of(attributes.get("inputs")), shell.span()));
-    Value args = new Attrs(moduleArgs, true);
-    for (Item item : modules) {
-      Value module = item.value() instanceof Value.Closure
-          ? evaluator.apply(item.value(), Thunk.of(args), shell.span()) : item.value();
+    Value pkgs = attributes.get("pkgs");
+    moduleArgs.put("lib", new Entry(new Thunk(() -> evaluator.select(pkgs, "lib", shell.span())), shell.span()));
+    return read(name, systems, shell.span(), shell.instance(), modules.stream().map(Item::value).toList(),
+        new Attrs(moduleArgs, true), !attributes.open(), evaluator, extractor);
+  }
+
+  /**
+   * The shell its modules make. {@code args} is what each module function is given; {@code complete} false when
+   * something beside the modules is already unknown.
+   */
+  static DevShell read(String name, Optional<Set<String>> systems, SourceSpan location, NixpkgsInstance instance,
+      List<Value> modules, Value args, boolean complete, Evaluator evaluator, DevShellExtractor extractor) {
+    List<PackageRef> packages = new ArrayList<>();
+    Map<String, Optional<ShellText>> variables = new LinkedHashMap<>();
+    List<ShellText> hooks = new ArrayList<>();
+    List<LibraryPath> libraryPaths = new ArrayList<>();
+    List<Attrs> pythons = new ArrayList<>();
+    SourceSpan packagesLocation = null;
+    boolean overlays = false;
+    Deque<Value> pending = new ArrayDeque<>(modules);
+    int read = 0;
+    while (!pending.isEmpty() && read++ < 1000) {
+      Value module = pending.pop();
+      if (module instanceof Value.Path path) {
+        module = evaluator.importFile(path, location);
+      }
+      if (module instanceof Value.Closure) {
+        module = evaluator.apply(module, Thunk.of(args), location);
+      }
       if (!(module instanceof Attrs attrs)) {
         complete = false;
         continue;
       }
       complete &= !attrs.open();
-      if (attrs.entries().containsKey("packages")) {
-        complete &= DevShellExtractor.addPackages(attrs.get("packages"), packages);
+      // a module is either { imports; options; config; } or a set of config values ({ packages; env; … })
+      Attrs config = attrs;
+      if (attrs.entries().containsKey("config")
+          && (attrs.entries().containsKey("options") || attrs.entries().containsKey("imports"))) {
+        Optional<Value> defined = defined(attrs.get("config"));
+        if (defined.isPresent() && !(defined.get() instanceof Attrs)) {
+          complete = false;
+        }
+        config = defined.orElse(null) instanceof Attrs nested ? nested : new Attrs(Map.of(), false);
       }
-      if (attrs.get("env") instanceof Attrs variables) {
-        variables.entries().forEach((key, entry) -> env.put(key, ShellTexts.of(key, entry.thunk().force(),
-            entry.keySpan(), false, libraryPaths, extractor)));
+      if (attrs.entries().containsKey("imports")) {
+        List<Item> imported = Evaluator.items(attrs.get("imports"));
+        if (imported == null) {
+          complete = false;
+        } else {
+          List<Value> values = imported.stream().map(Item::value).toList();
+          for (int i = values.size() - 1; i >= 0; i--) {
+            pending.push(values.get(i));
+          }
+        }
       }
-      if (attrs.entries().containsKey("enterShell")) {
-        hooks.add(ShellTexts.of("enterShell", attrs.get("enterShell"), attrs.entries().get("enterShell").keySpan(),
-            true, libraryPaths, extractor));
+      overlays |= config.entries().containsKey("overlays");
+      Optional<Value> packageList = option(config, "packages");
+      if (packageList.isPresent()) {
+        complete &= DevShellExtractor.addPackages(packageList.get(), packages);
+        packagesLocation = packagesLocation == null ? config.entries().get("packages").keySpan() : packagesLocation;
       }
-      complete &= python(attrs, shell, packages);
+      Optional<Value> envValue = option(config, "env");
+      if (envValue.isPresent()) {
+        if (envValue.get() instanceof Attrs env) {
+          complete &= !env.open();
+          for (Map.Entry<String, Entry> variable : env.entries().entrySet()) {
+            // env becomes the shell derivation's attributes: null is no variable, a boolean is "1" or ""
+            SourceSpan span = variable.getValue().keySpan();
+            Optional<Value> value = defined(variable.getValue().thunk().force())
+                .map(v -> v instanceof Value.Bool bool ? Str.of(bool.value() ? "1" : "", span) : v);
+            variables.put(variable.getKey(), value.filter(v -> !(v instanceof Value.Null)).map(v -> ShellTexts.of(
+                variable.getKey(), v, span, false, libraryPaths, extractor)));
+          }
+        } else {
+          complete = false;
+        }
+      }
+      Optional<Value> enterShell = option(config, "enterShell");
+      if (enterShell.isPresent()) {
+        hooks.add(ShellTexts.of("enterShell", enterShell.get(), config.entries().get("enterShell").keySpan(), true,
+            libraryPaths, extractor));
+      }
+      if (option(config, "languages").orElse(null) instanceof Attrs languages
+          && defined(languages.get("python")).orElse(null) instanceof Attrs python) {
+        pythons.add(python);
+      }
     }
-    return new DevShell(name, systems, Layout.DEVENV, shell.span(), shell.instance(),
-        new PackageList(packages, complete), null, env, hooks, libraryPaths, Optional.empty(), complete);
+    complete &= pending.isEmpty();
+    NixpkgsInstance packageSet = overlays ? new NixpkgsInstance(instance.input(), instance.allowUnfree(),
+        instance.allowUnfreePredicate(), instance.cudaSupport(), Tristate.TRUE, instance.location(),
+        instance.cudaSupportLocation()) : instance;
+    Map<String, ShellText> env = new LinkedHashMap<>();
+    variables.forEach((variable, text) -> text.ifPresent(value -> env.put(variable, value)));
+    complete &= python(new PythonOptions(pythons), packageSet, location, packages, env, variables.keySet(), hooks,
+        libraryPaths, extractor);
+    boolean overlaid = overlays;
+    List<PackageRef> refs = packages.stream().map(ref -> overlaid && ref.source() == instance
+        ? new PackageRef(ref.attrPath(), packageSet, ref.guard(), ref.location()) : ref).toList();
+    return new DevShell(name, systems, Layout.DEVENV, location, packageSet,
+        new PackageList(refs, complete), packagesLocation, env, hooks, libraryPaths, Optional.empty(), complete);
   }
 
-  /** The interpreter {@code languages.python} brings; false when it is enabled but not understood. */
-  private static boolean python(Attrs module, Shell shell, List<PackageRef> packages) {
-    if (!(module.get("languages") instanceof Attrs languages)
-        || !(languages.get("python") instanceof Attrs python)) {
+  /** An option a module defines, its properties applied ({@link #defined}); empty when it does not define it. */
+  private static Optional<Value> option(Attrs config, String name) {
+    return config.entries().containsKey(name) ? defined(config.get(name)) : Optional.empty();
+  }
+
+  /**
+   * A definition with the module system's properties applied ({@code lib.mkForce}, {@code mkDefault},
+   * {@code mkBefore}: the content; {@code mkIf}: the content when the condition is true, nothing when false): empty
+   * when it defines nothing; unknown when the condition or a {@code mkMerge} is not followed.
+   */
+  static Optional<Value> defined(Value value) {
+    for (int depth = 0; depth < 100 && value instanceof Attrs attrs && attrs.get("_type") instanceof Str type;
+        depth++) {
+      String kind = type.literal();
+      if ("override".equals(kind) || "order".equals(kind)) {
+        value = attrs.get("content");
+      } else if ("if".equals(kind)) {
+        if (!(attrs.get("condition") instanceof Value.Bool condition)) {
+          return Optional.of(Value.UNKNOWN);
+        }
+        if (!condition.value()) {
+          return Optional.empty();
+        }
+        value = attrs.get("content");
+      } else {
+        return Optional.of(Value.UNKNOWN);
+      }
+    }
+    return Optional.of(value);
+  }
+
+  /** {@code languages.python} as every module defines it: the last definition of an option wins. */
+  private record PythonOptions(List<Attrs> definitions) {
+    /** The entry at {@code path} ({@code uv}, {@code enable}) in the last module that defines it. */
+    Optional<Entry> entry(String... path) {
+      for (int i = definitions.size() - 1; i >= 0; i--) {
+        Value value = definitions.get(i);
+        for (int k = 0; k < path.length - 1 && value != null; k++) {
+          value = value instanceof Attrs attrs && attrs.entries().containsKey(path[k])
+              ? defined(attrs.get(path[k])).orElse(null) : null;
+        }
+        if (value instanceof Attrs attrs && attrs.entries().containsKey(path[path.length - 1])) {
+          return Optional.of(attrs.entries().get(path[path.length - 1]));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** An {@code enable}-like flag: true, false (absent: devenv's default), or unknown (empty). */
+    Optional<Boolean> flag(String... path) {
+      Optional<Entry> entry = entry(path);
+      if (entry.isEmpty()) {
+        return Optional.of(false);
+      }
+      Optional<Value> value = defined(entry.get().thunk().force());
+      return value.isEmpty() ? Optional.of(false)
+          : value.get() instanceof Value.Bool bool ? Optional.of(bool.value()) : Optional.empty();
+    }
+
+    /** The value at {@code path}, its properties applied; empty when no module defines it. */
+    Optional<Value> value(String... path) {
+      return entry(path).flatMap(entry -> defined(entry.thunk().force()));
+    }
+  }
+
+  /**
+   * What an enabled {@code languages.python} brings: the interpreter, uv with devenv's variables for it; false when
+   * something the shell depends on is not understood.
+   */
+  private static boolean python(PythonOptions python, NixpkgsInstance instance, SourceSpan location,
+      List<PackageRef> packages, Map<String, ShellText> env, Set<String> userVariables, List<ShellText> hooks,
+      List<LibraryPath> libraryPaths, DevShellExtractor extractor) {
+    if (python.definitions().isEmpty()) {
       return true;
     }
-    Value pkg = python.get("package");
-    if (pkg instanceof Pkg interpreter && !interpreter.path().isEmpty()) {
-      packages.add(new PackageRef(interpreter.path(), interpreter.instance(), PlatformGuard.ALWAYS,
-          interpreter.span()));
+    Optional<Boolean> enabled = python.flag("enable");
+    if (enabled.isEmpty()) {
+      return false;
+    }
+    if (!enabled.get()) {
       return true;
     }
-    Entry version = python.entries().get("version");
-    Str value = version != null && version.thunk().force() instanceof Str str ? str : null;
-    String text = value == null ? null : value.literal();
-    if (text != null && text.matches("3\\.\\d+(\\.\\d+)?")) {
-      String minor = text.split("\\.")[1];
-      // The interpreter is where the version is written: the string a user edits.
-      packages.add(new PackageRef(List.of("python3" + minor), shell.instance(), PlatformGuard.ALWAYS,
-          value.span() != null ? value.span() : version.nameSpan()));
-      return true;
+    SourceSpan enableSpan = python.entry("enable").map(Entry::keySpan).orElse(location);
+    boolean complete = interpreter(python, instance, enableSpan, packages);
+    Optional<Boolean> uv = python.flag("uv", "enable");
+    if (uv.isEmpty()) {
+      return false;
     }
-    return !python.entries().containsKey("enable");
+    if (uv.get()) {
+      SourceSpan uvSpan = python.entry("uv", "enable").map(Entry::keySpan).orElse(enableSpan);
+      Optional<Value> uvPackage = python.value("uv", "package");
+      if (uvPackage.isPresent()) {
+        complete &= DevShellExtractor.addPackages(new Value.ListV(List.of(new Item(uvPackage.get(),
+            PlatformGuard.ALWAYS))), packages);
+      } else {
+        packages.add(new PackageRef(List.of("uv"), instance, PlatformGuard.ALWAYS, uvSpan));
+      }
+      // devenv's module sets these beside uv (python/default.nix), unless the project sets them itself
+      Map<String, String> variables = new LinkedHashMap<>();
+      variables.put("UV_PROJECT_ENVIRONMENT", VENV);
+      variables.put("UV_PYTHON_DOWNLOADS", "never");
+      variables.put("UV_PYTHON_PREFERENCE", "only-system");
+      variables.forEach((variable, value) -> {
+        if (!userVariables.contains(variable)) {
+          env.put(variable, ShellTexts.of(variable, Str.of(value, uvSpan), uvSpan, false, libraryPaths, extractor));
+        }
+      });
+    }
+    complete &= venvTasks(python, uv.get(), enableSpan, hooks, libraryPaths, extractor);
+    return complete;
+  }
+
+  /**
+   * The tasks devenv runs before {@code enterShell} to make the venv, as the commands they run (python/default.nix):
+   * {@code uv.sync.enable}: {@code uv sync -p <interpreter>} (into {@code UV_PROJECT_ENVIRONMENT}), then, with
+   * {@code venv.enable}, the activation; {@code venv.enable} alone: {@code uv venv} (with uv) or
+   * {@code python -m venv} into {@code $DEVENV_STATE/venv}, then the activation; {@code poetry.install.enable}:
+   * {@code poetry install} into {@code .venv}, activated unless {@code poetry.activate.enable} is false. Each is a
+   * hook named after devenv's task, at the option that turns it on. False when an option is not understood.
+   */
+  private static boolean venvTasks(PythonOptions python, boolean uv, SourceSpan enableSpan, List<ShellText> hooks,
+      List<LibraryPath> libraryPaths, DevShellExtractor extractor) {
+    Optional<Boolean> venv = python.flag("venv", "enable");
+    Optional<Boolean> sync = python.flag("uv", "sync", "enable");
+    Optional<Boolean> poetry = python.flag("poetry", "install", "enable");
+    if (venv.isEmpty() || sync.isEmpty() || poetry.isEmpty()) {
+      return false;
+    }
+    Optional<Value> directory = python.value("directory");
+    if (directory.isPresent() && !(directory.get() instanceof Str str && (".".equals(str.literal())
+        || "./".equals(str.literal())))) {
+      // the tasks run in another folder (`languages.python.directory`), whose pyproject.toml they read: not modelled
+      return !(sync.get() || venv.get() || poetry.get());
+    }
+    String activate = "source " + VENV + "/bin/activate\n";
+    if (sync.get()) {
+      task("devenv:python:uv", "uv sync -p python\n" + (venv.get() ? activate : ""),
+          python.entry("uv", "sync", "enable"), enableSpan, hooks, libraryPaths, extractor);
+    } else if (venv.get()) {
+      task("devenv:python:virtualenv", (uv ? "uv venv -p python " : "python -m venv ") + VENV + "\n" + activate,
+          python.entry("venv", "enable"), enableSpan, hooks, libraryPaths, extractor);
+    }
+    if (poetry.get()) {
+      Optional<Boolean> activated = python.entry("poetry", "activate", "enable").isPresent()
+          ? python.flag("poetry", "activate", "enable") : Optional.of(true);
+      task("devenv:python:poetry", "poetry install\n"
+              + (activated.orElse(false) ? "source .venv/bin/activate\n" : ""),
+          python.entry("poetry", "install", "enable"), enableSpan, hooks, libraryPaths, extractor);
+    }
+    return true;
+  }
+
+  private static void task(String name, String commands, Optional<Entry> option, SourceSpan fallback,
+      List<ShellText> hooks, List<LibraryPath> libraryPaths, DevShellExtractor extractor) {
+    SourceSpan span = option.map(Entry::keySpan).orElse(fallback);
+    hooks.add(ShellTexts.of(name, Str.of(commands, span), span, true, libraryPaths, extractor));
+  }
+
+  /**
+   * The interpreter: {@code package}, or {@code version} as nixpkgs-python's interpreter of that version (written
+   * {@code python3XY}: the minor is what the rules compare), or devenv's default {@code pkgs.python3}, at
+   * {@code enable}. False when it is not understood.
+   */
+  private static boolean interpreter(PythonOptions python, NixpkgsInstance instance, SourceSpan enableSpan,
+      List<PackageRef> packages) {
+    Optional<Value> pkg = python.value("package");
+    if (pkg.isPresent()) {
+      if (pkg.get() instanceof Pkg interpreter && !interpreter.path().isEmpty()) {
+        packages.add(new PackageRef(interpreter.path(), interpreter.instance(), PlatformGuard.ALWAYS,
+            interpreter.span()));
+        return true;
+      }
+      return false;
+    }
+    Optional<Entry> version = python.entry("version");
+    if (version.isPresent()) {
+      Str value = defined(version.get().thunk().force()).orElse(null) instanceof Str str ? str : null;
+      String text = value == null ? null : value.literal();
+      if (text != null && text.matches("3\\.\\d+(\\.\\d+)?")) {
+        String minor = text.split("\\.")[1];
+        // The interpreter is where the version is written: the string a user edits.
+        packages.add(new PackageRef(List.of("python3" + minor), instance, PlatformGuard.ALWAYS,
+            value.span() != null ? value.span() : version.get().nameSpan()));
+        return true;
+      }
+      return false;
+    }
+    packages.add(new PackageRef(List.of("python3"), instance, PlatformGuard.ALWAYS, enableSpan));
+    return true;
   }
 }

@@ -63,6 +63,14 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
         .orElse(UNREADABLE);
   }
 
+  /**
+   * Models a devenv project without a flake: {@code devenvNix} (its path relative to {@code directory}) with the
+   * settings of its devenv.yaml; never throws.
+   */
+  public static FlakeModel ofDevenv(DevenvSettings settings, FlakeDirectory directory, String devenvNix) {
+    return new DevShellExtractor("", directory).extractDevenv(settings, devenvNix);
+  }
+
   /** Parses, then models, a flake.nix text; never throws. */
   public static FlakeModel of(String text) {
     return of(NixFrontEnd.analyze(text));

@@ -20,6 +20,12 @@ import java.util.Set;
  * @param location where the evidence is written: the {@code venvShellHook} package, or the hook holding the command
  */
 public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan location) {
+  /**
+   * Where devenv makes the venv of {@code languages.python.venv.enable} and {@code uv.sync.enable}
+   * ({@code $DEVENV_STATE/venv}); devenv rebuilds it on entry when the interpreter changes.
+   */
+  public static final String DEVENV_VENV = ".devenv/state/venv";
+
   private static final java.util.regex.Pattern PYTHON_PROGRAM = java.util.regex.Pattern.compile("python[0-9.]*");
 
   /** What the shell does, and whether that creates a venv. */

@@ -171,7 +171,8 @@ public final class NixmlPage {
       }
       installed(sink, project);
       if (project.model().readable() && project.model().shells().isEmpty()) {
-        sink.paragraph(project.nixShell() ? project.flake().path() + " gives no dev shell the model found."
+        sink.paragraph(project.devenvProject() ? "devenv.nix defines no dev shell the model found."
+            : project.nixShell() ? project.flake().path() + " gives no dev shell the model found."
             : "The flake defines no dev shell the model found.");
       }
       for (DevShell shell : project.model().shells()) {
@@ -210,7 +211,9 @@ public final class NixmlPage {
   }
 
   private void shell(PageSink sink, ProjectShells project, DevShell shell, Optional<String> system) {
-    String title = project.nixShell() ? project.flake().path() + " (nix-shell, on the machine's system)"
+    // devenv.nix and nix-shell's files name no systems: the shell is built for the system it runs on
+    String title = project.devenvProject() ? "devenv." + shell.name() + " (the system devenv runs on)"
+        : project.nixShell() ? project.flake().path() + " (nix-shell, on the machine's system)"
         : system.map(s -> "devShells." + s + "." + shell.name())
             .orElse("devShells." + shell.name() + " (systems unknown)");
     sink.startSection("shell-" + slug(project.directory()) + "-" + slug(title), title);

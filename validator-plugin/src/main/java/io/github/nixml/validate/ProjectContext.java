@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One project as the rules see it: a directory under the root that holds (or, for the root itself when no project
- * exists, should hold) a {@code flake.nix}. Files are read lazily, at most once per run, and shared; derived
+ * exists, should hold) a {@code flake.nix}, or a {@code devenv.nix} without one (devenv's own project). Files are read lazily, at most once per run, and shared; derived
  * objects such as the dev-shell model are {@link ProjectFacet}s, computed once per project on first use.
  */
 public final class ProjectContext {
@@ -20,14 +20,20 @@ public final class ProjectContext {
 
   /**
    * The files a project's dev shells are read from, in the order tried; the first present is the project's
-   * {@link #devShellNix() dev-shell file}: flake.nix ({@code nix develop}), else what {@code nix-shell} reads.
+   * {@link #devShellNix() dev-shell file}: flake.nix ({@code nix develop}), else devenv.nix ({@code devenv shell}),
+   * else what {@code nix-shell} reads.
    */
-  public static final java.util.List<String> DEV_SHELL_FILES = java.util.List.of(FLAKE_NIX, SHELL_NIX, DEFAULT_NIX);
+  public static final java.util.List<String> DEV_SHELL_FILES = java.util.List.of(FLAKE_NIX, "devenv.nix", SHELL_NIX,
+      DEFAULT_NIX);
   public static final String PYTHON_VERSION = ".python-version";
   public static final String PYPROJECT_TOML = "pyproject.toml";
   public static final String GITIGNORE = ".gitignore";
   public static final String ENVRC = ".envrc";
   public static final String UV_LOCK = "uv.lock";
+  /** devenv's module, its settings and its lock (flake.lock's format), for a devenv project without a flake. */
+  public static final String DEVENV_NIX = "devenv.nix";
+  public static final String DEVENV_YAML = "devenv.yaml";
+  public static final String DEVENV_LOCK = "devenv.lock";
 
   /** pyproject.toml parsed; empty when the file is missing or unreadable. */
   public static final ProjectFacet<Optional<TomlDocument>> PYPROJECT =
@@ -125,6 +131,15 @@ public final class ProjectContext {
   public Optional<NixFile> flake() {
     return flakeNix().nixFile();
   }
+
+  /**
+   * Whether this is a devenv project without a flake: {@code devenv.nix} (with or without {@code devenv.yaml}) and
+   * no {@code flake.nix}. Its dev shell is devenv.nix's module, read by the same evaluator.
+   */
+  public boolean devenvWithoutFlake() {
+    return flakeNix().source().isMissing() && nixFile(DEVENV_NIX).source().isPresent();
+  }
+
 
   public SourceFile flakeLock() {
     return file(FLAKE_LOCK);

@@ -15,14 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Walks the root once and finds every project (a directory holding a {@code flake.nix}) and every {@code *.nix}
+ * Walks the root once and finds every project (a directory holding a {@code flake.nix}, or a {@code devenv.nix}
+ * without one: a devenv project) and every {@code *.nix}
  * file. Skips version-control, environment and build-output directories and links that lead outside the root,
  * and visits each real directory once, so link cycles end.
  */
 final class ProjectScanner {
 
-  /** Directories never entered: VCS data, direnv and venv caches, build outputs, JS dependencies. */
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".direnv", ".venv", "target", "node_modules");
+  /** Directories never entered: VCS data, direnv, devenv and venv caches, build outputs, JS dependencies. */
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of(".git", ".direnv", ".devenv", ".venv", "target", "node_modules");
 
   /** {@code nix build} output links: {@code result}, {@code result-dev}, {@code result-1}… */
   private static final Pattern RESULT_LINK = Pattern.compile("result(-.*)?");
@@ -40,6 +42,8 @@ final class ProjectScanner {
     List<String> projects = new ArrayList<>();
     List<String> nixFiles = new ArrayList<>();
     List<String> notices = new ArrayList<>();
+    List<String> devenvProjects = new ArrayList<>();
+    Set<String> devenvSettings = new HashSet<>();
     Set<Path> visited = new HashSet<>();
     visited.add(realRoot);
     Deque<String> pending = new ArrayDeque<>();
@@ -100,13 +104,39 @@ final class ProjectScanner {
           nixFiles.add(relative);
           if (name.equals(ProjectContext.FLAKE_NIX)) {
             projects.add(directory);
+          } else if (name.equals(ProjectContext.DEVENV_NIX)) {
+            devenvProjects.add(directory);
           }
+        } else if (name.equals(ProjectContext.DEVENV_YAML)) {
+          devenvSettings.add(directory);
         }
       }
     }
+    projects.addAll(devenvProjects(projects, devenvProjects, devenvSettings));
     projects.sort(null);
     nixFiles.sort(null);
     notices.sort(null);
     return new Scan(List.copyOf(projects), List.copyOf(nixFiles), List.copyOf(notices));
+  }
+
+  /**
+   * The directories with a devenv.nix that are devenv projects of their own: no flake.nix beside it, and either a
+   * devenv.yaml beside it or no flake project above it (a devenv.nix below a flake, without devenv.yaml, is a
+   * module that flake's {@code devenv.lib.mkShell} imports).
+   */
+  private static List<String> devenvProjects(List<String> flakes, List<String> devenvNix, Set<String> devenvYaml) {
+    Set<String> flakeDirectories = new HashSet<>(flakes);
+    List<String> found = new ArrayList<>();
+    for (String directory : devenvNix) {
+      if (flakeDirectories.contains(directory)) {
+        continue;
+      }
+      boolean belowFlake = flakeDirectories.stream().anyMatch(flake -> flake.isEmpty()
+          || directory.startsWith(flake + "/"));
+      if (devenvYaml.contains(directory) || !belowFlake) {
+        found.add(directory);
+      }
+    }
+    return found;
   }
 }

@@ -128,6 +128,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void yamlIsParsedAtOneEntryPoint() {
+    // DevenvYaml bounds aliases and nesting before SnakeYAML builds anything; a second caller would bypass that.
+    noClasses().that().doNotHaveFullyQualifiedName("io.github.nixml.validate.facts.DevenvYaml")
+        .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..")
+        .check(classes);
+  }
+
+  @Test
   void ruleAreasDoNotUseEachOthersInternals() {
     // An area may extend the shared dev-shell base class; nothing else crosses areas (shared facts live in
     // validate.facts).

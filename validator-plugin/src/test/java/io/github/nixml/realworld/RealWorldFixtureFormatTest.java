@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the real-world fixtures honest, in every build: each is a real project (its flakes parse with
+ * Keeps the real-world fixtures honest, in every build: each is a real project (its flakes and devenv.nix parse with
  * {@code nix-instantiate --parse}, its TOML loads with {@code tomllib} unless a TOML error is the expected finding,
  * its locks are lock files as Nix writes them), each names its shape and its expected findings with known rule ids,
  * and the README's table lists each.
@@ -40,14 +40,14 @@ class RealWorldFixtureFormatTest {
             || RealWorldFixtures.PROPOSED_RULE_IDS.contains(finding.ruleId());
         assertThat(known).as("rule id of '%s' in %s", finding.text(), fixture.getFileName()).isTrue();
       }
-      assertThat(shellFiles(fixture)).as("%s holds a flake (or, without one, a shell.nix or default.nix)",
+      assertThat(shellFiles(fixture)).as("%s holds a flake (or, without one, a devenv.nix, shell.nix or default.nix)",
           fixture.getFileName()).isNotEmpty();
     }
   }
 
   /** The files a fixture's dev shells are read from: its flake.nix files, shell.nix and default.nix. */
   private static List<Path> shellFiles(Path fixture) {
-    return Stream.of("flake.nix", "shell.nix", "default.nix")
+    return Stream.of("flake.nix", "devenv.nix", "shell.nix", "default.nix")
         .flatMap(name -> filesNamed(fixture, name).stream()).collect(Collectors.toList());
   }
 

@@ -99,6 +99,21 @@ class ValidatorTest {
   }
 
   @Test
+  void aDevenvNixWithoutAFlakeIsAProjectButADevenvModuleBelowAFlakeIsNot() throws Exception {
+    write("services/api/devenv.nix", "{ pkgs, ... }: { }"); // devenv without devenv.yaml: still devenv's project
+    write("services/worker/devenv.nix", "{ }");
+    write("services/worker/devenv.yaml", "inputs: {}\n");
+    write("services/worker/flake.nix", "{ }"); // a flake beside it: the flake is the project, once
+    write("services/worker/nix/devenv.nix", "{ }"); // below a flake, no devenv.yaml: a module its mkShell imports
+    write("services/worker/tools/devenv.nix", "{ }");
+    write("services/worker/tools/devenv.yaml", ""); // devenv.yaml beside it: devenv's own project, even below a flake
+
+    ValidationResult result = validate();
+
+    assertThat(result.projects()).containsExactly("services/api", "services/worker", "services/worker/tools");
+  }
+
+  @Test
   void withoutAnyFlakeAPythonProjectAtTheRootIsTheOneProject() throws Exception {
     write("pyproject.toml", "");
     ValidationResult result = validate();

@@ -109,7 +109,8 @@ public final class FlakeShells {
     if (instance == null || instance.overlays() != Tristate.FALSE) {
       return Optional.empty();
     }
-    return context.get(ProjectFacts.NIXPKGS_INPUTS).stream()
+    return context.get(context.devenvWithoutFlake() ? ProjectFacts.DEVENV_NIXPKGS_INPUTS
+            : ProjectFacts.NIXPKGS_INPUTS).stream()
         .filter(input -> input.name().equals(instance.input()))
         .findFirst()
         .flatMap(NixpkgsInput::revision);

@@ -113,6 +113,29 @@ public record NixpkgsInput(
   }
 
   /**
+   * The nixpkgs inputs of a devenv project without a flake: devenv.yaml's inputs by URL (devenv's default nixpkgs
+   * when it names none), each with its node in devenv.lock (flake.lock's format) when the lock is well-formed. Only
+   * the facts per release read them ({@link FlakeShells#revisionOf}); the lock rules judge flake.lock alone.
+   */
+  static List<NixpkgsInput> ofDevenv(ProjectContext context) {
+    io.github.nixml.model.DevenvSettings settings = DevenvYaml.read(context.file(ProjectContext.DEVENV_YAML).text());
+    Optional<FlakeLock> lock = context.file(ProjectContext.DEVENV_LOCK).text()
+        .map(io.github.nixml.lock.FlakeLockReader::read)
+        .flatMap(result -> result instanceof io.github.nixml.lock.FlakeLockResult.Read read
+            ? Optional.of(read.lock()) : Optional.empty());
+    Location yaml = Location.wholeFile(context.pathOf(ProjectContext.DEVENV_YAML));
+    List<NixpkgsInput> found = new ArrayList<>();
+    settings.inputs().forEach((name, url) -> url.flatMap(FlakeRef::parse).flatMap(FlakeRef::repository)
+        .filter(SourceRepository::isNixpkgs).ifPresent(repository -> {
+          Optional<LockNode> node = lock.flatMap(l -> l.distinctRootInputs().stream()
+              .filter(entry -> entry.name().equals(name) && entry.follows().isEmpty()).findFirst()
+              .flatMap(l::resolve));
+          found.add(new NixpkgsInput(name, repository, node, yaml, Optional.of(yaml), List.of(), name));
+        }));
+    return List.copyOf(found);
+  }
+
+  /**
    * The repository of a lock node: its {@code original}, except that an indirect reference ({@code nixpkgs})
    * takes owner and repository from what the registry resolved it to ({@code locked}), keeping its own branch.
    */

@@ -31,8 +31,9 @@ public final class ProjectFacts {
       context -> context.flake().flatMap(TreeLowering::lower);
 
   /**
-   * The model of the project's dev-shell file ({@link ProjectContext#devShellNix()}: flake.nix, else shell.nix or
-   * default.nix), or {@link FlakeModel#UNREADABLE} when it is missing, unreadable or rejected by Nix.
+   * The model of the project's dev-shell file ({@link ProjectContext#devShellNix()}: flake.nix, else devenv.nix
+   * with its devenv.yaml, else shell.nix or default.nix), or {@link FlakeModel#UNREADABLE} when it is missing,
+   * unreadable or rejected by Nix.
    */
   public static final ProjectFacet<FlakeModel> MODEL = ProjectFacts::model;
 
@@ -69,8 +70,19 @@ public final class ProjectFacts {
   /** Every nixpkgs input of the project, from the lock when it is well-formed, else from flake.nix. */
   public static final ProjectFacet<List<NixpkgsInput>> NIXPKGS_INPUTS = NixpkgsInput::of;
 
+  /**
+   * The nixpkgs inputs of a devenv project without a flake, from devenv.yaml and devenv.lock (empty for other
+   * projects): what the facts per release need; the lock rules read {@link #NIXPKGS_INPUTS}, flake.lock's.
+   */
+  public static final ProjectFacet<List<NixpkgsInput>> DEVENV_NIXPKGS_INPUTS =
+      context -> context.devenvWithoutFlake() ? NixpkgsInput.ofDevenv(context) : List.of();
+
   private static FlakeModel model(ProjectContext context) {
     FlakeDirectory directory = new FlakeDirectory(context.directoryPath(), name -> context.file(name).text());
+    if (context.devenvWithoutFlake()) {
+      return FlakeModel.ofDevenv(DevenvYaml.read(context.file(ProjectContext.DEVENV_YAML).text()), directory,
+          ProjectContext.DEVENV_NIX);
+    }
     if (context.nixShellProject()) {
       NixSource shellFile = context.devShellNix();
       return shellFile.nixFile().map(file -> FlakeModel.ofShellFile(file, TreeLowering.lower(file), directory,

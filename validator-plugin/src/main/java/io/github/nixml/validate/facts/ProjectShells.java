@@ -25,8 +25,8 @@ import java.util.Optional;
  * so this is what explains a silence.
  *
  * @param directory the project, root-relative ({@code ""} for the root)
- * @param flake the project's dev-shell file as read ({@link ProjectContext#devShellNix()}: flake.nix, shell.nix or
- *     default.nix; missing, unreadable or with its text)
+ * @param flake the project's dev-shell file as read ({@link ProjectContext#devShellNix()}: flake.nix, devenv.nix,
+ *     shell.nix or default.nix; missing, unreadable or with its text)
  * @param model the dev-shell model ({@link FlakeModel#UNREADABLE} when flake.nix could not be modelled)
  * @param unknowns what the model could not tell about the flake as a whole (each shell has its own:
  *     {@link #unknowns(DevShell)})
@@ -63,7 +63,8 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
     } else if (context.devShellNix().nixFile().map(file -> file.hasErrors()).orElse(true)) {
       unknowns.add(new Unknown(path, "Nix would reject the file (see the nix-syntax and nix-undefined-variable"
           + " findings); the model reads only files Nix accepts", Optional.empty()));
-    } else if (!model.readable() || !nixShell && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
+    } else if (!model.readable()
+        || !nixShell && !context.devenvWithoutFlake() && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
       unknowns.add(new Unknown(path, "the file uses a form the model cannot evaluate", Optional.empty()));
     } else if (!model.shellsComplete() && nixShell) {
       unknowns.add(new Unknown(path, "nix-shell calls it with no arguments and enters what it gives: not a shell"
@@ -85,6 +86,12 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
     return name.equals(ProjectContext.SHELL_NIX) || name.equals(ProjectContext.DEFAULT_NIX);
   }
 
+  /** Whether the shells come from devenv.nix (a devenv project without a flake), not from a flake's devShells. */
+  public boolean devenvProject() {
+    String path = flake.path();
+    return path.equals(ProjectContext.DEVENV_NIX) || path.endsWith("/" + ProjectContext.DEVENV_NIX);
+  }
+
   /** The report location of a place in flake.nix or in a file it imports. */
   public Location at(SourceSpan span) {
     SourceFile file = span.file() == null ? flake : imported.apply(span.file());
@@ -94,7 +101,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
   /** Every fact of {@code shell} the model could not tell, in the order a reader meets them. */
   public List<Unknown> unknowns(DevShell shell) {
     List<Unknown> found = new ArrayList<>();
-    if (shell.systems().isEmpty() && !nixShell()) { // nix-shell builds for the machine it runs on
+    if (shell.systems().isEmpty() && !nixShell() && !devenvProject()) { // built for the machine it runs on
       found.add(unknown("systems", "the systems the shell is built for are not literal", shell.location()));
     }
     if (!shell.attributesComplete()) {

@@ -1,6 +1,7 @@
 package io.github.nixml.validate.rules.python;
 
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.Layout;
 import io.github.nixml.model.PythonInterpreter;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.Location;
@@ -46,7 +47,9 @@ public final class PythonVersionMismatchRule extends DevShellRule {
       sink.report(model.at(interpreter.ref().location()),
           ".python-version says " + wanted.get() + " but the shell's interpreter is " + interpreter.describe()
               + " (" + pinned + "); pin " + interpreter.version() + " with `uv python pin "
-              + interpreter.version() + "` or switch the flake to python" + wanted.get().replace(".", ""),
+              + interpreter.version() + "` or " + (shell.layout() == Layout.DEVENV
+                  ? "set languages.python.version = \"" + wanted.get() + "\""
+                  : "switch the flake to python" + wanted.get().replace(".", "")),
           List.of(pinned), PythonVersionPin.fix(file, model.shells()));
     }
   }

@@ -2,6 +2,7 @@ package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PythonInterpreter;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
@@ -50,6 +51,9 @@ public final class VenvStaleRule extends BaseProjectRule {
     Set<String> directories = new LinkedHashSet<>();
     directories.add(VenvNotIgnoredRule.VENV_DIRECTORY);
     shells.venvStrategies().forEach(strategy -> strategy.directory().ifPresent(directories::add));
+    // devenv compares the interpreter recorded in its venv with the shell's on every entry and rebuilds it
+    // (languages/python: `.devenv_interpreter`; `uv sync -p`): stale on disk, it is fixed by entering
+    directories.remove(VenvStrategy.DEVENV_VENV);
     for (String directory : directories) {
       SourceFile config = context.pythonFile(directory + "/pyvenv.cfg");
       if (!config.isPresent()) {

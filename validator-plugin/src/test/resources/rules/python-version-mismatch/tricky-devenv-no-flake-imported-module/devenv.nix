@@ -1,0 +1,7 @@
+{ pkgs, lib, ... }:
+{
+  imports = [ ./nix/python.nix ];
+
+  packages = [ pkgs.git pkgs.jq ];
+  env.APP_ENV = "dev";
+}

@@ -1,0 +1,4 @@
+{ pkgs, ... }:
+{
+  packages = [ pkgs.git ];
+}

@@ -1,0 +1,10 @@
+{ pkgs, ... }:
+{
+  languages.python = {
+    enable = true;
+    venv.enable = true;
+    venv.requirements = ''
+      requests
+    '';
+  };
+}

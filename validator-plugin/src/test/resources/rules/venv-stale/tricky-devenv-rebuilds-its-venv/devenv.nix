@@ -1,0 +1,8 @@
+{ pkgs, ... }:
+{
+  languages.python = {
+    enable = true;
+    version = "3.12";
+    venv.enable = true;
+  };
+}
