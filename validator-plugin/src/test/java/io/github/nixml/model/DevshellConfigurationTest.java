@@ -170,16 +170,15 @@ class DevshellConfigurationTest {
     FlakeModel model = FlakeModel.of("""
         {
           inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
           inputs.devshell.url = "github:numtide/devshell";
-          outputs = { nixpkgs, devshell, ... }:
-            let
-              pkgs = nixpkgs.legacyPackages.x86_64-linux;
-              perSystem = devshell.flakeModule.perSystem;
-            in {
-              devShells.x86_64-linux = (perSystem {
-                inherit pkgs;
-                config.devshells.default = { packages = [ "uv" ]; env = [ { name = "A"; value = "b"; } ]; };
-              }).devShells;
+          outputs = inputs@{ flake-parts, devshell, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ devshell.flakeModule ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { ... }: {
+                devshells.default = { packages = [ "uv" ]; env = [ { name = "A"; value = "b"; } ]; };
+              };
             };
         }
         """);
@@ -189,15 +188,5 @@ class DevshellConfigurationTest {
       assertThat(shell.packages().packages().get(0).source()).isNotNull();
       assertThat(shell.env().get("A").value().literal()).isEqualTo("b");
     });
-    FlakeModel withoutConfig = FlakeModel.of("""
-        {
-          inputs.devshell.url = "github:numtide/devshell";
-          outputs = { devshell, ... }: {
-            devShells.x86_64-linux = (devshell.flakeModule.perSystem { }).devShells;
-          };
-        }
-        """);
-    assertThat(withoutConfig.shells()).isEmpty();
-    assertThat(withoutConfig.shellsComplete()).isFalse();
   }
 }

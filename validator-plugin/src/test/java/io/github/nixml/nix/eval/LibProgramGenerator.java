@@ -31,6 +31,16 @@ final class LibProgramGenerator {
   private static final Type X = Type.ANY;
 
   private static final List<Form> FORMS = List.of(
+      // modules: the module system's properties, as the values nixml's flake-parts and devenv read
+      new Form("lib.mkIf # #", B, X), new Form("lib.modules.mkIf # #", B, A), new Form("lib.mkMerge [ # # ]", A, A),
+      new Form("lib.modules.mkMerge #", IS), new Form("lib.mkOverride # #", I, X),
+      new Form("lib.modules.mkOverride # #", I, S), new Form("lib.mkDefault #", X),
+      new Form("lib.modules.mkDefault #", I), new Form("lib.mkForce #", X), new Form("lib.modules.mkForce #", S),
+      new Form("lib.mkOptionDefault #", X), new Form("lib.modules.mkOptionDefault #", I),
+      new Form("lib.mkVMOverride #", X), new Form("lib.modules.mkVMOverride #", A),
+      new Form("lib.mkOrder # #", I, X), new Form("lib.modules.mkOrder # #", I, IS), new Form("lib.mkBefore #", X),
+      new Form("lib.modules.mkBefore #", SS), new Form("lib.mkAfter #", X), new Form("lib.modules.mkAfter #", S),
+      new Form("(lib.mkIf # (lib.mkForce #)).content.priority", B, I),
       // trivial
       new Form("lib.id #", X), new Form("lib.const # #", I, S), new Form("lib.flip builtins.sub # #", I, I),
       new Form("lib.pipe # [ (x: x + 1) (x: x * #) ]", I, I), new Form("lib.pipe # [ ]", S),
