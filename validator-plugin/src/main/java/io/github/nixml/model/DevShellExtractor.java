@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * {@link DevShell}.
  */
 final class DevShellExtractor {
-  private static final Pattern SYSTEM =
-      Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd|netbsd|openbsd|windows|none)");
+  /** A system double as nixpkgs names them ({@code lib.platforms.all} has cygwin, solaris, wasi … too). */
+  private static final Pattern SYSTEM = Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd\\d*|netbsd|openbsd|windows"
+      + "|none|cygwin|solaris|wasi|redox|genode|mmixware|ghcjs|uefi)");
   private static final Set<String> PACKAGE_ATTRIBUTES =
       Set.of("packages", "buildInputs", "nativeBuildInputs", "propagatedBuildInputs");
   private static final Set<String> HOOK_ATTRIBUTES = Set.of("shellHook", "preShellHook", "postShellHook");

@@ -55,6 +55,20 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void everySystemDoubleOfLibPlatformsAllIsASystemLevel() {
+    // `systems = lib.platforms.all` names cygwin, solaris and wasi systems too: each is a system, not a shell name
+    FlakeModel model = model("""
+        {
+          devShells = nixpkgs.lib.genAttrs [ "x86_64-linux" "x86_64-cygwin" "x86_64-solaris" "wasm32-wasi" ]
+            (system: { default = nixpkgs.legacyPackages.${system}.mkShell { }; });
+        }""");
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).extracting(DevShell::systems).containsExactly(
+        java.util.Optional.of(Set.of("x86_64-linux")), java.util.Optional.of(Set.of("x86_64-cygwin")),
+        java.util.Optional.of(Set.of("x86_64-solaris")), java.util.Optional.of(Set.of("wasm32-wasi")));
+  }
+
+  @Test
   void singularDevShellAndMergedOutputs() {
     DevShell shell = onlyShell(model("""
         flake-utils.lib.eachSystem [ "x86_64-linux" ] (system:
