@@ -123,9 +123,10 @@ final class DevShellExtractor {
 
   /**
    * A devenv project without a flake: {@code devenv.nix} and the local modules devenv.yaml imports, given
-   * {@code pkgs} (devenv.yaml's {@code nixpkgs} input with its configuration), {@code lib}, {@code inputs}; the
-   * module's {@code config} stays unknown. One shell, named {@code shell}, for whichever system devenv runs on: the
-   * project names no systems (its systems are empty), so no rule judges it per system.
+   * {@code pkgs} (devenv.yaml's {@code nixpkgs} input with its configuration), {@code lib}, {@code inputs} and
+   * {@code config} (their merged configuration, {@link DevenvShells#read}). One shell, named {@code shell}, for
+   * whichever system devenv runs on: the project names no systems (its systems are empty), so no rule judges it per
+   * system.
    */
   FlakeModel extractDevenv(DevenvSettings settings, String devenvNix) {
     try {
@@ -147,7 +148,6 @@ final class DevShellExtractor {
     args.put("pkgs", new Entry(Thunk.of(pkgs), location));
     args.put("lib", new Entry(new Thunk(() -> evaluator.select(pkgs, "lib", location)), location));
     args.put("inputs", new Entry(Thunk.of(new Attrs(inputs, true)), location));
-    args.put("config", new Entry(Thunk.of(Value.UNKNOWN), location));
     List<Value> modules = new ArrayList<>();
     modules.add(new Value.Path(root + "/" + devenvNix));
     // devenv.yaml's `imports: [ ./backend ]` reads backend/devenv.nix; a .nix file is read as it is

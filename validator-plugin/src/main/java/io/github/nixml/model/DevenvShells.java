@@ -28,7 +28,9 @@ import java.util.Set;
  * {@code imports} further modules; options merge across modules as devenv's module system does.
  * {@code languages.python} follows devenv's own module ({@code src/modules/languages/python}): enabled, it brings
  * {@code package} (default {@code pkgs.python3}; {@code version} selects nixpkgs-python's {@code python3XY}), with
- * {@code uv.enable} uv and the variables devenv sets for it.
+ * {@code uv.enable} uv and the variables devenv sets for it. A function module's {@code config} is every module's
+ * definitions merged ({@link ModuleMerge#withProperties}) with the default of {@code languages.python.package},
+ * computed lazily: what it cannot tell (a cycle, a run-time value such as {@code devenv.root}) is unknown.
  */
 final class DevenvShells {
   private static final String VENV = VenvStrategy.DEVENV_VENV;
@@ -66,6 +68,10 @@ final class DevenvShells {
     List<Attrs> pythons = new ArrayList<>();
     SourceSpan packagesLocation = null;
     boolean overlays = false;
+    // first every module's definitions, then `config` (their merge) is there to read back
+    List<Attrs> configs = new ArrayList<>();
+    boolean[] collecting = {true};
+    Thunk merged = new Thunk(() -> configuration(configs, pythons, instance, location));
     Deque<Value> pending = new ArrayDeque<>(modules);
     int read = 0;
     while (!pending.isEmpty() && read++ < 1000) {
@@ -74,9 +80,15 @@ final class DevenvShells {
         module = evaluator.importFile(path, location);
       }
       if (module instanceof Value.Closure) {
-        module = evaluator.apply(module, Thunk.of(args), location);
+        // a module that needs `config` to say what it defines or imports is not followed
+        Thunk config = new Thunk(() -> collecting[0] ? Value.UNKNOWN : merged.force());
+        module = evaluator.apply(module, Thunk.of(withConfig(args, config, location)), location);
       }
-      if (!(module instanceof Attrs attrs)) {
+      Optional<Value> shape = defined(module); // `lib.mkIf cond { … }` as a whole module
+      if (shape.isEmpty()) {
+        continue;
+      }
+      if (!(shape.get() instanceof Attrs attrs)) {
         complete = false;
         continue;
       }
@@ -102,6 +114,14 @@ final class DevenvShells {
           }
         }
       }
+      configs.add(config);
+      if (option(config, "languages").orElse(null) instanceof Attrs languages
+          && defined(languages.get("python")).orElse(null) instanceof Attrs python) {
+        pythons.add(python);
+      }
+    }
+    collecting[0] = false;
+    for (Attrs config : configs) {
       overlays |= config.entries().containsKey("overlays");
       Optional<Value> packageList = option(config, "packages");
       if (packageList.isPresent()) {
@@ -129,15 +149,9 @@ final class DevenvShells {
         hooks.add(ShellTexts.of("enterShell", enterShell.get(), config.entries().get("enterShell").keySpan(), true,
             libraryPaths, extractor));
       }
-      if (option(config, "languages").orElse(null) instanceof Attrs languages
-          && defined(languages.get("python")).orElse(null) instanceof Attrs python) {
-        pythons.add(python);
-      }
     }
     complete &= pending.isEmpty();
-    NixpkgsInstance packageSet = overlays ? new NixpkgsInstance(instance.input(), instance.allowUnfree(),
-        instance.allowUnfreePredicate(), instance.cudaSupport(), Tristate.TRUE, instance.location(),
-        instance.cudaSupportLocation()) : instance;
+    NixpkgsInstance packageSet = packageSet(instance, overlays);
     Map<String, ShellText> env = new LinkedHashMap<>();
     variables.forEach((variable, text) -> text.ifPresent(value -> env.put(variable, value)));
     complete &= python(new PythonOptions(pythons), packageSet, location, packages, env, variables.keySet(), hooks,
@@ -314,14 +328,20 @@ final class DevenvShells {
    */
   private static boolean interpreter(PythonOptions python, NixpkgsInstance instance, SourceSpan enableSpan,
       List<PackageRef> packages) {
+    Optional<PackageRef> interpreter = interpreter(python, instance, enableSpan);
+    interpreter.ifPresent(packages::add);
+    return interpreter.isPresent();
+  }
+
+  /** The interpreter {@code languages.python} gives, enabled or not; empty when it is not understood. */
+  private static Optional<PackageRef> interpreter(PythonOptions python, NixpkgsInstance instance,
+      SourceSpan enableSpan) {
     Optional<Value> pkg = python.value("package");
     if (pkg.isPresent()) {
-      if (pkg.get() instanceof Pkg interpreter && !interpreter.path().isEmpty()) {
-        packages.add(new PackageRef(interpreter.path(), interpreter.instance(), PlatformGuard.ALWAYS,
-            interpreter.span()));
-        return true;
-      }
-      return false;
+      return pkg.get() instanceof Pkg interpreter && !interpreter.path().isEmpty()
+          ? Optional.of(new PackageRef(interpreter.path(), interpreter.instance(), PlatformGuard.ALWAYS,
+              interpreter.span()))
+          : Optional.empty();
     }
     Optional<Entry> version = python.entry("version");
     if (version.isPresent()) {
@@ -330,13 +350,45 @@ final class DevenvShells {
       if (text != null && text.matches("3\\.\\d+(\\.\\d+)?")) {
         String minor = text.split("\\.")[1];
         // The interpreter is where the version is written: the string a user edits.
-        packages.add(new PackageRef(List.of("python3" + minor), instance, PlatformGuard.ALWAYS,
+        return Optional.of(new PackageRef(List.of("python3" + minor), instance, PlatformGuard.ALWAYS,
             value.span() != null ? value.span() : version.get().nameSpan()));
-        return true;
       }
-      return false;
+      return Optional.empty();
     }
-    packages.add(new PackageRef(List.of("python3"), instance, PlatformGuard.ALWAYS, enableSpan));
-    return true;
+    return Optional.of(new PackageRef(List.of("python3"), instance, PlatformGuard.ALWAYS, enableSpan));
+  }
+
+  private static NixpkgsInstance packageSet(NixpkgsInstance instance, boolean overlays) {
+    return overlays ? new NixpkgsInstance(instance.input(), instance.allowUnfree(),
+        instance.allowUnfreePredicate(), instance.cudaSupport(), Tristate.TRUE, instance.location(),
+        instance.cudaSupportLocation()) : instance;
+  }
+
+  /** The module arguments with {@code config} set. */
+  private static Attrs withConfig(Value args, Thunk config, SourceSpan location) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    boolean open = true;
+    if (args instanceof Attrs attrs) {
+      entries.putAll(attrs.entries());
+      open = attrs.open();
+    }
+    entries.put("config", new Entry(config, location));
+    return new Attrs(entries, open);
+  }
+
+  /**
+   * The {@code config} modules read back: every module's definitions merged ({@link ModuleMerge#withProperties}),
+   * with devenv's default for {@code languages.python.package} (the interpreter {@link #interpreter} gives). What
+   * is computed from the running shell ({@code devenv.root}, {@code devenv.state}, {@code git.root}) no module
+   * defines, so it stays unknown.
+   */
+  private static Value configuration(List<Attrs> configs, List<Attrs> pythons, NixpkgsInstance instance,
+      SourceSpan location) {
+    NixpkgsInstance packageSet = packageSet(instance, configs.stream()
+        .anyMatch(config -> config.entries().containsKey("overlays")));
+    Thunk interpreter = new Thunk(() -> interpreter(new PythonOptions(pythons), packageSet, location)
+        .<Value>map(ref -> new Pkg(ref.source(), ref.attrPath(), ref.location())).orElse(Value.UNKNOWN));
+    return ModuleMerge.withDefault(ModuleMerge.withProperties(List.copyOf(configs)),
+        List.of("languages", "python", "package"), interpreter);
   }
 }

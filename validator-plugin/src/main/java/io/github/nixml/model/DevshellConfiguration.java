@@ -40,7 +40,7 @@ final class DevshellConfiguration {
 
   private DevshellConfiguration(Evaluator evaluator, NixpkgsInstance instance, SourceSpan at) {
     this.evaluator = evaluator;
-    this.merged = new Thunk(() -> merge(definitions));
+    this.merged = new Thunk(() -> ModuleMerge.firstWins(definitions));
     Map<String, Entry> arguments = new LinkedHashMap<>();
     arguments.put("pkgs", new Entry(Thunk.of(new Pkg(instance, List.of(), at)), at));
     arguments.put("lib", new Entry(Thunk.of(new Pkg(null, List.of("lib"), at)), at));
@@ -110,38 +110,6 @@ final class DevshellConfiguration {
         add(item.value(), at, depth + 1);
       }
     }
-  }
-
-  /** Definitions of one option merged: sets by attribute, lists concatenated, else the first. */
-  private static Value merge(List<Value> values) {
-    if (values.isEmpty()) {
-      return new Attrs(Map.of(), false);
-    }
-    if (values.size() == 1) {
-      return values.get(0);
-    }
-    if (values.stream().allMatch(value -> value instanceof Attrs)) {
-      Map<String, List<Entry>> byName = new LinkedHashMap<>();
-      boolean open = false;
-      for (Value value : values) {
-        Attrs attrs = (Attrs) value;
-        open |= attrs.open();
-        attrs.entries().forEach((name, entry) -> byName.computeIfAbsent(name, k -> new ArrayList<>()).add(entry));
-      }
-      Map<String, Entry> entries = new LinkedHashMap<>();
-      byName.forEach((name, defined) -> entries.put(name, new Entry(new Thunk(() -> merge(defined.stream()
-          .map(entry -> entry.thunk().force()).toList())), defined.get(0).keySpan(), defined.get(0).nameSpan())));
-      return new Attrs(entries, open);
-    }
-    List<Item> items = new ArrayList<>();
-    for (Value value : values) {
-      List<Item> inner = Evaluator.items(value);
-      if (inner == null) {
-        return values.get(0);
-      }
-      items.addAll(inner);
-    }
-    return new Value.ListV(items);
   }
 
   /**

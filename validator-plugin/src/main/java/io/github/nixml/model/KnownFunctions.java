@@ -70,6 +70,9 @@ public final class KnownFunctions {
 
   private static final List<KnownFunction> TABLE = List.of(
       new KnownFunction(Scope.BUILTINS, "import", 1, KnownFunctions::importInput),
+      // `toString pkgs.python3.interpreter` is the text "${pkgs.python3.interpreter}" is: the package's path
+      new KnownFunction(Scope.BUILTINS, "toString", 1, call -> call.arg(0) instanceof Pkg pkg && !pkg.path().isEmpty()
+          ? new Value.Str(List.of(new Value.Interpolation(pkg, "toString")), call.at()) : UNKNOWN),
       shellBuilder("mkShell", ShellKind.MK_SHELL),
       shellBuilder("mkShellNoCC", ShellKind.MK_SHELL),
       shellBuilder("buildFHSEnv", ShellKind.FHS_ENV),

@@ -176,4 +176,78 @@ class DevenvProjectTest {
     DevShell shell = shell();
     assertThat(shell.env().get("ROOT").complete()).isFalse();
   }
+
+  @Test
+  void configReadsBackWhatModulesDefineMergedAcrossImports() throws IOException {
+    write("devenv.nix", """
+        { config, ... }:
+        {
+          imports = [ ./other.nix ];
+          env.GREETING = "hello";
+          env.BOTH = "${config.env.GREETING}-${config.env.OTHER}";
+          packages = [ config.languages.python.package ];
+          languages.python = { enable = true; version = "3.12"; };
+        }
+        """);
+    write("other.nix", "{ ... }: { env.OTHER = \"world\"; }");
+    DevShell shell = shell();
+    assertThat(shell.env().get("BOTH").complete()).isTrue();
+    assertThat(shell.env().get("BOTH").value().literal()).isEqualTo("hello-world");
+    assertThat(names(shell)).containsExactly("python312", "python312");
+    assertThat(shell.packages().complete()).isTrue();
+  }
+
+  @Test
+  void configGivesDevenvsDefaultInterpreterWhoseInterpreterIsThatPackagesPath() throws IOException {
+    write("devenv.nix", """
+        { pkgs, config, ... }:
+        {
+          env.UV_PYTHON = toString config.languages.python.package.interpreter;
+          languages.python = { enable = true; uv.enable = true; };
+        }
+        """);
+    ShellText uvPython = shell().env().get("UV_PYTHON");
+    assertThat(uvPython.complete()).isTrue();
+    assertThat(uvPython.pieces()).containsExactly(new ShellPiece.PackagePath(List.of("python3", "interpreter"),
+        ((ShellPiece.PackagePath) uvPython.pieces().get(0)).instance(),
+        ((ShellPiece.PackagePath) uvPython.pieces().get(0)).location()));
+    write("devenv.nix", """
+        { pkgs, config, ... }:
+        {
+          env.UV_PYTHON = "${config.languages.python.package}/bin/python";
+          languages.python = { enable = true; package = pkgs.python311; };
+        }
+        """);
+    assertThat(((ShellPiece.PackagePath) shell().env().get("UV_PYTHON").pieces().get(0)).attrPath())
+        .containsExactly("python311");
+  }
+
+  @Test
+  void aCycleThroughConfigAndRunTimeValuesStayUnknown() throws IOException {
+    write("devenv.nix", """
+        { config, lib, ... }:
+        {
+          env.A = config.env.B;
+          env.B = config.env.A;
+          env.ROOT = config.devenv.root;
+          env.FORCED = lib.mkForce "x";
+          env.READ = config.env.FORCED;
+        }
+        """);
+    write("other.nix", "{ ... }: { env.FORCED = \"y\"; }");
+    DevShell shell = shell();
+    assertThat(shell.env().get("A").complete()).isFalse();
+    assertThat(shell.env().get("B").complete()).isFalse();
+    assertThat(shell.env().get("ROOT").complete()).isFalse();
+    assertThat(shell.env().get("READ").value().literal()).isEqualTo("x");
+  }
+
+  @Test
+  void aModuleWhoseShapeNeedsConfigIsNotFollowed() throws IOException {
+    write("devenv.nix", """
+        { config, lib, ... }:
+        lib.mkIf config.languages.python.enable { packages = [ ]; }
+        """);
+    assertThat(shell().packages().complete()).isFalse();
+  }
 }

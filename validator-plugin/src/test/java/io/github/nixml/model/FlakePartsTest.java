@@ -176,6 +176,33 @@ class FlakePartsTest {
     });
   }
 
+  @Test
+  void aDevenvModuleOfDevenvsFlakeModuleReadsItsConfigBack() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.devenv.url = "github:cachix/devenv";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ inputs.devenv.flakeModule ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, ... }: {
+                devenv.shells.default = { config, ... }: {
+                  languages.python = { enable = true; version = "3.12"; };
+                  env.UV_PYTHON = "${config.languages.python.package}/bin/python";
+                };
+              };
+            };
+        }
+        """);
+    assertThat(model.shells()).singleElement().satisfies(shell -> {
+      assertThat(shell.env().get("UV_PYTHON").pieces().get(0)).isInstanceOfSatisfying(ShellPiece.PackagePath.class,
+          path -> assertThat(path.attrPath()).containsExactly("python312"));
+      assertThat(shell.attributesComplete()).isTrue();
+    });
+  }
+
   /** The source under Nix itself: merging, imports of files once, priorities, order, _module.args.pkgs. */
   @Test
   void theSourceEvaluatesUnderNixAsFlakePartsDocumentsIt(@TempDir Path dir) throws IOException {

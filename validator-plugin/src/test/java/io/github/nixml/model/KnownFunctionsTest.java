@@ -59,6 +59,13 @@ class KnownFunctionsTest {
         let p = import nixpkgs { system = "x86_64-linux"; config.allowUnfree = true; };
         in { devShells.x86_64-linux.default = p.mkShell { }; }""")).instance().allowUnfree())
         .isEqualTo(Tristate.TRUE));
+    cases.put("BUILTINS.toString", name -> {
+      DevShell shell = shell("pkgs.mkShell { UV_PYTHON = toString pkgs.python312.interpreter; N = toString 3; }");
+      assertThat(shell.env().get("UV_PYTHON").pieces()).singleElement().isInstanceOfSatisfying(
+          ShellPiece.PackagePath.class, path -> assertThat(path.attrPath()).containsExactly("python312",
+              "interpreter"));
+      assertThat(shell.env().get("N").text()).isEqualTo("3");
+    });
     for (String builder : List.of("mkShell", "mkShellNoCC")) {
       cases.put("NIXPKGS." + builder, shellBuilder(Layout.LD_PATH));
     }
