@@ -37,11 +37,13 @@ final class GreenBuilder {
   private int openCount;
 
   // Open-addressing intern table of tokens keyed by kind and text. Per slot, four ints side by side: the
-  // hash, the kind and length, and the source offset of the text's latest occurrence (the fourth is padding),
-  // so that a probe reads one cache line and compares chars of the source, with no object dereferenced.
+  // hash, the kind and length, the source offset of the text's latest occurrence, and the token's index in
+  // {@link #interned}, so that a probe reads one cache line and compares chars of the source, with no object
+  // dereferenced; the tokens themselves lie in insertion order in a dense array (fewer cache lines than slots).
   private static final int STRIDE = 4;
-  private GreenToken[] table;
   private int[] tableMeta;
+  private int tableSlots;
+  private GreenToken[] interned;
   private int tableSize;
   /** The token of the commonest text of all, one space, kept apart from the table. */
   private GreenToken space;
@@ -51,8 +53,9 @@ final class GreenBuilder {
     this.chars = chars;
     // about one distinct short token per 50 chars of source (nixpkgs-like files), at most three quarters full
     int size = Integer.highestOneBit(Math.max(256, source.length() / 32)) * 2;
-    this.table = new GreenToken[size];
+    this.tableSlots = size;
     this.tableMeta = new int[size * STRIDE];
+    this.interned = new GreenToken[size / 2];
   }
 
   int checkpoint() {
@@ -140,17 +143,21 @@ final class GreenBuilder {
     }
     int kindAndLength = ordinal << 16 | length;
     int[] meta = this.tableMeta;
-    int mask = table.length - 1;
+    int mask = tableSlots - 1;
     int slot = spread(hash) & mask;
     while (true) {
       int m = slot * STRIDE;
       if (meta[m + 1] == 0) { // free: a token has a length >= 1
         GreenToken token = new GreenToken(kind, source.substring(from, to));
-        table[slot] = token;
+        if (tableSize == interned.length) {
+          interned = Arrays.copyOf(interned, tableSize * 2);
+        }
+        interned[tableSize] = token;
         meta[m] = hash;
         meta[m + 1] = kindAndLength;
         meta[m + 2] = from;
-        if (++tableSize * 4 > table.length * 3) {
+        meta[m + 3] = tableSize;
+        if (++tableSize * 4 > tableSlots * 3) {
           rehash();
         }
         return token;
@@ -158,7 +165,7 @@ final class GreenBuilder {
       if (meta[m] == hash && meta[m + 1] == kindAndLength && sameChars(meta[m + 2], from, length)) {
         // compare with the latest occurrence next time: recent source text is more likely in the cache
         meta[m + 2] = from;
-        return table[slot];
+        return interned[meta[m + 3]];
       }
       slot = (slot + 1) & mask;
     }
@@ -182,20 +189,19 @@ final class GreenBuilder {
   }
 
   private void rehash() {
-    GreenToken[] old = table;
+    int oldSlots = tableSlots;
     int[] oldMeta = tableMeta;
-    table = new GreenToken[old.length * 2];
-    tableMeta = new int[table.length * STRIDE];
-    int mask = table.length - 1;
-    for (int i = 0; i < old.length; i++) {
-      if (old[i] == null) {
+    tableSlots = oldSlots * 2;
+    tableMeta = new int[tableSlots * STRIDE];
+    int mask = tableSlots - 1;
+    for (int i = 0; i < oldSlots; i++) {
+      if (oldMeta[i * STRIDE + 1] == 0) {
         continue;
       }
       int slot = spread(oldMeta[i * STRIDE]) & mask;
-      while (table[slot] != null) {
+      while (tableMeta[slot * STRIDE + 1] != 0) {
         slot = (slot + 1) & mask;
       }
-      table[slot] = old[i];
       System.arraycopy(oldMeta, i * STRIDE, tableMeta, slot * STRIDE, STRIDE);
     }
   }
