@@ -25,7 +25,6 @@ final class GreenBuilder {
   private final GreenToken[] fixed = new GreenToken[SyntaxKind.VALUES.length];
 
   private final String source;
-  private final char[] chars;
   private GreenElement[] children = new GreenElement[64];
   /** Source offset of each entry of {@link #children}: a finished node's width needs no walk. */
   private int[] childStarts = new int[64];
@@ -48,9 +47,8 @@ final class GreenBuilder {
   /** The token of the commonest text of all, one space, kept apart from the table. */
   private GreenToken space;
 
-  GreenBuilder(String source, char[] chars) {
+  GreenBuilder(String source) {
     this.source = source;
-    this.chars = chars;
     // about one distinct short token per 50 chars of source (nixpkgs-like files), at most three quarters full
     int size = Integer.highestOneBit(Math.max(256, source.length() / 32)) * 2;
     this.tableSlots = size;
@@ -127,8 +125,8 @@ final class GreenBuilder {
       return token;
     }
     int length = to - from;
-    char[] chars = this.chars;
-    if (length == 1 && kind == SyntaxKind.WHITESPACE && chars[from] == ' ') {
+    String source = this.source;
+    if (length == 1 && kind == SyntaxKind.WHITESPACE && source.charAt(from) == ' ') {
       if (space == null) {
         space = new GreenToken(kind, " ");
       }
@@ -139,7 +137,7 @@ final class GreenBuilder {
     }
     int hash = ordinal * 31 + length;
     for (int i = from; i < to; i++) {
-      hash = hash * 31 + chars[i];
+      hash = hash * 31 + source.charAt(i);
     }
     int kindAndLength = ordinal << 16 | length;
     int[] meta = this.tableMeta;
@@ -173,9 +171,9 @@ final class GreenBuilder {
 
   /** Whether the source has the same chars at both offsets (a plain loop: interned texts are short). */
   private boolean sameChars(int first, int from, int length) {
-    char[] chars = this.chars;
+    String source = this.source;
     for (int i = 0; i < length; i++) {
-      if (chars[first + i] != chars[from + i]) {
+      if (source.charAt(first + i) != source.charAt(from + i)) {
         return false;
       }
     }

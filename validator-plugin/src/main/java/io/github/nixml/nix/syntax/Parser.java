@@ -49,7 +49,7 @@ public final class Parser {
 
   private Parser(Tokens tokens) {
     this.tokens = tokens;
-    this.builder = new GreenBuilder(tokens.text(), tokens.chars());
+    this.builder = new GreenBuilder(tokens.text());
     advanceTo(skipTrivia(0));
   }
 
