@@ -25,7 +25,6 @@ final class GreenBuilder {
   private final GreenToken[] fixed = new GreenToken[SyntaxKind.VALUES.length];
 
   private final String source;
-  private final char[] chars;
   private GreenElement[] children = new GreenElement[64];
   /** Source offset of each entry of {@link #children}: a finished node's width needs no walk. */
   private int[] childStarts = new int[64];
@@ -37,22 +36,24 @@ final class GreenBuilder {
   private int openCount;
 
   // Open-addressing intern table of tokens keyed by kind and text. Per slot, four ints side by side: the
-  // hash, the kind and length, and the source offset of the text's latest occurrence (the fourth is padding),
-  // so that a probe reads one cache line and compares chars of the source, with no object dereferenced.
+  // hash, the kind and length, the source offset of the text's latest occurrence, and the token's index in
+  // {@link #interned}, so that a probe reads one cache line and compares chars of the source, with no object
+  // dereferenced; the tokens themselves lie in insertion order in a dense array (fewer cache lines than slots).
   private static final int STRIDE = 4;
-  private GreenToken[] table;
   private int[] tableMeta;
+  private int tableSlots;
+  private GreenToken[] interned;
   private int tableSize;
   /** The token of the commonest text of all, one space, kept apart from the table. */
   private GreenToken space;
 
-  GreenBuilder(String source, char[] chars) {
+  GreenBuilder(String source) {
     this.source = source;
-    this.chars = chars;
     // about one distinct short token per 50 chars of source (nixpkgs-like files), at most three quarters full
     int size = Integer.highestOneBit(Math.max(256, source.length() / 32)) * 2;
-    this.table = new GreenToken[size];
+    this.tableSlots = size;
     this.tableMeta = new int[size * STRIDE];
+    this.interned = new GreenToken[size / 2];
   }
 
   int checkpoint() {
@@ -124,8 +125,8 @@ final class GreenBuilder {
       return token;
     }
     int length = to - from;
-    char[] chars = this.chars;
-    if (length == 1 && kind == SyntaxKind.WHITESPACE && chars[from] == ' ') {
+    String source = this.source;
+    if (length == 1 && kind == SyntaxKind.WHITESPACE && source.charAt(from) == ' ') {
       if (space == null) {
         space = new GreenToken(kind, " ");
       }
@@ -136,21 +137,25 @@ final class GreenBuilder {
     }
     int hash = ordinal * 31 + length;
     for (int i = from; i < to; i++) {
-      hash = hash * 31 + chars[i];
+      hash = hash * 31 + source.charAt(i);
     }
     int kindAndLength = ordinal << 16 | length;
     int[] meta = this.tableMeta;
-    int mask = table.length - 1;
+    int mask = tableSlots - 1;
     int slot = spread(hash) & mask;
     while (true) {
       int m = slot * STRIDE;
       if (meta[m + 1] == 0) { // free: a token has a length >= 1
         GreenToken token = new GreenToken(kind, source.substring(from, to));
-        table[slot] = token;
+        if (tableSize == interned.length) {
+          interned = Arrays.copyOf(interned, tableSize * 2);
+        }
+        interned[tableSize] = token;
         meta[m] = hash;
         meta[m + 1] = kindAndLength;
         meta[m + 2] = from;
-        if (++tableSize * 4 > table.length * 3) {
+        meta[m + 3] = tableSize;
+        if (++tableSize * 4 > tableSlots * 3) {
           rehash();
         }
         return token;
@@ -158,7 +163,7 @@ final class GreenBuilder {
       if (meta[m] == hash && meta[m + 1] == kindAndLength && sameChars(meta[m + 2], from, length)) {
         // compare with the latest occurrence next time: recent source text is more likely in the cache
         meta[m + 2] = from;
-        return table[slot];
+        return interned[meta[m + 3]];
       }
       slot = (slot + 1) & mask;
     }
@@ -166,9 +171,9 @@ final class GreenBuilder {
 
   /** Whether the source has the same chars at both offsets (a plain loop: interned texts are short). */
   private boolean sameChars(int first, int from, int length) {
-    char[] chars = this.chars;
+    String source = this.source;
     for (int i = 0; i < length; i++) {
-      if (chars[first + i] != chars[from + i]) {
+      if (source.charAt(first + i) != source.charAt(from + i)) {
         return false;
       }
     }
@@ -182,20 +187,19 @@ final class GreenBuilder {
   }
 
   private void rehash() {
-    GreenToken[] old = table;
+    int oldSlots = tableSlots;
     int[] oldMeta = tableMeta;
-    table = new GreenToken[old.length * 2];
-    tableMeta = new int[table.length * STRIDE];
-    int mask = table.length - 1;
-    for (int i = 0; i < old.length; i++) {
-      if (old[i] == null) {
+    tableSlots = oldSlots * 2;
+    tableMeta = new int[tableSlots * STRIDE];
+    int mask = tableSlots - 1;
+    for (int i = 0; i < oldSlots; i++) {
+      if (oldMeta[i * STRIDE + 1] == 0) {
         continue;
       }
       int slot = spread(oldMeta[i * STRIDE]) & mask;
-      while (table[slot] != null) {
+      while (tableMeta[slot * STRIDE + 1] != 0) {
         slot = (slot + 1) & mask;
       }
-      table[slot] = old[i];
       System.arraycopy(oldMeta, i * STRIDE, tableMeta, slot * STRIDE, STRIDE);
     }
   }

@@ -19,7 +19,7 @@ public final class Lexer {
   private static final int INPATH_SLASH = 4;
 
   /** The text as an array: the hot loops index it directly. */
-  private final char[] chars;
+  private final String text;
   /** The end of the text. */
   private final int end;
   private byte[] kinds;
@@ -30,7 +30,7 @@ public final class Lexer {
   private final List<SyntaxError> errors = new ArrayList<>();
 
   private Lexer(String text) {
-    this.chars = text.toCharArray();
+    this.text = text;
     this.end = text.length();
     int capacity = Math.max(16, text.length() / 3);
     kinds = new byte[capacity];
@@ -41,7 +41,7 @@ public final class Lexer {
   public static Tokens tokenize(String text) {
     Lexer lexer = new Lexer(text);
     lexer.run();
-    return new Tokens(text, lexer.chars, lexer.kinds, lexer.starts, lexer.count, List.copyOf(lexer.errors));
+    return new Tokens(text, lexer.kinds, lexer.starts, lexer.count, List.copyOf(lexer.errors));
   }
 
   private void run() {
@@ -49,7 +49,7 @@ public final class Lexer {
     int tail = end;
     while (pos < end) {
       int mode = modeDepth == 0 ? DEFAULT : modes[modeDepth - 1];
-      if (chars[pos] == '\0' && mode != STRING && mode != IND_STRING) {
+      if (text.charAt(pos) == '\0' && mode != STRING && mode != IND_STRING) {
         // Nix's catch-all rule returns a NUL between tokens as token 0, which its parser takes for the end of
         // the input; inside a string or a comment a NUL is just content (Nix 2.8 parses "a\0b" and # a\0b).
         tail = pos;
@@ -102,7 +102,7 @@ public final class Lexer {
   }
 
   private char at(int i) {
-    return i < end ? chars[i] : '\0';
+    return i < end ? text.charAt(i) : '\0';
   }
 
   // ---------------------------------------------------------------- character classes
@@ -168,7 +168,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- sub-matchers (return end or -1)
 
   private int skipPathChars(int i) {
-    while (i < end && isPathChar(chars[i])) {
+    while (i < end && isPathChar(text.charAt(i))) {
       i++;
     }
     return i;
@@ -183,7 +183,7 @@ public final class Lexer {
   private int matchPathAfterFirstRun(int firstRunEnd) {
     int p = firstRunEnd;
     int segments = 0;
-    while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
+    while (at(p) == '/' && p + 1 < end && isPathChar(text.charAt(p + 1))) {
       p = skipPathChars(p + 1);
       segments++;
     }
@@ -212,7 +212,7 @@ public final class Lexer {
   private int matchHomePath(int i) {
     int p = i + 1;
     int segments = 0;
-    while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
+    while (at(p) == '/' && p + 1 < end && isPathChar(text.charAt(p + 1))) {
       p = skipPathChars(p + 1);
       segments++;
     }
@@ -231,7 +231,7 @@ public final class Lexer {
     if (p == i + 1) {
       return -1;
     }
-    while (at(p) == '/' && p + 1 < end && isPathChar(chars[p + 1])) {
+    while (at(p) == '/' && p + 1 < end && isPathChar(text.charAt(p + 1))) {
       p = skipPathChars(p + 1);
     }
     return at(p) == '>' && p < end ? p + 1 : -1;
@@ -242,14 +242,14 @@ public final class Lexer {
       return -1;
     }
     int p = i + 1;
-    while (p < end && isUriSchemeChar(chars[p])) {
+    while (p < end && isUriSchemeChar(text.charAt(p))) {
       p++;
     }
     if (at(p) != ':' || p >= end) {
       return -1;
     }
     int q = p + 1;
-    while (q < end && isUriChar(chars[q])) {
+    while (q < end && isUriChar(text.charAt(q))) {
       q++;
     }
     return q > p + 1 ? q : -1;
@@ -261,14 +261,14 @@ public final class Lexer {
     char c = at(i);
     if (c >= '1' && c <= '9') {
       p = i + 1;
-      while (p < end && isDigit(chars[p])) {
+      while (p < end && isDigit(text.charAt(p))) {
         p++;
       }
       if (at(p) != '.' || p >= end) {
         return -1;
       }
       p++;
-      while (p < end && isDigit(chars[p])) {
+      while (p < end && isDigit(text.charAt(p))) {
         p++;
       }
     } else {
@@ -280,7 +280,7 @@ public final class Lexer {
         return -1;
       }
       p += 2;
-      while (p < end && isDigit(chars[p])) {
+      while (p < end && isDigit(text.charAt(p))) {
         p++;
       }
     }
@@ -290,8 +290,8 @@ public final class Lexer {
       if ((at(q) == '+' || at(q) == '-') && q < end) {
         q++;
       }
-      if (q < end && isDigit(chars[q])) {
-        while (q < end && isDigit(chars[q])) {
+      if (q < end && isDigit(text.charAt(q))) {
+        while (q < end && isDigit(text.charAt(q))) {
           q++;
         }
         p = q;
@@ -303,7 +303,7 @@ public final class Lexer {
   private int matchBlockComment(int i) {
     int p = i + 2;
     while (p + 1 < end) {
-      if (chars[p] == '*' && chars[p + 1] == '/') {
+      if (text.charAt(p) == '*' && text.charAt(p + 1) == '/') {
         return p + 2;
       }
       p++;
@@ -314,12 +314,12 @@ public final class Lexer {
   // ---------------------------------------------------------------- DEFAULT
 
   private int lexDefault(int pos) {
-    char c = chars[pos];
+    char c = text.charAt(pos);
     switch (c) {
       case ' ', '\t', '\r', '\n' -> {
         int p = pos + 1;
         while (p < end) {
-          char d = chars[p];
+          char d = text.charAt(p);
           if (d != ' ' && d != '\t' && d != '\r' && d != '\n') {
             break;
           }
@@ -330,7 +330,7 @@ public final class Lexer {
       }
       case '#' -> {
         int p = pos + 1;
-        while (p < end && chars[p] != '\n' && chars[p] != '\r') {
+        while (p < end && text.charAt(p) != '\n' && text.charAt(p) != '\r') {
           p++;
         }
         add(SyntaxKind.COMMENT, pos);
@@ -344,7 +344,7 @@ public final class Lexer {
       case '\'' -> {
         if (at(pos + 1) == '\'' && pos + 1 < end) {
           int p = pos + 2;
-          while (p < end && chars[p] == ' ') {
+          while (p < end && text.charAt(p) == ' ') {
             p++;
           }
           p = at(p) == '\n' && p < end ? p + 1 : pos + 2;
@@ -377,10 +377,10 @@ public final class Lexer {
       default -> {
         if (isIdStart(c)) {
           int p = pos + 1;
-          while (p < end && isIdChar(chars[p])) {
+          while (p < end && isIdChar(text.charAt(p))) {
             p++;
           }
-          char next = p < end ? chars[p] : '\0';
+          char next = p < end ? text.charAt(p) : '\0';
           // A path or URI starting here runs over the same chars (path and URI-scheme chars beyond the identifier's
           // are only '.' and '+') and needs a '/' or ':' right after them: without one, the identifier is the
           // longest match.
@@ -505,7 +505,7 @@ public final class Lexer {
     // identifiers and keywords
     if (isIdStart(c)) {
       int p = pos + 1;
-      while (p < end && isIdChar(chars[p])) {
+      while (p < end && isIdChar(text.charAt(p))) {
         p++;
       }
       if (p > best) {
@@ -516,7 +516,7 @@ public final class Lexer {
     // numbers
     if (isDigit(c)) {
       int p = pos + 1;
-      while (p < end && isDigit(chars[p])) {
+      while (p < end && isDigit(text.charAt(p))) {
         p++;
       }
       if (p > best) {
@@ -546,7 +546,7 @@ public final class Lexer {
         if (p > best) {
           best = p;
           kind = SyntaxKind.PATH;
-          nextMode = chars[p - 1] == '/' ? INPATH_SLASH : INPATH;
+          nextMode = text.charAt(p - 1) == '/' ? INPATH_SLASH : INPATH;
         }
       }
     }
@@ -560,7 +560,7 @@ public final class Lexer {
         if (p > best) {
           best = p;
           kind = SyntaxKind.HPATH;
-          nextMode = chars[p - 1] == '/' ? INPATH_SLASH : INPATH;
+          nextMode = text.charAt(p - 1) == '/' ? INPATH_SLASH : INPATH;
         }
       }
     }
@@ -610,11 +610,11 @@ public final class Lexer {
 
   private SyntaxKind keywordOrIdent(int from, int to) {
     int len = to - from;
-    char first = chars[from];
+    char first = text.charAt(from);
     if (first < 'a' || first > 'w' || len < 2 || len > 7) {
       return SyntaxKind.IDENT;
     }
-    char second = chars[from + 1];
+    char second = text.charAt(from + 1);
     switch (len) {
       case 2 -> {
         if (first == 'i' && second == 'f') {
@@ -628,10 +628,10 @@ public final class Lexer {
         }
       }
       case 3 -> {
-        if (first == 'l' && second == 'e' && chars[from + 2] == 't') {
+        if (first == 'l' && second == 'e' && text.charAt(from + 2) == 't') {
           return SyntaxKind.KW_LET;
         }
-        if (first == 'r' && second == 'e' && chars[from + 2] == 'c') {
+        if (first == 'r' && second == 'e' && text.charAt(from + 2) == 'c') {
           return SyntaxKind.KW_REC;
         }
       }
@@ -666,7 +666,7 @@ public final class Lexer {
   /** Whether the text at {@code from} starts with {@code word} (whose length the caller checked). */
   private boolean matches(int from, String word) {
     for (int i = 1; i < word.length(); i++) {
-      if (chars[from + i] != word.charAt(i)) {
+      if (text.charAt(from + i) != word.charAt(i)) {
         return false;
       }
     }
@@ -676,7 +676,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- STRING
 
   private int lexString(int pos) {
-    char c = chars[pos];
+    char c = text.charAt(pos);
     if (c == '"') {
       add(SyntaxKind.QUOTE, pos);
       pop();
@@ -689,7 +689,7 @@ public final class Lexer {
     }
     int p = pos;
     while (p < end) {
-      char x = chars[p];
+      char x = text.charAt(p);
       if (x == '"') {
         break;
       }
@@ -720,7 +720,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- IND_STRING
 
   private int lexIndString(int pos) {
-    char c = chars[pos];
+    char c = text.charAt(pos);
     if (c == '\'' && at(pos + 1) == '\'' && pos + 1 < end) {
       char x = at(pos + 2);
       boolean more = pos + 2 < end;
@@ -744,7 +744,7 @@ public final class Lexer {
     }
     int p = pos;
     while (p < end) {
-      char x = chars[p];
+      char x = text.charAt(p);
       if (x == '$') {
         char y = at(p + 1);
         if (p + 1 >= end || y == '{' || y == '\'') {
@@ -772,7 +772,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- INPATH
 
   private int lexInPath(int pos, int mode) {
-    char c = chars[pos];
+    char c = text.charAt(pos);
     if (c == '$' && at(pos + 1) == '{' && pos + 1 < end) {
       replaceTop(INPATH);
       add(SyntaxKind.DOLLAR_CURLY, pos);
@@ -790,7 +790,7 @@ public final class Lexer {
       int best = Math.max(p, Math.max(seg, plain));
       if (best > pos) {
         add(SyntaxKind.PATH_CONTENT, pos);
-        replaceTop(chars[best - 1] == '/' ? INPATH_SLASH : INPATH);
+        replaceTop(text.charAt(best - 1) == '/' ? INPATH_SLASH : INPATH);
         return best;
       }
     }

@@ -39,6 +39,8 @@ public final class Parser {
   private int pos;
   /** Index of the next significant (non-trivia) token. */
   private int cur;
+  /** The kind of token {@link #cur} ({@code EOF} past the end), read once per token instead of per test. */
+  private SyntaxKind curKind;
   /** Symbols on bison's stack at this point, approximately. */
   private int depth;
   private boolean tooDeep;
@@ -47,8 +49,13 @@ public final class Parser {
 
   private Parser(Tokens tokens) {
     this.tokens = tokens;
-    this.builder = new GreenBuilder(tokens.text(), tokens.chars());
-    this.cur = skipTrivia(0);
+    this.builder = new GreenBuilder(tokens.text());
+    advanceTo(skipTrivia(0));
+  }
+
+  private void advanceTo(int next) {
+    cur = next;
+    curKind = tokens.kind(next);
   }
 
   /** Parses a whole file. Never throws. */
@@ -87,7 +94,7 @@ public final class Parser {
   }
 
   private SyntaxKind peek() {
-    return tokens.kind(cur);
+    return curKind;
   }
 
   /** The kind of the n-th significant token after the current one (0 = current). */
@@ -109,10 +116,11 @@ public final class Parser {
   private void bump() {
     flushTrivia();
     if (cur < tokens.count()) {
-      builder.token(tokens.kind(cur), tokens.start(cur), tokens.end(cur));
-      lastTokenEnd = tokens.end(cur);
+      int end = tokens.end(cur);
+      builder.token(curKind, tokens.start(cur), end);
+      lastTokenEnd = end;
       pos = cur + 1;
-      cur = skipTrivia(pos);
+      advanceTo(skipTrivia(pos));
     }
   }
 
@@ -612,10 +620,11 @@ public final class Parser {
   private void leaf(SyntaxKind kind) {
     flushTrivia();
     if (cur < tokens.count()) {
-      builder.leaf(kind, tokens.kind(cur), tokens.start(cur), tokens.end(cur));
-      lastTokenEnd = tokens.end(cur);
+      int end = tokens.end(cur);
+      builder.leaf(kind, curKind, tokens.start(cur), end);
+      lastTokenEnd = end;
       pos = cur + 1;
-      cur = skipTrivia(pos);
+      advanceTo(skipTrivia(pos));
     } else {
       builder.startNode(kind);
       builder.finishNode();

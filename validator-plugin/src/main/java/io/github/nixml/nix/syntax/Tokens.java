@@ -5,17 +5,14 @@ import java.util.List;
 /** The token stream of one text: kinds and start offsets in parallel arrays (no object per token). */
 public final class Tokens {
   private final String text;
-  /** The text's chars, shared with the tree builder (not retained by the tree). */
-  private final char[] chars;
   private final byte[] kinds;
   private final int[] starts;
   private final int count;
   private final List<SyntaxError> errors;
   private static final int LAST_TRIVIA = SyntaxKind.NUL_TAIL.ordinal();
 
-  Tokens(String text, char[] chars, byte[] kinds, int[] starts, int count, List<SyntaxError> errors) {
+  Tokens(String text, byte[] kinds, int[] starts, int count, List<SyntaxError> errors) {
     this.text = text;
-    this.chars = chars;
     this.kinds = kinds;
     this.starts = starts;
     this.count = count;
@@ -24,10 +21,6 @@ public final class Tokens {
 
   public String text() {
     return text;
-  }
-
-  char[] chars() {
-    return chars;
   }
 
   public int count() {
