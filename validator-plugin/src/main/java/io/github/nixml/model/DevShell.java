@@ -83,8 +83,10 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
     List<PackageRef> found = new ArrayList<>();
     for (ShellText text : texts) {
       for (ShellPiece piece : text.pieces()) {
-        if (piece instanceof ShellPiece.PackagePath path && path.location() != null && !path.attrPath().isEmpty()) {
-          found.add(new PackageRef(path.attrPath(), path.instance(), PlatformGuard.ALWAYS, path.location()));
+        for (ShellPiece.PackagePath path : piece.packagePaths()) {
+          if (path.location() != null && !path.attrPath().isEmpty()) {
+            found.add(new PackageRef(path.attrPath(), path.instance(), PlatformGuard.ALWAYS, path.location()));
+          }
         }
       }
     }

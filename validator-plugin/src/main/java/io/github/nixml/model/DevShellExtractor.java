@@ -1,5 +1,7 @@
 package io.github.nixml.model;
 
+import io.github.nixml.model.Domain.Built;
+import io.github.nixml.model.Domain.BuiltKind;
 import io.github.nixml.model.Domain.Input;
 import io.github.nixml.model.Domain.LibPath;
 import io.github.nixml.model.Domain.PerSystem;
@@ -307,7 +309,8 @@ final class DevShellExtractor {
         Value value = entry.getValue().thunk().force();
         if (value instanceof Str || value instanceof LibPath || value instanceof Unknown
             || value instanceof Value.Choice || value instanceof Value.Int || value instanceof Value.Float
-            || value instanceof Value.Path || value instanceof Value.Failure) {
+            || value instanceof Value.Path || value instanceof Value.Failure
+            || value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built) {
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }
       }
@@ -430,14 +433,25 @@ final class DevShellExtractor {
 
   /** Adds the packages of a list value; false when some entry is not understood. */
   static boolean addPackages(Value value, List<PackageRef> into) {
+    return addPackages(value, PlatformGuard.ALWAYS, into);
+  }
+
+  /**
+   * Adds the packages of a list value present where {@code guard} holds; a join ({@code symlinkJoin}) adds the
+   * packages it links, a script or text file ({@code writeShellScriptBin}) none.
+   */
+  private static boolean addPackages(Value value, PlatformGuard guard, List<PackageRef> into) {
     List<Item> items = Evaluator.items(value);
     if (items == null) {
       return false;
     }
     boolean complete = true;
     for (Item item : items) {
+      PlatformGuard present = guard.and(item.guard());
       if (item.value() instanceof Pkg pkg && !pkg.path().isEmpty()) {
-        into.add(new PackageRef(pkg.path(), pkg.instance(), item.guard(), pkg.span()));
+        into.add(new PackageRef(pkg.path(), pkg.instance(), present, pkg.span()));
+      } else if (item.value() instanceof Built built) {
+        complete &= built.kind() == BuiltKind.TEXT || addPackages(built.paths(), present, into);
       } else if (!(item.value() instanceof Shell || item.value() instanceof Str)) {
         // a derivation the model does not look into, or a path string, is no package it knows; anything else is
         complete = false;

@@ -156,11 +156,64 @@ final class DevenvShells {
     variables.forEach((variable, text) -> text.ifPresent(value -> env.put(variable, value)));
     complete &= python(new PythonOptions(pythons), packageSet, location, packages, env, variables.keySet(), hooks,
         libraryPaths, extractor);
-    boolean overlaid = overlays;
-    List<PackageRef> refs = packages.stream().map(ref -> overlaid && ref.source() == instance
-        ? new PackageRef(ref.attrPath(), packageSet, ref.guard(), ref.location()) : ref).toList();
+    if (overlays) {
+      // the modules' overlays apply to every package they name, in variables and hooks too
+      Overlaid overlaid = new Overlaid(instance, packageSet);
+      return new DevShell(name, systems, Layout.DEVENV, location, packageSet,
+          overlaid.list(new PackageList(packages, complete)), packagesLocation, overlaid.texts(env),
+          hooks.stream().map(overlaid::text).toList(), libraryPaths.stream().map(overlaid::path).toList(),
+          Optional.empty(), complete);
+    }
     return new DevShell(name, systems, Layout.DEVENV, location, packageSet,
-        new PackageList(refs, complete), packagesLocation, env, hooks, libraryPaths, Optional.empty(), complete);
+        new PackageList(packages, complete), packagesLocation, env, hooks, libraryPaths, Optional.empty(), complete);
+  }
+
+  /** Every package of {@code from} named in a shell's lists and texts, as one of {@code to} (its overlaid set). */
+  private static final class Overlaid {
+    private final NixpkgsInstance from;
+    private final NixpkgsInstance to;
+    private final Map<LibraryPath, LibraryPath> paths = new java.util.IdentityHashMap<>();
+
+    Overlaid(NixpkgsInstance from, NixpkgsInstance to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    PackageList list(PackageList list) {
+      return new PackageList(list.packages().stream().map(ref -> ref.source() == from
+          ? new PackageRef(ref.attrPath(), to, ref.guard(), ref.location()) : ref).toList(), list.complete());
+    }
+
+    /** The same list object for a library path a text refers to and the shell lists. */
+    LibraryPath path(LibraryPath path) {
+      return paths.computeIfAbsent(path, p -> new LibraryPath(list(p.entries()), p.location(), p.directories()));
+    }
+
+    Map<String, ShellText> texts(Map<String, ShellText> texts) {
+      Map<String, ShellText> mapped = new LinkedHashMap<>();
+      texts.forEach((key, text) -> mapped.put(key, text(text)));
+      return mapped;
+    }
+
+    ShellText text(ShellText text) {
+      return new ShellText(text.name(), text.pieces().stream().map(this::piece).toList(), text.script(),
+          text.location());
+    }
+
+    private ShellPiece piece(ShellPiece piece) {
+      if (piece instanceof ShellPiece.PackagePath path) {
+        return packagePath(path);
+      }
+      if (piece instanceof ShellPiece.BuiltPath built) {
+        return new ShellPiece.BuiltPath(built.builder(), built.name(),
+            built.contents().stream().map(this::packagePath).toList());
+      }
+      return piece instanceof ShellPiece.LibraryPathRef ref ? new ShellPiece.LibraryPathRef(path(ref.path())) : piece;
+    }
+
+    private ShellPiece.PackagePath packagePath(ShellPiece.PackagePath path) {
+      return path.instance() == from ? new ShellPiece.PackagePath(path.attrPath(), to, path.location()) : path;
+    }
   }
 
   /** An option a module defines, its properties applied ({@link #defined}); empty when it does not define it. */

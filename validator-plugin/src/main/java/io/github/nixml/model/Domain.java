@@ -51,6 +51,20 @@ final class Domain {
   record Shell(ShellKind kind, String builder, NixpkgsInstance instance, Value.Attrs attributes, SourceSpan span)
       implements Value.Foreign {}
 
+  /** What a derivation made by one of nixpkgs' trivial builders holds. */
+  enum BuiltKind {
+    /** One file written from a text ({@code writeShellScriptBin}, {@code writeText}): a script, no package. */
+    TEXT,
+    /** Links to the packages of its {@code paths} ({@code symlinkJoin}, {@code buildEnv}). */
+    JOIN
+  }
+
+  /**
+   * A derivation a trivial builder makes in the project ({@code builder} as named): its {@code name} (null when not
+   * known) and, for a {@link BuiltKind#JOIN}, the list of its {@code paths}. Its only output is {@code out}.
+   */
+  record Built(BuiltKind kind, String builder, String name, Value paths, SourceSpan span) implements Value.Foreign {}
+
   /** {@code lib.makeLibraryPath list}: a string whose entries the model keeps. */
   record LibPath(Value list, SourceSpan span) implements Value.Foreign {}
 

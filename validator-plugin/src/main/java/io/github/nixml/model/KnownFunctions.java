@@ -1,5 +1,7 @@
 package io.github.nixml.model;
 
+import io.github.nixml.model.Domain.Built;
+import io.github.nixml.model.Domain.BuiltKind;
 import io.github.nixml.model.Domain.Input;
 import io.github.nixml.model.Domain.Pkg;
 import io.github.nixml.model.Domain.Shell;
@@ -93,8 +95,11 @@ public final class KnownFunctions {
           DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
       new KnownFunction(Scope.NIXPKGS, "devshell.importTOML", 1,
           call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
-      opaque("system"), opaque("config"), opaque("writeShellScriptBin"), opaque("writeText"),
-      opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"), opaque("symlinkJoin"),
+      opaque("system"), opaque("config"), opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"),
+      writeText("writeShellScriptBin"), writeText("writeScriptBin"), writeText("writeShellScript"),
+      writeText("writeScript"), writeText("writeText"),
+      built("writeShellApplication", BuiltKind.TEXT), built("writeTextFile", BuiltKind.TEXT),
+      built("symlinkJoin", BuiltKind.JOIN), built("buildEnv", BuiltKind.JOIN),
       driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),
       new KnownFunction(Scope.NIXPKGS, "callPackage", 2, call -> CallPackage.call(call.evaluator(),
           new Pkg(call.instance(), List.of(), call.span()), call.arg(0), call.arg(1), call.at())),
@@ -147,6 +152,28 @@ public final class KnownFunctions {
   /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */
   private static KnownFunction opaque(String name) {
     return new KnownFunction(Scope.NIXPKGS, name, 0, call -> UNKNOWN);
+  }
+
+  /** {@code writeShellScriptBin name text} and its kin: one file written from a text. */
+  private static KnownFunction writeText(String name) {
+    return new KnownFunction(Scope.NIXPKGS, name, 2, call -> new Built(BuiltKind.TEXT, name,
+        call.arg(0) instanceof Str str ? str.literal() : null, null, call.span()));
+  }
+
+  /**
+   * {@code writeShellApplication { name; text; … }}, {@code symlinkJoin { name; paths; }}: a derivation of that kind;
+   * unknown when the attributes, or a join's {@code paths}, are not known.
+   */
+  private static KnownFunction built(String name, BuiltKind kind) {
+    return new KnownFunction(Scope.NIXPKGS, name, 1, call -> {
+      if (!(call.arg(0) instanceof Attrs attrs) || kind == BuiltKind.JOIN && !attrs.entries().containsKey("paths")) {
+        return UNKNOWN;
+      }
+      Value.Entry own = attrs.entries().get("name");
+      String derivationName = own != null && own.thunk().force() instanceof Str str ? str.literal() : null;
+      Value paths = kind == BuiltKind.JOIN ? attrs.get("paths") : null;
+      return new Built(kind, name, derivationName, paths, call.span());
+    });
   }
 
   /** {@code addDriverRunpath.driverLink}: where NixOS puts the graphics driver libraries. */

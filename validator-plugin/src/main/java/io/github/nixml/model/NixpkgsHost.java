@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.model.Domain.Built;
 import io.github.nixml.model.Domain.Input;
 import io.github.nixml.model.Domain.InputKind;
 import io.github.nixml.model.Domain.LegacyPackages;
@@ -180,6 +181,9 @@ final class NixpkgsHost implements Host {
 
   @Override
   public Value select(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
+    if (target instanceof Pkg pkg && name.equals("outputSpecified")) {
+      return hasAttr(evaluator, pkg, name) instanceof Bool present && present.value() ? present : null;
+    }
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name), pkg.path().isEmpty() ? span : pkg.span());
     }
@@ -230,11 +234,53 @@ final class NixpkgsHost implements Host {
     if (target instanceof PythonSet set) {
       return pythonSetMember(set, name, span);
     }
+    if (target instanceof Built built) {
+      return builtMember(built, name, span);
+    }
     if (target instanceof Shell && name.equals("type")) {
       return Value.Str.of("derivation", span); // a dev shell is a derivation
     }
     if (target instanceof Shell shell && shell.kind() == ShellKind.FHS_ENV && name.equals("env")) {
       return new Shell(ShellKind.FHS_SHELL, shell.builder(), shell.instance(), shell.attributes(), shell.span());
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * A trivial builder's derivation: its name, type and {@code out} (its only output); certainly no other output, so
+   * that {@code lib.getDev drv} is the derivation; anything else is unknown.
+   */
+  private static Value builtMember(Built built, String name, SourceSpan span) {
+    return switch (name) {
+      case "name" -> built.name() == null ? UNKNOWN : Value.Str.of(built.name(), span);
+      case "type" -> Value.Str.of("derivation", span);
+      case "out" -> built;
+      case "outPath" -> new Value.Str(List.of(new Value.Interpolation(built, "outPath")), span);
+      case "outputs" -> new Value.ListV(List.of(new Value.Item(Value.Str.of("out", span), PlatformGuard.ALWAYS)));
+      default -> OUTPUTS.contains(name) ? null : UNKNOWN;
+    };
+  }
+
+  /** Output names nixpkgs' packages use ({@code lib.getOutput}'s candidates). */
+  private static final java.util.Set<String> OUTPUTS =
+      java.util.Set.of("out", "lib", "dev", "bin", "static", "man", "doc", "devdoc", "info", "debug", "include");
+
+  /**
+   * {@code x ? outputSpecified} ({@code lib.getOutput}): true for an output selected by name ({@code zlib.dev}),
+   * false for a package or package set itself and for a trivial builder's derivation. A trivial builder's
+   * derivation has exactly the attributes {@link #builtMember} knows; other questions stay unknown.
+   */
+  @Override
+  public Value hasAttr(Evaluator evaluator, Value.Foreign target, String name) {
+    if (target instanceof Pkg pkg && name.equals("outputSpecified")) {
+      return new Bool(!pkg.path().isEmpty() && OUTPUTS.contains(pkg.path().get(pkg.path().size() - 1)));
+    }
+    if (target instanceof Built) {
+      return switch (name) {
+        case "outputSpecified" -> new Bool(false);
+        case "name", "type", "out", "outPath", "outputs" -> new Bool(true);
+        default -> OUTPUTS.contains(name) ? new Bool(false) : UNKNOWN;
+      };
     }
     return UNKNOWN;
   }

@@ -9,6 +9,11 @@ public sealed interface ShellPiece {
   /** How the piece reads in a message: the text, or {@code ${…}} for what is not text. */
   String display();
 
+  /** The packages whose store paths the piece stands for: itself, a join's packages, or none. */
+  default List<PackagePath> packagePaths() {
+    return List.of();
+  }
+
   /** Text known literally (escapes resolved, known strings inlined). */
   record Literal(String text) implements ShellPiece {
     @Override
@@ -41,6 +46,33 @@ public sealed interface ShellPiece {
     @Override
     public String display() {
       return "${" + String.join(".", attrPath) + "}";
+    }
+
+    @Override
+    public List<PackagePath> packagePaths() {
+      return List.of(this);
+    }
+  }
+
+  /**
+   * {@code ${drv}} of a derivation a trivial builder makes in the project: a script or text file
+   * ({@code writeShellScriptBin}: no package), or a join ({@code symlinkJoin}) of {@code contents}, each with where it
+   * is written. Its store path is as known as a path in the project: a command there runs something the model does
+   * not read, as {@code ./setup.sh} does.
+   */
+  record BuiltPath(String builder, String name, List<PackagePath> contents) implements ShellPiece {
+    public BuiltPath {
+      contents = List.copyOf(contents);
+    }
+
+    @Override
+    public String display() {
+      return "${" + builder + (name == null ? "" : " \"" + name + "\"") + "}";
+    }
+
+    @Override
+    public List<PackagePath> packagePaths() {
+      return contents;
     }
   }
 

@@ -1,7 +1,10 @@
 package io.github.nixml.model;
 
+import io.github.nixml.model.Domain.Built;
+import io.github.nixml.model.Domain.BuiltKind;
 import io.github.nixml.model.Domain.LibPath;
 import io.github.nixml.model.Domain.Pkg;
+import io.github.nixml.nix.eval.Evaluator;
 import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.eval.Value.Interpolation;
 import io.github.nixml.nix.eval.Value.Piece;
@@ -10,6 +13,7 @@ import io.github.nixml.nix.eval.Value.Text;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns the string values of a shell (variables, hooks, runScript) into {@link ShellText}s of pieces. */
 final class ShellTexts {
@@ -42,9 +46,43 @@ final class ShellTexts {
       addText(Long.toString(number.value()), into);
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
       into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
+    } else if (value instanceof Built built) {
+      into.add(builtPath(built).orElseGet(() -> new ShellPiece.Unknown(source)));
     } else {
       into.add(new ShellPiece.Unknown(source));
     }
+  }
+
+  /** A trivial builder's derivation; empty for a join of something other than packages. */
+  private static Optional<ShellPiece> builtPath(Built built) {
+    List<ShellPiece.PackagePath> contents = new ArrayList<>();
+    if (built.kind() == BuiltKind.JOIN) {
+      List<Value.Item> items = Evaluator.items(built.paths());
+      if (items == null) {
+        return Optional.empty();
+      }
+      for (Value.Item item : items) {
+        Optional<Pkg> linked = linkedPackage(item.value());
+        if (linked.isEmpty()) {
+          return Optional.empty();
+        }
+        contents.add(new ShellPiece.PackagePath(linked.get().path(), linked.get().instance(), linked.get().span()));
+      }
+    }
+    return Optional.of(new ShellPiece.BuiltPath(built.builder(), built.name(), contents));
+  }
+
+  /** What a join links: a package, or a folder of one ({@code "${cuda_nvcc}/nvvm"}); empty for anything else. */
+  private static Optional<Pkg> linkedPackage(Value value) {
+    if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
+      return Optional.of(pkg);
+    }
+    if (value instanceof Str str && !str.pieces().isEmpty() && str.pieces().get(0) instanceof Interpolation first
+        && first.value() instanceof Pkg pkg && !pkg.path().isEmpty()
+        && str.pieces().stream().skip(1).allMatch(piece -> piece instanceof Text text && text.text().startsWith("/"))) {
+      return Optional.of(pkg);
+    }
+    return Optional.empty();
   }
 
   private static void addText(String text, List<ShellPiece> into) {

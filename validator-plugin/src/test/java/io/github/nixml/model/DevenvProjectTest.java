@@ -171,6 +171,28 @@ class DevenvProjectTest {
   }
 
   @Test
+  void overlaysApplyToThePackagesVariablesAndLibraryListsName() throws IOException {
+    // one package set for all: a variable's or a library list's package is the packages' overlaid one
+    write("devenv.nix", """
+        { pkgs, lib, ... }: let cuda = pkgs.symlinkJoin { name = "cuda"; paths = [ pkgs.cudaPackages.cudatoolkit ]; };
+        in {
+          overlays = [ (final: prev: { }) ];
+          packages = [ pkgs.cudaPackages.cuda_nvcc ];
+          env.CUDA_HOME = cuda;
+          env.CUDA_PATH = "${pkgs.cudaPackages.cudatoolkit}";
+          env.LD_LIBRARY_PATH = lib.makeLibraryPath [ pkgs.cudaPackages.cuda_cudart ];
+        }
+        """);
+    DevShell shell = shell();
+    assertThat(shell.cudaPackages()).extracting(PackageRef::name).contains("cudaPackages.cuda_nvcc",
+        "cudaPackages.cudatoolkit", "cudaPackages.cuda_cudart");
+    assertThat(shell.cudaPackages()).allSatisfy(ref -> assertThat(ref.source().sameAs(shell.instance())).isTrue());
+    assertThat(shell.env().get("LD_LIBRARY_PATH").pieces()).singleElement()
+        .isInstanceOfSatisfying(ShellPiece.LibraryPathRef.class,
+            ref -> assertThat(ref.path()).isSameAs(shell.libraryPaths().get(0)));
+  }
+
+  @Test
   void configIsUnknownSoWhatReadsItIsNotComplete() throws IOException {
     write("devenv.nix", "{ config, ... }: { env.ROOT = config.devenv.root; }");
     DevShell shell = shell();

@@ -44,6 +44,20 @@ class KnownFunctionsTest {
         .as("pkgs.%s is no package", name).isFalse();
   }
 
+  /** A script or text file in packages: no package, and the list stays complete. */
+  private static Consumer<String> textFile(String call) {
+    return name -> {
+      DevShell shell = shell("pkgs.mkShell { packages = [ pkgs.uv " + call.formatted(name) + " ]; }");
+      assertThat(names(shell)).containsExactly("uv");
+      assertThat(shell.packages().complete()).as("%s leaves the list complete", name).isTrue();
+      // run from a hook, its store path is known as a project file's would be: the hook stays complete
+      DevShell hooked = shell("pkgs.mkShell { shellHook = \"${" + call.formatted(name) + "}/bin/greet\"; }");
+      assertThat(hooked.hooksComplete()).isTrue();
+      assertThat(hooked.hooks().get(0).pieces().get(0)).isInstanceOfSatisfying(ShellPiece.BuiltPath.class,
+          built -> assertThat(built.name()).isEqualTo("greet"));
+    };
+  }
+
   private static Consumer<String> shellBuilder(Layout layout) {
     return name -> assertThat(shell("pkgs." + name + " { name = \"x\"; }").layout()).isEqualTo(layout);
   }
@@ -79,9 +93,42 @@ class KnownFunctionsTest {
       assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; cudaSupport = true; }")))
           .containsExactly("python312", "uv");
     });
-    for (String member : List.of("system", "config", "writeShellScriptBin", "writeText", "fetchurl",
-        "fetchFromGitHub", "runCommand", "symlinkJoin")) {
+    for (String member : List.of("system", "config", "fetchurl", "fetchFromGitHub", "runCommand")) {
       cases.put("NIXPKGS." + member, opaque());
+    }
+    for (String writer : List.of("writeShellScriptBin", "writeScriptBin", "writeShellScript", "writeScript",
+        "writeText")) {
+      cases.put("NIXPKGS." + writer, textFile("(pkgs.%s \"greet\" \"echo hi\")"));
+    }
+    cases.put("NIXPKGS.writeShellApplication",
+        textFile("(pkgs.%s { name = \"greet\"; runtimeInputs = [ pkgs.hello ]; text = \"hello\"; })"));
+    cases.put("NIXPKGS.writeTextFile",
+        textFile("(pkgs.%s { name = \"greet\"; destination = \"/bin/greet\"; text = \"echo hi\"; })"));
+    for (String join : List.of("symlinkJoin", "buildEnv")) {
+      cases.put("NIXPKGS." + join, name -> {
+        DevShell shell = shell("pkgs.mkShell { packages = [ pkgs.python312 (pkgs." + name + " { name = \"cuda\";"
+            + " paths = [ pkgs.cudaPackages.cudatoolkit ] ++ lib.optional pkgs.stdenv.isLinux pkgs.zlib; }) ]; }");
+        assertThat(names(shell)).containsExactly("python312", "cudaPackages.cudatoolkit", "zlib");
+        assertThat(shell.packages().packages().get(2).guard()).isEqualTo(PlatformGuard.LINUX_ONLY);
+        assertThat(shell.packages().complete()).isTrue();
+        // a join of something the model cannot resolve leaves the list incomplete
+        assertThat(shell("pkgs.mkShell { packages = [ (pkgs." + name + " { name = \"x\"; paths = [ (builtins.getEnv"
+            + " \"P\") pkgs.uv ]; }) ]; }").packages().complete()).isFalse();
+        // `lib.getDev` of a join is the join (its only output is out); its name reads back
+        DevShell named = shell("let j = pkgs." + name + " { name = \"cuda\"; paths = [ ]; }; in pkgs.mkShell {"
+            + " N = (lib.getDev j).name; T = j.type; }");
+        assertThat(named.env().get("N").text()).isEqualTo("cuda");
+        assertThat(named.env().get("T").text()).isEqualTo("derivation");
+        // its store path in a variable stands for the packages it links
+        DevShell home = shell("let j = pkgs." + name + " { name = \"cuda\"; paths = [ pkgs.cudaPackages.cudatoolkit ];"
+            + " }; in pkgs.mkShell { CUDA_HOME = j; L = \"${j}/lib\"; }");
+        assertThat(home.env().get("CUDA_HOME").complete()).isTrue();
+        assertThat(home.env().get("L").pieces().get(0)).isInstanceOfSatisfying(ShellPiece.BuiltPath.class,
+            built -> assertThat(built.packagePaths()).extracting(p -> String.join(".", p.attrPath()))
+                .containsExactly("cudaPackages.cudatoolkit"));
+        assertThat(home.interpolatedPackages()).extracting(PackageRef::name)
+            .containsExactly("cudaPackages.cudatoolkit", "cudaPackages.cudatoolkit");
+      });
     }
     for (String setter : List.of("addDriverRunpath", "addOpenGLRunpath")) {
       cases.put("NIXPKGS." + setter + ".driverLink", name -> assertThat(shell(
@@ -188,6 +235,21 @@ class KnownFunctionsTest {
   void everyCaseNamesAnEntry() {
     assertThat(KnownFunctions.all().stream().map(KnownFunctionsTest::key).toList())
         .containsExactlyInAnyOrderElementsOf(cases().keySet());
+  }
+
+  @Test
+  void getOutputSelectsAnOutputOnceAndAPackageIsAVariable() {
+    DevShell shell = shell("pkgs.mkShell { L = \"${lib.getLib pkgs.zlib}/lib\"; D = lib.getDev pkgs.zlib.dev;"
+        + " CUDA_HOME = pkgs.cudatoolkit; }");
+    assertThat(shell.env().get("L").pieces().get(0)).isInstanceOfSatisfying(ShellPiece.PackagePath.class,
+        path -> assertThat(path.attrPath()).containsExactly("zlib", "lib"));
+    // an output already selected (`zlib.dev ? outputSpecified`) is kept, not selected again
+    assertThat(shell.env().get("D").pieces()).singleElement().isInstanceOfSatisfying(ShellPiece.PackagePath.class,
+        path -> assertThat(path.attrPath()).containsExactly("zlib", "dev"));
+    // a package as an attribute of mkShell is a variable holding its store path, as Nix makes it
+    assertThat(shell.env().get("CUDA_HOME").pieces()).singleElement().isInstanceOfSatisfying(
+        ShellPiece.PackagePath.class, path -> assertThat(path.attrPath()).containsExactly("cudatoolkit"));
+    assertThat(shell.interpolatedPackages()).extracting(PackageRef::name).contains("cudatoolkit");
   }
 
   @Test

@@ -357,6 +357,13 @@ public final class Evaluator {
         target = i == path.size() - 1 ? target : entry.thunk().force();
       } else if (Types.isData(target) && !(target instanceof Attrs || target instanceof Native)) {
         return new Bool(false);
+      } else if (target instanceof Foreign foreign && name != null) {
+        Value has = host.hasAttr(this, foreign, name);
+        if (!(has instanceof Bool present) || !present.value() || i == path.size() - 1) {
+          return has instanceof Bool ? has : UNKNOWN;
+        }
+        Value member = host.select(this, foreign, name, hasAttr.span());
+        target = member == null ? UNKNOWN : member;
       } else {
         return UNKNOWN;
       }

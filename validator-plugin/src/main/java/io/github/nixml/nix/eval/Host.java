@@ -22,6 +22,14 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
+  /**
+   * {@code target ? name}: a {@link Value.Bool}, or unknown when the host cannot tell whether the foreign value has
+   * the attribute ({@code pkg ? outputSpecified}, which nixpkgs' {@code lib.getOutput} asks).
+   */
+  default Value hasAttr(Evaluator evaluator, Value.Foreign target, String name) {
+    return Value.UNKNOWN;
+  }
+
   /** {@code function.name} where the function is native ({@code pkgs.mkShell.override}). */
   default Value selectFromNative(Evaluator evaluator, Value.Native target, String name, SourceSpan span) {
     return Value.UNKNOWN;

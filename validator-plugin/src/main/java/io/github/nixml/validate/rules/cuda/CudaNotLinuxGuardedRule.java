@@ -2,7 +2,6 @@ package io.github.nixml.validate.rules.cuda;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
-import io.github.nixml.model.ShellPiece;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.validate.FindingSink;
@@ -87,11 +86,11 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
     List<PackageRef> interpolated = shell.interpolatedPackages();
     for (ShellText text : texts) {
       Set<Integer> offsets = new HashSet<>();
-      text.pieces().forEach(piece -> {
-        if (piece instanceof ShellPiece.PackagePath path && path.location() != null) {
+      text.pieces().forEach(piece -> piece.packagePaths().forEach(path -> {
+        if (path.location() != null) {
           offsets.add(path.location().offset());
         }
-      });
+      }));
       sites.add(interpolated.stream().filter(ref -> offsets.contains(ref.location().offset())).toList());
     }
     return sites;

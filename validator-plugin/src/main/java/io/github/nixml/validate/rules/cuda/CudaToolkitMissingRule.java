@@ -5,7 +5,6 @@ import io.github.nixml.model.Layout;
 import io.github.nixml.model.LibraryPath;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.ShellCommand;
-import io.github.nixml.model.ShellPiece;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
 import io.github.nixml.nix.syntax.SourceSpan;
@@ -233,9 +232,9 @@ public final class CudaToolkitMissingRule extends DevShellRule {
       values.add(shell.env().get("LD_LIBRARY_PATH").value());
     }
     values.stream().flatMap(value -> value.segments().stream()).forEach(segment -> {
-      if (segment instanceof ShellWord.Piece piece && piece.piece() instanceof ShellPiece.PackagePath path
-          && path.location() != null) {
-        onPath.add(path.location().offset());
+      if (segment instanceof ShellWord.Piece piece) {
+        piece.piece().packagePaths().stream().filter(path -> path.location() != null)
+            .forEach(path -> onPath.add(path.location().offset()));
       }
     });
     return shell.interpolatedPackages().stream().filter(ref -> onPath.contains(ref.location().offset())).toList();

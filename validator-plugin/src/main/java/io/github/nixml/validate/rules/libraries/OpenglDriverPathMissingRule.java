@@ -93,7 +93,7 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
    */
   private static boolean holdsNixpkgsDriver(ShellWord word) {
     return word.segments().stream().anyMatch(segment -> segment instanceof ShellWord.Piece piece
-        && (piece.piece() instanceof ShellPiece.PackagePath path && isDriverPackage(path.attrPath())
+        && (piece.piece().packagePaths().stream().anyMatch(path -> isDriverPackage(path.attrPath()))
             || piece.piece() instanceof ShellPiece.LibraryPathRef ref
                 && ref.path().entries().anyMatch(entry -> isDriverPackage(entry.attrPath()))));
   }
