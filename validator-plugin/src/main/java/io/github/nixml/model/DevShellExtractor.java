@@ -452,6 +452,12 @@ final class DevShellExtractor {
         into.add(new PackageRef(pkg.path(), pkg.instance(), present, pkg.span()));
       } else if (item.value() instanceof Built built) {
         complete &= built.kind() == BuiltKind.TEXT || addPackages(built.paths(), present, into);
+      } else if (item.value() instanceof Str str && str.pieces().size() == 1
+          && str.pieces().get(0) instanceof Value.Interpolation only && only.value() instanceof Pkg pkg
+          && !pkg.path().isEmpty()) {
+        into.add(new PackageRef(pkg.path(), pkg.instance(), present, pkg.span())); // "${pkgs.zlib}" is zlib
+      } else if (item.value() instanceof Str str && str.literal() == null) {
+        complete = false; // "${env}/lib/python3.12/site-packages/nvidia/cudnn": a folder the model cannot list
       } else if (!(item.value() instanceof Shell || item.value() instanceof Str)) {
         // a derivation the model does not look into, or a path string, is no package it knows; anything else is
         complete = false;

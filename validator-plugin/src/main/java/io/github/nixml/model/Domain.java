@@ -27,6 +27,12 @@ final class Domain {
    */
   record PkgsWith(Pkg base, Value.Attrs extras) implements Value.Foreign {}
 
+  /** The nixpkgs instance of a package set ({@code pkgs}, or {@code pkgs} with overlays or extras); else null. */
+  static NixpkgsInstance instanceOf(Value packageSet) {
+    return packageSet instanceof Pkg pkg ? pkg.instance()
+        : packageSet instanceof PkgsWith with ? with.base().instance() : null;
+  }
+
   /** pyproject-nix's {@code build.packages}: what {@code callPackage} turns into a {@link PythonSet}. */
   record PythonSetRecipe(SourceSpan span) implements Value.Foreign {}
 

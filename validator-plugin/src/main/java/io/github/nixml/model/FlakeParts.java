@@ -137,7 +137,7 @@ final class FlakeParts {
     SourceSpan span = location instanceof Location l ? l.span() : at;
     Value argument = attributes instanceof Choice choice ? Evaluator.merge(choice) : attributes;
     return KnownFunctions.find(scope, "mkShell").map(mkShell -> mkShell.behaviour().apply(new Call(evaluator,
-        pkgs instanceof Pkg p ? p.instance() : null, List.of(argument == null ? UNKNOWN : argument), span, at,
+        Domain.instanceOf(pkgs), List.of(argument == null ? UNKNOWN : argument), span, at,
         null))).orElse(UNKNOWN);
   }
 

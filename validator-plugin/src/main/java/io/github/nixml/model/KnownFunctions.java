@@ -84,8 +84,8 @@ public final class KnownFunctions {
       new KnownFunction(Scope.NIXPKGS, "devshell.mkShell", 1,
           call -> devshell(call, "devshell.mkShell", call.arg(0))),
       new KnownFunction(Scope.DEVENV, "mkShell", 1, call -> call.arg(0) instanceof Attrs attrs
-          ? new Shell(ShellKind.DEVENV, "devenv.lib.mkShell", attrs.get("pkgs") instanceof Pkg pkgs
-              ? pkgs.instance() : null, attrs, call.span()) : UNKNOWN),
+          ? new Shell(ShellKind.DEVENV, "devenv.lib.mkShell", Domain.instanceOf(attrs.get("pkgs")), attrs,
+              call.span()) : UNKNOWN),
       new KnownFunction(Scope.DEVSHELL, "mkShell", 1, call -> devshell(call, "devshell.mkShell", call.arg(0))),
       new KnownFunction(Scope.DEVSHELL, "fromTOML", 1, call -> devshell(call, "devshell.fromTOML",
           DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
@@ -192,8 +192,7 @@ public final class KnownFunctions {
    */
   private static Value mkPoetry2Nix(Call call) {
     Value pkgs = call.arg(0) instanceof Attrs args && args.entries().containsKey("pkgs") ? args.get("pkgs") : null;
-    NixpkgsInstance instance = pkgs instanceof Pkg pkg ? pkg.instance()
-        : pkgs instanceof Domain.PkgsWith with ? with.base().instance() : null;
+    NixpkgsInstance instance = Domain.instanceOf(pkgs);
     Value.Native mkPoetryEnv = new Value.Native("mkPoetryEnv", 1,
         (ev, self, at) -> poetryEnv(instance, self.args().get(0), self.span()), List.of(), call.at());
     return new Attrs(java.util.Map.of("mkPoetryEnv", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryEnv),
@@ -223,7 +222,36 @@ public final class KnownFunctions {
       return UNKNOWN;
     }
     return new Value.Native("import " + input.name(), 1,
-        (ev, self, at) -> new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()), List.of(),
-            self.span()), List.of(), call.at());
+        (ev, self, at) -> overlaid(ev, new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()),
+            List.of(), self.span()), self.args().get(0), self.span()), List.of(), call.at());
+  }
+
+  /**
+   * The package set {@code import nixpkgs { overlays = [ … ]; }} gives: each overlay {@code final: prev: { … }}
+   * applied in order, its attributes over the set's ({@code prev} the set so far, {@code final} the result), so that
+   * {@code pkgs.cudaDrivers} of an overlay is what the overlay makes it. An overlay the model cannot apply (a
+   * foreign input's) adds nothing it knows; the instance still says that overlays may change its packages.
+   */
+  private static Value overlaid(Evaluator evaluator, Pkg base, Value arguments, SourceSpan span) {
+    if (!(arguments instanceof Attrs args) || !args.entries().containsKey("overlays")) {
+      return base;
+    }
+    List<Value.Item> overlays = Evaluator.items(args.get("overlays"));
+    if (overlays == null) {
+      return base;
+    }
+    Value[] result = new Value[1];
+    Thunk fixed = new Thunk(() -> result[0] == null ? base : result[0]);
+    Value prev = base;
+    Attrs extras = null;
+    for (Value.Item item : overlays) {
+      Value extension = evaluator.apply(evaluator.apply(item.value(), fixed, span), Thunk.of(prev), span);
+      if (extension instanceof Attrs added && !added.open()) {
+        extras = extras == null ? added : (Attrs) evaluator.update(extras, added);
+        prev = new Domain.PkgsWith(base, extras);
+      }
+    }
+    result[0] = prev;
+    return prev;
   }
 }

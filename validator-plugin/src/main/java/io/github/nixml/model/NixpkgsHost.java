@@ -146,6 +146,9 @@ final class NixpkgsHost implements Host {
   private static final Pattern NIXPKGS_CHANNEL = Pattern.compile(
       "https?://(?:nixos\\.org/channels|channels\\.nixos\\.org)/([A-Za-z0-9._-]+)/nixexprs\\.tar\\.xz");
 
+  /** cachix/devenv itself, not its nixpkgs (cachix/devenv-nixpkgs) or another repository of the name. */
+  private static final Pattern DEVENV_URL = Pattern.compile("cachix/devenv(?![\\w.-])");
+
   /** What an input is: by its URL when the flake gives one, else by its conventional name. */
   static InputKind kindOf(String name, Optional<String> url) {
     String text = url.orElse(name).toLowerCase(java.util.Locale.ROOT);
@@ -167,7 +170,7 @@ final class NixpkgsHost implements Host {
     if (text.contains("flake-parts")) {
       return InputKind.FLAKE_PARTS;
     }
-    if (text.contains("cachix/devenv") || (url.isEmpty() && name.equals("devenv"))) {
+    if (DEVENV_URL.matcher(text).find() || (url.isEmpty() && name.equals("devenv"))) {
       return InputKind.DEVENV;
     }
     if (text.contains("numtide/devshell") || (url.isEmpty() && name.equals("devshell"))) {

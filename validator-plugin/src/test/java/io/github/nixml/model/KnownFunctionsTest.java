@@ -253,10 +253,48 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void stringsInALibraryListAreAPackageOrUnknown() {
+    // "${pkgs.zlib}" is zlib; a folder inside a package is no package's lib folder the model can list
+    DevShell shell = shell("pkgs.mkShell { A = lib.makeLibraryPath [ \"${pkgs.zlib}\" \"/run/opengl-driver\" ];"
+        + " B = lib.makeLibraryPath [ \"${pkgs.python312}/lib/python3.12/site-packages/nvidia/cudnn\" ]; }");
+    assertThat(shell.libraryPaths()).hasSize(2);
+    assertThat(shell.libraryPaths().get(0).entries().complete()).isTrue();
+    assertThat(shell.libraryPaths().get(0).entries().packages()).extracting(PackageRef::name).containsExactly("zlib");
+    assertThat(shell.libraryPaths().get(1).entries().complete()).isFalse();
+  }
+
+  @Test
+  void importAppliesTheOverlaysInOrder() {
+    DevShell shell = onlyShell(model("""
+        let
+          first = final: prev: { myPython = prev.python311; tools = [ final.uv ]; };
+          second = final: prev: { myPython = prev.myPython.override { }; driver = prev.linuxPackages.nvidia_x11; };
+          p = import nixpkgs { system = "x86_64-linux"; overlays = [ first second (builtins.getEnv "O") ]; };
+        in { devShells.x86_64-linux.default = p.mkShell {
+          packages = [ p.myPython p.zlib ] ++ p.tools;
+          L = lib.makeLibraryPath [ p.driver ];
+        }; }"""));
+    assertThat(names(shell)).containsExactly("python311", "zlib", "uv");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.interpreters()).extracting(PythonInterpreter::version).containsExactly("3.11");
+    assertThat(shell.libraryPaths().get(0).entries().packages()).extracting(PackageRef::name)
+        .containsExactly("linuxPackages.nvidia_x11");
+    // the instance still says that overlays may change nixpkgs' own packages
+    assertThat(shell.instance().overlays()).isEqualTo(Tristate.TRUE);
+  }
+
+  @Test
   void inputKinds() {
     assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
     assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))
         .isEqualTo(Domain.InputKind.NIXPKGS);
+    // devenv's own nixpkgs is a nixpkgs, not devenv
+    assertThat(NixpkgsHost.kindOf("nixpkgs", Optional.of("github:cachix/devenv-nixpkgs/rolling")))
+        .isEqualTo(Domain.InputKind.NIXPKGS);
+    assertThat(NixpkgsHost.kindOf("devenv", Optional.of("github:cachix/devenv/v1.4")))
+        .isEqualTo(Domain.InputKind.DEVENV);
+    assertThat(NixpkgsHost.kindOf("d", Optional.of("github:cachix/devenv?ref=main")))
+        .isEqualTo(Domain.InputKind.DEVENV);
   }
 
   @Test

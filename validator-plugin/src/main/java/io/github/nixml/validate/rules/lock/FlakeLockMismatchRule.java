@@ -20,8 +20,7 @@ import java.util.Optional;
  * {@code flake-lock-mismatch}: flake.lock does not lock what flake.nix declares: a declared input has no entry in
  * the lock's root node, a locked input is no longer declared, a node's {@code original} (type, owner, repository,
  * branch, URL) differs from the declared URL, or a follows / {@code flake = false} setting differs. An input named
- * only in the {@code outputs} formals and locked from the registry ({@code original} of type {@code indirect} with
- * the same id) is declared, the way Nix reads it. Why: Nix then
+ * only in the {@code outputs} formals is declared (Nix takes it from the registry), however the lock records it. Why: Nix then
  * re-locks silently on the next {@code nix develop} (so the committed lock is not what runs), or fails outright
  * under {@code --no-update-lock-file} in CI.
  */
@@ -65,7 +64,7 @@ public final class FlakeLockMismatchRule extends BaseProjectRule {
     }
     if (declared.complete()) {
       for (LockInput entry : root.inputs().values()) {
-        if (declared.find(entry.name()).isEmpty() && !registryInput(context, lock, entry)) {
+        if (declared.find(entry.name()).isEmpty() && !registryInput(context, entry)) {
           sink.report(ProjectFacts.inLock(context, entry.position()), "flake.lock locks input '"
               + entry.name() + "', which flake.nix no longer declares: " + FIX,
               declared.location().map(List::of).orElse(List.of()));
@@ -101,14 +100,12 @@ public final class FlakeLockMismatchRule extends BaseProjectRule {
   }
 
   /**
-   * An input named only in the {@code outputs} formals: Nix looks it up in the registry and locks it as
-   * {@code {"type": "indirect", "id": <name>}}, so it is declared after all.
+   * An input named only in the {@code outputs} formals: Nix looks it up in the registry, so it is declared after
+   * all. Nix records it as {@code {"type": "indirect", "id": <name>}}, or (older Nix) as the registry entry it
+   * resolved to ({@code github:NixOS/nixpkgs/nixpkgs-unstable}); which registry the machine had is not known here.
    */
-  private static boolean registryInput(ProjectContext context, FlakeLock lock, LockInput entry) {
-    return context.get(ProjectFacts.OUTPUTS_FORMALS).containsKey(entry.name()) && lock.resolve(entry)
-        .map(node -> node.originalRef().type().equals("indirect")
-            && node.originalRef().id().filter(entry.name()::equals).isPresent())
-        .orElse(false);
+  private static boolean registryInput(ProjectContext context, LockInput entry) {
+    return context.get(ProjectFacts.OUTPUTS_FORMALS).containsKey(entry.name());
   }
 
   private static String describe(LockInput entry) {

@@ -39,9 +39,14 @@ public final class FlakeLockStaleRule extends BaseProjectRule {
         LocalDate locked = instant.atZone(ZoneOffset.UTC).toLocalDate();
         long age = ChronoUnit.DAYS.between(locked, today);
         if (age > maxAge) {
+          // a revision written in the URL (github:NixOS/nixpkgs/<rev>) is what `nix flake update` keeps
+          String advice = node.originalRef().rev().isPresent()
+              ? "flake.nix pins that revision in the input's URL, so `nix flake update` keeps it: point the URL at a "
+                  + "newer revision or a branch, then run " + input.updateCommand()
+              : input.updateAdvice() + " and commit flake.lock";
           sink.report(input.location(), "nixpkgs input '" + input.name() + "' is locked to a revision from "
-              + locked + ", " + age + " days before " + today + " (more than " + maxAge + "): " + input.updateAdvice()
-              + " and commit flake.lock", input.related());
+              + locked + ", " + age + " days before " + today + " (more than " + maxAge + "): " + advice,
+              input.related());
         }
       });
     }

@@ -16,7 +16,8 @@ import io.github.nixml.validate.facts.ProjectFacts;
  * channel at all. Why: an end-of-life release gets no security fixes and no binary cache for new builds, so CUDA
  * and Python packages are rebuilt from source or stay vulnerable; the supported list is computed from the release
  * calendar, so it does not go stale after each release the way a hard-coded list does. {@code master} is left to
- * {@code nixpkgs-branch-master}.
+ * {@code nixpkgs-branch-master}; a fork's branch that names no NixOS release ({@code patched-nixos-unstable}) to
+ * {@code nixpkgs-owner}.
  */
 public final class NixpkgsBranchUnsupportedRule extends BaseProjectRule {
 
@@ -36,6 +37,9 @@ public final class NixpkgsBranchUnsupportedRule extends BaseProjectRule {
       NixpkgsBranch parsed = NixpkgsBranch.parse(branch);
       if (parsed.kind() == NixpkgsBranch.Kind.MASTER || policy.isSupported(branch)) {
         continue;
+      }
+      if (!input.repository().isOwnedByNixOS() && parsed.release().isEmpty() && !policy.isOverridden()) {
+        continue; // a fork's own branch (patched-nixos-unstable): no NixOS calendar to judge it by; nixpkgs-owner
       }
       sink.report(input.location(), "nixpkgs input '" + input.name() + "' follows " + branch + ", "
           + why(parsed, policy) + "; supported on " + policy.today() + ": "

@@ -2,7 +2,9 @@ package io.github.nixml.validate.rules.python;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellCommand;
 import io.github.nixml.model.ShellText;
+import io.github.nixml.model.ShellWord;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -28,6 +30,36 @@ public final class UvPythonDownloadsRule extends DevShellRule {
         "uv is in the shell but none of UV_PYTHON_DOWNLOADS=never, UV_PYTHON_PREFERENCE=only-system, UV_PYTHON is set."));
   }
 
+  /**
+   * {@code uv venv --python ${pkgs.python312}} (or {@code uv sync -p …}): the project's venv is made from a Nix
+   * interpreter, and uv keeps using it while it satisfies the project.
+   */
+  static boolean venvFromNixInterpreter(ShellCommand command) {
+    if (!command.programName().equals("uv") || command.arguments().isEmpty()) {
+      return false;
+    }
+    String subcommand = command.arguments().get(0).literal();
+    if (!"venv".equals(subcommand) && !"sync".equals(subcommand)) {
+      return false;
+    }
+    List<ShellWord> arguments = command.arguments();
+    for (int i = 1; i < arguments.size(); i++) {
+      String flag = arguments.get(i).literal();
+      ShellWord value = null;
+      if (("--python".equals(flag) || "-p".equals(flag)) && i + 1 < arguments.size()) {
+        value = arguments.get(i + 1);
+      } else if (arguments.get(i).segments().size() > 1 && arguments.get(i).segments().get(0)
+          instanceof ShellWord.Text text && text.text().equals("--python=")) {
+        value = new ShellWord(arguments.get(i).segments().subList(1, arguments.get(i).segments().size()));
+      }
+      if (value != null && value.segments().stream().anyMatch(segment -> segment instanceof ShellWord.Piece piece
+          && piece.piece().packagePaths().stream().anyMatch(path -> path.attrPath().get(0).startsWith("python")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     Optional<PackageRef> uv = shell.packages().packages().stream().filter(p -> p.last().equals("uv")).findFirst();
@@ -50,7 +82,8 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     boolean setInHook = shell.hookAssignments().stream().anyMatch(a -> a.name().equals("UV_PYTHON")
         || (a.name().equals("UV_PYTHON_DOWNLOADS") && NO_DOWNLOADS.contains(a.value().literal()))
         || (a.name().equals("UV_PYTHON_PREFERENCE") && "only-system".equals(a.value().literal())));
-    if (setInHook || !shell.hooksComplete()) {
+    if (setInHook || !shell.hooksComplete() || shell.hookCommands().stream().anyMatch(
+        UvPythonDownloadsRule::venvFromNixInterpreter)) {
       return;
     }
     String found = downloads == null ? "" : " (UV_PYTHON_DOWNLOADS is '" + downloads.text() + "')";
