@@ -112,15 +112,28 @@ final class DevShellExtractor {
       closure.lambda().formals().forEach(formal -> inputUrls.putIfAbsent(formal.name(), Optional.empty()));
     }
     Map<String, Entry> args = new LinkedHashMap<>();
-    inputUrls.forEach((name, url) -> args.put(name, new Entry(Thunk.of(name.equals("self") ? Value.UNKNOWN
-        : new Input(name, NixpkgsHost.kindOf(name, url))), null)));
+    Value[] outputs = new Value[1];
+    inputUrls.forEach((name, url) -> args.put(name, new Entry(name.equals("self") ? new Thunk(() -> self(outputs[0]))
+        : Thunk.of(new Input(name, NixpkgsHost.kindOf(name, url))), null)));
     Attrs inputs = new Attrs(args, true);
     host.flakeInputs(inputs);
     Value result = evaluator.apply(closure, Thunk.of(inputs), closure.lambda().span());
+    outputs[0] = result;
     List<DevShell> shells = new ArrayList<>();
     List<MisplacedShells> misplaced = new ArrayList<>();
     boolean complete = collectShells(result, Optional.empty(), false, shells, misplaced);
     return new FlakeModel(true, shells, complete, misplaced, evaluator.importProblems());
+  }
+
+  /**
+   * The flake's {@code self}: its own outputs ({@code self.packages.${system}.env}), with what Nix adds (its source's
+   * store path, revision, {@code inputs}) unknown; unknown while the outputs are being computed.
+   */
+  private static Value self(Value outputs) {
+    if (outputs instanceof Attrs attrs) {
+      return new Attrs(attrs.entries(), true);
+    }
+    return outputs instanceof PerSystem ? outputs : Value.UNKNOWN;
   }
 
   /**

@@ -190,6 +190,11 @@ final class NixpkgsHost implements Host {
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name), pkg.path().isEmpty() ? span : pkg.span());
     }
+    if (target instanceof PerSystem perSystem && perSystem.systems() != null
+        && perSystem.systems().contains(name)) {
+      // `self.packages.${system}` inside `eachDefaultSystem`: the per-system value, for that system
+      return perSystem.outputs();
+    }
     if (target instanceof PerSystem perSystem) {
       // `(eachDefaultSystem f).devShells`, `inherit (perSystem) devShells`: still per system.
       Value member = evaluator.select(perSystem.outputs(), name, span);

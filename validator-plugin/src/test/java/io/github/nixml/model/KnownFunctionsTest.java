@@ -284,6 +284,44 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void selfIsTheFlakesOwnOutputs() {
+    DevShell plain = onlyShell(model("""
+        { packages.x86_64-linux.env = pkgs.python312.withPackages (ps: [ ps.numpy ]);
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = [ self.packages.x86_64-linux.env ];
+            SRC = "${self}";
+          };
+        }"""));
+    assertThat(names(plain)).containsExactly("python312");
+    // the flake's source in the store is not known here
+    assertThat(plain.env().get("SRC").complete()).isFalse();
+    FlakeModel perSystem = model("""
+        flake-utils.lib.eachDefaultSystem (system: let p = nixpkgs.legacyPackages.${system}; in {
+          packages.env = p.python311;
+          devShells.default = p.mkShell { packages = [ self.packages.${system}.env p.uv ]; };
+        })""");
+    // one shell, defined for each default system
+    assertThat(perSystem.shells()).singleElement().satisfies(shell -> {
+      assertThat(names(shell)).containsExactly("python311", "uv");
+      assertThat(shell.packages().complete()).isTrue();
+    });
+  }
+
+  @Test
+  void aNameThatDiffersPerPlatformSelectsEachPlatformsAttribute() {
+    FlakeModel model = model("""
+        let tools = { x86_64-linux = [ pkgs.cudatoolkit ]; aarch64-darwin = [ ]; }; in
+        flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system: {
+          devShells.default = pkgs.mkShell { packages = [ pkgs.uv ] ++ tools.${system}; };
+        })""");
+    assertThat(model.shells()).singleElement().satisfies(shell -> assertThat(shell.packages().complete()).isTrue());
+    PackageRef cuda = model.shells().get(0).packages().packages().stream()
+        .filter(ref -> ref.name().equals("cudatoolkit")).findFirst().orElseThrow();
+    assertThat(cuda.guard().isNever()).isFalse();
+    assertThat(cuda.guard()).isNotEqualTo(PlatformGuard.ALWAYS); // only where the key is x86_64-linux
+  }
+
+  @Test
   void inputKinds() {
     assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
     assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))

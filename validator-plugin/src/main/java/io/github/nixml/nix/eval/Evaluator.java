@@ -320,6 +320,10 @@ public final class Evaluator {
         target = null;
         break;
       }
+      if (name == null && dynamic instanceof Choice keys && (target instanceof Attrs || target instanceof Foreign)) {
+        target = selectPerPlatform(target, keys, select.span());
+        continue;
+      }
       target = name == null ? selectDynamic(target) : select(target, name, select.span());
       if (target == null) {
         if (!hasFallback) {
@@ -580,6 +584,23 @@ public final class Evaluator {
       return new Choice(alternatives);
     }
     return UNKNOWN;
+  }
+
+  /**
+   * {@code target.${system}} with a name that differs per platform ({@code system} of {@code eachDefaultSystem}):
+   * each platform's attribute, one value where they are all the same; unknown where one is missing or a name is not
+   * a known string (Nix fails there, or the model cannot tell).
+   */
+  private Value selectPerPlatform(Value target, Choice keys, SourceSpan span) {
+    List<Alternative> alternatives = new ArrayList<>();
+    for (Alternative key : keys.alternatives()) {
+      String name = key.value() instanceof Str str ? str.literal() : null;
+      Value selected = name == null ? UNKNOWN : select(target, name, span);
+      addAlternative(alternatives, key.guard(), selected == null ? UNKNOWN : selected);
+    }
+    Value first = alternatives.isEmpty() ? UNKNOWN : alternatives.get(0).value();
+    return alternatives.stream().allMatch(alternative -> alternative.value().equals(first)) ? first
+        : new Choice(alternatives);
   }
 
   private Value selectDynamic(Value target) {
