@@ -85,7 +85,7 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
       for (ShellPiece piece : text.pieces()) {
         for (ShellPiece.PackagePath path : piece.packagePaths()) {
           if (path.location() != null && !path.attrPath().isEmpty()) {
-            found.add(new PackageRef(path.attrPath(), path.instance(), PlatformGuard.ALWAYS, path.location()));
+            found.add(new PackageRef(path.attrPath(), path.instance(), text.guard(), path.location()));
           }
         }
       }

@@ -307,6 +307,11 @@ final class DevShellExtractor {
         // `env = { … } // lib.optionalAttrs stdenv.isLinux { … }` is a platform choice of sets: one set of
         // variables, each a choice of its values; a set the model cannot read hides variables from the rules
         Value envValue = entry.getValue().thunk().force();
+        if (envValue instanceof Value.Choice choice && choice.alternatives().stream()
+            .allMatch(alternative -> alternative.value() instanceof Attrs)) {
+          envComplete &= guardedVariables(choice, env, libraryPaths);
+          continue;
+        }
         Attrs envAttrs = envValue instanceof Attrs attrs ? attrs
             : envValue instanceof Value.Choice choice ? Evaluator.merge(choice) : null;
         if (envAttrs == null || envAttrs.open()) {
@@ -323,7 +328,8 @@ final class DevShellExtractor {
         if (value instanceof Str || value instanceof LibPath || value instanceof Unknown
             || value instanceof Value.Choice || value instanceof Value.Int || value instanceof Value.Float
             || value instanceof Value.Path || value instanceof Value.Failure
-            || value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built) {
+            || value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built
+            || value instanceof Domain.PackageFact) {
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }
       }
@@ -479,6 +485,33 @@ final class DevShellExtractor {
     return complete;
   }
 
+  /**
+   * {@code env = { … } // lib.optionalAttrs stdenv.isLinux { … }}: each variable where its sets have it, with that
+   * guard; its value where every such set agrees (else unknown). False when a set may hold more.
+   */
+  private boolean guardedVariables(Value.Choice choice, Map<String, ShellText> into, List<LibraryPath> paths) {
+    Map<String, List<Value.Alternative>> present = new LinkedHashMap<>();
+    Map<String, Entry> firsts = new LinkedHashMap<>();
+    boolean complete = true;
+    for (Value.Alternative alternative : choice.alternatives()) {
+      Attrs attrs = (Attrs) alternative.value();
+      complete &= !attrs.open();
+      attrs.entries().forEach((name, entry) -> {
+        firsts.putIfAbsent(name, entry);
+        present.computeIfAbsent(name, k -> new ArrayList<>())
+            .add(new Value.Alternative(alternative.guard(), entry.thunk().force()));
+      });
+    }
+    present.forEach((name, values) -> {
+      PlatformGuard where = values.stream().map(Value.Alternative::guard).reduce(PlatformGuard.NEVER,
+          PlatformGuard::or);
+      Value first = values.get(0).value();
+      Value value = values.stream().allMatch(v -> v.value().equals(first)) ? first : new Value.Choice(values);
+      into.put(name, ShellTexts.of(name, value, firsts.get(name).keySpan(), where, paths, this));
+    });
+    return complete;
+  }
+
   /** A platform choice whose alternatives are all the same value is that value (a variable set on every platform). */
   private static Value samePerPlatform(Value value) {
     if (value instanceof Value.Choice choice && !choice.alternatives().isEmpty()) {
@@ -510,8 +543,13 @@ final class DevShellExtractor {
 
   /** The packages of a list value ({@code makeLibraryPath}'s argument). */
   PackageList packageList(Value value) {
+    return packageList(value, PlatformGuard.ALWAYS);
+  }
+
+  /** The packages of a list value present where {@code guard} holds. */
+  PackageList packageList(Value value, PlatformGuard guard) {
     List<PackageRef> refs = new ArrayList<>();
-    boolean complete = addPackages(value, refs);
+    boolean complete = addPackages(value, guard, refs);
     return new PackageList(refs, complete);
   }
 }

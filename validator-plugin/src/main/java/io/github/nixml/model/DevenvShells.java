@@ -197,7 +197,7 @@ final class DevenvShells {
 
     ShellText text(ShellText text) {
       return new ShellText(text.name(), text.pieces().stream().map(this::piece).toList(), text.script(),
-          text.location());
+          text.location(), text.guard());
     }
 
     private ShellPiece piece(ShellPiece piece) {

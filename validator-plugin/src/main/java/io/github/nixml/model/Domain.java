@@ -27,6 +27,16 @@ final class Domain {
    */
   record PkgsWith(Pkg base, Value.Attrs extras) implements Value.Foreign {}
 
+  /**
+   * A package's name or version ({@code pkgs.python3.version}): one word whose text the release decides, no package
+   * and no shell syntax.
+   */
+  record PackageFact(List<String> packagePath, String fact, SourceSpan span) implements Value.Foreign {
+    PackageFact {
+      packagePath = List.copyOf(packagePath);
+    }
+  }
+
   /** The nixpkgs instance of a package set ({@code pkgs}, or {@code pkgs} with overlays or extras); else null. */
   static NixpkgsInstance instanceOf(Value packageSet) {
     return packageSet instanceof Pkg pkg ? pkg.instance()

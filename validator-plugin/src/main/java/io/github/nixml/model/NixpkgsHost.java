@@ -418,6 +418,13 @@ final class NixpkgsHost implements Host {
     if (known.isPresent()) {
       return KnownFunctions.named(known.get(), evaluator, instance, span);
     }
+    if (path.size() > 1 && DERIVATION_FACTS.contains(last)) {
+      // `python3.version`, `zlib.pname`: a string the release decides, not a package
+      return last.equals("meta") ? UNKNOWN : new Domain.PackageFact(path.subList(0, path.size() - 1), last, span);
+    }
+    if (path.size() == 2 && path.get(0).equals("pythonManylinuxPackages")) {
+      return manylinux(instance, path.get(1), span);
+    }
     if (path.get(0).equals("lib")) {
       Value member = library(evaluator).lib();
       for (String name : path.subList(1, path.size())) {
@@ -426,6 +433,43 @@ final class NixpkgsHost implements Host {
       return member == null ? UNKNOWN : member;
     }
     return platformTest(path, last).orElseGet(() -> new Pkg(instance, path, span));
+  }
+
+  /** A package's own facts, which are no package: its name, version and metadata. */
+  private static final java.util.Set<String> DERIVATION_FACTS =
+      java.util.Set.of("pname", "version", "name", "meta", "drvPath");
+
+  /**
+   * The packages of the manylinux policies in nixpkgs' {@code pythonManylinuxPackages}
+   * ({@code pkgs/development/interpreters/python/manylinux/default.nix}: PEP 599's manylinux2014 libraries by the
+   * package that ships each, {@code lib.getLib} of it; manylinux2010 the same; manylinux1 adds ncurses 5 and
+   * libxcrypt). Later releases added zlib and expat to the list; the model takes every release's members, so a
+   * library list made of it never lacks what some release has (rules asking "is X missing?" stay silent rather than
+   * guess).
+   */
+  private static final List<List<String>> MANYLINUX2014 = List.of(List.of("libGL"), List.of("xorg", "libICE"),
+      List.of("xorg", "libSM"), List.of("xorg", "libX11"), List.of("xorg", "libXext"), List.of("xorg", "libXrender"),
+      List.of("glibc"), List.of("glib"), List.of("stdenv", "cc", "cc", "lib"), List.of("zlib"), List.of("expat"));
+  private static final List<List<String>> MANYLINUX1_EXTRA = List.of(List.of("libxcrypt"), List.of("ncurses5"));
+
+  /**
+   * {@code pythonManylinuxPackages.manylinux2014} (a list of packages) or {@code .manylinux2014Package} (a
+   * derivation linking their libraries); any other member is a package of that path, as elsewhere.
+   */
+  private static Value manylinux(NixpkgsInstance instance, String member, SourceSpan span) {
+    String policy = member.endsWith("Package") ? member.substring(0, member.length() - "Package".length()) : member;
+    if (!policy.equals("manylinux1") && !policy.equals("manylinux2010") && !policy.equals("manylinux2014")) {
+      return new Pkg(instance, List.of("pythonManylinuxPackages", member), span);
+    }
+    List<Value.Item> items = new ArrayList<>();
+    List<List<String>> paths = new ArrayList<>(MANYLINUX2014);
+    if (policy.equals("manylinux1")) {
+      paths.addAll(MANYLINUX1_EXTRA);
+    }
+    paths.forEach(path -> items.add(new Value.Item(new Pkg(instance, path, span), PlatformGuard.ALWAYS)));
+    Value.ListV list = new Value.ListV(List.copyOf(items));
+    return member.equals(policy) ? list : new Built(Domain.BuiltKind.JOIN, "pythonManylinuxPackages", member, list,
+        span);
   }
 
   /** {@code stdenv.isLinux}, {@code hostPlatform.isDarwin}: platform tests; other platform facts are unknown. */

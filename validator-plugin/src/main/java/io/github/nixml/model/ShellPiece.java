@@ -76,6 +76,21 @@ public sealed interface ShellPiece {
     }
   }
 
+  /**
+   * {@code ${pkgs.python3.version}}: a package's name or version, one word whose text the release decides (no
+   * package, no shell syntax).
+   */
+  record PackageFact(List<String> attrPath, String fact) implements ShellPiece {
+    public PackageFact {
+      attrPath = List.copyOf(attrPath);
+    }
+
+    @Override
+    public String display() {
+      return "${" + String.join(".", attrPath) + "." + fact + "}";
+    }
+  }
+
   /** An interpolation the model cannot resolve ({@code source} as written): the text may be anything. */
   record Unknown(String source) implements ShellPiece {
     @Override

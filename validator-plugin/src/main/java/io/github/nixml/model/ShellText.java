@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.List;
 
@@ -10,11 +11,18 @@ import java.util.List;
  *
  * @param script true for hooks and profiles (shell code run by the shell), false for variable values
  * @param location where the attribute is named ({@code shellHook = …}), or the string itself for runScript
+ * @param guard the platforms the shell has it on ({@code env = { … } // lib.optionalAttrs stdenv.isLinux { … }})
  */
-public record ShellText(String name, List<ShellPiece> pieces, boolean script, SourceSpan location) {
+public record ShellText(String name, List<ShellPiece> pieces, boolean script, SourceSpan location,
+    PlatformGuard guard) {
 
   public ShellText {
     pieces = List.copyOf(pieces);
+  }
+
+  /** A text the shell has on every platform. */
+  public ShellText(String name, List<ShellPiece> pieces, boolean script, SourceSpan location) {
+    this(name, pieces, script, location, PlatformGuard.ALWAYS);
   }
 
   /** False when an interpolation could not be resolved (the text may then contain anything). */

@@ -5,6 +5,7 @@ import io.github.nixml.model.Domain.BuiltKind;
 import io.github.nixml.model.Domain.LibPath;
 import io.github.nixml.model.Domain.Pkg;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.eval.Value.Interpolation;
 import io.github.nixml.nix.eval.Value.Piece;
@@ -22,23 +23,31 @@ final class ShellTexts {
   static ShellText of(String name, Value value, SourceSpan span, boolean script, List<LibraryPath> libraryPaths,
       DevShellExtractor extractor) {
     List<ShellPiece> pieces = new ArrayList<>();
-    add(value, "unknown", pieces, libraryPaths, extractor);
+    add(value, "unknown", pieces, libraryPaths, extractor, PlatformGuard.ALWAYS);
     return new ShellText(name, pieces, script, span);
+  }
+
+  /** A variable the shell has only where {@code guard} holds; so are the packages of its library lists. */
+  static ShellText of(String name, Value value, SourceSpan span, PlatformGuard guard, List<LibraryPath> libraryPaths,
+      DevShellExtractor extractor) {
+    List<ShellPiece> pieces = new ArrayList<>();
+    add(value, "unknown", pieces, libraryPaths, extractor, guard);
+    return new ShellText(name, pieces, false, span, guard);
   }
 
   /** Adds the pieces of a value written as {@code source}. */
   private static void add(Value value, String source, List<ShellPiece> into, List<LibraryPath> libraryPaths,
-      DevShellExtractor extractor) {
+      DevShellExtractor extractor, PlatformGuard guard) {
     if (value instanceof Str str) {
       for (Piece piece : str.pieces()) {
         if (piece instanceof Text literal) {
           addText(literal.text(), into);
         } else if (piece instanceof Interpolation interpolation) {
-          add(interpolation.value(), interpolation.source(), into, libraryPaths, extractor);
+          add(interpolation.value(), interpolation.source(), into, libraryPaths, extractor, guard);
         }
       }
     } else if (value instanceof LibPath libPath) {
-      LibraryPath path = new LibraryPath(extractor.packageList(libPath.list()), libPath.span(),
+      LibraryPath path = new LibraryPath(extractor.packageList(libPath.list(), guard), libPath.span(),
           DevShellExtractor.libraryDirectories(libPath.list()));
       libraryPaths.add(path);
       into.add(new ShellPiece.LibraryPathRef(path));
@@ -46,6 +55,8 @@ final class ShellTexts {
       addText(Long.toString(number.value()), into);
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
       into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
+    } else if (value instanceof Domain.PackageFact fact) {
+      into.add(new ShellPiece.PackageFact(fact.packagePath(), fact.fact()));
     } else if (value instanceof Built built) {
       into.add(builtPath(built).orElseGet(() -> new ShellPiece.Unknown(source)));
     } else {

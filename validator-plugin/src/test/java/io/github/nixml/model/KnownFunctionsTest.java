@@ -322,6 +322,43 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void manylinuxPoliciesAreTheirPackagesAndAPackagesVersionIsNoPackage() {
+    DevShell shell = shell("pkgs.mkShell { L = lib.makeLibraryPath pkgs.pythonManylinuxPackages.manylinux1;"
+        + " H = \"${pkgs.pythonManylinuxPackages.manylinux2014Package}/lib\"; V = pkgs.cudaPackages.cudatoolkit.version; }");
+    assertThat(shell.libraryPaths().get(0).entries().complete()).isTrue();
+    assertThat(shell.libraryPaths().get(0).entries().packages()).extracting(PackageRef::name)
+        .contains("stdenv.cc.cc.lib", "glibc", "libGL", "zlib", "ncurses5");
+    assertThat(shell.env().get("H").pieces().get(0)).isInstanceOfSatisfying(ShellPiece.BuiltPath.class,
+        built -> assertThat(built.packagePaths()).extracting(p -> String.join(".", p.attrPath()))
+            .contains("glib").doesNotContain("ncurses5"));
+    // a version is one word the release decides: known to be no package (no CUDA named there), its text unknown
+    assertThat(shell.env().get("V").complete()).isTrue();
+    assertThat(shell.env().get("V").pieces()).singleElement().isInstanceOf(ShellPiece.PackageFact.class);
+    assertThat(shell.env().get("V").value().literal()).isNull();
+    assertThat(shell.cudaPackages()).isEmpty();
+  }
+
+  @Test
+  void variablesOfAnOptionalSetCarryItsGuard() {
+    // pyproject-nix's impure template: uv's variables everywhere, the manylinux libraries on Linux
+    DevShell shell = shell("""
+        pkgs.mkShell {
+          env = { UV_PYTHON_DOWNLOADS = "never"; UV_PYTHON = pkgs.python312.interpreter; }
+            // lib.optionalAttrs pkgs.stdenv.isLinux {
+              LD_LIBRARY_PATH = lib.makeLibraryPath pkgs.pythonManylinuxPackages.manylinux1;
+            };
+        }""");
+    assertThat(shell.env().get("UV_PYTHON_DOWNLOADS").guard()).isEqualTo(PlatformGuard.ALWAYS);
+    assertThat(shell.env().get("LD_LIBRARY_PATH").guard()).isEqualTo(PlatformGuard.LINUX_ONLY);
+    assertThat(shell.env().get("LD_LIBRARY_PATH").complete()).isTrue();
+    assertThat(shell.libraryPaths()).singleElement().satisfies(path -> {
+      assertThat(path.entries().complete()).isTrue();
+      assertThat(path.entries().packages()).allSatisfy(ref -> assertThat(ref.guard())
+          .isEqualTo(PlatformGuard.LINUX_ONLY));
+    });
+  }
+
+  @Test
   void inputKinds() {
     assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
     assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))

@@ -301,8 +301,19 @@ class ModelAgreesWithNixTest {
 
   private static void compareEnv(Comparison comparison, String system, String shellName, JsonNode nixEnv, JsonNode nixEnvEval,
       JsonNode nixHooks, DevShell shell) {
+    PlatformGuard platform = PlatformGuard.ofSystem(system);
     for (Map.Entry<String, ShellText> variable : shell.env().entrySet()) {
       JsonNode value = nixEnv.get(variable.getKey());
+      if (variable.getValue().guard().and(platform).isNever()) {
+        // the model has the variable only on other platforms (`// lib.optionalAttrs stdenv.isLinux { … }`)
+        if (value == null) {
+          comparison.agree("env");
+        } else {
+          comparison.disagree("env", shellName, variable.getKey() + " set on " + system + " in Nix, guarded away"
+              + " by the model");
+        }
+        continue;
+      }
       if (value == null && (nixHooks.has(variable.getKey()) || nixEnvEval.has(variable.getKey()))) {
         // mkShell passes venvShellHook's postVenvCreation as a variable; the stub lists it as a hook, and devshell's
         // `eval` entries apart: same name, the value is shell code
@@ -328,7 +339,7 @@ class ModelAgreesWithNixTest {
     }
     for (Iterator<String> names = nixEnv.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (shell.env().containsKey(name)) {
+      if (shell.env().containsKey(name)) { // compared above
         continue;
       }
       if (shell.attributesComplete()) {

@@ -72,6 +72,9 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     if (values.stream().anyMatch(ShellWord::hasCommandSubstitution)) {
       return; // `$(nixGLNvidia printenv LD_LIBRARY_PATH)`: a command's output may hold the driver's folder
     }
+    if (values.stream().anyMatch(OpenglDriverPathMissingRule::hasUnknownLibraryList)) {
+      return; // `lib.makeLibraryPath (f …)` the model cannot list may hold "/run/opengl-driver"
+    }
     if (values.stream().anyMatch(value -> value.containsText("/run/opengl-driver/lib")
         || value.hasLibraryDirectory("/run/opengl-driver/lib") || holdsNixpkgsDriver(value))) {
       return;
@@ -96,6 +99,11 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
         && (piece.piece().packagePaths().stream().anyMatch(path -> isDriverPackage(path.attrPath()))
             || piece.piece() instanceof ShellPiece.LibraryPathRef ref
                 && ref.path().entries().anyMatch(entry -> isDriverPackage(entry.attrPath()))));
+  }
+
+  private static boolean hasUnknownLibraryList(ShellWord word) {
+    return word.segments().stream().anyMatch(segment -> segment instanceof ShellWord.Piece piece
+        && piece.piece() instanceof ShellPiece.LibraryPathRef ref && !ref.path().entries().complete());
   }
 
   private static boolean isDriverPackage(List<String> attrPath) {
