@@ -30,6 +30,13 @@
         };
 
         # The custom list of nix packages that should be available at runtime
+        # the machine's own library folders as a JSON list, e.g. ["/run/opengl-driver"] (none when unset)
+        extraLibraryDirs =
+          let
+            dirs = builtins.getEnv "EXTRA_LIBRARY_DIRS";
+          in
+          if dirs == "" then [ ] else builtins.fromJSON dirs;
+
         LD_pkgs =
           (with pkgs; [
             stdenv.cc.cc # useful for compiling C/C++ code
@@ -54,8 +61,7 @@
       {
         devShells = {
           default = pkgs.mkShell {
-            # the machine's extra library folders (the driver's among them) are read when the shell is entered
-            NIX_LD_LIBRARY_PATH = pkgs.lib.makeLibraryPath (LD_pkgs ++ builtins.fromJSON (builtins.getEnv "EXTRA_LIBRARY_DIRS"));
+            NIX_LD_LIBRARY_PATH = pkgs.lib.makeLibraryPath (LD_pkgs ++ extraLibraryDirs);
             packages = [ python_with_pkgs ] ++ shell_packages ++ LD_pkgs;
             venvDir = ".venv";
             UV_PYTHON_DOWNLOADS = "never";

@@ -91,6 +91,21 @@ public sealed interface ShellPiece {
     }
   }
 
+  /**
+   * {@code ${system}} of {@code eachDefaultSystem}, {@code ${if stdenv.isLinux then "xdg-open" else "open"}}: one of
+   * these words, by platform (each free of spaces and shell syntax).
+   */
+  record OneOf(List<String> words) implements ShellPiece {
+    public OneOf {
+      words = List.copyOf(words);
+    }
+
+    @Override
+    public String display() {
+      return "${" + String.join("|", words) + "}";
+    }
+  }
+
   /** An interpolation the model cannot resolve ({@code source} as written): the text may be anything. */
   record Unknown(String source) implements ShellPiece {
     @Override

@@ -55,6 +55,8 @@ final class ShellTexts {
       addText(Long.toString(number.value()), into);
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
       into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
+    } else if (value instanceof Value.Choice choice && oneOf(choice).isPresent()) {
+      into.add(oneOf(choice).get());
     } else if (value instanceof Domain.PackageFact fact) {
       into.add(new ShellPiece.PackageFact(fact.packagePath(), fact.fact()));
     } else if (value instanceof Built built) {
@@ -62,6 +64,24 @@ final class ShellTexts {
     } else {
       into.add(new ShellPiece.Unknown(source));
     }
+  }
+
+  /** Text that is only a word: no spaces, quotes, expansions or other shell syntax. */
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._+/:=@%,-]+");
+
+  /** A platform choice of plain words ({@code system}); empty when an alternative is anything else. */
+  private static Optional<ShellPiece> oneOf(Value.Choice choice) {
+    List<String> words = new ArrayList<>();
+    for (Value.Alternative alternative : choice.alternatives()) {
+      String text = alternative.value() instanceof Str str ? str.literal() : null;
+      if (text == null || !WORD.matcher(text).matches()) {
+        return Optional.empty();
+      }
+      if (!words.contains(text)) {
+        words.add(text);
+      }
+    }
+    return words.isEmpty() ? Optional.empty() : Optional.of(new ShellPiece.OneOf(words));
   }
 
   /** A trivial builder's derivation; empty for a join of something other than packages. */

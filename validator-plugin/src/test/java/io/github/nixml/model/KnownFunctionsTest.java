@@ -359,6 +359,25 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void aWordThatDiffersPerPlatformIsKnownToBeOneOfThem() {
+    FlakeModel model = model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system: let p = nixpkgs.legacyPackages.${system};
+        in { devShells.default = p.mkShell {
+          OPEN = if p.stdenv.isLinux then "xdg-open" else "open";
+          GREETING = if p.stdenv.isLinux then "hello linux" else "hello mac";
+          shellHook = "echo on ${system}";
+        }; })""");
+    DevShell shell = model.shells().get(0);
+    assertThat(shell.hooksComplete()).isTrue();
+    assertThat(shell.hooks().get(0).pieces()).last().isInstanceOfSatisfying(ShellPiece.OneOf.class,
+        oneOf -> assertThat(oneOf.words()).containsExactlyInAnyOrder("x86_64-linux", "aarch64-darwin"));
+    assertThat(shell.env().get("OPEN").pieces()).singleElement().isInstanceOf(ShellPiece.OneOf.class);
+    assertThat(shell.env().get("OPEN").value().literal()).isNull();
+    // text with a space is more than a word: how a hook splits it is not known
+    assertThat(shell.env().get("GREETING").complete()).isFalse();
+  }
+
+  @Test
   void inputKinds() {
     assertThat(NixpkgsHost.kindOf("utils", Optional.empty())).isEqualTo(Domain.InputKind.FLAKE_UTILS);
     assertThat(NixpkgsHost.kindOf("unstable", Optional.of("github:NixOS/nixpkgs/nixos-unstable")))
