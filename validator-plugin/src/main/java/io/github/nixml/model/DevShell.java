@@ -94,6 +94,27 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
   }
 
   /** True when every hook is fully known (no unresolved interpolation). */
+  /** The same shell built for other systems. */
+  public DevShell withSystems(Optional<Set<String>> others) {
+    return new DevShell(name, others, layout, location, instance, packages, packagesLocation, env, hooks, libraryPaths,
+        runScript, attributesComplete);
+  }
+
+  /** Whether every variable, hook and run script is known in full. */
+  public boolean textsComplete() {
+    return hooksComplete() && env.values().stream().allMatch(ShellText::complete)
+        && runScript.map(ShellText::complete).orElse(true);
+  }
+
+  /** How many interpolations of its variables, hooks and run script the model could not resolve. */
+  public int unknownPieces() {
+    List<ShellText> texts = new ArrayList<>(hooks);
+    texts.addAll(env.values());
+    runScript.ifPresent(texts::add);
+    return (int) texts.stream().flatMap(text -> text.pieces().stream())
+        .filter(piece -> piece instanceof ShellPiece.Unknown).count();
+  }
+
   public boolean hooksComplete() {
     return hooks.stream().allMatch(ShellText::complete);
   }

@@ -47,6 +47,8 @@ final class DevShellExtractor {
   private final String root;
   /** The flake's directory, or null. */
   private final FlakeDirectory directory;
+  /** The platforms of the shell being read: a text's platform choice is decided where they agree. */
+  private PlatformGuard platforms = PlatformGuard.ALWAYS;
 
   /** {@code directory}: the flake's, whose files it may import and read; null: none. */
   DevShellExtractor(String text, FlakeDirectory directory) {
@@ -225,7 +227,7 @@ final class DevShellExtractor {
       if (!level.hasSystem()) {
         misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path(), named.nameSpan()));
       }
-      into.add(toDevShell("default", level.systems(), shell));
+      into.addAll(toDevShells("default", level.systems(), shell));
       return true;
     }
     if (!(value instanceof Attrs attrs)) {
@@ -249,7 +251,7 @@ final class DevShellExtractor {
           misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path() + "." + key,
               entry.getValue().nameSpan()));
         }
-        into.add(toDevShell(level.single() ? "default" : key, level.systems(), shell));
+        into.addAll(toDevShells(level.single() ? "default" : key, level.systems(), shell));
       } else {
         complete = false;
       }
@@ -261,6 +263,67 @@ final class DevShellExtractor {
   private static boolean holdsShells(Value value) {
     return value instanceof Shell || value instanceof Attrs attrs
         && attrs.entries().values().stream().anyMatch(entry -> entry.thunk().force() instanceof Shell);
+  }
+
+  /** The platforms of the shell being read ({@link PlatformGuard#ALWAYS} when its systems are not known). */
+  PlatformGuard platforms() {
+    return platforms;
+  }
+
+  /**
+   * The shell built for its systems. A text that differs per platform ({@code shellHook = if stdenv.isLinux then …
+   * else …}, {@code lib.optionalString stdenv.isDarwin …}) is decided for each system: one shell per group of
+   * systems whose texts agree.
+   */
+  private List<DevShell> toDevShells(String name, Optional<Set<String>> systems, Shell shell) {
+    DevShell whole = on(systems.map(DevShellExtractor::platformsOf).orElse(PlatformGuard.ALWAYS),
+        () -> toDevShell(name, systems, shell));
+    if (systems.isEmpty() || systems.get().size() < 2 || whole.textsComplete()) {
+      return List.of(whole);
+    }
+    // first by kernel (most choices test isLinux/isDarwin, and `${system}` stays one word of each group's), then,
+    // if a text is still unknown, by system
+    Map<String, Set<String>> byKernel = new java.util.TreeMap<>();
+    systems.get().forEach(system -> byKernel.computeIfAbsent(system.substring(system.indexOf('-') + 1),
+        k -> new java.util.TreeSet<>()).add(system));
+    List<DevShell> byKernelShells = readApart(name, byKernel.values(), shell);
+    if (byKernelShells.size() > 1 && byKernelShells.stream().allMatch(DevShell::textsComplete)) {
+      return byKernelShells;
+    }
+    List<DevShell> bySystem = readApart(name, systems.get().stream().sorted().map(Set::of).toList(), shell);
+    if (bySystem.size() > 1 && bySystem.stream().allMatch(DevShell::textsComplete)) {
+      return bySystem;
+    }
+    // still unknown somewhere (a foreign flake's package): split only where it makes every shell less unknown
+    int unknown = whole.unknownPieces();
+    return byKernelShells.size() > 1 && byKernelShells.stream().allMatch(one -> one.unknownPieces() < unknown)
+        ? byKernelShells : List.of(whole);
+  }
+
+  /** The shell read for each group of systems; groups whose shells agree are merged. */
+  private List<DevShell> readApart(String name, java.util.Collection<Set<String>> groups, Shell shell) {
+    Map<DevShell, Set<String>> alike = new LinkedHashMap<>();
+    for (Set<String> group : groups) {
+      DevShell one = on(platformsOf(group), () -> toDevShell(name, Optional.of(group), shell));
+      alike.computeIfAbsent(one.withSystems(Optional.empty()), k -> new java.util.TreeSet<>()).addAll(group);
+    }
+    List<DevShell> shells = new ArrayList<>();
+    alike.forEach((one, its) -> shells.add(one.withSystems(Optional.of(Set.copyOf(its)))));
+    return shells;
+  }
+
+  private DevShell on(PlatformGuard shellPlatforms, java.util.function.Supplier<DevShell> read) {
+    PlatformGuard outer = platforms;
+    platforms = shellPlatforms;
+    try {
+      return read.get();
+    } finally {
+      platforms = outer;
+    }
+  }
+
+  private static PlatformGuard platformsOf(Set<String> systems) {
+    return systems.stream().map(PlatformGuard::ofSystem).reduce(PlatformGuard.NEVER, PlatformGuard::or);
   }
 
   private DevShell toDevShell(String name, Optional<Set<String>> systems, Shell shell) {

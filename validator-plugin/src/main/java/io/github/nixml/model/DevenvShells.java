@@ -431,9 +431,9 @@ final class DevenvShells {
 
   /**
    * The {@code config} modules read back: every module's definitions merged ({@link ModuleMerge#withProperties}),
-   * with devenv's default for {@code languages.python.package} (the interpreter {@link #interpreter} gives). What
-   * is computed from the running shell ({@code devenv.root}, {@code devenv.state}, {@code git.root}) no module
-   * defines, so it stays unknown.
+   * with devenv's default for {@code languages.python.package} (the interpreter {@link #interpreter} gives) and
+   * the directories it computes from the running shell ({@code devenv.root}, {@code devenv.state}, {@code git.root}),
+   * unless a module defines them.
    */
   private static Value configuration(List<Attrs> configs, List<Attrs> pythons, NixpkgsInstance instance,
       SourceSpan location) {
@@ -441,7 +441,19 @@ final class DevenvShells {
         .anyMatch(config -> config.entries().containsKey("overlays")));
     Thunk interpreter = new Thunk(() -> interpreter(new PythonOptions(pythons), packageSet, location)
         .<Value>map(ref -> new Pkg(ref.source(), ref.attrPath(), ref.location())).orElse(Value.UNKNOWN));
-    return ModuleMerge.withDefault(ModuleMerge.withProperties(List.copyOf(configs)),
+    Value config = ModuleMerge.withDefault(ModuleMerge.withProperties(List.copyOf(configs)),
         List.of("languages", "python", "package"), interpreter);
+    for (String option : RUNTIME_DIRECTORIES) {
+      Value directory = new Domain.RuntimeDirectory(option, location);
+      config = ModuleMerge.withDefault(config, List.of(option.split("\\.")), Thunk.of(directory));
+    }
+    return config;
   }
+
+  /**
+   * The options devenv sets to directories of the machine it runs on (devenv's {@code modules/top-level.nix} and
+   * {@code modules/git.nix}): known to be paths, their text unknown.
+   */
+  private static final List<String> RUNTIME_DIRECTORIES = List.of("devenv.root", "devenv.dotfile", "devenv.state",
+      "devenv.runtime", "devenv.tmpdir", "git.root");
 }

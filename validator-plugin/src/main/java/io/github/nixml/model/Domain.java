@@ -37,6 +37,12 @@ final class Domain {
     }
   }
 
+  /**
+   * A directory devenv computes when the shell starts ({@code config.devenv.root}, {@code config.git.root}): a path
+   * on the user's machine, named by the option that holds it; no package, no shell syntax.
+   */
+  record RuntimeDirectory(String option, SourceSpan span) implements Value.Foreign {}
+
   /** The nixpkgs instance of a package set ({@code pkgs}, or {@code pkgs} with overlays or extras); else null. */
   static NixpkgsInstance instanceOf(Value packageSet) {
     return packageSet instanceof Pkg pkg ? pkg.instance()

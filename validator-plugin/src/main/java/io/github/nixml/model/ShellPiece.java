@@ -106,6 +106,17 @@ public sealed interface ShellPiece {
     }
   }
 
+  /**
+   * {@code ${config.devenv.root}}: a directory devenv computes when the shell starts, named by its option; a path on
+   * the user's machine, no package and no shell syntax.
+   */
+  record RuntimeDirectory(String option) implements ShellPiece {
+    @Override
+    public String display() {
+      return "${config." + option + "}";
+    }
+  }
+
   /** An interpolation the model cannot resolve ({@code source} as written): the text may be anything. */
   record Unknown(String source) implements ShellPiece {
     @Override

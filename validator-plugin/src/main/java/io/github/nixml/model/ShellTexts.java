@@ -55,15 +55,27 @@ final class ShellTexts {
       addText(Long.toString(number.value()), into);
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
       into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
+    } else if (value instanceof Value.Choice choice && decided(choice, extractor.platforms().and(guard)).isPresent()) {
+      add(decided(choice, extractor.platforms().and(guard)).get(), source, into, libraryPaths, extractor, guard);
     } else if (value instanceof Value.Choice choice && oneOf(choice).isPresent()) {
       into.add(oneOf(choice).get());
     } else if (value instanceof Domain.PackageFact fact) {
       into.add(new ShellPiece.PackageFact(fact.packagePath(), fact.fact()));
+    } else if (value instanceof Domain.RuntimeDirectory directory) {
+      into.add(new ShellPiece.RuntimeDirectory(directory.option()));
     } else if (value instanceof Built built) {
       into.add(builtPath(built).orElseGet(() -> new ShellPiece.Unknown(source)));
     } else {
       into.add(new ShellPiece.Unknown(source));
     }
+  }
+
+  /** The one value a platform choice has on {@code platforms}; empty when they disagree. */
+  private static Optional<Value> decided(Value.Choice choice, PlatformGuard platforms) {
+    List<Value> values = choice.alternatives().stream()
+        .filter(alternative -> !alternative.guard().and(platforms).isNever())
+        .map(Value.Alternative::value).distinct().toList();
+    return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
   }
 
   /** Text that is only a word: no spaces, quotes, expansions or other shell syntax. */

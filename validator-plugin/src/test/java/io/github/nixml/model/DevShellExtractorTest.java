@@ -69,6 +69,48 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aTextThatDiffersPerPlatformIsDecidedForEachSystem() {
+    FlakeModel model = model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-linux" "aarch64-darwin" ] (system:
+          let pkgs = nixpkgs.legacyPackages.${system}; lib = pkgs.lib; in {
+            devShells.default = pkgs.mkShell {
+              packages = [ pkgs.python312 ];
+              shellHook = ''
+                python -m venv .venv
+              '' + lib.optionalString pkgs.stdenv.isLinux ''
+                export LD_LIBRARY_PATH=${lib.makeLibraryPath [ pkgs.zlib ]}
+              '' + ''
+                ${if pkgs.stdenv.isDarwin then "echo mac" else "echo linux"}
+              '';
+            };
+          })""");
+    // one shell for the Linux systems, whose texts agree, and one for Darwin
+    assertThat(model.shells()).extracting(DevShell::systems).containsExactlyInAnyOrder(
+        java.util.Optional.of(Set.of("x86_64-linux", "aarch64-linux")), java.util.Optional.of(Set.of("aarch64-darwin")));
+    for (DevShell shell : model.shells()) {
+      assertThat(shell.hooksComplete()).isTrue();
+      boolean linux = shell.systems().get().contains("x86_64-linux");
+      assertThat(shell.hookCommands()).extracting(command -> command.words().get(0).literal())
+          .containsExactlyElementsOf(linux ? List.of("python", "export", "echo") : List.of("python", "echo"));
+      assertThat(shell.libraryPaths()).hasSize(linux ? 1 : 0);
+    }
+  }
+
+  @Test
+  void aTextThatIsTheSameOnEverySystemKeepsOneShell() {
+    FlakeModel model = model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system:
+          let pkgs = nixpkgs.legacyPackages.${system}; in {
+            devShells.default = pkgs.mkShell {
+              shellHook = "echo ${if pkgs.stdenv.isLinux then "one" else "one"} ${builtins.getEnv "HOME"}";
+            };
+          })""");
+    DevShell shell = onlyShell(model);
+    assertThat(shell.systems()).contains(Set.of("x86_64-linux", "aarch64-darwin"));
+    assertThat(shell.hooksComplete()).isFalse();
+  }
+
+  @Test
   void singularDevShellAndMergedOutputs() {
     DevShell shell = onlyShell(model("""
         flake-utils.lib.eachSystem [ "x86_64-linux" ] (system:

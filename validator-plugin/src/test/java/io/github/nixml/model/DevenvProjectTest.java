@@ -193,10 +193,25 @@ class DevenvProjectTest {
   }
 
   @Test
-  void configIsUnknownSoWhatReadsItIsNotComplete() throws IOException {
-    write("devenv.nix", "{ config, ... }: { env.ROOT = config.devenv.root; }");
+  void directoriesDevenvComputesAtRunTimeAreKnownPathsOfUnknownText() throws IOException {
+    write("devenv.nix", """
+        { config, ... }: {
+          env.PYTHONPATH = config.git.root;
+          env.DATA = "${config.devenv.root}/data";
+          env.STATE = "${config.devenv.state}";
+          devenv.warnOnNewVersion = false;
+        }
+        """);
     DevShell shell = shell();
-    assertThat(shell.env().get("ROOT").complete()).isFalse();
+    assertThat(shell.env().get("PYTHONPATH").complete()).isTrue();
+    assertThat(shell.env().get("PYTHONPATH").pieces()).containsExactly(new ShellPiece.RuntimeDirectory("git.root"));
+    assertThat(shell.env().get("DATA").pieces()).containsExactly(new ShellPiece.RuntimeDirectory("devenv.root"),
+        new ShellPiece.Literal("/data"));
+    assertThat(shell.env().get("DATA").value().literal()).isNull();
+    assertThat(shell.env().get("STATE").complete()).isTrue();
+    // a module's own definition wins
+    write("devenv.nix", "{ config, ... }: { devenv.root = \"/srv/app\"; env.ROOT = config.devenv.root; }");
+    assertThat(shell().env().get("ROOT").value().literal()).isEqualTo("/srv/app");
   }
 
   @Test
@@ -245,13 +260,12 @@ class DevenvProjectTest {
   }
 
   @Test
-  void aCycleThroughConfigAndRunTimeValuesStayUnknown() throws IOException {
+  void aCycleThroughConfigStaysUnknown() throws IOException {
     write("devenv.nix", """
         { config, lib, ... }:
         {
           env.A = config.env.B;
           env.B = config.env.A;
-          env.ROOT = config.devenv.root;
           env.FORCED = lib.mkForce "x";
           env.READ = config.env.FORCED;
         }
@@ -260,7 +274,6 @@ class DevenvProjectTest {
     DevShell shell = shell();
     assertThat(shell.env().get("A").complete()).isFalse();
     assertThat(shell.env().get("B").complete()).isFalse();
-    assertThat(shell.env().get("ROOT").complete()).isFalse();
     assertThat(shell.env().get("READ").value().literal()).isEqualTo("x");
   }
 

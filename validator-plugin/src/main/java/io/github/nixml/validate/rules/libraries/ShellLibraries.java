@@ -4,6 +4,8 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
 import io.github.nixml.model.LibraryPath;
 import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellPiece;
+import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
 import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.facts.LibraryProviders.Provider;
@@ -53,7 +55,7 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
         return Optional.empty(); // nix-ld's list of the system, which the flake does not show
       }
     }
-    if (shell.env().values().stream().anyMatch(text -> !text.complete())) {
+    if (shell.env().values().stream().anyMatch(text -> !text.complete() || holdsProjectLibraries(text))) {
       return Optional.empty();
     }
     List<PackageRef> provided = new ArrayList<>();
@@ -66,6 +68,12 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
     provided.addAll(shell.interpolatedPackages());
     LibraryPath first = shell.libraryPaths().get(0);
     return Optional.of(new ShellLibraries(Layout.LD_PATH, provided, first.location(), Optional.of(first)));
+  }
+
+  /** A library path with a directory of the user's machine ({@code ${config.devenv.root}/lib}): its files are unknown. */
+  private static boolean holdsProjectLibraries(ShellText text) {
+    return text.name().contains("LIBRARY_PATH")
+        && text.pieces().stream().anyMatch(piece -> piece instanceof ShellPiece.RuntimeDirectory);
   }
 
   /** Whether a package of the shell provides the library. */
