@@ -200,7 +200,47 @@ final class DevShellExtractor {
         complete &= collectShellSet(entry.thunk().force(), level, entry, into, misplaced);
       }
     }
+    if (!attrs.entries().containsKey("devShells") && !attrs.entries().containsKey("devShell")) {
+      collectDefaultPackageShells(attrs, systems, perSystem, into);
+    }
     return complete;
+  }
+
+  /**
+   * With neither {@code devShells} nor {@code devShell}, {@code nix develop} enters the default package
+   * ({@code packages.<system>.default}, else {@code defaultPackage.<system>}): a shell written there is the
+   * project's dev shell. Any other package is a build, not a shell the model reads.
+   */
+  private void collectDefaultPackageShells(Attrs outputs, Optional<Set<String>> systems, boolean perSystem,
+      List<DevShell> into) {
+    List<MisplacedShells> ignored = new ArrayList<>(); // where nix develop looks for packages is not our rule's
+    Entry packages = outputs.entries().get("packages");
+    if (packages != null && packages.thunk().force() instanceof Attrs bySystem) {
+      Map<String, Entry> defaults = new LinkedHashMap<>();
+      if (perSystem) {
+        Optional.ofNullable(bySystem.entries().get("default")).ifPresent(entry -> defaults.put("default", entry));
+      } else {
+        bySystem.entries().forEach((system, entry) -> {
+          if (SYSTEM.matcher(system).matches() && entry.thunk().force() instanceof Attrs set
+              && set.entries().containsKey("default")) {
+            defaults.put(system, new Entry(Thunk.of(new Attrs(Map.of("default", set.entries().get("default")),
+                false)), entry.keySpan(), entry.nameSpan()));
+          }
+        });
+      }
+      List<DevShell> found = new ArrayList<>();
+      collectShellSet(new Attrs(defaults, false), new ShellLevel("packages", false, systems, perSystem), packages,
+          found, ignored);
+      if (!found.isEmpty()) {
+        into.addAll(found);
+        return;
+      }
+    }
+    Entry defaultPackage = outputs.entries().get("defaultPackage");
+    if (defaultPackage != null) {
+      collectShellSet(defaultPackage.thunk().force(), new ShellLevel("defaultPackage", true, systems, perSystem),
+          defaultPackage, into, ignored);
+    }
   }
 
   /**

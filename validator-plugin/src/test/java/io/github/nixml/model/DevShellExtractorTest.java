@@ -111,6 +111,33 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void withoutDevShellsNixDevelopEntersTheDefaultPackageWhenItIsAShell() {
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          defaultPackage.x86_64-linux = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+        }"""));
+    assertThat(shell.systems()).contains(Set.of("x86_64-linux"));
+    assertThat(names(shell)).containsExactly("python312");
+    FlakeModel packages = model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" ] (system: let pkgs = nixpkgs.legacyPackages.${system}; in {
+          packages.default = pkgs.mkShell { packages = [ pkgs.uv ]; };
+          packages.tool = pkgs.mkShell { packages = [ pkgs.ruff ]; };
+          defaultPackage = pkgs.mkShell { packages = [ pkgs.git ]; };
+        })""");
+    assertThat(packages.shells()).singleElement().satisfies(one -> assertThat(names(one)).containsExactly("uv"));
+    // a build is no shell; and devShells, when present, are what nix develop enters
+    assertThat(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          packages.x86_64-linux.default = pkgs.python312;
+        }""").shells()).isEmpty();
+    assertThat(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.dev = pkgs.mkShell { packages = [ pkgs.uv ]; };
+          packages.x86_64-linux.default = pkgs.mkShell { packages = [ pkgs.ruff ]; };
+        }""").shells()).extracting(DevShell::name).containsExactly("dev");
+  }
+
+  @Test
   void singularDevShellAndMergedOutputs() {
     DevShell shell = onlyShell(model("""
         flake-utils.lib.eachSystem [ "x86_64-linux" ] (system:

@@ -146,8 +146,9 @@ public final class CudaToolkitMissingRule extends DevShellRule {
       if (use.isPresent()) {
         break;
       }
+      Set<String> locals = new HashSet<>();
       for (ShellCommand command : text.commands()) {
-        Optional<String> found = toolUse(command);
+        Optional<String> found = toolUse(command, locals);
         if (found.isPresent()) {
           use = found;
           at = text.location();
@@ -162,18 +163,35 @@ public final class CudaToolkitMissingRule extends DevShellRule {
     }
   }
 
-  private static Optional<String> toolUse(ShellCommand command) {
+  /**
+   * What in one command uses the toolkit. {@code locals}: toolkit-named variables the hook set for itself
+   * ({@code CUDA_PATH=$(find …)} with no command and no export), which no CUDA tool sees.
+   */
+  private static Optional<String> toolUse(ShellCommand command, Set<String> locals) {
     if (command.programName().equals("nvcc")) {
       return Optional.of("a hook runs nvcc");
     }
+    List<ShellWord> invocation = command.invocation();
+    boolean export = !invocation.isEmpty() && "export".equals(invocation.get(0).literal());
     for (ShellCommand.Assignment assignment : command.assignments()) {
       if (TOOLKIT_VARIABLES.contains(assignment.name())) {
+        if (!assignment.exported() && invocation.isEmpty()) {
+          locals.add(assignment.name());
+          continue;
+        }
         return Optional.of("a hook sets " + assignment.name());
+      }
+    }
+    if (export) {
+      for (ShellWord word : invocation.subList(1, invocation.size())) {
+        if (word.literal() != null && TOOLKIT_VARIABLES.contains(word.literal())) {
+          return Optional.of("a hook exports " + word.literal());
+        }
       }
     }
     for (ShellWord word : command.words()) {
       for (String variable : TOOLKIT_VARIABLES) {
-        if (word.mentionsVariable(variable)) {
+        if (!locals.contains(variable) && word.mentionsVariable(variable)) {
           return Optional.of("a hook reads $" + variable);
         }
       }

@@ -11,8 +11,14 @@ import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.SourceFile;
 import io.github.nixml.validate.facts.FlakeShells;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code missing-file}: a project lacks {@code flake.nix}, or lacks {@code .python-version} or
@@ -47,7 +53,7 @@ public final class MissingFileRule extends BaseProjectRule {
       if (shells.strict()) {
         report(context.pythonVersionSource(),
             "has no .python-version: uv will choose an interpreter on its own instead of the dev shell's", sink);
-      } else if (expectsPythonVersion(context, shells)) {
+      } else if (expectsPythonVersion(context, shells) && !shellForCodeElsewhere(context)) {
         unpinnedUv(shells).ifPresent(shell -> report(context.pythonVersionSource(),
             "has no .python-version while the dev shell (" + shells.where(shell.location()) + ") brings uv with "
                 + "nothing else pinning its interpreter: uv will choose one on its own (or download one) instead of "
@@ -57,7 +63,7 @@ public final class MissingFileRule extends BaseProjectRule {
     if (context.pyprojectSource().isMissing()) {
       if (shells.strict()) {
         report(context.pyprojectSource(), "has no pyproject.toml: `uv sync` has no project to install", sink);
-      } else {
+      } else if (!shellForCodeElsewhere(context)) {
         Optional<String> installing = installingCommand(shells);
         installing.ifPresent(command -> report(context.pyprojectSource(),
             "has no pyproject.toml but the dev shell runs `" + command + "`, which has no project to install",
@@ -69,6 +75,30 @@ public final class MissingFileRule extends BaseProjectRule {
       }
     }
   }
+
+  /**
+   * A flake in a subfolder whose folder holds nothing of Python ({@code nix-scripts/flake.nix} beside
+   * {@code project/pyproject.toml}): its shell is entered from the code's folder ({@code nix develop ../nix-scripts}),
+   * so what its hook finds there is not known.
+   */
+  private static boolean shellForCodeElsewhere(ProjectContext context) {
+    if (context.pythonDirectory().isEmpty()) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(context.root().resolve(context.pythonDirectory()))) {
+      return files.noneMatch(file -> isPythonFile(file.getFileName().toString()));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isPythonFile(String name) {
+    return name.endsWith(".py") || PYTHON_FILES.contains(name)
+        || name.startsWith("requirements") && name.endsWith(".txt");
+  }
+
+  private static final Set<String> PYTHON_FILES = Set.of(ProjectContext.PYPROJECT_TOML, ProjectContext.PYTHON_VERSION,
+      "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock", "setup.py", "setup.cfg", "src");
 
   /** What in the project points at a flake: {@code use flake} in .envrc, or a flake.lock. */
   private static Optional<String> flakeExpectedBy(ProjectContext context) {
