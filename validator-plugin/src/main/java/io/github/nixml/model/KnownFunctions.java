@@ -95,7 +95,7 @@ public final class KnownFunctions {
           DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
       new KnownFunction(Scope.NIXPKGS, "devshell.importTOML", 1,
           call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
-      opaque("system"), opaque("config"), opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"),
+      opaque("system"), opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"),
       writeText("writeShellScriptBin"), writeText("writeScriptBin"), writeText("writeShellScript"),
       writeText("writeScript"), writeText("writeText"),
       built("writeShellApplication", BuiltKind.TEXT), built("writeTextFile", BuiltKind.TEXT),

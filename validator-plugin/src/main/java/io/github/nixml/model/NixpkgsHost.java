@@ -26,7 +26,9 @@ import io.github.nixml.nix.eval.Value.Platform;
 import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -107,16 +109,17 @@ final class NixpkgsHost implements Host {
   }
 
   /**
-   * {@code <nixpkgs>}: the nixpkgs {@code NIX_PATH} names on the machine, of a revision nobody can tell (facts per
-   * release stay unknown for it); any other search path is unknown.
+   * {@code <nixpkgs>}, {@code <nixpkgs-unstable>}, {@code <nixos-24.05>}, {@code <unstable>}: a nixpkgs channel
+   * {@code NIX_PATH} names on the machine (channels are named so by convention), of a revision nobody can tell
+   * (facts per release stay unknown for it); any other search path is unknown.
    */
   @Override
   public Value searchPath(Evaluator evaluator, String name, SourceSpan span) {
-    return name.equals("nixpkgs") ? new Input(SEARCH_PATH_NIXPKGS, InputKind.NIXPKGS) : UNKNOWN;
+    return CHANNEL_NAME.matcher(name).matches() ? new Input("<" + name + ">", InputKind.NIXPKGS) : UNKNOWN;
   }
 
-  /** The input name of {@code <nixpkgs>}, as the model and the reports show it. */
-  static final String SEARCH_PATH_NIXPKGS = "<nixpkgs>";
+  private static final Pattern CHANNEL_NAME =
+      Pattern.compile("(nixpkgs|nixos)(-[A-Za-z0-9._-]+)?|unstable");
 
   /**
    * A nixpkgs archive fetched by URL ({@code fetchTarball "https://github.com/NixOS/nixpkgs/archive/<rev>.tar.gz"}
@@ -161,7 +164,8 @@ final class NixpkgsHost implements Host {
     if (text.contains("poetry2nix")) {
       return InputKind.POETRY2NIX;
     }
-    if (text.contains("pyproject-nix/pyproject.nix") || (url.isEmpty() && name.equals("pyproject-nix"))) {
+    // pyproject-nix/pyproject.nix, and nix-community/pyproject.nix before it moved there
+    if (text.contains("/pyproject.nix") || (url.isEmpty() && name.equals("pyproject-nix"))) {
       return InputKind.PYPROJECT_NIX;
     }
     if (text.contains("flake-utils") || (url.isEmpty() && (name.equals("utils") || name.equals("flake_utils")))) {
@@ -422,6 +426,9 @@ final class NixpkgsHost implements Host {
       // `python3.version`, `zlib.pname`: a string the release decides, not a package
       return last.equals("meta") ? UNKNOWN : new Domain.PackageFact(path.subList(0, path.size() - 1), last, span);
     }
+    if (path.equals(List.of("config"))) {
+      return configuration(instance, span);
+    }
     if (path.size() == 2 && path.get(0).equals("pythonManylinuxPackages")) {
       return manylinux(instance, path.get(1), span);
     }
@@ -433,6 +440,21 @@ final class NixpkgsHost implements Host {
       return member == null ? UNKNOWN : member;
     }
     return platformTest(path, last).orElseGet(() -> new Pkg(instance, path, span));
+  }
+
+  /**
+   * {@code pkgs.config}, what callPackage passes as {@code config}: the settings the instance was imported with
+   * where the model knows them ({@code cudaSupport}, {@code allowUnfree}); any other setting is unknown.
+   */
+  private static Value configuration(NixpkgsInstance instance, SourceSpan span) {
+    Map<String, Entry> settings = new LinkedHashMap<>();
+    for (Map.Entry<String, Tristate> setting : Map.of("cudaSupport", instance.cudaSupport(),
+        "allowUnfree", instance.allowUnfree()).entrySet()) {
+      if (setting.getValue() != Tristate.UNKNOWN) {
+        settings.put(setting.getKey(), new Entry(Thunk.of(new Value.Bool(setting.getValue() == Tristate.TRUE)), span));
+      }
+    }
+    return new Attrs(settings, true);
   }
 
   /** A package's own facts, which are no package: its name, version and metadata. */

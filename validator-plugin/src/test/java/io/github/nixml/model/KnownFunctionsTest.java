@@ -93,7 +93,7 @@ class KnownFunctionsTest {
       assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; cudaSupport = true; }")))
           .containsExactly("python312", "uv");
     });
-    for (String member : List.of("system", "config", "fetchurl", "fetchFromGitHub", "runCommand")) {
+    for (String member : List.of("system", "fetchurl", "fetchFromGitHub", "runCommand")) {
       cases.put("NIXPKGS." + member, opaque());
     }
     for (String writer : List.of("writeShellScriptBin", "writeScriptBin", "writeShellScript", "writeScript",
@@ -359,6 +359,37 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void searchPathsOfPackagesKeepThePackages() {
+    // lib.makeBinPath is makeSearchPath over getOutput: `pkg != null`, `pkg + "/bin"`, concatStringsSep of pieces
+    DevShell shell = shell("""
+        pkgs.mkShell {
+          PATH = lib.makeBinPath [ pkgs.git pkgs.uv ];
+          JOINED = lib.concatStringsSep ":" [ "${pkgs.zlib}/lib" "/opt/lib" ];
+        }""");
+    assertThat(shell.textsComplete()).isTrue();
+    assertThat(shell.env().get("PATH").pieces()).extracting(ShellPiece::display)
+        .containsExactly("${git.bin}", "/bin:", "${uv.bin}", "/bin");
+    assertThat(shell.env().get("JOINED").pieces()).extracting(ShellPiece::display)
+        .containsExactly("${zlib}", "/lib:/opt/lib");
+  }
+
+  @Test
+  void theConfigurationOfAPackageSetIsWhatItWasImportedWith() {
+    FlakeModel model = model("""
+        let cuda = import nixpkgs { system = "x86_64-linux"; config = { allowUnfree = true; cudaSupport = true; }; };
+        in {
+          devShells.x86_64-linux.default = cuda.callPackage ({ mkShell, config, lib }: mkShell {
+            packages = lib.optionals config.cudaSupport [ cuda.cudaPackages.cudnn ]
+              ++ lib.optionals (!pkgs.config.cudaSupport) [ pkgs.git ]
+              ++ lib.optional (config.cudaCapabilities or null == null) pkgs.uv;
+          }) { };
+        }""");
+    DevShell shell = model.shells().get(0);
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(names(shell)).containsExactly("cudaPackages.cudnn", "git", "uv");
+  }
+
+  @Test
   void aWordThatDiffersPerPlatformIsKnownToBeOneOfThem() {
     FlakeModel model = model("""
         flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system: let p = nixpkgs.legacyPackages.${system};
@@ -403,6 +434,9 @@ class KnownFunctionsTest {
         .isEqualTo(Domain.InputKind.DEVENV);
     assertThat(NixpkgsHost.kindOf("d", Optional.of("github:cachix/devenv?ref=main")))
         .isEqualTo(Domain.InputKind.DEVENV);
+    // pyproject.nix under its earlier owner, on a branch
+    assertThat(NixpkgsHost.kindOf("p", Optional.of("github:nix-community/pyproject.nix/hacky-nixpkgs-prebuilt")))
+        .isEqualTo(Domain.InputKind.PYPROJECT_NIX);
   }
 
   @Test

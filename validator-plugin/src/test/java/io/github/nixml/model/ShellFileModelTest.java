@@ -29,6 +29,20 @@ class ShellFileModelTest {
   }
 
   @Test
+  void channelsNamedAsNixpkgsAreNixpkgsEachItsOwnInstance() {
+    DevShell shell = onlyShell(model("""
+        let
+          pkgs = import <nixpkgs> { };
+          unstable = import <nixpkgs-unstable> { config.allowUnfree = true; };
+        in pkgs.mkShell { packages = [ pkgs.python312 unstable.cudatoolkit ]; }
+        """));
+    assertThat(shell.packages().packages()).extracting(ref -> ref.source().input())
+        .containsExactly("<nixpkgs>", "<nixpkgs-unstable>");
+    // another search path is whatever NIX_PATH says: unknown
+    assertThat(model("(import <mytools> { }).mkShell { }").shells()).isEmpty();
+  }
+
+  @Test
   void functionWithDefaultSearchPathNixpkgsIsCalledWithItsDefaults() {
     String text = """
         { pkgs ? import <nixpkgs> { config.allowUnfree = true; } }:

@@ -57,6 +57,11 @@ final class Comparison {
     if (right instanceof Failure) {
       return right;
     }
+    // a domain value is a set (a package) or a string (its version), never null: `filter (x: x != null) pkgs`
+    if (left instanceof Value.Foreign && right instanceof Value.Null
+        || left instanceof Value.Null && right instanceof Value.Foreign) {
+      return new Bool(false);
+    }
     return Types.isData(left) && Types.isData(right) ? null : Value.UNKNOWN;
   }
 

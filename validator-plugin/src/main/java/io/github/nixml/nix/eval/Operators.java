@@ -159,6 +159,18 @@ final class Operators {
         return text == null ? UNKNOWN : new Value.Path(Paths.canonical(path.path() + text));
       }
     }
+    // a derivation is coerced through its outPath: `pkg + "/bin"` (nixpkgs' makeSearchPath) is "${pkg}/bin"
+    if (left instanceof Foreign && right instanceof Str r) {
+      List<Piece> pieces = new ArrayList<>();
+      pieces.add(new Value.Interpolation(left, "…"));
+      pieces.addAll(r.pieces());
+      return new Str(pieces, r.span());
+    }
+    if (left instanceof Str l && right instanceof Foreign) {
+      List<Piece> pieces = new ArrayList<>(l.pieces());
+      pieces.add(new Value.Interpolation(right, "…"));
+      return new Str(pieces, l.span());
+    }
     if (left instanceof Str l && (right instanceof Str || right instanceof Value.Path)) {
       List<Piece> pieces = new ArrayList<>(l.pieces());
       if (right instanceof Str r) {

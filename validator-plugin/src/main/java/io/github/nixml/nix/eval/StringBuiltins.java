@@ -21,14 +21,7 @@ final class StringBuiltins {
         new Builtin("stringLength", 1, call -> new Value.Int(Strings.bytes(call.coerced(call.value(0), false))
             .length)),
         new Builtin("substring", 3, StringBuiltins::substring),
-        new Builtin("concatStringsSep", 2, call -> {
-          String separator = call.string(0);
-          List<String> parts = new ArrayList<>();
-          for (Value item : call.list(1)) {
-            parts.add(call.coerced(item, false));
-          }
-          return call.str(String.join(separator, parts));
-        }),
+        new Builtin("concatStringsSep", 2, StringBuiltins::concatStringsSep),
         new Builtin("replaceStrings", 3, StringBuiltins::replaceStrings),
         new Builtin("baseNameOf", 1, call -> call.value(0) instanceof Value.Path path
             ? call.str(Paths.baseName(path.path())) : call.str(Paths.baseName(call.coerced(call.value(0), false)))),
@@ -61,6 +54,30 @@ final class StringBuiltins {
   private static Value contextFree(BuiltinCall call, Value answer) {
     call.string(0);
     return answer;
+  }
+
+  /**
+   * The strings joined, each keeping its pieces: {@code concatStringsSep ":" [ "${pkgs.git}/bin" ]} is
+   * {@code "${pkgs.git}/bin"} with the package still there ({@code lib.makeBinPath}); a derivation is its store path.
+   */
+  private static Value concatStringsSep(BuiltinCall call) {
+    String separator = call.string(0);
+    List<Value> items = call.list(1);
+    List<Value.Piece> pieces = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0 && !separator.isEmpty()) {
+        pieces.add(new Value.Text(separator));
+      }
+      Value item = items.get(i);
+      if (item instanceof Value.Str str) {
+        pieces.addAll(str.pieces());
+      } else if (item instanceof Value.Foreign) {
+        pieces.add(new Value.Interpolation(item, "…"));
+      } else {
+        pieces.add(new Value.Text(call.coerced(item, false)));
+      }
+    }
+    return new Value.Str(pieces, call.at());
   }
 
   private static Value substring(BuiltinCall call) {

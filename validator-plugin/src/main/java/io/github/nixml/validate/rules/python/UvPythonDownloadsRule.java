@@ -66,6 +66,7 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     if (uv.isEmpty() || !shell.attributesComplete()) {
       return;
     }
+
     ShellText downloads = shell.env().get("UV_PYTHON_DOWNLOADS");
     ShellText preference = shell.env().get("UV_PYTHON_PREFERENCE");
     if (shell.env().containsKey("UV_PYTHON")
@@ -84,6 +85,13 @@ public final class UvPythonDownloadsRule extends DevShellRule {
         || (a.name().equals("UV_PYTHON_PREFERENCE") && "only-system".equals(a.value().literal())));
     if (setInHook || !shell.hooksComplete() || shell.hookCommands().stream().anyMatch(
         UvPythonDownloadsRule::venvFromNixInterpreter)) {
+      return;
+    }
+    if (shell.packages().complete() && shell.interpreters().isEmpty()) {
+      // no Nix interpreter to keep uv on: Python is left to uv on purpose, a choice rather than a contradiction
+      sink.reportNote(model.at(uv.get().location()), "uv is in the shell with no Python from Nix, so uv runs a "
+          + "standalone CPython it downloads (NixOS runs one only with nix-ld); if the project should use Nix's "
+          + "Python, add it to the shell and set UV_PYTHON_DOWNLOADS = \"never\"", List.of());
       return;
     }
     String found = downloads == null ? "" : " (UV_PYTHON_DOWNLOADS is '" + downloads.text() + "')";
