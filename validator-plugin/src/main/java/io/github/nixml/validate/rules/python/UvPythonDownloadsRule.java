@@ -2,6 +2,7 @@ package io.github.nixml.validate.rules.python;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.PythonInterpreter;
 import io.github.nixml.model.ShellCommand;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
@@ -9,6 +10,9 @@ import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
+import io.github.nixml.validate.python.PythonRequest;
+import io.github.nixml.validate.python.VersionSpecifierSet;
+import io.github.nixml.toml.TomlDocument;
 import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +64,38 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     return false;
   }
 
+  /** An interpreter package, versioned or not ({@code python3}, {@code python312}, {@code python3Full}). */
+  private static boolean isPython(PackageRef ref) {
+    return PYTHON_ATTRIBUTE.matcher(ref.attrPath().get(0)).matches();
+  }
+
+  private static final java.util.regex.Pattern PYTHON_ATTRIBUTE =
+      java.util.regex.Pattern.compile("(python\\d*|pypy\\d*)(Full|Minimal|_freethreading)?");
+
+  /**
+   * Whether every interpreter the shell brings has a known version that the project's requires-python admits,
+   * with no .python-version asking for another: uv then finds what it needs on PATH.
+   */
+  private static boolean satisfiesProject(DevShell shell, FlakeShells model) {
+    List<PythonInterpreter> interpreters = shell.interpreters();
+    Object requires = model.context().pyproject().flatMap(TomlDocument::table)
+        .map(table -> table.get("project.requires-python")).orElse(null);
+    if (interpreters.isEmpty() || !(requires instanceof String text)
+        || model.context().pythonVersionSource().isPresent()
+        || !shell.packages().packages().stream().filter(UvPythonDownloadsRule::isPython)
+            .allMatch(ref -> ref.pythonInterpreter().isPresent())) {
+      return false;
+    }
+    try {
+      VersionSpecifierSet specifiers = VersionSpecifierSet.parse(text);
+      return interpreters.stream().allMatch(interpreter -> RequiresPythonMismatchRule.admitsSome(
+          PythonRequest.parse(interpreter.version()).request().orElseThrow(IllegalArgumentException::new),
+          specifiers));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     Optional<PackageRef> uv = shell.packages().packages().stream().filter(p -> p.last().equals("uv")).findFirst();
@@ -87,11 +123,19 @@ public final class UvPythonDownloadsRule extends DevShellRule {
         UvPythonDownloadsRule::venvFromNixInterpreter)) {
       return;
     }
-    if (shell.packages().complete() && shell.interpreters().isEmpty()) {
+    if (shell.packages().complete() && shell.packages().packages().stream().noneMatch(UvPythonDownloadsRule::isPython)) {
       // no Nix interpreter to keep uv on: Python is left to uv on purpose, a choice rather than a contradiction
       sink.reportNote(model.at(uv.get().location()), "uv is in the shell with no Python from Nix, so uv runs a "
           + "standalone CPython it downloads (NixOS runs one only with nix-ld); if the project should use Nix's "
           + "Python, add it to the shell and set UV_PYTHON_DOWNLOADS = \"never\"", List.of());
+      return;
+    }
+    if (downloads == null && satisfiesProject(shell, model)) {
+      // uv uses the shell's interpreter while it satisfies the project, unless a managed one is installed already
+      sink.reportNote(model.at(uv.get().location()), "uv is in the shell with nothing keeping it on the Nix "
+          + "interpreter, which satisfies requires-python today; a uv-managed Python installed later would be "
+          + "preferred over it: set UV_PYTHON_DOWNLOADS = \"never\" (or UV_PYTHON_PREFERENCE = \"only-system\")",
+          List.of());
       return;
     }
     String found = downloads == null ? "" : " (UV_PYTHON_DOWNLOADS is '" + downloads.text() + "')";

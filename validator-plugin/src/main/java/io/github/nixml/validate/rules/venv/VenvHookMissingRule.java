@@ -2,6 +2,7 @@ package io.github.nixml.validate.rules.venv;
 
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
+import io.github.nixml.model.ShellWord;
 import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -66,7 +67,22 @@ public final class VenvHookMissingRule extends DevShellRule {
         || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("venvDir"))) {
       return Optional.of("venvDir is set");
     }
-    return strategies.stream().filter(s -> s.kind() == VenvStrategy.Kind.ACTIVATE).findFirst()
+    return strategies.stream().filter(s -> s.kind() == VenvStrategy.Kind.ACTIVATE)
+        .filter(s -> s.directory().map(directory -> !testedFirst(shell, directory)).orElse(true)).findFirst()
         .map(s -> "a hook activates " + s.directory().map(d -> d + "/").orElse("a venv"));
   }
+
+  /**
+   * Whether a hook tests for the venv ({@code if [[ -d .venv/ ]]; then source .venv/bin/activate; fi}): activating
+   * a venv only where one exists expects none, so nothing needs to create it.
+   */
+  private static boolean testedFirst(DevShell shell, String directory) {
+    String bare = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+    return shell.hookCommands().stream()
+        .filter(command -> TESTS.contains(command.programName()))
+        .anyMatch(command -> command.words().stream().map(ShellWord::literal)
+            .anyMatch(word -> word != null && (word.equals(bare) || word.startsWith(bare + "/"))));
+  }
+
+  private static final java.util.Set<String> TESTS = java.util.Set.of("[", "[[", "test");
 }
