@@ -7,7 +7,7 @@
     in
     {
       devShells.x86_64-linux.default = pkgs.mkShell {
-        packages = [ (pkgs.python312.withPackages (ps: [ ps.uv ])) ];
+        packages = [ pkgs.python312 pkgs.uv ];
         # the venv is the user's to make (`uv venv`); entered when it is there
         shellHook = ''
           if [[ -d .venv/ ]]; then
