@@ -96,7 +96,6 @@ let
   # a module applied: a file imported, a function given the arguments it names (the others from
   # `config._module.args`, as the module system does)
   load = args: config: module:
-    if unreadable module then module else
     let
       value = if isPath module || isString module then import module else module;
       named = functionArgs value;
@@ -106,29 +105,16 @@ let
        else value (mapAttrs (name: _: if args ? ${name} then args.${name} else config._module.args.${name}) named))
     else value;
 
-  keyOf = module: if unreadable module then null else if isPath module || isString module then module else null;
+  keyOf = module: if isPath module || isString module then module else null;
 
-  # a module nixml cannot read: unknown, or another flake's value (plain Nix: every module is read)
-  unreadable = primitives.unreadable or (module: false);
-
-  # what a module nixml cannot read (another flake's `flakeModule`) defines: a set of which nothing is known (plain
-  # Nix: every module is read)
-  unknownDefinitions = primitives.unknownDefinitions or { };
-  # such a module's `perSystem`, as unreadable as the module
-  unknownModule = primitives.unknownModule or { };
-
-  # the module and the modules it imports, depth first; a file imported twice counts once; a module nixml cannot
-  # read may define anything (also in `perSystem`) and imports nothing it sees
+  # the module and the modules it imports, depth first; a file imported twice counts once
   collect = args: config: module:
     let
       loaded = load args config module;
-      unknown = unreadable loaded;
-      own = if unknown then unknownDefinitions
-        else if loaded ? config || loaded ? options then loaded.config or { }
+      own = if loaded ? config || loaded ? options then loaded.config or { }
         else removeAttrs loaded [ "imports" "_file" "key" "disabledModules" "_class" ];
     in
-    [ { key = keyOf module; config = own; inherit unknown; } ]
-    ++ (if unknown then [ ] else concatMap (collect args config) (loaded.imports or [ ]));
+    [ { key = keyOf module; config = own; } ] ++ concatMap (collect args config) (loaded.imports or [ ]);
 
   distinct = foldl' (kept: m:
     if m.key != null && elem m.key (map (k: k.key) kept) then kept else kept ++ [ m ]) [ ];
@@ -138,11 +124,10 @@ let
     let
       config = merged // listToAttrs (map (name: {
         inherit name;
-        value = concatMap (m: if m.unknown then [ unknownModule ]
-          else if m.config ? ${name} then [ m.config.${name} ] else [ ]) collected;
+        value = concatMap (d: if d ? ${name} then [ d.${name} ] else [ ]) definitions;
       }) deferred);
-      collected = distinct (concatMap (collect (args // { inherit config; options = { }; }) config) modules);
-      definitions = map (m: m.config) collected;
+      definitions = map (m: m.config) (distinct (concatMap (collect (args // { inherit config; options = { }; })
+        config) modules));
       merged = mergeDefinitions ([ { } ] ++ map (d: removeAttrs d deferred) definitions);
     in
     config;
@@ -217,9 +202,7 @@ let
 
   flakePartsLib = {
     inherit mkFlake importApply;
-    # flake-parts' own modules beyond these define options nixml does not read (overlays, bundlers, partitions)
-    flakeModules = { devshell = devshellModule; devenv = devenvModule; } // lib.genAttrs
-      [ "easyOverlay" "flakeModules" "modules" "bundlers" "partitions" ] (_: unknownModule);
+    flakeModules = { devshell = devshellModule; devenv = devenvModule; };
   };
 in
 flakePartsLib

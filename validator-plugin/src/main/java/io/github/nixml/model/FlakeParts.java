@@ -54,11 +54,6 @@ final class FlakeParts {
         self.args().get(1), self.args().get(2), at), List.of(), null));
     put(entries, new Native("devenvShell", 2, (ev, self, at) -> shell(ev, Scope.DEVENV, self.args().get(0),
         null, self.args().get(1), at), List.of(), null));
-    // a module the model cannot read defines what no one knows: an open set
-    entries.put("unknownDefinitions", new Entry(Thunk.of(new Attrs(Map.of(), true)), null));
-    entries.put("unknownModule", new Entry(Thunk.of(UNKNOWN), null));
-    put(entries, new Native("unreadable", 1, (ev, self, at) -> new Value.Bool(self.args().get(0) instanceof Value.Unknown
-        || self.args().get(0) instanceof Value.Foreign), List.of(), null));
     return new Attrs(entries, false);
   }
 

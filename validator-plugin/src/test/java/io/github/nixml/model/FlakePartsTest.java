@@ -56,26 +56,6 @@ class FlakePartsTest {
   }
 
   @Test
-  void aModuleOfAnotherFlakeMayDefineAnythingButTheKnownShellsStay() {
-    // treefmt-nix's module is another flake's: what it defines (config.treefmt…) is unknown, nothing else is lost
-    FlakeModel model = model("""
-        {
-          systems = [ "x86_64-linux" ];
-          imports = [ inputs.treefmt-nix.flakeModule inputs.flake-parts.flakeModules.easyOverlay ];
-          perSystem = { pkgs, config, ... }: {
-            overlayAttrs = { };
-            devShells.default = pkgs.mkShell { packages = [ pkgs.uv config.treefmt.build.wrapper ]; };
-            devShells.plain = pkgs.mkShell { packages = [ pkgs.python312 ]; };
-          };
-        }""");
-    assertThat(model.shells()).extracting(DevShell::name).containsExactlyInAnyOrder("default", "plain");
-    DevShell withWrapper = shell(model, "default", "x86_64-linux");
-    assertThat(names(withWrapper)).containsExactly("uv");
-    assertThat(withWrapper.packages().complete()).isFalse();
-    assertThat(shell(model, "plain", "x86_64-linux").packages().complete()).isTrue();
-  }
-
-  @Test
   void modulesOfImportsMergeTheirShellsAndTheirSystems() {
     FlakeModel model = model("""
         {
