@@ -107,16 +107,11 @@ public final class SourceFile {
           return unreadable(path, "is binary (NUL byte at offset " + i + "); expected text");
         }
       }
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      ByteBuffer input = ByteBuffer.wrap(bytes);
-      try {
-        CharBuffer chars = decoder.decode(input);
-        return of(path, chars.toString());
-      } catch (CharacterCodingException e) {
-        return unreadable(path, "is not valid UTF-8 (bad byte near offset " + firstInvalidUtf8(bytes) + ")");
+      int badByte = firstInvalidUtf8(bytes);
+      if (badByte < bytes.length) {
+        return unreadable(path, "is not valid UTF-8 (bad byte near offset " + badByte + ")");
       }
+      return of(path, new String(bytes, StandardCharsets.UTF_8)); // valid: the String decoder's fast path
     } catch (NoSuchFileException e) {
       return Files.isSymbolicLink(file) ? unreadable(path, "is a broken symbolic link") : missing(path);
     } catch (AccessDeniedException e) {
@@ -141,14 +136,18 @@ public final class SourceFile {
         break;
       }
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
     String text;
-    try {
-      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException("a replacing decoder does not fail", e);
+    if (badByte == bytes.length) {
+      text = new String(bytes, StandardCharsets.UTF_8); // valid: the String decoder's fast path, no replacement
+    } else {
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      try {
+        text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        throw new IllegalStateException("a replacing decoder does not fail", e);
+      }
     }
     EncodingProblem encoding = null;
     if (nul >= 0) {
@@ -166,6 +165,13 @@ public final class SourceFile {
 
   /** The byte offset of the first malformed UTF-8 sequence, or the length when there is none. */
   private static int firstInvalidUtf8(byte[] bytes) {
+    int ascii = 0;
+    while (ascii < bytes.length && bytes[ascii] >= 0) {
+      ascii++;
+    }
+    if (ascii == bytes.length) {
+      return ascii; // ASCII, as nearly every Nix, TOML and lock file is: no decoder, no char buffer
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -19,18 +19,20 @@ record GitignorePattern(String base, String text, Pattern regex, boolean negated
     boolean anchored, Location location) {
 
   /**
-   * Compiled regexes by source: the same lines ({@code .venv/}, {@code __pycache__/}) recur in every project of a
+   * Compiled regexes by glob: the same lines ({@code .venv/}, {@code __pycache__/}) recur in every project of a
    * monorepo, and compiling them anew cost more than matching. Bounded, so that a huge tree cannot grow it forever.
    */
   private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int MAX_COMPILED = 4096;
 
-  private static Pattern compiled(String regex) {
-    Pattern pattern = COMPILED.get(regex);
+  /** The regex of a glob, compiled once per JVM for each glob and anchoring (the key: "a" or "u", then the glob). */
+  private static Pattern compiled(String glob, boolean anchored) {
+    String key = (anchored ? "a" : "u") + glob;
+    Pattern pattern = COMPILED.get(key);
     if (pattern == null) {
-      pattern = Pattern.compile(regex);
+      pattern = Pattern.compile(toRegex(glob, anchored));
       if (COMPILED.size() < MAX_COMPILED) {
-        COMPILED.putIfAbsent(regex, pattern);
+        COMPILED.putIfAbsent(key, pattern);
       }
     }
     return pattern;
@@ -71,7 +73,7 @@ record GitignorePattern(String base, String text, Pattern regex, boolean negated
     if (line.startsWith("/")) {
       line = line.substring(1);
     }
-    return new GitignorePattern(base, raw.strip(), compiled(toRegex(line, anchored)), negated,
+    return new GitignorePattern(base, raw.strip(), compiled(line, anchored), negated,
         directoryOnly, anchored, location);
   }
 
