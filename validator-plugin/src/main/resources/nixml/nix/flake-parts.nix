@@ -200,8 +200,29 @@ let
     in
     top.flake;
 
+  # what nixml does not know (plain Nix: an empty set)
+  unknown = primitives.unknown or { };
+
+  # Another flake's module, known by what its documentation says it declares: perSystem options whose values
+  # nixml does not know (`treefmt.*`, read back as `config.treefmt.build.wrapper`), the outputs it may define (as
+  # unknown), and no dev shell. An unknown module would make every output unknown, dev shells included.
+  # (a module function: nixml's library sets are open, so a set would read as one that may hold anything)
+  declaring = { perSystemOptions ? [ ], perSystemOutputs ? [ ], flakeOutputs ? [ ] }: { ... }: {
+    perSystem = { ... }: lib.genAttrs (perSystemOptions ++ perSystemOutputs) (_: unknown);
+    flake = lib.genAttrs flakeOutputs (_: unknown);
+  };
+
+  foreignModules = {
+    # numtide/treefmt-nix: `perSystem.treefmt`; `formatter` and `checks.treefmt` from it
+    treefmt-nix = declaring { perSystemOptions = [ "treefmt" ]; perSystemOutputs = [ "formatter" "checks" ]; };
+    # cachix/git-hooks.nix (once pre-commit-hooks.nix): `perSystem.pre-commit`; `checks.pre-commit` from it
+    git-hooks = declaring { perSystemOptions = [ "pre-commit" ]; perSystemOutputs = [ "checks" ]; };
+    # flake-parts' own easyOverlay: `perSystem.overlayAttrs` becomes `overlays.default`
+    easyOverlay = declaring { perSystemOptions = [ "overlayAttrs" ]; flakeOutputs = [ "overlays" ]; };
+  };
+
   flakePartsLib = {
-    inherit mkFlake importApply;
+    inherit mkFlake importApply foreignModules;
     flakeModules = { devshell = devshellModule; devenv = devenvModule; };
   };
 in

@@ -374,6 +374,14 @@ let
     mkAfter = mkOrder 1500;
   };
 
+  # a package's metadata (nixpkgs lib/meta.nix): where its program is
+  meta = {
+    # `${lib.getBin x}/bin/${y}`
+    getExe' = x: y: "${attrsets.getBin x}/bin/${y}";
+    # the program `meta.mainProgram` names, else the package's name
+    getExe = x: meta.getExe' x (x.meta.mainProgram or (strings.getName x));
+  };
+
   customisation = {
     # the function's formals filled from `autoArgs`, `args` winning; a path is imported first
     callPackageWith = primitives.callPackageWith or (autoArgs: fn: args:
@@ -382,6 +390,7 @@ let
   };
 in
 trivial // fixedPoints // asserts // lists // strings // attrsets // customisation // modules // {
-  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation modules;
+  inherit (meta) getExe getExe';
+  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation modules meta;
   inherit typeOf isInt isBool isFloat isList;
 }

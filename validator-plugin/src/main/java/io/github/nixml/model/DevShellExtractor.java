@@ -570,8 +570,9 @@ final class DevShellExtractor {
     boolean complete = true;
     for (Item item : items) {
       PlatformGuard present = guard.and(item.guard());
-      if (item.value() instanceof Pkg pkg && !pkg.path().isEmpty()) {
+      if (item.value() instanceof Pkg pkg && !pkg.path().isEmpty() && pkg.span() != null) {
         into.add(new PackageRef(pkg.path(), pkg.instance(), present, pkg.span()));
+        addPythonModules(pkg, present, into);
       } else if (item.value() instanceof Built built) {
         complete &= built.kind() == BuiltKind.TEXT || addPackages(built.paths(), present, into);
       } else if (item.value() instanceof Str str && str.pieces().size() == 1
@@ -587,6 +588,29 @@ final class DevShellExtractor {
     }
     return complete;
   }
+
+  /**
+   * The modules of a {@code python.withPackages} environment, where the environment is: the members of a Python
+   * package set only, as nixpkgs keeps them (it drops anything that is no Python module, setup hooks included).
+   * A module the model cannot read adds nothing; it never made the shell's own list partial. They go to the list's
+   * {@link PackageList#pythonModules()}.
+   */
+  private static void addPythonModules(Pkg environment, PlatformGuard guard, List<PackageRef> into) {
+    List<Item> modules = environment.pythonModules() == null ? null : Evaluator.items(environment.pythonModules());
+    if (modules == null) {
+      return;
+    }
+    for (Item module : modules) {
+      if (module.value() instanceof Pkg pkg && pkg.span() != null && pkg.path().size() > 1
+          && PYTHON_PACKAGE_SET.matcher(pkg.path().get(0)).matches() && !pkg.path().get(pkg.path().size() - 1)
+              .toLowerCase(java.util.Locale.ROOT).endsWith("hook")) {
+        into.add(new PackageRef(pkg.path(), pkg.instance(), guard.and(module.guard()), pkg.span(), true));
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern PYTHON_PACKAGE_SET =
+      java.util.regex.Pattern.compile("python\\d*(Packages)?");
 
   /**
    * {@code env = { … } // lib.optionalAttrs stdenv.isLinux { … }}: each variable where its sets have it, with that

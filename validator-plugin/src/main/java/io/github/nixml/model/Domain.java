@@ -9,16 +9,27 @@ import java.util.Set;
 final class Domain {
   private Domain() {}
 
-  /** Something from a nixpkgs instance: the instance itself (empty path), a package, a package set. */
-  record Pkg(NixpkgsInstance instance, List<String> path, SourceSpan span) implements Value.Foreign {
+  /**
+   * Something from a nixpkgs instance: the instance itself (empty path), a package, a package set. {@code span} is
+   * where it is first named (null for the Python package set {@code withPackages} passes, whose members are located
+   * where each is selected); {@code pythonModules} is the list a {@code python.withPackages} environment adds to
+   * its interpreter (null for anything else).
+   */
+  record Pkg(NixpkgsInstance instance, List<String> path, SourceSpan span, Value pythonModules)
+      implements Value.Foreign {
     Pkg {
       path = List.copyOf(path);
+    }
+
+    Pkg(NixpkgsInstance instance, List<String> path, SourceSpan span) {
+      this(instance, path, span, null);
     }
   }
 
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
   enum InputKind {
-    NIXPKGS, FLAKE_UTILS, FLAKE_UTILS_PLUS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, FLAKELIGHT, PYPROJECT_NIX, POETRY2NIX, OTHER
+    NIXPKGS, FLAKE_UTILS, FLAKE_UTILS_PLUS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, FLAKELIGHT, PYPROJECT_NIX, POETRY2NIX,
+    TREEFMT_NIX, GIT_HOOKS, OTHER
   }
 
   /**

@@ -38,6 +38,7 @@ final class FlakeParts {
 
   static Attrs primitives() {
     Map<String, Entry> entries = new LinkedHashMap<>();
+    entries.put("unknown", new Entry(Thunk.of(UNKNOWN), null));
     put(entries, new Native("shapeOf", 1, (ev, self, at) -> Str.of(shapeOf(self.args().get(0)), at), List.of(),
         null));
     put(entries, new Native("knownNames", 1, (ev, self, at) -> self.args().get(0) instanceof Attrs attrs

@@ -70,6 +70,8 @@ public final class KnownFunctions {
   /** One entry: {@code arity} 0 is a value (computed when named), not a function. */
   public record KnownFunction(Scope scope, String name, int arity, Behaviour behaviour) {}
 
+  private static final java.util.regex.Pattern INTERPRETER = java.util.regex.Pattern.compile("python\\d*");
+
   private static final List<KnownFunction> TABLE = List.of(
       new KnownFunction(Scope.BUILTINS, "import", 1, KnownFunctions::importInput),
       // `toString pkgs.python3.interpreter` is the text "${pkgs.python3.interpreter}" is: the package's path
@@ -106,7 +108,8 @@ public final class KnownFunctions {
       new KnownFunction(Scope.POETRY2NIX, "mkPoetry2Nix", 1, KnownFunctions::mkPoetry2Nix),
       new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryEnv", 1,
           call -> poetryEnv(call.instance(), call.arg(0), call.span())),
-      samePackage("withPackages"), samePackage("override"), samePackage("overrideAttrs"),
+      new KnownFunction(Scope.PACKAGE, "withPackages", 1, KnownFunctions::withPackages),
+      samePackage("override"), samePackage("overrideAttrs"),
       samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
 
   /** Every entry, for documentation and tests. */
@@ -180,6 +183,28 @@ public final class KnownFunctions {
   private static KnownFunction driverLink(String setter) {
     return new KnownFunction(Scope.NIXPKGS, setter + ".driverLink", 0, call -> Str.of("/run/opengl-driver",
         call.span()));
+  }
+
+  /**
+   * {@code python.withPackages (ps: [ … ])}: the interpreter, with the modules the function picks from its package
+   * set ({@code ps} is {@code python3XYPackages} for {@code python3XY}); unknown modules leave the list partial.
+   */
+  private static Value withPackages(Call call) {
+    if (!(call.receiver() instanceof Pkg python) || python.path().isEmpty()) {
+      return call.receiver();
+    }
+    List<String> path = python.path();
+    List<String> packageSet = path.size() == 1 && INTERPRETER.matcher(path.get(0)).matches()
+        ? List.of(path.get(0) + "Packages") : append(path, "pkgs");
+    Value modules = call.evaluator().apply(call.arg(0), Thunk.of(new Pkg(python.instance(), packageSet, null)),
+        call.at());
+    return new Pkg(python.instance(), path, python.span(), modules);
+  }
+
+  private static List<String> append(List<String> path, String name) {
+    List<String> longer = new java.util.ArrayList<>(path);
+    longer.add(name);
+    return longer;
   }
 
   private static KnownFunction samePackage(String name) {

@@ -183,6 +183,12 @@ final class NixpkgsHost implements Host {
     if (text.contains("nix-systems") || (url.isEmpty() && name.equals("systems"))) {
       return InputKind.SYSTEMS;
     }
+    if (text.contains("numtide/treefmt-nix")) {
+      return InputKind.TREEFMT_NIX;
+    }
+    if (text.contains("cachix/git-hooks.nix") || text.contains("cachix/pre-commit-hooks.nix")) {
+      return InputKind.GIT_HOOKS;
+    }
     return text.contains("nixpkgs") ? InputKind.NIXPKGS : InputKind.OTHER;
   }
 
@@ -192,7 +198,8 @@ final class NixpkgsHost implements Host {
       return hasAttr(evaluator, pkg, name) instanceof Bool present && present.value() ? present : null;
     }
     if (target instanceof Pkg pkg) {
-      return member(evaluator, pkg.instance(), append(pkg.path(), name), pkg.path().isEmpty() ? span : pkg.span());
+      return member(evaluator, pkg.instance(), append(pkg.path(), name),
+          pkg.path().isEmpty() || pkg.span() == null ? span : pkg.span());
     }
     if (target instanceof PerSystem perSystem && perSystem.systems() != null
         && perSystem.systems().contains(name)) {
@@ -215,7 +222,7 @@ final class NixpkgsHost implements Host {
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
-          case SYSTEMS, PYPROJECT_NIX, OTHER -> UNKNOWN;
+          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, GIT_HOOKS, OTHER -> UNKNOWN;
         };
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
@@ -224,6 +231,16 @@ final class NixpkgsHost implements Host {
         case "flakeModule" -> switch (input.kind()) {
           case DEVSHELL -> flakeModule(evaluator, "devshell", span);
           case DEVENV -> flakeModule(evaluator, "devenv", span);
+          case TREEFMT_NIX -> foreignModule(evaluator, "treefmt-nix", span);
+          case GIT_HOOKS -> foreignModule(evaluator, "git-hooks", span);
+          default -> UNKNOWN;
+        };
+        // `inputs.flake-parts.flakeModules.easyOverlay`, `inputs.treefmt-nix.flakeModules.default`: the modules
+        // nixml knows, any other name unknown
+        case "flakeModules" -> switch (input.kind()) {
+          case FLAKE_PARTS -> foreignModules(evaluator, java.util.Map.of("easyOverlay", "easyOverlay"), span);
+          case TREEFMT_NIX -> foreignModules(evaluator, java.util.Map.of("default", "treefmt-nix"), span);
+          case GIT_HOOKS -> foreignModules(evaluator, java.util.Map.of("default", "git-hooks"), span);
           default -> UNKNOWN;
         };
         default -> UNKNOWN;
@@ -389,6 +406,19 @@ final class NixpkgsHost implements Host {
     return null;
   }
 
+  /** Another flake's module nixml knows by its facts ({@code foreignModules} of its flake-parts source). */
+  private Value foreignModule(Evaluator evaluator, String name, SourceSpan span) {
+    return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "foreignModules", span), name, span);
+  }
+
+  /** A flake's {@code flakeModules}: the names given, as nixml's modules of those facts; any other unknown. */
+  private Value foreignModules(Evaluator evaluator, java.util.Map<String, String> known, SourceSpan span) {
+    java.util.Map<String, Entry> entries = new java.util.LinkedHashMap<>();
+    known.forEach((name, module) -> entries.put(name,
+        new Entry(new Thunk(() -> foreignModule(evaluator, module, span)), null)));
+    return new Attrs(entries, true);
+  }
+
   /** numtide devshell's or devenv's {@code flakeModule}: nixml's own, in its flake-parts source. */
   private Value flakeModule(Evaluator evaluator, String name, SourceSpan span) {
     return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "flakeModules", span), name, span);
@@ -424,7 +454,8 @@ final class NixpkgsHost implements Host {
     }
     if (path.size() > 1 && DERIVATION_FACTS.contains(last)) {
       // `python3.version`, `zlib.pname`: a string the release decides, not a package
-      return last.equals("meta") ? UNKNOWN : new Domain.PackageFact(path.subList(0, path.size() - 1), last, span);
+      return last.equals("meta") ? meta(path.subList(0, path.size() - 1), span)
+          : new Domain.PackageFact(path.subList(0, path.size() - 1), last, span);
     }
     if (path.equals(List.of("config"))) {
       return configuration(instance, span);
@@ -455,6 +486,15 @@ final class NixpkgsHost implements Host {
       }
     }
     return new Attrs(settings, true);
+  }
+
+  /**
+   * A package's {@code meta}: its {@code mainProgram} (what {@code lib.getExe} runs) is one word the release decides;
+   * anything else in it is unknown.
+   */
+  private static Value meta(List<String> packagePath, SourceSpan span) {
+    return new Attrs(Map.of("mainProgram", new Entry(Thunk.of(
+        new Domain.PackageFact(packagePath, "meta.mainProgram", span)), span)), true);
   }
 
   /** A package's own facts, which are no package: its name, version and metadata. */

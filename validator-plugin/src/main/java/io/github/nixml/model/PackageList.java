@@ -4,13 +4,21 @@ import java.util.List;
 
 /**
  * The packages of a list as far as the model can resolve them; {@code complete} is false when some entry is
- * unknown, so that rules asking "is X missing?" stay silent.
+ * unknown, so that rules asking "is X missing?" stay silent. The modules of its {@code python.withPackages}
+ * environments are {@link #pythonModules()}, not among {@link #packages()}: they say what the environment's
+ * Python imports, not what the shell itself holds, and whether they are complete is not known.
  */
-public record PackageList(List<PackageRef> packages, boolean complete) {
+public record PackageList(List<PackageRef> packages, boolean complete, List<PackageRef> pythonModules) {
   public static final PackageList EMPTY = new PackageList(List.of(), true);
 
   public PackageList {
-    packages = List.copyOf(packages);
+    pythonModules = java.util.stream.Stream.concat(pythonModules.stream(),
+        packages.stream().filter(PackageRef::pythonModule)).toList();
+    packages = packages.stream().filter(ref -> !ref.pythonModule()).toList();
+  }
+
+  public PackageList(List<PackageRef> packages, boolean complete) {
+    this(packages, complete, List.of());
   }
 
   public boolean anyMatch(java.util.function.Predicate<PackageRef> test) {

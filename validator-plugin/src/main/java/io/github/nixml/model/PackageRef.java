@@ -10,13 +10,19 @@ import java.util.regex.Pattern;
 /**
  * A package a dev shell brings: its attribute path in nixpkgs ({@code python311Packages.venvShellHook}), the
  * nixpkgs instance it comes from (null when the model cannot tell), the platforms it is present on, and where its
- * attribute path is written.
+ * attribute path is written. A {@code pythonModule} is a module of a {@code python.withPackages} environment the
+ * shell brings ({@code ps.torch}), kept apart from the shell's own list ({@link PackageList#pythonModules()}).
  */
-public record PackageRef(List<String> attrPath, NixpkgsInstance source, PlatformGuard guard, SourceSpan location) {
+public record PackageRef(List<String> attrPath, NixpkgsInstance source, PlatformGuard guard, SourceSpan location,
+    boolean pythonModule) {
   private static final Pattern PYTHON = Pattern.compile("python(\\d)(\\d+)(Full|Minimal|Packages|_freethreading)?");
 
   public PackageRef {
     attrPath = List.copyOf(attrPath);
+  }
+
+  public PackageRef(List<String> attrPath, NixpkgsInstance source, PlatformGuard guard, SourceSpan location) {
+    this(attrPath, source, guard, location, false);
   }
 
   public String name() {

@@ -234,6 +234,11 @@ public final class NixmlPage {
     if (!packages.isEmpty()) {
       sink.table(List.of("Package", "nixpkgs instance", "Platforms", "On this system", "Where"), packages);
     }
+    if (!shell.packages().pythonModules().isEmpty()) {
+      sink.paragraph("Python modules of its withPackages environments (as far as the model can list them):");
+      sink.table(List.of("Package", "nixpkgs instance", "Platforms", "On this system", "Where"),
+          shell.packages().pythonModules().stream().map(ref -> packageRow(project, ref, system)).toList());
+    }
     for (LibraryPath path : shell.libraryPaths()) {
       sink.paragraph("Library path (lib.makeLibraryPath at " + where(project, path.location()) + "):");
       List<List<String>> rows = new ArrayList<>();

@@ -153,6 +153,45 @@ class FlakePartsTest {
     assertThat(shell.location().line()).isEqualTo(6); // where the flake calls mkFlake
   }
 
+  private static FlakeModel withForeignModules(String imports) {
+    return FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.treefmt-nix.url = "github:numtide/treefmt-nix";
+          inputs.git-hooks.url = "github:cachix/git-hooks.nix";
+          inputs.mystery.url = "github:someone/flake-modules";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ %s ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, config, ... }: {
+                treefmt.programs.ruff-format.enable = true;
+                pre-commit.settings.hooks.ruff.enable = true;
+                overlayAttrs = { inherit (config.packages) tool; };
+                packages.tool = pkgs.hello;
+                devShells.default = pkgs.mkShell { packages = [ pkgs.python312 pkgs.uv ]; };
+              };
+            };
+        }
+        """.formatted(imports));
+  }
+
+  @Test
+  void treefmtGitHooksAndEasyOverlayModulesDeclareOptionsButNoShell() {
+    FlakeModel model = withForeignModules("inputs.treefmt-nix.flakeModule inputs.git-hooks.flakeModule "
+        + "inputs.flake-parts.flakeModules.easyOverlay inputs.treefmt-nix.flakeModules.default");
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(names(shell(model, "default", "x86_64-linux"))).containsExactly("python312", "uv");
+  }
+
+  @Test
+  void aModuleOfAnotherFlakeNixmlHasNoFactsForMayDefineAnyShell() {
+    // partitions or a module of someone's own flake may define or move dev shells: they stay unknown
+    assertThat(withForeignModules("inputs.mystery.flakeModule").shellsComplete()).isFalse();
+    assertThat(withForeignModules("inputs.flake-parts.flakeModules.partitions").shellsComplete()).isFalse();
+  }
+
   @Test
   void devenvShellsOfDevenvsFlakeModule() {
     FlakeModel model = FlakeModel.of("""

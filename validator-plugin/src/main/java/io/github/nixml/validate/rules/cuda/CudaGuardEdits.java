@@ -37,7 +37,8 @@ public final class CudaGuardEdits {
   private CudaGuardEdits() {}
 
   public static Optional<Fix> fix(NixFile file, String path, DevShell shell, PackageRef ref) {
-    List<PackageRef> cudaRefs = shell.cudaPackages();
+    List<PackageRef> cudaRefs = new ArrayList<>(shell.cudaPackages());
+    shell.packages().pythonModules().stream().filter(PackageRef::isCuda).forEach(cudaRefs::add);
     String nixpkgs = nixpkgsVariable(file, shell);
     SyntaxNode element = listElement(file, ref.location());
     if (element == null) {
@@ -50,6 +51,9 @@ public final class CudaGuardEdits {
           && r.location().offset() < item.end())) {
         cuda.add(item.syntax());
       }
+    }
+    if (cuda.isEmpty()) {
+      return Optional.empty(); // the reported package is not an element of this list
     }
     boolean all = cuda.size() == list.elements().size();
     for (String[] guard : guards(nixpkgs)) {

@@ -78,6 +78,7 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
   private static List<List<PackageRef>> sites(DevShell shell) {
     List<List<PackageRef>> sites = new ArrayList<>();
     sites.add(shell.packages().packages());
+    sites.add(shell.packages().pythonModules()); // `python3.withPackages (ps: [ ps.torchWithCuda ])`
     shell.libraryPaths().forEach(path -> sites.add(path.entries().packages()));
     List<ShellText> texts = new ArrayList<>(shell.env().values());
     texts.addAll(shell.hooks());

@@ -11,7 +11,8 @@ import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.List;
 
 /**
- * {@code cuda-unfree-not-allowed}: a CUDA package comes from a nixpkgs instance that allows no unfree package
+ * {@code cuda-unfree-not-allowed}: a CUDA package (or a CUDA module of a {@code withPackages} environment,
+ * {@code ps.torchWithCuda}) comes from a nixpkgs instance that allows no unfree package
  * (no {@code config.allowUnfree = true}, no {@code allowUnfreePredicate}); {@code nixpkgs.legacyPackages} counts
  * as such. Why: evaluation stops with "Package 'cudatoolkit-…' has an unfree license ('CUDA EULA'), refusing to
  * evaluate" and the shell never starts.
@@ -25,9 +26,9 @@ public final class CudaUnfreeNotAllowedRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    for (PackageRef ref : CudaRules.firstPerInstance(shell, i -> i.unfreeAllowed() == Tristate.FALSE)) {
+    for (PackageRef ref : CudaRules.firstPerInstanceWithModules(shell, i -> i.unfreeAllowed() == Tristate.FALSE)) {
       sink.report(model.at(ref.location()),
-          ref.name() + " is unfree but comes from " + ref.source().input() + " ("
+          ref.name() + (ref.pythonModule() ? " builds on CUDA, which is unfree," : " is unfree") + " but comes from " + ref.source().input() + " ("
               + model.where(ref.source().location()) + "), which does not allow unfree packages: evaluation "
               + "refuses it; set config.allowUnfree = true in that import",
           List.of(model.at(ref.source().location())));
