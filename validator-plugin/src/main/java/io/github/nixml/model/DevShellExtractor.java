@@ -399,7 +399,10 @@ final class DevShellExtractor {
           packagesLocation = keySpan;
         }
       } else if (!fhs && key.equals("inputsFrom")) {
-        packagesComplete = false;
+        // the inputs of other derivations, which the model does not list; `inputsFrom = [ ]` (a helper's default)
+        // adds none
+        List<Item> from = Evaluator.items(entry.getValue().thunk().force());
+        packagesComplete &= from != null && from.isEmpty();
       } else if ((!fhs && HOOK_ATTRIBUTES.contains(key)) || (fhs && key.equals("profile"))) {
         hooks.add(ShellTexts.of(key, entry.getValue().thunk().force(), keySpan, true, libraryPaths, this));
       } else if (fhs && key.equals("runScript")) {

@@ -257,7 +257,7 @@ public final class KnownFunctions {
    * {@code pkgs.cudaDrivers} of an overlay is what the overlay makes it. An overlay the model cannot apply (a
    * foreign input's) adds nothing it knows; the instance still says that overlays may change its packages.
    */
-  private static Value overlaid(Evaluator evaluator, Pkg base, Value arguments, SourceSpan span) {
+  static Value overlaid(Evaluator evaluator, Pkg base, Value arguments, SourceSpan span) {
     if (!(arguments instanceof Attrs args) || !args.entries().containsKey("overlays")) {
       return base;
     }

@@ -239,6 +239,10 @@ final class NixpkgsHost implements Host {
         // nixml knows, any other name unknown
         case "flakeModules" -> switch (input.kind()) {
           case FLAKE_PARTS -> foreignModules(evaluator, java.util.Map.of("easyOverlay", "easyOverlay"), span);
+          case DEVENV -> modulesNamed(java.util.Map.of("default", new Thunk(() -> flakeModule(evaluator, "devenv",
+              span))));
+          case DEVSHELL -> modulesNamed(java.util.Map.of("default", new Thunk(() -> flakeModule(evaluator,
+              "devshell", span))));
           case TREEFMT_NIX -> foreignModules(evaluator, java.util.Map.of("default", "treefmt-nix"), span);
           case GIT_HOOKS -> foreignModules(evaluator, java.util.Map.of("default", "git-hooks"), span);
           default -> UNKNOWN;
@@ -413,9 +417,15 @@ final class NixpkgsHost implements Host {
 
   /** A flake's {@code flakeModules}: the names given, as nixml's modules of those facts; any other unknown. */
   private Value foreignModules(Evaluator evaluator, java.util.Map<String, String> known, SourceSpan span) {
+    java.util.Map<String, Thunk> modules = new java.util.LinkedHashMap<>();
+    known.forEach((name, module) -> modules.put(name, new Thunk(() -> foreignModule(evaluator, module, span))));
+    return modulesNamed(modules);
+  }
+
+  /** {@code flakeModules} with these modules; a name not among them is unknown (the flake may have more). */
+  private static Value modulesNamed(java.util.Map<String, Thunk> modules) {
     java.util.Map<String, Entry> entries = new java.util.LinkedHashMap<>();
-    known.forEach((name, module) -> entries.put(name,
-        new Entry(new Thunk(() -> foreignModule(evaluator, module, span)), null)));
+    modules.forEach((name, module) -> entries.put(name, new Entry(module, null)));
     return new Attrs(entries, true);
   }
 
@@ -447,6 +457,15 @@ final class NixpkgsHost implements Host {
     String last = path.get(path.size() - 1);
     if (path.equals(List.of("pkgs"))) {
       return new Pkg(instance, List.of(), span); // nixpkgs' `pkgs.pkgs` is the set itself (what callPackage passes)
+    }
+    if (path.equals(List.of("extend"))) {
+      // `pkgs.extend overlay`: the set with one more overlay, as `import nixpkgs { overlays = [ overlay ]; }`
+      NixpkgsInstance overlaid = new NixpkgsInstance(instance.input(), instance.allowUnfree(),
+          instance.allowUnfreePredicate(), instance.cudaSupport(), Tristate.TRUE, instance.location(),
+          instance.cudaSupportLocation());
+      return new Value.Native("extend", 1, (ev, self, at) -> KnownFunctions.overlaid(ev,
+          new Pkg(overlaid, List.of(), span), new Attrs(Map.of("overlays", new Entry(Thunk.of(new Value.ListV(
+              List.of(new Value.Item(self.args().get(0), PlatformGuard.ALWAYS)))), at)), false), at), List.of(), span);
     }
     Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, String.join(".", path));
     if (known.isPresent()) {

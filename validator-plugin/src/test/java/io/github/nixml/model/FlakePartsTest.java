@@ -186,6 +186,27 @@ class FlakePartsTest {
   }
 
   @Test
+  void devenvsFlakeModulesDefaultIsItsFlakeModule() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.devenv.url = "github:cachix/devenv";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ inputs.devenv.flakeModules.default ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, ... }: {
+                devenv.shells.default = { languages.python.enable = true; packages = [ pkgs.uv ]; };
+              };
+            };
+        }
+        """);
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(shell(model, "default", "x86_64-linux").layout()).isEqualTo(Layout.DEVENV);
+  }
+
+  @Test
   void aModuleOfAnotherFlakeNixmlHasNoFactsForMayDefineAnyShell() {
     // partitions or a module of someone's own flake may define or move dev shells: they stay unknown
     assertThat(withForeignModules("inputs.mystery.flakeModule").shellsComplete()).isFalse();

@@ -284,6 +284,35 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void extendAddsAnOverlayAndSaysSo() {
+    DevShell shell = onlyShell(model("""
+        let p = (import nixpkgs { system = "x86_64-linux"; }).extend (final: prev: { myPython = prev.python312; });
+        in { devShells.x86_64-linux.default = p.mkShell { packages = [ p.myPython p.uv ]; }; }"""));
+    assertThat(names(shell)).containsExactly("python312", "uv");
+    assertThat(shell.instance().overlays()).isEqualTo(Tristate.TRUE);
+  }
+
+  @Test
+  void withPackagesKeepsTheModulesItsEnvironmentHolds() {
+    DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.python312.withPackages (ps: with ps; [ numpy"
+        + " pkgs.cudatoolkit venvShellHook ] ++ lib.optionals pkgs.stdenv.isLinux [ ps.torchWithCuda ])) ]; }");
+    assertThat(names(shell)).containsExactly("python312");
+    // nixpkgs drops what is no Python module (a package of the set, a setup hook) from the environment
+    assertThat(shell.packages().pythonModules()).extracting(PackageRef::name)
+        .containsExactly("python312Packages.numpy", "python312Packages.torchWithCuda");
+    assertThat(shell.packages().pythonModules().get(1).guard().allowsNonLinux()).isFalse();
+    assertThat(shell.packages().pythonModules()).allMatch(PackageRef::pythonModule);
+    assertThat(shell.cudaPackages()).isEmpty(); // a module is the environment's, not the shell's own package
+  }
+
+  @Test
+  void inputsFromOfNothingAddsNothing() {
+    assertThat(shell("pkgs.mkShell { packages = [ pkgs.uv ]; inputsFrom = [ ]; }").packages().complete()).isTrue();
+    assertThat(shell("pkgs.mkShell { packages = [ pkgs.uv ]; inputsFrom = [ pkgs.hello ]; }").packages().complete())
+        .isFalse();
+  }
+
+  @Test
   void selfIsTheFlakesOwnOutputs() {
     DevShell plain = onlyShell(model("""
         { packages.x86_64-linux.env = pkgs.python312.withPackages (ps: [ ps.numpy ]);
@@ -437,6 +466,9 @@ class KnownFunctionsTest {
     // pyproject.nix under its earlier owner, on a branch
     assertThat(NixpkgsHost.kindOf("p", Optional.of("github:nix-community/pyproject.nix/hacky-nixpkgs-prebuilt")))
         .isEqualTo(Domain.InputKind.PYPROJECT_NIX);
+    assertThat(NixpkgsHost.kindOf("fmt", Optional.of("github:numtide/treefmt-nix"))).isEqualTo(Domain.InputKind.TREEFMT_NIX);
+    assertThat(NixpkgsHost.kindOf("hooks", Optional.of("github:cachix/pre-commit-hooks.nix")))
+        .isEqualTo(Domain.InputKind.GIT_HOOKS);
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellPiece;
 import io.github.nixml.model.ShellWord;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.fix.NixEdits;
 import io.github.nixml.nix.syntax.SyntaxKind;
 import io.github.nixml.validate.CudaMode;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * not put {@code /run/opengl-driver/lib} (or {@code ${addDriverRunpath.driverLink}/lib}, or
  * {@code lib.makeLibraryPath [ "/run/opengl-driver" … ]}, or nixpkgs' {@code linuxPackages.nvidia_x11}) on
  * {@code LD_LIBRARY_PATH}. Locked {@code nvidia-*} libraries alone (what PyPI's default Linux torch pulls in for
- * everyone) count only when flake.nix names CUDA somewhere. Why: {@code libcuda.so} comes from the
+ * everyone) count only when flake.nix names CUDA somewhere. CUDA packages count only where the shell makes or enters
+ * a venv: nixpkgs' own CUDA builds carry the driver's folder in their RUNPATH. A shell that preloads libcuda.so
+ * ({@code LD_PRELOAD}) needs no folder. Why: {@code libcuda.so} comes from the
  * NVIDIA driver, not from nixpkgs; on NixOS it lives only there, so {@code torch.cuda.is_available()} is false.
  */
 public final class OpenglDriverPathMissingRule extends DevShellRule {
@@ -44,21 +47,23 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
       return;
     }
     Optional<LockedPackage> cudaWheel = Optional.empty();
-    if (!model.cudaWanted(shell)) {
-      LockedWheels lock = model.context().get(ProjectFacts.LOCKED_WHEELS);
-      if (model.context().config().cuda() == CudaMode.OFF || lock.hasAlternatives()) {
-        return; // a lock with alternatives (cpu and cu128 extras) may install no CUDA wheel at all
-      }
-      cudaWheel = LockedCudaLibraries.firstCudaWheel(lock);
-      if (cudaWheel.isEmpty() || isNvidiaLibrary(cudaWheel.get()) && !flakeNamesCuda(model)) {
-        // nvidia-* alone is what PyPI's default Linux torch pulls in for everyone (and falls back to the CPU
-        // without the driver): evidence only when the flake shows the project wants CUDA
+    // CUDA from nixpkgs alone (torch-bin, torchWithCuda, cudaPackages) finds libcuda.so: nixpkgs puts the driver's
+    // folder in its RUNPATH. What misses it is a wheel in a venv: evidence is a venv the shell makes or enters, or
+    // a CUDA wheel in the lock
+    boolean nixpkgsCudaOnly = model.cudaWanted(shell) && model.context().config().cuda() != CudaMode.REQUIRED
+        && VenvStrategy.of(shell).isEmpty();
+    if (!model.cudaWanted(shell) || nixpkgsCudaOnly) {
+      cudaWheel = lockedCudaWheel(model);
+      if (cudaWheel.isEmpty()) {
         return;
       }
     }
     ShellText envPath = shell.env().get("LD_LIBRARY_PATH");
     if (envPath != null && !envPath.complete()) {
       return; // `env.LD_LIBRARY_PATH` the model cannot read may hold the driver's folder
+    }
+    if (preloadsDriver(shell)) {
+      return; // `export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libcuda.so.565.77`: the driver is loaded by path
     }
     List<ShellWord> values = new ArrayList<>(LibraryPathExports.values(shell));
     boolean viaNixLd = values.stream().anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH"));
@@ -99,6 +104,32 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
         && (piece.piece().packagePaths().stream().anyMatch(path -> isDriverPackage(path.attrPath()))
             || piece.piece() instanceof ShellPiece.LibraryPathRef ref
                 && ref.path().entries().anyMatch(entry -> isDriverPackage(entry.attrPath()))));
+  }
+
+  /**
+   * The first CUDA wheel the lock installs for certain; none when CUDA is off, when the lock has alternatives (cpu
+   * and cu128 extras may install no CUDA wheel at all), or when only nvidia-* libraries are locked (what PyPI's
+   * default Linux torch pulls in for everyone, falling back to the CPU without the driver) and flake.nix does not
+   * show that the project wants CUDA.
+   */
+  private static Optional<LockedPackage> lockedCudaWheel(FlakeShells model) {
+    LockedWheels lock = model.context().get(ProjectFacts.LOCKED_WHEELS);
+    if (model.context().config().cuda() == CudaMode.OFF || lock.hasAlternatives()) {
+      return Optional.empty();
+    }
+    Optional<LockedPackage> wheel = LockedCudaLibraries.firstCudaWheel(lock);
+    return wheel.filter(found -> !isNvidiaLibrary(found) || flakeNamesCuda(model));
+  }
+
+  /** The shell preloads libcuda itself: {@code LD_PRELOAD} (a hook's assignment or a variable) names it. */
+  private static boolean preloadsDriver(DevShell shell) {
+    List<ShellWord> preloads = new ArrayList<>();
+    shell.hookAssignments().stream().filter(assignment -> assignment.name().equals("LD_PRELOAD"))
+        .forEach(assignment -> preloads.add(assignment.value()));
+    if (shell.env().containsKey("LD_PRELOAD")) {
+      preloads.add(shell.env().get("LD_PRELOAD").value());
+    }
+    return preloads.stream().anyMatch(value -> value.containsText("libcuda.so"));
   }
 
   private static boolean hasUnknownLibraryList(ShellWord word) {

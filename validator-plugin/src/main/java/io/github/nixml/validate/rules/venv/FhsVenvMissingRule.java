@@ -25,14 +25,15 @@ import java.util.Set;
  * {@code fhs-venv-missing}: the project installs with pip into an FHS environment's interpreter: the
  * {@code profile} or {@code runScript} runs {@code pip install}, or the project keeps a {@code requirements*.txt},
  * while neither creates ({@code python -m venv}, {@code uv venv}, {@code virtualenv}) nor activates
- * ({@code source …/bin/activate}) a venv and no other venv maker (uv, pixi, poetry, pdm, hatch: in the texts, in
+ * ({@code source …/bin/activate}) a venv and no other venv maker (uv, pixi, poetry, pdm, hatch, virtualenv: in the texts, in
  * {@code targetPkgs} or by its lock file) is in sight. Why: {@code pip install} then targets the interpreter in the
  * Nix store and fails with "Read-only file system", or packages land in {@code ~/.local} and leak between projects.
  * Under the nixml contract (a configured layout) every FHS profile makes the venv, as the template does.
  */
 public final class FhsVenvMissingRule extends DevShellRule {
+  /** Tools that make venvs; {@code virtualenv} in the packages is the NixOS wiki's FHS recipe, venvs made by hand. */
   private static final Set<String> VENV_MAKERS = Set.of("uv", "pixi", "poetry", "pdm", "hatch", "conda", "mamba",
-      "micromamba");
+      "micromamba", "virtualenv");
   private static final List<String> MAKER_LOCKS = List.of("uv.lock", "pixi.lock", "pixi.toml", "poetry.lock",
       "pdm.lock");
 
