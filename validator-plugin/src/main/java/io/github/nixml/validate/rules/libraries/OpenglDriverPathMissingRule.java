@@ -30,7 +30,8 @@ import java.util.Optional;
  * {@code lib.makeLibraryPath [ "/run/opengl-driver" … ]}, or nixpkgs' {@code linuxPackages.nvidia_x11}) on
  * {@code LD_LIBRARY_PATH}. Locked {@code nvidia-*} libraries alone (what PyPI's default Linux torch pulls in for
  * everyone) count only when flake.nix names CUDA somewhere. CUDA packages count only where the shell makes or enters
- * a venv: nixpkgs' own CUDA builds carry the driver's folder in their RUNPATH. A shell that preloads libcuda.so
+ * a venv or brings nvcc (what it builds loads the driver): nixpkgs' own CUDA builds carry the driver's folder in
+ * their RUNPATH. A shell that preloads libcuda.so
  * ({@code LD_PRELOAD}) needs no folder. Why: {@code libcuda.so} comes from the
  * NVIDIA driver, not from nixpkgs; on NixOS it lives only there, so {@code torch.cuda.is_available()} is false.
  */
@@ -47,11 +48,11 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
       return;
     }
     Optional<LockedPackage> cudaWheel = Optional.empty();
-    // CUDA from nixpkgs alone (torch-bin, torchWithCuda, cudaPackages) finds libcuda.so: nixpkgs puts the driver's
-    // folder in its RUNPATH. What misses it is a wheel in a venv: evidence is a venv the shell makes or enters, or
-    // a CUDA wheel in the lock
+    // CUDA from nixpkgs alone (torch-bin, torchWithCuda, cudnn) finds libcuda.so: nixpkgs puts the driver's folder
+    // in its RUNPATH. What misses it is a wheel in a venv, or a program built with the shell's nvcc: evidence is a
+    // venv the shell makes or enters, the CUDA compiler among its packages, or a CUDA wheel in the lock
     boolean nixpkgsCudaOnly = model.cudaWanted(shell) && model.context().config().cuda() != CudaMode.REQUIRED
-        && VenvStrategy.of(shell).isEmpty();
+        && VenvStrategy.of(shell).isEmpty() && !shell.packages().anyMatch(OpenglDriverPathMissingRule::bringsNvcc);
     if (!model.cudaWanted(shell) || nixpkgsCudaOnly) {
       cudaWheel = lockedCudaWheel(model);
       if (cudaWheel.isEmpty()) {
@@ -119,6 +120,11 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     }
     Optional<LockedPackage> wheel = LockedCudaLibraries.firstCudaWheel(lock);
     return wheel.filter(found -> !isNvidiaLibrary(found) || flakeNamesCuda(model));
+  }
+
+  /** The CUDA compiler: the toolkit, or {@code cudaPackages.cuda_nvcc}. */
+  private static boolean bringsNvcc(io.github.nixml.model.PackageRef ref) {
+    return ref.last().startsWith("cudatoolkit") || ref.last().equals("cuda_nvcc");
   }
 
   /** The shell preloads libcuda itself: {@code LD_PRELOAD} (a hook's assignment or a variable) names it. */
