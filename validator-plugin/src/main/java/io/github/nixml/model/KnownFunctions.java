@@ -233,10 +233,12 @@ public final class KnownFunctions {
     if (args == null) {
       return UNKNOWN;
     }
+    // an environment (its modules, the project's locked packages, unknown): `.env` is its nix-shell environment
     if (!args.entries().containsKey("python")) {
-      return instance == null || args.open() ? UNKNOWN : new Pkg(instance, List.of("python3"), span);
+      return instance == null || args.open() ? UNKNOWN : new Pkg(instance, List.of("python3"), span, UNKNOWN);
     }
-    return args.get("python") instanceof Pkg python && !python.path().isEmpty() ? python : UNKNOWN;
+    return args.get("python") instanceof Pkg python && !python.path().isEmpty()
+        ? new Pkg(python.instance(), python.path(), python.span(), UNKNOWN) : UNKNOWN;
   }
 
   /**

@@ -197,6 +197,13 @@ final class NixpkgsHost implements Host {
     if (target instanceof Pkg pkg && name.equals("outputSpecified")) {
       return hasAttr(evaluator, pkg, name) instanceof Bool present && present.value() ? present : null;
     }
+    if (target instanceof Pkg env && env.pythonModules() != null && name.equals("env")) {
+      // a Python environment's `.env` (withPackages, mkPoetryEnv): the derivation nix-shell enters with the
+      // environment on PATH
+      return new Shell(ShellKind.MK_SHELL, "python.env", env.instance(), new Attrs(Map.of("nativeBuildInputs",
+          new Entry(Thunk.of(new Value.ListV(List.of(new Value.Item(env, PlatformGuard.ALWAYS)))), span)), false),
+          span);
+    }
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name),
           pkg.path().isEmpty() || pkg.span() == null ? span : pkg.span());
@@ -270,6 +277,10 @@ final class NixpkgsHost implements Host {
     if (target instanceof Built built) {
       return builtMember(built, name, span);
     }
+    if (target instanceof Shell shell && name.equals("overrideAttrs")) {
+      return new Value.Native(name, 1, (ev, self, at) -> overrideAttrs(ev, shell, self.args().get(0), at), List.of(),
+          span);
+    }
     if (target instanceof Shell && name.equals("type")) {
       return Value.Str.of("derivation", span); // a dev shell is a derivation
     }
@@ -277,6 +288,25 @@ final class NixpkgsHost implements Host {
       return new Shell(ShellKind.FHS_SHELL, shell.builder(), shell.instance(), shell.attributes(), shell.span());
     }
     return UNKNOWN;
+  }
+
+  /**
+   * {@code shell.overrideAttrs (old: { … })} (or {@code (final: old: { … })}, or a set): the shell with those
+   * attributes over its own; unknown when the function's result is not a set the model reads.
+   */
+  private static Value overrideAttrs(Evaluator evaluator, Shell shell, Value overrides, SourceSpan at) {
+    Value added = overrides;
+    for (int applied = 0; applied < 2 && !(added instanceof Attrs); applied++) {
+      if (!(added instanceof Value.Closure || added instanceof Value.Native)) {
+        return UNKNOWN;
+      }
+      added = evaluator.apply(added, Thunk.of(shell.attributes()), at);
+    }
+    if (!(added instanceof Attrs extra)) {
+      return UNKNOWN;
+    }
+    return new Shell(shell.kind(), shell.builder(), shell.instance(),
+        (Attrs) evaluator.update(shell.attributes(), extra), shell.span());
   }
 
   /**

@@ -306,6 +306,26 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void aPythonEnvironmentsEnvIsTheShellNixShellEnters() {
+    DevShell shell = shell("(pkgs.python312.withPackages (ps: [ ps.numpy ])).env");
+    assertThat(names(shell)).containsExactly("python312");
+    assertThat(shell.packages().pythonModules()).extracting(PackageRef::name)
+        .containsExactly("python312Packages.numpy");
+    assertThat(shell.interpreters()).extracting(PythonInterpreter::version).containsExactly("3.12");
+  }
+
+  @Test
+  void overrideAttrsOfAShellPutsItsAttributesOverTheShells() {
+    DevShell shell = shell("(pkgs.mkShell { packages = [ pkgs.uv ]; shellHook = \"echo one\"; }).overrideAttrs"
+        + " (old: { packages = old.packages ++ [ pkgs.ruff ]; shellHook = old.shellHook + \"; echo two\"; })");
+    assertThat(names(shell)).containsExactly("uv", "ruff");
+    assertThat(shell.hook("shellHook").orElseThrow().text()).isEqualTo("echo one; echo two");
+    // nixpkgs' two-argument form (finalAttrs: previousAttrs: …) reads the same
+    assertThat(names(shell("(pkgs.mkShell { packages = [ pkgs.uv ]; }).overrideAttrs (final: old: {"
+        + " packages = old.packages ++ [ pkgs.git ]; })"))).containsExactly("uv", "git");
+  }
+
+  @Test
   void inputsFromOfNothingAddsNothing() {
     assertThat(shell("pkgs.mkShell { packages = [ pkgs.uv ]; inputsFrom = [ ]; }").packages().complete()).isTrue();
     assertThat(shell("pkgs.mkShell { packages = [ pkgs.uv ]; inputsFrom = [ pkgs.hello ]; }").packages().complete())
