@@ -3,6 +3,11 @@
 
     mvn -o -q -B -pl validator-plugin package -DskipTests
     python3 validator-plugin/src/test/corpus/measure_corpus.py /work/corpus > target/corpus-measurement.md
+    # a later sample, with its own manifest (no shape or CUDA column):
+    python3 validator-plugin/src/test/corpus/measure_corpus.py /work/corpus4 \
+        validator-plugin/src/test/resources/realworld/corpus-2026-12d.tsv > target/corpus4-measurement.md
+
+NIXML_CLI_JAR=path/to/nixml-cli.jar measures another build (the one before a change).
 
 The corpus is collected outside the repository (one folder per project, named as in the `dir` column of
 `src/test/resources/realworld/corpus-2026-12.tsv`). For each project the script runs the CLI's `nixml show` and
@@ -39,6 +44,8 @@ TODAY = "2026-12-04"
 
 
 def cli_jar():
+    if os.environ.get("NIXML_CLI_JAR"):  # another build, e.g. the one before a change
+        return os.environ["NIXML_CLI_JAR"]
     jars = glob.glob(os.path.join(PLUGIN, "target", "nixml-maven-plugin-*-cli.jar"))
     if not jars:
         sys.exit("build the CLI first: mvn -o -q -B -pl validator-plugin package -DskipTests")
@@ -150,9 +157,13 @@ FINDING = re.compile(r"^(\S+): (warning|error): \[([a-z0-9-]+)\] (.*)$")
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "/work/corpus"
+    manifest = sys.argv[2] if len(sys.argv) > 2 else MANIFEST
     jar = cli_jar()
-    with open(MANIFEST, newline="") as f:
+    with open(manifest, newline="") as f:
         rows = [r for r in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")]
+    for row in rows:  # the later samples' manifests list no shape or CUDA column
+        row.setdefault("shape", "-")
+        row.setdefault("cuda", "-")
     per_shape = collections.defaultdict(collections.Counter)
     out = ["# Corpus measurement (nixml validate --today %s)" % TODAY, ""]
     out.append("| project | shape | CUDA | shells: fully / partly / not | warning/error findings |")

@@ -147,12 +147,16 @@ let
     };
   };
 
-  # devenv as a flake module: `perSystem.devenv.shells.<name>` is a devenv shell of that module
+  # devenv as a flake module: `perSystem.devenv.shells.<name>` is a devenv shell of that module, with the modules
+  # of `perSystem.devenv.modules` (imported into every shell)
   devenvModule = { inputs, moduleLocation, ... }: {
-    perSystem = { config, pkgs, ... }: {
-      devShells = mapAttrs (_: shell: devenvShell moduleLocation { inherit pkgs inputs; modules = [ shell ]; })
-        (attrOr (attrOr config "devenv" { }) "shells" { });
-    };
+    perSystem = { config, pkgs, ... }:
+      let devenv = attrOr config "devenv" { }; in {
+        devShells = mapAttrs (_: shell: devenvShell moduleLocation {
+          inherit pkgs inputs;
+          modules = [ shell ] ++ attrOr devenv "modules" [ ];
+        }) (attrOr devenv "shells" { });
+      };
   };
 
   # `inputs.nixpkgs.legacyPackages.${system}`, perSystem's `pkgs` unless `_module.args.pkgs` sets it

@@ -198,12 +198,15 @@ class FlakePartsTest {
               systems = [ "x86_64-linux" ];
               perSystem = { pkgs, ... }: {
                 devenv.shells.default = { languages.python.enable = true; packages = [ pkgs.uv ]; };
+                devenv.modules = [ ({ pkgs, ... }: { packages = [ pkgs.ruff ]; }) ];
               };
             };
         }
         """);
     assertThat(model.shellsComplete()).isTrue();
     assertThat(shell(model, "default", "x86_64-linux").layout()).isEqualTo(Layout.DEVENV);
+    // `devenv.modules` are imported into every shell
+    assertThat(names(shell(model, "default", "x86_64-linux"))).contains("uv", "ruff");
   }
 
   @Test
