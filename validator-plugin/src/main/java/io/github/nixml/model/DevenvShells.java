@@ -412,9 +412,7 @@ final class DevenvShells {
   }
 
   private static NixpkgsInstance packageSet(NixpkgsInstance instance, boolean overlays) {
-    return overlays ? new NixpkgsInstance(instance.input(), instance.allowUnfree(),
-        instance.allowUnfreePredicate(), instance.cudaSupport(), Tristate.TRUE, instance.location(),
-        instance.cudaSupportLocation()) : instance;
+    return overlays ? instance.withOverlays() : instance;
   }
 
   /** The module arguments with {@code config} set. */

@@ -490,9 +490,7 @@ final class NixpkgsHost implements Host {
     }
     if (path.equals(List.of("extend"))) {
       // `pkgs.extend overlay`: the set with one more overlay, as `import nixpkgs { overlays = [ overlay ]; }`
-      NixpkgsInstance overlaid = new NixpkgsInstance(instance.input(), instance.allowUnfree(),
-          instance.allowUnfreePredicate(), instance.cudaSupport(), Tristate.TRUE, instance.location(),
-          instance.cudaSupportLocation());
+      NixpkgsInstance overlaid = instance.withOverlays();
       return new Value.Native("extend", 1, (ev, self, at) -> KnownFunctions.overlaid(ev,
           new Pkg(overlaid, List.of(), span), new Attrs(Map.of("overlays", new Entry(Thunk.of(new Value.ListV(
               List.of(new Value.Item(self.args().get(0), PlatformGuard.ALWAYS)))), at)), false), at), List.of(), span);

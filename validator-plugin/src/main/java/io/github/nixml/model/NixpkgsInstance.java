@@ -26,6 +26,12 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
     return Tristate.FALSE;
   }
 
+  /** This instance with overlays that may change its packages. */
+  public NixpkgsInstance withOverlays() {
+    return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, Tristate.TRUE, location,
+        cudaSupportLocation);
+  }
+
   /** Same input and same configuration: the same packages, even if imported twice. */
   public boolean sameAs(NixpkgsInstance other) {
     return input.equals(other.input) && allowUnfree == other.allowUnfree
