@@ -380,6 +380,14 @@ let
     getExe' = x: y: "${attrsets.getBin x}/bin/${y}";
     # the program `meta.mainProgram` names, else the package's name
     getExe = x: meta.getExe' x (x.meta.mainProgram or (strings.getName x));
+    # a platform is one of `elems`: a system name, or a pattern of its parsed parts (`{ kernel.name = "linux"; }`)
+    platformMatch = platform: elem:
+      if builtins.isString elem then platform ? system && elem == platform.system
+      else attrsets.matchAttrs (if elem ? parsed then elem else { parsed = elem; }) platform;
+    # the package builds for `platform`: among its `meta.platforms` (all when it names none), not a bad one
+    availableOn = platform: pkg:
+      ((!pkg ? meta.platforms) || lists.any (meta.platformMatch platform) pkg.meta.platforms)
+      && lists.all (elem: !meta.platformMatch platform elem) (pkg.meta.badPlatforms or [ ]);
   };
 
   customisation = {

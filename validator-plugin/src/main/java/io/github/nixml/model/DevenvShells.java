@@ -445,6 +445,10 @@ final class DevenvShells {
       Value directory = new Domain.RuntimeDirectory(option, location);
       config = ModuleMerge.withDefault(config, List.of(option.split("\\.")), Thunk.of(directory));
     }
+    for (Map.Entry<String, String> variable : RUNTIME_VARIABLES.entrySet()) {
+      Value directory = new Domain.RuntimeDirectory(variable.getValue(), location);
+      config = ModuleMerge.withDefault(config, List.of("env", variable.getKey()), Thunk.of(directory));
+    }
     return config;
   }
 
@@ -454,4 +458,12 @@ final class DevenvShells {
    */
   private static final List<String> RUNTIME_DIRECTORIES = List.of("devenv.root", "devenv.dotfile", "devenv.state",
       "devenv.runtime", "devenv.tmpdir", "git.root");
+
+  /**
+   * The variables devenv's {@code modules/top-level.nix} sets from those options, read back as
+   * {@code config.env.DEVENV_ROOT}: the same directories. Only the read-back gets them; the shell's own variables
+   * are each module's {@code env}.
+   */
+  private static final Map<String, String> RUNTIME_VARIABLES = Map.of("DEVENV_ROOT", "devenv.root",
+      "DEVENV_DOTFILE", "devenv.dotfile", "DEVENV_STATE", "devenv.state", "DEVENV_RUNTIME", "devenv.runtime");
 }

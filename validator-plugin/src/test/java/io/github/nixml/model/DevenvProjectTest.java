@@ -215,6 +215,27 @@ class DevenvProjectTest {
   }
 
   @Test
+  void variablesDevenvSetsFromItsDirectoriesReadBackThroughConfigEnv() throws IOException {
+    write("devenv.nix", """
+        { config, ... }: {
+          env.UV_PROJECT_ENVIRONMENT = "${config.env.DEVENV_STATE}/venv";
+          env.DATA = config.env.DEVENV_ROOT + "/data";
+        }
+        """);
+    DevShell shell = shell();
+    assertThat(shell.attributesComplete() && shell.textsComplete()).isTrue();
+    assertThat(shell.env().get("UV_PROJECT_ENVIRONMENT").pieces()).containsExactly(
+        new ShellPiece.RuntimeDirectory("devenv.state"), new ShellPiece.Literal("/venv"));
+    assertThat(shell.env().get("DATA").pieces()).containsExactly(new ShellPiece.RuntimeDirectory("devenv.root"),
+        new ShellPiece.Literal("/data"));
+    // only the read-back: the shell's variables are what the modules define
+    assertThat(shell.env()).doesNotContainKey("DEVENV_ROOT");
+    // a module's own definition wins
+    write("devenv.nix", "{ config, ... }: { env.DEVENV_ROOT = \"/srv\"; env.ROOT = config.env.DEVENV_ROOT; }");
+    assertThat(shell().env().get("ROOT").value().literal()).isEqualTo("/srv");
+  }
+
+  @Test
   void configReadsBackWhatModulesDefineMergedAcrossImports() throws IOException {
     write("devenv.nix", """
         { config, ... }:

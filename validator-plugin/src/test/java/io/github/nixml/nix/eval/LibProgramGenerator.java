@@ -198,6 +198,11 @@ final class LibProgramGenerator {
       new Form("lib.getExe { out = \"/o\"; bin = #; pname = #; }", S, S),
       new Form("lib.meta.getExe { name = \"tool-1.2\"; out = #; }", S),
       new Form("lib.getExe' { out = #; bin = #; } #", S, S, S), new Form("lib.meta.getExe' # #", S, S),
+      new Form("lib.meta.availableOn { system = #; } { meta.platforms = [ # \"x86_64-linux\" ]; }", S, S),
+      new Form("lib.meta.availableOn { system = #; } { meta.badPlatforms = #; }", S, SS),
+      new Form("lib.meta.availableOn { system = \"x\"; parsed.kernel.name = #; } "
+          + "{ meta.platforms = [ { kernel.name = \"linux\"; } ]; }", S),
+      new Form("lib.meta.platformMatch { parsed.cpu.bits = #; } { parsed.cpu.bits = 64; }", I),
       new Form("lib.getMan #", A), new Form("lib.getStatic { static = #; }", S), new Form("lib.getAttrs # #", SS, A),
       new Form("lib.mergeAttrsList [ # # ]", A, A), new Form("lib.matchAttrs # #", A, A),
       new Form("lib.matchAttrs { a = { b = #; }; } { a = { b = #; c = 1; }; }", I, I),
