@@ -175,7 +175,9 @@ let
           args = {
             inherit lib system inputs self;
             pkgs = config._module.args.pkgs or (nixpkgsOf moduleLocation inputs system);
-            self' = systemView system self;
+            # this system's outputs as its own modules define them (flake-parts' `self'`, without the round trip
+            # through the flake's outputs)
+            self' = lib.genAttrs transposed (name: attrOr config name { });
             inputs' = mapAttrs (_: systemView system) inputs;
           };
           config = evalModules { modules = top.perSystem; inherit args; };

@@ -556,6 +556,14 @@ final class DevShellExtractor {
     }
   }
 
+  /** A path of the project as written in it ({@code ./data}); the path itself outside the project. */
+  String relative(Value.Path path) {
+    if (root != null && (path.path().equals(root) || path.path().startsWith(root + "/"))) {
+      return path.path().equals(root) ? "./." : "./" + path.path().substring(root.length() + 1);
+    }
+    return path.path();
+  }
+
   /** Adds the packages of a list value; false when some entry is not understood. */
   static boolean addPackages(Value value, List<PackageRef> into) {
     return addPackages(value, PlatformGuard.ALWAYS, into);
@@ -577,7 +585,8 @@ final class DevShellExtractor {
         into.add(new PackageRef(pkg.path(), pkg.instance(), present, pkg.span()));
         addPythonModules(pkg, present, into);
       } else if (item.value() instanceof Built built) {
-        complete &= built.kind() == BuiltKind.TEXT || addPackages(built.paths(), present, into);
+        // a package the project builds brings what it propagates; what it installs itself is no package of nixpkgs
+        complete &= built.kind() == BuiltKind.TEXT || built.paths() != null && addPackages(built.paths(), present, into);
       } else if (item.value() instanceof Str str && str.pieces().size() == 1
           && str.pieces().get(0) instanceof Value.Interpolation only && only.value() instanceof Pkg pkg
           && !pkg.path().isEmpty()) {

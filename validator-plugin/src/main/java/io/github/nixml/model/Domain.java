@@ -89,12 +89,18 @@ final class Domain {
     /** One file written from a text ({@code writeShellScriptBin}, {@code writeText}): a script, no package. */
     TEXT,
     /** Links to the packages of its {@code paths} ({@code symlinkJoin}, {@code buildEnv}). */
-    JOIN
+    JOIN,
+    /**
+     * A package the project builds ({@code stdenv.mkDerivation}, {@code buildPythonPackage}, {@code runCommand}):
+     * what it installs the model does not read; in a shell it brings its {@code paths}, the inputs it propagates.
+     */
+    DERIVATION
   }
 
   /**
-   * A derivation a trivial builder makes in the project ({@code builder} as named): its {@code name} (null when not
-   * known) and, for a {@link BuiltKind#JOIN}, the list of its {@code paths}. Its only output is {@code out}.
+   * A derivation a builder makes in the project ({@code builder} as named): its {@code name} (null when not
+   * known) and, for a {@link BuiltKind#JOIN}, the list of its {@code paths}; for a {@link BuiltKind#DERIVATION} the
+   * packages it propagates (null when the model cannot tell them). A trivial builder's only output is {@code out}.
    */
   record Built(BuiltKind kind, String builder, String name, Value paths, SourceSpan span) implements Value.Foreign {}
 

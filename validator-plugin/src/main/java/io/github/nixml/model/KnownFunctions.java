@@ -7,12 +7,14 @@ import io.github.nixml.model.Domain.Pkg;
 import io.github.nixml.model.Domain.Shell;
 import io.github.nixml.model.Domain.ShellKind;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Thunk;
 import io.github.nixml.nix.eval.Value.Attrs;
 import io.github.nixml.nix.eval.Value.Choice;
 import io.github.nixml.nix.eval.Value.Str;
 import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.syntax.SourceSpan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,7 +99,12 @@ public final class KnownFunctions {
           DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
       new KnownFunction(Scope.NIXPKGS, "devshell.importTOML", 1,
           call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
-      opaque("system"), opaque("fetchurl"), opaque("fetchFromGitHub"), opaque("runCommand"),
+      opaque("system"), opaque("fetchurl"), opaque("fetchFromGitHub"),
+      runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
+      runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
+      new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, call -> derivation(call, "mkDerivation", List.of())),
+      new KnownFunction(Scope.PACKAGE, "buildPythonPackage", 1, KnownFunctions::pythonDerivation),
+      new KnownFunction(Scope.PACKAGE, "buildPythonApplication", 1, KnownFunctions::pythonDerivation),
       writeText("writeShellScriptBin"), writeText("writeScriptBin"), writeText("writeShellScript"),
       writeText("writeScript"), writeText("writeText"),
       built("writeShellApplication", BuiltKind.TEXT), built("writeTextFile", BuiltKind.TEXT),
@@ -155,6 +162,95 @@ public final class KnownFunctions {
   /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */
   private static KnownFunction opaque(String name) {
     return new KnownFunction(Scope.NIXPKGS, name, 0, call -> UNKNOWN);
+  }
+
+  /** {@code runCommand name env script}: a package the project builds, propagating nothing. */
+  private static KnownFunction runCommand(String name) {
+    return new KnownFunction(Scope.NIXPKGS, name, 3, call -> new Built(BuiltKind.DERIVATION, name,
+        call.arg(0) instanceof Str str ? str.literal() : null, new Value.ListV(List.of()), call.span()));
+  }
+
+  /**
+   * {@code stdenv.mkDerivation { … }} (or {@code (finalAttrs: { … })}): a package the project builds. It propagates
+   * {@code propagatedBuildInputs} and {@code propagatedNativeBuildInputs}, plus {@code extra}; it is unknown when its
+   * attributes are not known, and what it propagates is when it has a setup hook of its own (that hook runs in the
+   * shell).
+   */
+  private static Value derivation(Call call, String builder, List<Value.Item> extra) {
+    Attrs attrs = derivationAttributes(call);
+    if (attrs == null || attrs.open()) {
+      return UNKNOWN;
+    }
+    List<Value.Item> propagated = new ArrayList<>();
+    boolean known = !attrs.entries().containsKey("setupHook");
+    for (String input : List.of("propagatedBuildInputs", "propagatedNativeBuildInputs", "dependencies")) {
+      if (known && attrs.entries().containsKey(input)) {
+        List<Value.Item> items = Evaluator.items(attrs.get(input));
+        known = items != null;
+        propagated.addAll(items == null ? List.of() : items);
+      }
+    }
+    propagated.addAll(extra);
+    return new Built(BuiltKind.DERIVATION, builder, derivationName(attrs), known ? new Value.ListV(propagated) : null,
+        call.span());
+  }
+
+  /** The attributes of a derivation's call: a set, or a function of the final attributes ({@code finalAttrs}). */
+  private static Attrs derivationAttributes(Call call) {
+    Value argument = call.arg(0);
+    if (argument instanceof Value.Closure || argument instanceof Value.Native) {
+      Value function = argument;
+      Thunk[] fixed = new Thunk[1];
+      fixed[0] = new Thunk(() -> call.evaluator().apply(function, fixed[0], call.at()));
+      argument = fixed[0].force();
+    }
+    return argument instanceof Attrs attrs ? attrs
+        : argument instanceof Choice choice ? Evaluator.merge(choice) : null;
+  }
+
+  /** {@code name}, else {@code pname-version}; null when not literal. */
+  private static String derivationName(Attrs attrs) {
+    String name = literal(attrs, "name");
+    String pname = literal(attrs, "pname");
+    String version = literal(attrs, "version");
+    return name != null ? name : pname == null ? null : version == null ? pname : pname + "-" + version;
+  }
+
+  private static String literal(Attrs attrs, String name) {
+    Value.Entry entry = attrs.entries().get(name);
+    return entry != null && entry.thunk().force() instanceof Str str ? str.literal() : null;
+  }
+
+  /**
+   * {@code python3Packages.buildPythonPackage { … }}: a package the project builds that propagates its
+   * {@code dependencies} and the interpreter of its package set (nixpkgs' mk-python-derivation); unknown when that
+   * interpreter is not known.
+   */
+  private static Value pythonDerivation(Call call) {
+    Optional<Pkg> interpreter = interpreterOf(call.receiver(), call.span());
+    if (interpreter.isEmpty()) {
+      return UNKNOWN;
+    }
+    return derivation(call, call.receiver() instanceof Pkg set ? String.join(".", set.path()) + ".buildPythonPackage"
+        : "buildPythonPackage", List.of(new Value.Item(interpreter.get(), PlatformGuard.ALWAYS)));
+  }
+
+  /** The interpreter of a Python package set: {@code python311Packages}, {@code python3.pkgs}. */
+  private static Optional<Pkg> interpreterOf(Value packageSet, SourceSpan span) {
+    if (!(packageSet instanceof Pkg set) || set.path().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> path = set.path();
+    String first = path.get(0);
+    if (path.size() == 1 && first.endsWith("Packages")
+        && INTERPRETER.matcher(first.substring(0, first.length() - "Packages".length())).matches()) {
+      return Optional.of(new Pkg(set.instance(), List.of(first.substring(0, first.length() - "Packages".length())),
+          span));
+    }
+    if (path.size() == 2 && INTERPRETER.matcher(first).matches() && path.get(1).equals("pkgs")) {
+      return Optional.of(new Pkg(set.instance(), List.of(first), span));
+    }
+    return Optional.empty();
   }
 
   /** {@code writeShellScriptBin name text} and its kin: one file written from a text. */

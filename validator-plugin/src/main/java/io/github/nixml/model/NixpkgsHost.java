@@ -320,7 +320,8 @@ final class NixpkgsHost implements Host {
       case "out" -> built;
       case "outPath" -> new Value.Str(List.of(new Value.Interpolation(built, "outPath")), span);
       case "outputs" -> new Value.ListV(List.of(new Value.Item(Value.Str.of("out", span), PlatformGuard.ALWAYS)));
-      default -> OUTPUTS.contains(name) ? null : UNKNOWN;
+      // a package the project builds may declare more outputs
+      default -> OUTPUTS.contains(name) && built.kind() != Domain.BuiltKind.DERIVATION ? null : UNKNOWN;
     };
   }
 
@@ -338,11 +339,11 @@ final class NixpkgsHost implements Host {
     if (target instanceof Pkg pkg && name.equals("outputSpecified")) {
       return new Bool(!pkg.path().isEmpty() && OUTPUTS.contains(pkg.path().get(pkg.path().size() - 1)));
     }
-    if (target instanceof Built) {
+    if (target instanceof Built built) {
       return switch (name) {
         case "outputSpecified" -> new Bool(false);
         case "name", "type", "out", "outPath", "outputs" -> new Bool(true);
-        default -> OUTPUTS.contains(name) ? new Bool(false) : UNKNOWN;
+        default -> OUTPUTS.contains(name) && built.kind() != Domain.BuiltKind.DERIVATION ? new Bool(false) : UNKNOWN;
       };
     }
     return UNKNOWN;

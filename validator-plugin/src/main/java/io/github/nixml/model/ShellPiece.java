@@ -117,6 +117,17 @@ public sealed interface ShellPiece {
     }
   }
 
+  /**
+   * {@code ${./.}}, {@code ${toString ./data}} in a flake: a path of the project, copied to the store (its text is
+   * the store path, unknown here); a path with no shell syntax whose files are the project's.
+   */
+  record ProjectPath(String source) implements ShellPiece {
+    @Override
+    public String display() {
+      return "${" + source + "}";
+    }
+  }
+
   /** An interpolation the model cannot resolve ({@code source} as written): the text may be anything. */
   record Unknown(String source) implements ShellPiece {
     @Override

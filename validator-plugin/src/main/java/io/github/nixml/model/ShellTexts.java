@@ -65,6 +65,8 @@ final class ShellTexts {
       into.add(new ShellPiece.RuntimeDirectory(directory.option()));
     } else if (value instanceof Built built) {
       into.add(builtPath(built).orElseGet(() -> new ShellPiece.Unknown(source)));
+    } else if (value instanceof Value.Path path) {
+      into.add(new ShellPiece.ProjectPath(extractor.relative(path)));
     } else {
       into.add(new ShellPiece.Unknown(source));
     }

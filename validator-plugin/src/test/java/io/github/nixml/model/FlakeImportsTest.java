@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Shells written in files the flake imports: understood, positioned in that file. */
 class FlakeImportsTest {
@@ -84,5 +85,37 @@ class FlakeImportsTest {
     FlakeModel model = FlakeModel.of(Files.readString(directory.resolve("flake.nix")));
     assertThat(model.shells()).isEmpty();
     assertThat(model.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void aPathOfTheProjectAndAPackageItBuildsAreKnownPathsInTexts(@TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), """
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+          outputs = { nixpkgs, ... }: let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+            devShells.x86_64-linux.default = pkgs.mkShell {
+              packages = [ (pkgs.callPackage ./tool.nix { }) ];
+              LD_LIBRARY_PATH = "${pkgs.callPackage ./tool.nix { }}/lib";
+              shellHook = ''
+                export PYTHONPATH="${builtins.toString ./.}/src:${toString ./data}"
+                cp ${./config.toml} .
+              '';
+            };
+          };
+        }
+        """);
+    Files.writeString(directory.resolve("tool.nix"), """
+        { python312Packages }:
+        python312Packages.buildPythonApplication { pname = "tool"; version = "1"; src = ./.;
+          dependencies = [ python312Packages.numpy ]; }
+        """);
+    DevShell shell = model(directory).shells().get(0);
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(names(shell)).containsExactly("python312Packages.numpy", "python312");
+    // the package the project builds stands for a folder whose files the model does not list
+    assertThat(shell.env().get("LD_LIBRARY_PATH").pieces().get(0)).isInstanceOf(ShellPiece.BuiltPath.class);
+    assertThat(shell.hooksComplete()).isTrue();
+    assertThat(shell.hooks().get(0).pieces()).filteredOn(ShellPiece.ProjectPath.class::isInstance)
+        .extracting(ShellPiece::display).containsExactly("${./.}", "${./data}", "${./config.toml}");
   }
 }

@@ -93,8 +93,50 @@ class KnownFunctionsTest {
       assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; cudaSupport = true; }")))
           .containsExactly("python312", "uv");
     });
-    for (String member : List.of("system", "fetchurl", "fetchFromGitHub", "runCommand")) {
+    for (String member : List.of("system", "fetchurl", "fetchFromGitHub")) {
       cases.put("NIXPKGS." + member, opaque());
+    }
+    for (String member : List.of("runCommand", "runCommandLocal", "runCommandCC", "runCommandNoCC",
+        "runCommandNoCCLocal")) {
+      cases.put("NIXPKGS." + member, name -> {
+        // a package the project builds: it propagates nothing; its store path is known as a path in the project is
+        DevShell shell = shell("let d = pkgs." + name + " \"ld.so\" { } \"ln -s x $out\"; in pkgs.mkShell {"
+            + " packages = [ pkgs.uv d ]; NIX_LD = d; L = \"${d}/lib\"; }");
+        assertThat(names(shell)).containsExactly("uv");
+        assertThat(shell.packages().complete()).isTrue();
+        assertThat(shell.env().get("NIX_LD").complete()).isTrue();
+        assertThat(shell.env().get("NIX_LD").pieces()).singleElement().isInstanceOfSatisfying(
+            ShellPiece.BuiltPath.class, built -> assertThat(built.display()).isEqualTo("${" + name + " \"ld.so\"}"));
+      });
+    }
+    cases.put("PACKAGE.mkDerivation", name -> {
+      // what it propagates enters the shell; a function of the final attributes reads them
+      DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " (finalAttrs: { pname = \"c\";"
+          + " version = \"1\"; propagatedBuildInputs = [ pkgs.zlib ] ++ lib.optional pkgs.stdenv.isLinux"
+          + " pkgs.cudaPackages.cudatoolkit; buildInputs = [ pkgs.openssl ]; N = finalAttrs.pname; })) ]; }");
+      assertThat(names(shell)).containsExactly("zlib", "cudaPackages.cudatoolkit");
+      assertThat(shell.packages().packages().get(1).guard()).isEqualTo(PlatformGuard.LINUX_ONLY);
+      assertThat(shell.packages().complete()).isTrue();
+      // its own setup hook runs in the shell: what it does is not known
+      assertThat(shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " { name = \"h\";"
+          + " setupHook = ./hook.sh; }) ]; }").packages().complete()).isFalse();
+      // so are attributes the model cannot read
+      assertThat(shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " (builtins.getEnv \"X\")) ]; }")
+          .packages().complete()).isFalse();
+    });
+    for (String builder : List.of("buildPythonPackage", "buildPythonApplication")) {
+      cases.put("PACKAGE." + builder, name -> {
+        // nixpkgs propagates the package set's interpreter and the dependencies
+        for (String set : List.of("python311Packages", "python311.pkgs")) {
+          DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs." + set + "." + name + " { pname = \"tool\";"
+              + " version = \"1\"; dependencies = [ pkgs.python311Packages.numpy ]; }) ]; }");
+          assertThat(names(shell)).containsExactly("python311Packages.numpy", "python311");
+          assertThat(shell.packages().complete()).isTrue();
+        }
+        // a set whose interpreter the model cannot name leaves it unknown
+        assertThat(shell("pkgs.mkShell { packages = [ (pkgs.mypackages." + name + " { pname = \"t\"; }) ]; }")
+            .packages().complete()).isFalse();
+      });
     }
     for (String writer : List.of("writeShellScriptBin", "writeScriptBin", "writeShellScript", "writeScript",
         "writeText")) {

@@ -160,6 +160,18 @@ final class BuiltinCall {
     return string(coerced);
   }
 
+  /**
+   * {@code toString value}: its text; a string the model keeps in pieces (a package's path, the store path of the
+   * copied source) stays that string.
+   */
+  Value toStringOf(Value value) {
+    Value coerced = known(Coercion.coerce(evaluator, known(value), true, at));
+    if (coerced instanceof Str str && str.literal() == null) {
+      return str;
+    }
+    return str(coerced(value, true));
+  }
+
   /** A list argument's elements; stops when the list depends on the platform. */
   List<Value> list(int index) {
     return list(args.get(index).force());

@@ -35,7 +35,8 @@ final class Coercion {
     }
     if (value instanceof Value.Path path) {
       if (more && evaluator != null && evaluator.host().sourceInStore()) {
-        return Value.UNKNOWN; // the text is the store path of the copied source, not the file on this machine
+        // the text is the store path of the copied source, not the file on this machine: still that path
+        return new Str(List.of(new Value.Interpolation(path, "toString")), span);
       }
       return more ? Str.of(path.path(), span) : value;
     }

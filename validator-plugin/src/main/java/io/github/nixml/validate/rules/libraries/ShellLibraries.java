@@ -70,10 +70,14 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
     return Optional.of(new ShellLibraries(Layout.LD_PATH, provided, first.location(), Optional.of(first)));
   }
 
-  /** A library path with a directory of the user's machine ({@code ${config.devenv.root}/lib}): its files are unknown. */
+  /**
+   * A library path with a directory of the user's machine ({@code ${config.devenv.root}/lib}), of the project
+   * ({@code ${./.}/lib}) or of a package it builds ({@code ${myLibs}/lib}): its files are unknown.
+   */
   private static boolean holdsProjectLibraries(ShellText text) {
-    return text.name().contains("LIBRARY_PATH")
-        && text.pieces().stream().anyMatch(piece -> piece instanceof ShellPiece.RuntimeDirectory);
+    return text.name().contains("LIBRARY_PATH") && text.pieces().stream().anyMatch(piece ->
+        piece instanceof ShellPiece.RuntimeDirectory || piece instanceof ShellPiece.ProjectPath
+            || piece instanceof ShellPiece.BuiltPath built && built.contents().isEmpty());
   }
 
   /** Whether a package of the shell provides the library. */
