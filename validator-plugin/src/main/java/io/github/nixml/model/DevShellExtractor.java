@@ -117,6 +117,8 @@ final class DevShellExtractor {
     Value[] outputs = new Value[1];
     inputUrls.forEach((name, url) -> args.put(name, new Entry(name.equals("self") ? new Thunk(() -> self(outputs[0]))
         : Thunk.of(new Input(name, NixpkgsHost.kindOf(name, url))), null)));
+    // Nix always passes `self`, named or not (`inputs@{ nixpkgs, ... }`: `inputs.self`)
+    args.putIfAbsent("self", new Entry(new Thunk(() -> self(outputs[0])), null));
     Attrs inputs = new Attrs(args, true);
     host.flakeInputs(inputs);
     Value result = evaluator.apply(closure, Thunk.of(inputs), closure.lambda().span());

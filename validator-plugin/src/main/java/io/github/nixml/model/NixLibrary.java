@@ -71,6 +71,8 @@ final class NixLibrary {
     this.flakeUtils = new Thunk(() -> open(call(Source.FLAKE_UTILS, Map.of("defaultSystems", systems,
         "primitives", Thunk.of(attrs(Map.of("eachSystem", new Value.Native("eachSystem", 2,
             (ev, self, at) -> eachSystem(ev, self.thunks().get(0).force(), self.thunks().get(1), at), List.of(),
+            null), "mergePerSystem", new Value.Native("mergePerSystem", 2,
+            (ev, self, at) -> mergePerSystem(ev, self.args().get(0), self.args().get(1), at), List.of(),
             null))))))));
     this.flakeParts = new Thunk(() -> open(FlakeParts.located(evaluator, call(Source.FLAKE_PARTS, Map.of("lib",
         lib, "primitives", Thunk.of(FlakeParts.primitives()))))));
@@ -205,6 +207,31 @@ final class NixLibrary {
       .SourceSpan at) {
     Set<String> names = Evaluator.strings(systems);
     return new PerSystem(names, evaluator.apply(function.force(), Thunk.of(systemAmong(names, at)), at));
+  }
+
+  /**
+   * flake-utils' {@code meld} of parts that {@code eachSystem} made for the same systems: {@code { value = … }},
+   * the parts' outputs merged by {@code merge} for a system among them; {@code { }} for any other parts (meld then
+   * merges them as they are).
+   */
+  private static Value mergePerSystem(Evaluator evaluator, Value parts, Value merge,
+      io.github.nixml.nix.syntax.SourceSpan at) {
+    List<Value.Item> items = Evaluator.items(parts);
+    if (items == null || items.isEmpty()) {
+      return attrs(Map.of());
+    }
+    Set<String> systems = null;
+    Value merged = attrs(Map.of());
+    for (Value.Item item : items) {
+      if (!(item.value() instanceof PerSystem part) || part.systems() == null
+          || systems != null && !systems.equals(part.systems())) {
+        return attrs(Map.of());
+      }
+      systems = part.systems();
+      Value left = merged;
+      merged = evaluator.apply(evaluator.apply(merge, Thunk.of(left), at), Thunk.of(part.outputs()), at);
+    }
+    return attrs(Map.of("value", new PerSystem(systems, merged)));
   }
 
   /**

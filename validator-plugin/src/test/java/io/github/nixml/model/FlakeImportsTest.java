@@ -118,4 +118,36 @@ class FlakeImportsTest {
     assertThat(shell.hooks().get(0).pieces()).filteredOn(ShellPiece.ProjectPath.class::isInstance)
         .extracting(ShellPiece::display).containsExactly("${./.}", "${./data}", "${./config.toml}");
   }
+
+  @Test
+  void meldMergesTheOutputsOfFilesAndSelfIsPassedUnnamed(@TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), """
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+          inputs.flake-utils.url = "github:numtide/flake-utils";
+          outputs = { flake-utils, ... }@inputs: flake-utils.lib.meld inputs [ ./nix/shells.nix ./nix/common.nix ];
+        }
+        """);
+    Files.createDirectories(directory.resolve("nix"));
+    Files.writeString(directory.resolve("nix/shells.nix"), """
+        { self, nixpkgs, flake-utils, ... }: flake-utils.lib.eachDefaultSystem (system:
+          let pkgs = import nixpkgs { inherit system; }; in {
+            devShells.default = pkgs.mkShell { packages = self.common.${system}.core; };
+          })
+        """);
+    Files.writeString(directory.resolve("nix/common.nix"), """
+        { nixpkgs, flake-utils, ... }: flake-utils.lib.eachDefaultSystem (system: {
+          common.core = [ nixpkgs.legacyPackages.${system}.uv ];
+        })
+        """);
+    FlakeModel model = model(directory);
+    assertThat(model.shellsComplete()).isTrue();
+    // one shell for the four systems, as eachDefaultSystem makes it
+    assertThat(model.shells()).singleElement().satisfies(shell -> {
+      assertThat(shell.systems().orElseThrow()).hasSize(4);
+      assertThat(names(shell)).containsExactly("uv");
+      assertThat(shell.packages().complete()).isTrue();
+      assertThat(shell.location().file()).isEqualTo("nix/shells.nix");
+    });
+  }
 }

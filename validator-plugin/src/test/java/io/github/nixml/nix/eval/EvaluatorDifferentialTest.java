@@ -147,6 +147,9 @@ class EvaluatorDifferentialTest {
     Files.createDirectories(files.resolve("sub"));
     Files.writeString(files.resolve("sub").resolve("b"), "");
     Files.createSymbolicLink(files.resolve("link"), Path.of("a.txt"));
+    // two parts of a flake's outputs (flake-utils' meld)
+    Files.writeString(files.resolve("part1.nix"), "{ a, ... }: { packages.x.p = a; apps = { q = 1; }; n = 1; }");
+    Files.writeString(files.resolve("part2.nix"), "{ a, b ? 2, ... }: { packages.x.r = b; apps = 3; n = { m = a; }; }");
     for (String source : LIB_SOURCES) {
       Files.writeString(dir.resolve(source), libText(source));
     }

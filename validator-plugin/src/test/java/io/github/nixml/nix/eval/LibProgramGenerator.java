@@ -224,6 +224,10 @@ final class LibProgramGenerator {
       new Form("flake-utils.mkApp { drv = { name = #; outPath = \"/nix/store/x\"; }; }", S),
       new Form("flake-utils.mkApp { drv = { pname = \"p\"; outPath = #; }; exePath = #; }", S, S),
       new Form("flake-utils.mkApp { drv = { name = \"n\"; outPath = \"/o\"; passthru.exePath = #; }; }", S),
+      new Form("flake-utils.eachSystemMap # (system: system + #)", SS, S),
+      new Form("flake-utils.eachDefaultSystemMap (system: #)", I),
+      new Form("flake-utils.meld { a = #; } [ ./files/part1.nix ./files/part2.nix ]", I),
+      new Form("flake-utils.meld { a = #; b = #; } [ ./files/part2.nix ./files/part1.nix ]", S, I),
       new Form("flake-utils.defaultSystems"), new Form("flake-utils.allSystems"), new Form("flake-utils.system"),
       new Form("nix-systems"));
 
