@@ -122,8 +122,8 @@ final class NixpkgsHost implements Host {
       Pattern.compile("(nixpkgs|nixos)(-[A-Za-z0-9._-]+)?|unstable");
 
   /**
-   * A nixpkgs archive fetched by URL ({@code fetchTarball "https://github.com/NixOS/nixpkgs/archive/<rev>.tar.gz"}
-   * or {@code fetchTarball { url; sha256; }}, a channel's {@code nixexprs.tar.xz}): nixpkgs, named by the revision or
+   * A nixpkgs archive fetched by URL ({@code fetchTarball "https://github.com/NixOS/nixpkgs/archive/<rev>.tar.gz"},
+   * GitHub's {@code …/tarball/<branch>}, or {@code fetchTarball { url; sha256; }}, a channel's {@code nixexprs.tar.xz}): nixpkgs, named by the revision or
    * branch the URL gives; anything else fetched is unknown.
    */
   @Override
@@ -142,8 +142,8 @@ final class NixpkgsHost implements Host {
 
   /** A GitHub archive of nixpkgs: group 1 the commit or branch. */
   private static final Pattern NIXPKGS_ARCHIVE = Pattern.compile(
-      "https?://github\\.com/(?i:nixos)/nixpkgs(?:-channels)?/archive/(?:refs/heads/)?([A-Za-z0-9._-]+?)"
-          + "\\.(?:tar\\.gz|zip)");
+      "https?://github\\.com/(?i:nixos)/nixpkgs(?:-channels)?/(?:archive|tarball)/(?:refs/heads/)?"
+          + "([A-Za-z0-9._-]+?)(?:\\.(?:tar\\.gz|zip))?");
 
   /** A channel's expressions: group 1 the channel. */
   private static final Pattern NIXPKGS_CHANNEL = Pattern.compile(

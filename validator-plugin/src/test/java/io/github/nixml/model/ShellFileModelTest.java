@@ -89,12 +89,13 @@ class ShellFileModelTest {
             url = "https://github.com/nixos/nixpkgs/archive/nixos-24.11.tar.gz";
             sha256 = "0000000000000000000000000000000000000000000000000000";
           }) { config.cudaSupport = true; };
+          branch = import (fetchTarball "https://github.com/NixOS/nixpkgs/tarball/nixos-23.11") { };
         in
-        pkgs.mkShell { packages = [ pkgs.python312 newer.pkgs.uv ]; }
+        pkgs.mkShell { packages = [ pkgs.python312 newer.pkgs.uv branch.poetry ]; }
         """);
     DevShell shell = onlyShell(model);
     assertThat(shell.packages().packages()).extracting(ref -> ref.source().input())
-        .containsExactly("0123456789abcdef0123456789abcdef01234567", "nixos-24.11");
+        .containsExactly("0123456789abcdef0123456789abcdef01234567", "nixos-24.11", "nixos-23.11");
     assertThat(shell.packages().packages().get(1).source().cudaSupport()).isEqualTo(Tristate.TRUE);
   }
 
