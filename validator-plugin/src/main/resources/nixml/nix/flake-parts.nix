@@ -208,21 +208,53 @@ let
 
   # what nixml does not know (plain Nix: an empty set)
   unknown = primitives.unknown or { };
+  unknownList = primitives.unknown or [ ];
 
   # Another flake's module, known by what its documentation says it declares: perSystem options whose values
   # nixml does not know (`treefmt.*`, read back as `config.treefmt.build.wrapper`), the outputs it may define (as
   # unknown), and no dev shell. An unknown module would make every output unknown, dev shells included.
   # (a module function: nixml's library sets are open, so a set would read as one that may hold anything)
-  declaring = { perSystemOptions ? [ ], perSystemOutputs ? [ ], flakeOutputs ? [ ] }: { ... }: {
-    perSystem = { ... }: lib.genAttrs (perSystemOptions ++ perSystemOutputs) (_: unknown);
-    flake = lib.genAttrs flakeOutputs (_: unknown);
-  };
+  # `known` gives, from perSystem's `pkgs`, the options whose values its documentation fixes; they merge with
+  # the flake's own definitions of those options.
+  declaring = { perSystemOptions ? [ ], perSystemOutputs ? [ ], flakeOutputs ? [ ], known ? (pkgs: { }) }:
+    { ... }: {
+      perSystem = { pkgs, ... }: lib.genAttrs (perSystemOptions ++ perSystemOutputs) (_: unknown) // known pkgs;
+      flake = lib.genAttrs flakeOutputs (_: unknown);
+    };
+
+  # a set that may hold more than it shows: an option set of which nixml knows a few values (plain Nix: the set)
+  someOf = primitives.openSet or (set: set);
+
+  # git-hooks.nix's `installationScript`: shell code that installs the hooks (`pre-commit install`), read as
+  # running a script
+  hookInstaller = pkgs: "${pkgs.writeShellScript "pre-commit-installation" ""}";
 
   foreignModules = {
-    # numtide/treefmt-nix: `perSystem.treefmt`; `formatter` and `checks.treefmt` from it
-    treefmt-nix = declaring { perSystemOptions = [ "treefmt" ]; perSystemOutputs = [ "formatter" "checks" ]; };
-    # cachix/git-hooks.nix (once pre-commit-hooks.nix): `perSystem.pre-commit`; `checks.pre-commit` from it
-    git-hooks = declaring { perSystemOptions = [ "pre-commit" ]; perSystemOutputs = [ "checks" ]; };
+    # numtide/treefmt-nix: `perSystem.treefmt`, of which `build.wrapper` is a `treefmt` command wrapping the
+    # configuration and `build.devShell` a shell with it and the enabled formatters; `formatter` and
+    # `checks.treefmt` from it
+    treefmt-nix = declaring {
+      perSystemOutputs = [ "formatter" "checks" ];
+      known = pkgs: let wrapper = pkgs.writeShellScriptBin "treefmt" ""; in {
+        treefmt = someOf {
+          build = someOf {
+            inherit wrapper;
+            devShell = pkgs.mkShell { nativeBuildInputs = [ wrapper ] ++ unknownList; };
+          };
+        };
+      };
+    };
+    # cachix/git-hooks.nix (once pre-commit-hooks.nix): `perSystem.pre-commit`, of which `installationScript` is
+    # the code a shell hook runs and `devShell` a shell with the hooks' tools that runs it; `checks.pre-commit`
+    git-hooks = declaring {
+      perSystemOutputs = [ "checks" ];
+      known = pkgs: {
+        pre-commit = someOf {
+          installationScript = hookInstaller pkgs;
+          devShell = pkgs.mkShell { nativeBuildInputs = unknownList; shellHook = hookInstaller pkgs; };
+        };
+      };
+    };
     # flake-parts' own easyOverlay: `perSystem.overlayAttrs` becomes `overlays.default`
     easyOverlay = declaring { perSystemOptions = [ "overlayAttrs" ]; flakeOutputs = [ "overlays" ]; };
   };

@@ -41,6 +41,8 @@ final class FlakeParts {
     entries.put("unknown", new Entry(Thunk.of(UNKNOWN), null));
     put(entries, new Native("shapeOf", 1, (ev, self, at) -> Str.of(shapeOf(self.args().get(0)), at), List.of(),
         null));
+    put(entries, new Native("openSet", 1, (ev, self, at) -> self.args().get(0) instanceof Attrs attrs
+        ? new Attrs(attrs.entries(), true) : self.args().get(0), List.of(), null));
     put(entries, new Native("knownNames", 1, (ev, self, at) -> self.args().get(0) instanceof Attrs attrs
         ? list(attrs.entries().keySet().stream().map(name -> (Value) Str.of(name, at)).toList()) : UNKNOWN,
         List.of(), null));

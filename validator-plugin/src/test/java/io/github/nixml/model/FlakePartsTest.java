@@ -186,6 +186,44 @@ class FlakePartsTest {
   }
 
   @Test
+  void treefmtsWrapperAndGitHooksInstallationScriptAreKnownInAShell() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.treefmt-nix.url = "github:numtide/treefmt-nix";
+          inputs.git-hooks.url = "github:cachix/git-hooks.nix";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ inputs.treefmt-nix.flakeModule inputs.git-hooks.flakeModule ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, config, ... }: {
+                treefmt.projectRootFile = "flake.nix";
+                pre-commit.settings.hooks.ruff.enable = true;
+                formatter = config.treefmt.build.wrapper;
+                devShells.default = pkgs.mkShell {
+                  packages = [ pkgs.uv config.treefmt.build.wrapper ];
+                  shellHook = config.pre-commit.installationScript + "\\necho ${config.treefmt.projectRootFile}";
+                  ROOT = "${config.treefmt.programs.ruff.package}";
+                };
+                devShells.hooks = pkgs.mkShell { inputsFrom = [ config.pre-commit.devShell ]; };
+              };
+            };
+        }
+        """);
+    DevShell shell = shell(model, "default", "x86_64-linux");
+    assertThat(names(shell)).containsExactly("uv");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.hooksComplete()).isTrue();
+    assertThat(shell.hooks().get(0).pieces().get(0)).isInstanceOf(ShellPiece.BuiltPath.class);
+    assertThat(shell.hooks().get(0).text()).contains("echo flake.nix");
+    // what the module's documentation does not fix stays unknown, not missing
+    assertThat(shell.env().get("ROOT").complete()).isFalse();
+    // the hooks' tools are not known
+    assertThat(shell(model, "hooks", "x86_64-linux").packages().complete()).isFalse();
+  }
+
+  @Test
   void devenvsFlakeModulesDefaultIsItsFlakeModule() {
     FlakeModel model = FlakeModel.of("""
         {
