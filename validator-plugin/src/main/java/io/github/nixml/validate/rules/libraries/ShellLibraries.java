@@ -4,6 +4,7 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
 import io.github.nixml.model.LibraryPath;
 import io.github.nixml.model.PackageRef;
+import io.github.nixml.model.ShellCommand;
 import io.github.nixml.model.ShellPiece;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
@@ -55,7 +56,8 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
         return Optional.empty(); // nix-ld's list of the system, which the flake does not show
       }
     }
-    if (shell.env().values().stream().anyMatch(text -> !text.complete() || holdsProjectLibraries(text))) {
+    if (shell.env().values().stream().anyMatch(text -> !text.complete() || holdsProjectLibraries(text))
+        || shell.hookAssignments().stream().anyMatch(ShellLibraries::holdsProjectLibraries)) {
       return Optional.empty();
     }
     List<PackageRef> provided = new ArrayList<>();
@@ -75,9 +77,19 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
    * ({@code ${./.}/lib}) or of a package it builds ({@code ${myLibs}/lib}): its files are unknown.
    */
   private static boolean holdsProjectLibraries(ShellText text) {
-    return text.name().contains("LIBRARY_PATH") && text.pieces().stream().anyMatch(piece ->
-        piece instanceof ShellPiece.RuntimeDirectory || piece instanceof ShellPiece.ProjectPath
-            || piece instanceof ShellPiece.BuiltPath built && built.contents().isEmpty());
+    return text.name().contains("LIBRARY_PATH") && text.pieces().stream().anyMatch(ShellLibraries::unlisted);
+  }
+
+  /** {@code export LD_LIBRARY_PATH=${./.}/lib:…} in a hook: the same, as the hook assigns it. */
+  private static boolean holdsProjectLibraries(ShellCommand.Assignment assignment) {
+    return assignment.name().contains("LIBRARY_PATH") && assignment.value().segments().stream()
+        .anyMatch(segment -> segment instanceof ShellWord.Piece piece && unlisted(piece.piece()));
+  }
+
+  /** A directory whose files the model does not list. */
+  private static boolean unlisted(ShellPiece piece) {
+    return piece instanceof ShellPiece.RuntimeDirectory || piece instanceof ShellPiece.ProjectPath
+        || piece instanceof ShellPiece.BuiltPath built && built.contents().isEmpty();
   }
 
   /** Whether a package of the shell provides the library. */
