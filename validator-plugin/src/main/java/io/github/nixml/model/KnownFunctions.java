@@ -74,6 +74,9 @@ public final class KnownFunctions {
 
   private static final java.util.regex.Pattern INTERPRETER = java.util.regex.Pattern.compile("python\\d*");
 
+  /** What mkDerivation propagates to what depends on it (a shell included). */
+  private static final List<String> PROPAGATED = List.of("propagatedBuildInputs", "propagatedNativeBuildInputs");
+
   private static final List<KnownFunction> TABLE = List.of(
       new KnownFunction(Scope.BUILTINS, "import", 1, KnownFunctions::importInput),
       // `toString pkgs.python3.interpreter` is the text "${pkgs.python3.interpreter}" is: the package's path
@@ -102,9 +105,11 @@ public final class KnownFunctions {
       opaque("system"), opaque("fetchurl"), opaque("fetchFromGitHub"),
       runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
       runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
-      new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, call -> derivation(call, "mkDerivation", List.of())),
-      new KnownFunction(Scope.PACKAGE, "buildPythonPackage", 1, KnownFunctions::pythonDerivation),
-      new KnownFunction(Scope.PACKAGE, "buildPythonApplication", 1, KnownFunctions::pythonDerivation),
+      new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, call -> derivation(call, "mkDerivation", PROPAGATED,
+          List.of())),
+      new KnownFunction(Scope.PACKAGE, "buildPythonPackage", 1, call -> pythonDerivation(call, "buildPythonPackage")),
+      new KnownFunction(Scope.PACKAGE, "buildPythonApplication", 1,
+          call -> pythonDerivation(call, "buildPythonApplication")),
       writeText("writeShellScriptBin"), writeText("writeScriptBin"), writeText("writeShellScript"),
       writeText("writeScript"), writeText("writeText"),
       built("writeShellApplication", BuiltKind.TEXT), built("writeTextFile", BuiltKind.TEXT),
@@ -172,18 +177,18 @@ public final class KnownFunctions {
 
   /**
    * {@code stdenv.mkDerivation { … }} (or {@code (finalAttrs: { … })}): a package the project builds. It propagates
-   * {@code propagatedBuildInputs} and {@code propagatedNativeBuildInputs}, plus {@code extra}; it is unknown when its
-   * attributes are not known, and what it propagates is when it has a setup hook of its own (that hook runs in the
-   * shell).
+   * the lists its {@code propagated} attributes name, plus {@code extra}; it is unknown when its attributes are not
+   * known, and what it propagates is when it has a setup hook of its own (that hook runs in the shell).
    */
-  private static Value derivation(Call call, String builder, List<Value.Item> extra) {
+  private static Value derivation(Call call, String builder, List<String> propagatedAttributes,
+      List<Value.Item> extra) {
     Attrs attrs = derivationAttributes(call);
     if (attrs == null || attrs.open()) {
       return UNKNOWN;
     }
     List<Value.Item> propagated = new ArrayList<>();
     boolean known = !attrs.entries().containsKey("setupHook");
-    for (String input : List.of("propagatedBuildInputs", "propagatedNativeBuildInputs", "dependencies")) {
+    for (String input : propagatedAttributes) {
       if (known && attrs.entries().containsKey(input)) {
         List<Value.Item> items = Evaluator.items(attrs.get(input));
         known = items != null;
@@ -226,14 +231,17 @@ public final class KnownFunctions {
    * {@code dependencies} and the interpreter of its package set (nixpkgs' mk-python-derivation); unknown when that
    * interpreter is not known.
    */
-  private static Value pythonDerivation(Call call) {
+  private static Value pythonDerivation(Call call, String builder) {
     Optional<Pkg> interpreter = interpreterOf(call.receiver(), call.span());
     if (interpreter.isEmpty()) {
       return UNKNOWN;
     }
-    return derivation(call, call.receiver() instanceof Pkg set ? String.join(".", set.path()) + ".buildPythonPackage"
-        : "buildPythonPackage", List.of(new Value.Item(interpreter.get(), PlatformGuard.ALWAYS)));
+    List<String> propagated = new ArrayList<>(PROPAGATED);
+    propagated.add("dependencies");
+    return derivation(call, String.join(".", ((Pkg) call.receiver()).path()) + "." + builder, propagated,
+        List.of(new Value.Item(interpreter.get(), PlatformGuard.ALWAYS)));
   }
+
 
   /** The interpreter of a Python package set: {@code python311Packages}, {@code python3.pkgs}. */
   private static Optional<Pkg> interpreterOf(Value packageSet, SourceSpan span) {

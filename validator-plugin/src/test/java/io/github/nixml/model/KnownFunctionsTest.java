@@ -117,6 +117,9 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("zlib", "cudaPackages.cudatoolkit");
       assertThat(shell.packages().packages().get(1).guard()).isEqualTo(PlatformGuard.LINUX_ONLY);
       assertThat(shell.packages().complete()).isTrue();
+      // `dependencies` is a Python package's list; to mkDerivation it is a variable of the build
+      assertThat(names(shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " { name = \"d\";"
+          + " dependencies = [ pkgs.zlib ]; }) ]; }"))).isEmpty();
       // its own setup hook runs in the shell: what it does is not known
       assertThat(shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " { name = \"h\";"
           + " setupHook = ./hook.sh; }) ]; }").packages().complete()).isFalse();
@@ -133,6 +136,9 @@ class KnownFunctionsTest {
           assertThat(names(shell)).containsExactly("python311Packages.numpy", "python311");
           assertThat(shell.packages().complete()).isTrue();
         }
+        // its store path in a text names the builder
+        assertThat(shell("pkgs.mkShell { T = pkgs.python311Packages." + name + " { pname = \"t\"; }; }").env()
+            .get("T").text()).isEqualTo("${python311Packages." + name + " \"t\"}");
         // a set whose interpreter the model cannot name leaves it unknown
         assertThat(shell("pkgs.mkShell { packages = [ (pkgs.mypackages." + name + " { pname = \"t\"; }) ]; }")
             .packages().complete()).isFalse();
