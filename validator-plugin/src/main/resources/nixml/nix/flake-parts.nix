@@ -208,7 +208,6 @@ let
 
   # what nixml does not know (plain Nix: an empty set)
   unknown = primitives.unknown or { };
-  unknownList = primitives.unknown or [ ];
 
   # Another flake's module, known by what its documentation says it declares: perSystem options whose values
   # nixml does not know (`treefmt.*`, read back as `config.treefmt.build.wrapper`), the outputs it may define (as
@@ -231,28 +230,23 @@ let
 
   foreignModules = {
     # numtide/treefmt-nix: `perSystem.treefmt`, of which `build.wrapper` is a `treefmt` command wrapping the
-    # configuration and `build.devShell` a shell with it and the enabled formatters; `formatter` and
-    # `checks.treefmt` from it
+    # configuration; `formatter` and `checks.treefmt` from it
     treefmt-nix = declaring {
       perSystemOutputs = [ "formatter" "checks" ];
       known = pkgs: let wrapper = pkgs.writeShellScriptBin "treefmt" ""; in {
         treefmt = someOf {
-          build = someOf {
-            inherit wrapper;
-            devShell = pkgs.mkShell { nativeBuildInputs = [ wrapper ] ++ unknownList; };
-          };
+          # (`build.devShell`, with the enabled formatters, stays unknown)
+          build = someOf { inherit wrapper; };
         };
       };
     };
     # cachix/git-hooks.nix (once pre-commit-hooks.nix): `perSystem.pre-commit`, of which `installationScript` is
-    # the code a shell hook runs and `devShell` a shell with the hooks' tools that runs it; `checks.pre-commit`
+    # the code a shell hook runs; `checks.pre-commit` from it
     git-hooks = declaring {
       perSystemOutputs = [ "checks" ];
       known = pkgs: {
-        pre-commit = someOf {
-          installationScript = hookInstaller pkgs;
-          devShell = pkgs.mkShell { nativeBuildInputs = unknownList; shellHook = hookInstaller pkgs; };
-        };
+        # (`devShell`, with the hooks' tools, stays unknown)
+        pre-commit = someOf { installationScript = hookInstaller pkgs; };
       };
     };
     # flake-parts' own easyOverlay: `perSystem.overlayAttrs` becomes `overlays.default`

@@ -385,6 +385,7 @@ final class DevShellExtractor {
     Optional<ShellText> runScript = Optional.empty();
     boolean fhs = shell.kind() != ShellKind.MK_SHELL;
     boolean envComplete = true;
+    List<ShellText> inherited = new ArrayList<>();
     for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
       String key = entry.getKey();
       SourceSpan keySpan = entry.getValue().keySpan();
@@ -401,10 +402,7 @@ final class DevShellExtractor {
           packagesLocation = keySpan;
         }
       } else if (!fhs && key.equals("inputsFrom")) {
-        // the inputs of other derivations, which the model does not list; `inputsFrom = [ ]` (a helper's default)
-        // adds none
-        List<Item> from = Evaluator.items(entry.getValue().thunk().force());
-        packagesComplete &= from != null && from.isEmpty();
+        packagesComplete &= addInputsFrom(name, systems, entry.getValue().thunk().force(), packages, inherited);
       } else if ((!fhs && HOOK_ATTRIBUTES.contains(key)) || (fhs && key.equals("profile"))) {
         hooks.add(ShellTexts.of(key, entry.getValue().thunk().force(), keySpan, true, libraryPaths, this));
       } else if (fhs && key.equals("runScript")) {
@@ -442,9 +440,54 @@ final class DevShellExtractor {
         }
       }
     }
+    // mkShell runs the shell hooks of `inputsFrom` before its own
+    hooks.addAll(0, inherited);
+    inherited.forEach(hook -> hook.pieces().stream().filter(ShellPiece.LibraryPathRef.class::isInstance)
+        .map(piece -> ((ShellPiece.LibraryPathRef) piece).path()).forEach(libraryPaths::add));
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open() && envComplete);
+  }
+
+  /** How deep shells that take their inputs from shells are read; deeper ones stay unknown. */
+  private static final int INPUTS_FROM_DEPTH = 8;
+
+  private int inputsFromDepth;
+
+  /**
+   * {@code inputsFrom = [ otherShell pkgs.hello ]}: as nixpkgs' mkShell merges them, another mkShell's packages
+   * (with the guard of its place in the list) and its {@code shellHook}, the later shell's hook first; its variables
+   * stay its own. A package's build inputs are not listed by the model: false when such an entry is there.
+   */
+  private boolean addInputsFrom(String name, Optional<Set<String>> systems, Value value, List<PackageRef> packages,
+      List<ShellText> hooks) {
+    List<Item> from = Evaluator.items(value);
+    if (from == null) {
+      return false;
+    }
+    boolean complete = true;
+    for (Item item : from) {
+      if (!(item.value() instanceof Shell other) || other.kind() != ShellKind.MK_SHELL
+          || inputsFromDepth >= INPUTS_FROM_DEPTH) {
+        complete = false;
+        continue;
+      }
+      inputsFromDepth++;
+      DevShell input;
+      try {
+        input = toDevShell(name, systems, other);
+      } finally {
+        inputsFromDepth--;
+      }
+      complete &= input.packages().complete();
+      for (PackageRef ref : java.util.stream.Stream.concat(input.packages().packages().stream(),
+          input.packages().pythonModules().stream()).toList()) {
+        packages.add(new PackageRef(ref.attrPath(), ref.source(), ref.guard().and(item.guard()), ref.location(),
+            ref.pythonModule()));
+      }
+      hooks.addAll(0, input.hooks().stream().filter(hook -> hook.name().equals("shellHook")).toList());
+    }
+    return complete;
   }
 
   /**

@@ -381,6 +381,26 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void inputsFromAnotherShellBringsItsPackagesAndShellHookNotItsVariables() {
+    DevShell shell = shell("""
+        let
+          base = pkgs.mkShell { packages = [ pkgs.python312 pkgs.uv ]; UV_PYTHON_DOWNLOADS = "never";
+            shellHook = "uv sync"; };
+          tools = pkgs.mkShell { packages = [ pkgs.ruff ]; shellHook = "echo tools"; };
+        in pkgs.mkShell { inputsFrom = [ base ] ++ lib.optional pkgs.stdenv.isLinux tools; packages = [ pkgs.git ];
+          shellHook = "echo own"; }""");
+    assertThat(names(shell)).containsExactly("python312", "uv", "ruff", "git");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.packages().packages().get(2).guard()).isEqualTo(PlatformGuard.LINUX_ONLY);
+    // mkShell runs the hooks of inputsFrom, the later one first, then its own
+    assertThat(shell.hooks()).extracting(ShellText::text).containsExactly("echo tools", "uv sync", "echo own");
+    assertThat(shell.env()).doesNotContainKey("UV_PYTHON_DOWNLOADS");
+    // an input whose packages are not all known leaves the list incomplete
+    assertThat(shell("pkgs.mkShell { inputsFrom = [ (pkgs.mkShell { packages = [ (builtins.getEnv \"P\") ]; }) ];"
+        + " }").packages().complete()).isFalse();
+  }
+
+  @Test
   void selfIsTheFlakesOwnOutputs() {
     DevShell plain = onlyShell(model("""
         { packages.x86_64-linux.env = pkgs.python312.withPackages (ps: [ ps.numpy ]);
