@@ -249,16 +249,11 @@ public final class KnownFunctions {
       return Optional.empty();
     }
     List<String> path = set.path();
-    String first = path.get(0);
-    if (path.size() == 1 && first.endsWith("Packages")
-        && INTERPRETER.matcher(first.substring(0, first.length() - "Packages".length())).matches()) {
-      return Optional.of(new Pkg(set.instance(), List.of(first.substring(0, first.length() - "Packages".length())),
-          span));
-    }
-    if (path.size() == 2 && INTERPRETER.matcher(first).matches() && path.get(1).equals("pkgs")) {
-      return Optional.of(new Pkg(set.instance(), List.of(first), span));
-    }
-    return Optional.empty();
+    String interpreter = path.size() == 1 && path.get(0).endsWith("Packages")
+        ? path.get(0).substring(0, path.get(0).length() - "Packages".length())
+        : path.size() == 2 && path.get(1).equals("pkgs") ? path.get(0) : null;
+    return interpreter != null && INTERPRETER.matcher(interpreter).matches()
+        ? Optional.of(new Pkg(set.instance(), List.of(interpreter), span)) : Optional.empty();
   }
 
   /** {@code writeShellScriptBin name text} and its kin: one file written from a text. */
@@ -276,8 +271,7 @@ public final class KnownFunctions {
       if (!(call.arg(0) instanceof Attrs attrs) || kind == BuiltKind.JOIN && !attrs.entries().containsKey("paths")) {
         return UNKNOWN;
       }
-      Value.Entry own = attrs.entries().get("name");
-      String derivationName = own != null && own.thunk().force() instanceof Str str ? str.literal() : null;
+      String derivationName = literal(attrs, "name");
       Value paths = kind == BuiltKind.JOIN ? attrs.get("paths") : null;
       return new Built(kind, name, derivationName, paths, call.span());
     });
