@@ -113,6 +113,7 @@ final class DevShellExtractor {
     if (closure.lambda().formals() != null) {
       closure.lambda().formals().forEach(formal -> inputUrls.putIfAbsent(formal.name(), Optional.empty()));
     }
+    host.systemsOfInputs(systemsOfInputs(flakeAttrs.get("inputs"), inputUrls));
     Map<String, Entry> args = new LinkedHashMap<>();
     Value[] outputs = new Value[1];
     inputUrls.forEach((name, url) -> args.put(name, new Entry(name.equals("self") ? new Thunk(() -> self(outputs[0]))
@@ -130,12 +131,17 @@ final class DevShellExtractor {
   }
 
   /**
-   * The flake's {@code self}: its own outputs ({@code self.packages.${system}.env}), with what Nix adds (its source's
-   * store path, revision, {@code inputs}) unknown; unknown while the outputs are being computed.
+   * The flake's {@code self}: its own outputs ({@code self.packages.${system}.env}) and its source's store path
+   * ({@code outPath}: {@code "${self}/src"} is a path of the project, as {@code ./src} is), with the rest Nix adds
+   * (revision, {@code inputs}) unknown; unknown while the outputs are being computed.
    */
-  private static Value self(Value outputs) {
+  private Value self(Value outputs) {
     if (outputs instanceof Attrs attrs) {
-      return new Attrs(attrs.entries(), true);
+      Map<String, Entry> entries = new LinkedHashMap<>(attrs.entries());
+      if (root != null) {
+        entries.putIfAbsent("outPath", new Entry(Thunk.of(new Value.Path(root)), null));
+      }
+      return new Attrs(entries, true);
     }
     return outputs instanceof PerSystem ? outputs : Value.UNKNOWN;
   }
@@ -175,6 +181,41 @@ final class DevShellExtractor {
     DevShell shell = DevenvShells.read("shell", Optional.empty(), location, instance, modules,
         new Attrs(args, true), settings.importsComplete(), evaluator, this);
     return new FlakeModel(true, List.of(shell), true, List.of(), evaluator.importProblems());
+  }
+
+  /**
+   * What each systems input lists (by its URL), and each flake-utils input's {@code systems} where flake.nix sets
+   * it ({@code flake-utils.inputs.systems.follows = "systems"}, or a URL); inputs left out have nix-systems' default.
+   */
+  private static Map<String, Optional<List<String>>> systemsOfInputs(Value declared,
+      Map<String, Optional<String>> inputUrls) {
+    Map<String, Optional<List<String>>> systems = new LinkedHashMap<>();
+    inputUrls.forEach((name, url) -> {
+      if (NixpkgsHost.kindOf(name, url) == Domain.InputKind.SYSTEMS) {
+        systems.put(name, NixpkgsHost.nixSystems(url));
+      }
+    });
+    if (!(declared instanceof Attrs inputs)) {
+      return systems;
+    }
+    inputs.entries().forEach((name, entry) -> {
+      if (NixpkgsHost.kindOf(name, inputUrls.getOrDefault(name, Optional.empty())) != Domain.InputKind.FLAKE_UTILS
+          || !(entry.thunk().force() instanceof Attrs spec) || !(spec.get("inputs") instanceof Attrs own)
+          || !own.entries().containsKey("systems")) {
+        return;
+      }
+      Value override = own.get("systems");
+      Value follows = override instanceof Attrs set ? set.get("follows") : null;
+      Value url = override instanceof Attrs set ? set.get("url") : null;
+      if (follows instanceof Str target && target.literal() != null && inputUrls.containsKey(target.literal())) {
+        systems.put(name, NixpkgsHost.nixSystems(inputUrls.get(target.literal())));
+      } else if (url instanceof Str literal && literal.literal() != null) {
+        systems.put(name, NixpkgsHost.nixSystems(Optional.of(literal.literal())));
+      } else {
+        systems.put(name, Optional.empty()); // another input's systems, or an override the model cannot read
+      }
+    });
+    return systems;
   }
 
   private static Optional<String> url(Entry input) {

@@ -29,8 +29,16 @@ final class Domain {
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
   enum InputKind {
     NIXPKGS, FLAKE_UTILS, FLAKE_UTILS_PLUS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, FLAKELIGHT, PYPROJECT_NIX, POETRY2NIX,
-    TREEFMT_NIX, GIT_HOOKS, OTHER
+    TREEFMT_NIX, GIT_HOOKS, NIXPKGS_PYTHON, OTHER
   }
+
+  /**
+   * cachix/nixpkgs-python's {@code packages}: CPython builds named by version ({@code packages.${system}."3.11.4"},
+   * {@code ."3.12"}), built with nixpkgs' Python infrastructure on the input's own nixpkgs.
+   *
+   * @param systemSelected whether the system level is already selected
+   */
+  record PythonBuilds(String input, boolean systemSelected, SourceSpan span) implements Value.Foreign {}
 
   /**
    * {@code pkgs // { … }}: a package set with attributes of its own added (flakelight's {@code pkgs.inputs},
@@ -74,6 +82,12 @@ final class Domain {
 
   /** The {@code lib} of flake-parts or devenv, or devshell's package set: only its table entries are known. */
   record Library(KnownFunctions.Scope scope) implements Value.Foreign {}
+
+  /**
+   * {@code builtins.getEnv "PWD"}: the variable's text where Nix evaluates ({@code nix develop --impure}; pure
+   * evaluation gives ""): a word of the machine, no package, its contents unknown.
+   */
+  record EnvironmentText(String variable, SourceSpan span) implements Value.Foreign {}
 
   /** {@code input.legacyPackages}, before the system is selected. */
   record LegacyPackages(String input, SourceSpan span) implements Value.Foreign {}

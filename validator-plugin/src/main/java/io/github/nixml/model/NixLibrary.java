@@ -68,12 +68,7 @@ final class NixLibrary {
             (ev, self, at) -> new LibPath(self.args().get(0), at), List.of(), null),
         "callPackageWith", new Value.Native("callPackageWith", 3, (ev, self, at) -> CallPackage.call(ev,
             self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null))))))));
-    this.flakeUtils = new Thunk(() -> open(call(Source.FLAKE_UTILS, Map.of("defaultSystems", systems,
-        "primitives", Thunk.of(attrs(Map.of("eachSystem", new Value.Native("eachSystem", 2,
-            (ev, self, at) -> eachSystem(ev, self.thunks().get(0).force(), self.thunks().get(1), at), List.of(),
-            null), "mergePerSystem", new Value.Native("mergePerSystem", 2,
-            (ev, self, at) -> mergePerSystem(ev, self.args().get(0), self.args().get(1), at), List.of(),
-            null))))))));
+    this.flakeUtils = new Thunk(() -> flakeUtilsWith(systems));
     this.flakeParts = new Thunk(() -> open(FlakeParts.located(evaluator, call(Source.FLAKE_PARTS, Map.of("lib",
         lib, "primitives", Thunk.of(FlakeParts.primitives()))))));
   }
@@ -122,6 +117,35 @@ final class NixLibrary {
   /** flake-utils' {@code lib}. */
   Value flakeUtils() {
     return flakeUtils.force();
+  }
+
+  private final Map<List<String>, Value> flakeUtilsFor = new java.util.HashMap<>();
+
+  /**
+   * flake-utils' {@code lib} whose {@code defaultSystems} is its {@code systems} input as the flake sets it
+   * ({@code flake-utils.inputs.systems.follows = "systems"}): {@code systems} that list, or null when unknown.
+   */
+  Value flakeUtils(List<String> systems) {
+    if (systems != null && systems.equals(NixpkgsHost.DEFAULT_SYSTEMS)) {
+      return flakeUtils();
+    }
+    return flakeUtilsFor.computeIfAbsent(systems == null ? List.of() : systems, key -> flakeUtilsWith(
+        Thunk.of(systems == null ? Value.UNKNOWN : systemList(systems))));
+  }
+
+  private Value flakeUtilsWith(Thunk defaultSystems) {
+    return open(call(Source.FLAKE_UTILS, Map.of("defaultSystems", defaultSystems,
+        "primitives", Thunk.of(attrs(Map.of("eachSystem", new Value.Native("eachSystem", 2,
+            (ev, self, at) -> eachSystem(ev, self.thunks().get(0).force(), self.thunks().get(1), at), List.of(),
+            null), "mergePerSystem", new Value.Native("mergePerSystem", 2,
+            (ev, self, at) -> mergePerSystem(ev, self.args().get(0), self.args().get(1), at), List.of(),
+            null)))))));
+  }
+
+  /** A list of system names as a Nix list. */
+  static Value systemList(List<String> systems) {
+    return new Value.ListV(systems.stream().map(system -> new Value.Item(Str.of(system, null),
+        PlatformGuard.ALWAYS)).toList());
   }
 
   private Value flakelight;

@@ -56,8 +56,60 @@ final class NixpkgsHost implements Host {
   /** The flake's inputs as {@code outputs} receives them (flakelight reads them from flake.lock when not given). */
   private Value flakeInputs = new Attrs(java.util.Map.of(), true);
 
+  /** nix-systems' default list: what {@code import systems} gives for {@code github:nix-systems/default}. */
+  static final List<String> DEFAULT_SYSTEMS = List.of("x86_64-linux", "aarch64-linux", "x86_64-darwin",
+      "aarch64-darwin");
+
+  private Map<String, Optional<List<String>>> systemsOfInputs = Map.of();
+
+  /**
+   * The systems each systems input lists, and each flake-utils input's {@code systems}, by input name: a list, or
+   * empty when unknown (a systems flake nixml does not know); an input not in the map has nix-systems' default.
+   */
+  void systemsOfInputs(Map<String, Optional<List<String>>> systems) {
+    this.systemsOfInputs = Map.copyOf(systems);
+  }
+
+  /** The systems an input's list holds: null when unknown. */
+  private List<String> systemsOf(String input) {
+    Optional<List<String>> systems = systemsOfInputs.get(input);
+    return systems == null ? DEFAULT_SYSTEMS : systems.orElse(null);
+  }
+
+  /** A nix-systems flake's repository: group 1 the list it names. */
+  private static final Pattern NIX_SYSTEMS_URL = Pattern.compile(
+      "(?:github:|https://github\\.com/)nix-systems/([A-Za-z0-9_-]+)(?:[/?#].*)?");
+
+  /**
+   * What a systems input lists, by its URL: nix-systems' {@code default}, {@code default-linux},
+   * {@code default-darwin} or one system ({@code x86_64-linux}); the registry's {@code systems} (no URL) is
+   * {@code default}. Empty for any other flake: its list is unknown.
+   */
+  static Optional<List<String>> nixSystems(Optional<String> url) {
+    if (url.isEmpty()) {
+      return Optional.of(DEFAULT_SYSTEMS);
+    }
+    java.util.regex.Matcher matcher = NIX_SYSTEMS_URL.matcher(url.get());
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    String name = matcher.group(1);
+    return switch (name) {
+      case "default" -> Optional.of(DEFAULT_SYSTEMS);
+      case "default-linux" -> Optional.of(List.of("x86_64-linux", "aarch64-linux"));
+      case "default-darwin" -> Optional.of(List.of("x86_64-darwin", "aarch64-darwin"));
+      default -> SYSTEM_NAME.matcher(name).matches() ? Optional.of(List.of(name)) : Optional.empty();
+    };
+  }
+
   void flakeInputs(Value inputs) {
     this.flakeInputs = inputs;
+  }
+
+  /** {@code builtins.getEnv "PWD"}: the variable's text on the machine, a word the model does not know. */
+  @Override
+  public Value environment(Evaluator evaluator, String variable, SourceSpan span) {
+    return new Domain.EnvironmentText(variable, span);
   }
 
   /** A directory as the evaluator resolves {@code ./a} against it: its real path, links resolved. */
@@ -101,7 +153,8 @@ final class NixpkgsHost implements Host {
   public Value builtin(Evaluator evaluator, String name, List<Value> args, SourceSpan span) {
     if (name.equals("import") && args.size() == 1 && args.get(0) instanceof Input input
         && input.kind() == InputKind.SYSTEMS) {
-      return library(evaluator).systems();
+      List<String> systems = systemsOf(input.name());
+      return systems == null ? UNKNOWN : NixLibrary.systemList(systems);
     }
     return KnownFunctions.find(Scope.BUILTINS, name).filter(function -> function.arity() == args.size())
         .map(function -> function.behaviour().apply(new Call(evaluator, null, args, span, span, null)))
@@ -157,6 +210,9 @@ final class NixpkgsHost implements Host {
     String text = url.orElse(name).toLowerCase(java.util.Locale.ROOT);
     if (text.contains("flakelight") || (url.isEmpty() && name.equals("flakelight"))) {
       return InputKind.FLAKELIGHT;
+    }
+    if (text.contains("cachix/nixpkgs-python") || (url.isEmpty() && name.equals("nixpkgs-python"))) {
+      return InputKind.NIXPKGS_PYTHON;
     }
     if (text.contains("flake-utils-plus")) {
       return InputKind.FLAKE_UTILS_PLUS;
@@ -222,19 +278,24 @@ final class NixpkgsHost implements Host {
       return switch (name) {
         case "lib" -> switch (input.kind()) {
           case NIXPKGS -> library(evaluator).lib();
-          case FLAKE_UTILS -> library(evaluator).flakeUtils();
+          case FLAKE_UTILS -> library(evaluator).flakeUtils(systemsOf(input.name()));
           case FLAKE_UTILS_PLUS -> library(evaluator).flakeUtilsPlus();
           case FLAKE_PARTS -> library(evaluator).flakeParts();
           case DEVENV -> new Library(Scope.DEVENV);
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
-          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, GIT_HOOKS, OTHER -> UNKNOWN;
+          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, GIT_HOOKS, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
         };
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
-        case "legacyPackages" -> input.kind() == InputKind.DEVSHELL ? new Library(Scope.DEVSHELL)
-            : new LegacyPackages(input.name(), span);
+        case "legacyPackages" -> switch (input.kind()) {
+          case DEVSHELL -> new Library(Scope.DEVSHELL);
+          case NIXPKGS_PYTHON -> UNKNOWN;
+          default -> new LegacyPackages(input.name(), span);
+        };
+        case "packages" -> input.kind() == InputKind.NIXPKGS_PYTHON
+            ? new Domain.PythonBuilds(input.name(), false, span) : UNKNOWN;
         case "flakeModule" -> switch (input.kind()) {
           case DEVSHELL -> flakeModule(evaluator, "devshell", span);
           case DEVENV -> flakeModule(evaluator, "devenv", span);
@@ -267,6 +328,9 @@ final class NixpkgsHost implements Host {
     }
     if (target instanceof LegacyPackages legacy) {
       return legacyPackages(legacy);
+    }
+    if (target instanceof Domain.PythonBuilds builds) {
+      return pythonBuild(builds, name, span);
     }
     if (target instanceof PkgsWith with) {
       return pkgsWithMember(evaluator, with, name, span);
@@ -363,7 +427,32 @@ final class NixpkgsHost implements Host {
     if (target instanceof Library library && library.scope() == Scope.DEVSHELL) {
       return library;
     }
+    if (target instanceof Domain.PythonBuilds builds && !builds.systemSelected()) {
+      return new Domain.PythonBuilds(builds.input(), true, builds.span());
+    }
     return target instanceof LegacyPackages legacy ? legacyPackages(legacy) : UNKNOWN;
+  }
+
+  /** A version of CPython: group 1 the major, group 2 the minor version. */
+  private static final Pattern PYTHON_VERSION = Pattern.compile("([23])\\.(\\d{1,2})(?:\\.\\d+)?");
+
+  /**
+   * {@code nixpkgs-python.packages.${system}."3.11.4"}: that CPython as the model knows nixpkgs' {@code python311}
+   * (its version the minor's, its {@code withPackages} and {@code pkgs} alike), from the input's own package set;
+   * any other name ({@code default}, a version not written as one) is unknown.
+   */
+  private static Value pythonBuild(Domain.PythonBuilds builds, String name, SourceSpan span) {
+    if (!builds.systemSelected()) {
+      return SYSTEM_NAME.matcher(name).matches() ? new Domain.PythonBuilds(builds.input(), true, builds.span())
+          : UNKNOWN;
+    }
+    java.util.regex.Matcher version = PYTHON_VERSION.matcher(name);
+    if (!version.matches()) {
+      return UNKNOWN;
+    }
+    NixpkgsInstance instance = new NixpkgsInstance(builds.input(), Tristate.FALSE, Tristate.FALSE, Tristate.FALSE,
+        Tristate.FALSE, builds.span(), null);
+    return new Pkg(instance, List.of("python" + version.group(1) + version.group(2)), span);
   }
 
   @Override

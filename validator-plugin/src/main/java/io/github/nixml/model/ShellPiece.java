@@ -107,6 +107,17 @@ public sealed interface ShellPiece {
   }
 
   /**
+   * {@code ${builtins.getEnv "PWD"}}: a variable's text where Nix evaluates (empty under pure evaluation); a word of
+   * the user's machine, no package, its contents unknown.
+   */
+  record EnvironmentText(String variable) implements ShellPiece {
+    @Override
+    public String display() {
+      return "${builtins.getEnv \"" + variable + "\"}";
+    }
+  }
+
+  /**
    * {@code ${config.devenv.root}}: a directory devenv computes when the shell starts, named by its option; a path on
    * the user's machine, no package and no shell syntax.
    */
@@ -125,6 +136,17 @@ public sealed interface ShellPiece {
     @Override
     public String display() {
       return "${" + source + "}";
+    }
+  }
+
+  /**
+   * {@code ${nixpkgs}}: a flake input's source, copied to the store ({@code NIX_PATH = "nixpkgs=${nixpkgs}"}); a path
+   * with no shell syntax, its files not listed.
+   */
+  record InputSource(String input) implements ShellPiece {
+    @Override
+    public String display() {
+      return "${" + input + "}";
     }
   }
 

@@ -61,6 +61,14 @@ final class ShellTexts {
       into.add(oneOf(choice).get());
     } else if (value instanceof Domain.PackageFact fact) {
       into.add(new ShellPiece.PackageFact(fact.packagePath(), fact.fact()));
+    } else if (value instanceof Domain.Input input) {
+      into.add(new ShellPiece.InputSource(input.name()));
+    } else if (value instanceof Domain.Shell shell) {
+      // `export PATH=${myFhs}/bin:$PATH`: the environment's store path, its files not listed
+      into.add(new ShellPiece.BuiltPath(shell.builder(), shell.attributes().get("name") instanceof Str name
+          ? name.literal() : null, List.of()));
+    } else if (value instanceof Domain.EnvironmentText environment) {
+      into.add(new ShellPiece.EnvironmentText(environment.variable()));
     } else if (value instanceof Domain.RuntimeDirectory directory) {
       into.add(new ShellPiece.RuntimeDirectory(directory.option()));
     } else if (value instanceof Built built) {

@@ -88,6 +88,36 @@ class FlakeImportsTest {
   }
 
   @Test
+  void selfAnInputAndAnEnvironmentInTextsArePathsWhoseFilesAreNotListed(@TempDir Path directory)
+      throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), """
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+          inputs.data = { url = "path:./data"; flake = false; };
+          outputs = { self, nixpkgs, data }: let
+            pkgs = nixpkgs.legacyPackages.x86_64-linux;
+            fhs = pkgs.buildFHSEnv { name = "my-fhs"; targetPkgs = p: [ p.zlib ]; runScript = "bash"; };
+          in {
+            devShells.x86_64-linux.default = pkgs.mkShell {
+              NIX_PATH = "nixpkgs=${nixpkgs}";
+              DATA = "${data}";
+              PYTHONPATH = "${self}/src";
+              shellHook = "export PATH=${fhs}/bin:$PATH";
+            };
+          };
+        }
+        """);
+    DevShell shell = model(directory).shells().get(0);
+    assertThat(shell.textsComplete()).isTrue();
+    assertThat(shell.env().get("NIX_PATH").text()).isEqualTo("nixpkgs=${nixpkgs}");
+    assertThat(shell.env().get("DATA").pieces()).containsExactly(new ShellPiece.InputSource("data"));
+    assertThat(shell.env().get("PYTHONPATH").pieces()).containsExactly(new ShellPiece.ProjectPath("./."),
+        new ShellPiece.Literal("/src"));
+    assertThat(shell.hooks().get(0).pieces()).filteredOn(ShellPiece.BuiltPath.class::isInstance)
+        .extracting(ShellPiece::display).containsExactly("${buildFHSEnv \"my-fhs\"}");
+  }
+
+  @Test
   void aPathOfTheProjectAndAPackageItBuildsAreKnownPathsInTexts(@TempDir Path directory) throws IOException {
     Files.writeString(directory.resolve("flake.nix"), """
         {

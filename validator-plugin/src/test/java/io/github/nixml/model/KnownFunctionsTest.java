@@ -593,6 +593,107 @@ class KnownFunctionsTest {
         .containsExactlyInAnyOrderElementsOf(DEFAULT_SYSTEMS);
   }
 
+  @Test
+  void nixpkgsPythonBuildsAreInterpretersOfTheirVersion() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-utils.url = "github:numtide/flake-utils";
+          inputs.nixpkgs-python.url = "github:cachix/nixpkgs-python";
+          outputs = { nixpkgs, flake-utils, nixpkgs-python, ... }:
+            flake-utils.lib.eachDefaultSystem (system:
+              let
+                pkgs = nixpkgs.legacyPackages.${system};
+                version = "3.11.4";
+                python = nixpkgs-python.packages.${system}.${version};
+              in {
+                devShells.default = pkgs.mkShell {
+                  packages = [ (python.withPackages (ps: [ ps.numpy ])) pkgs.uv ];
+                };
+                devShells.old = pkgs.mkShell { packages = [ nixpkgs-python.packages.${system}."2.7.18" ]; };
+                devShells.other = pkgs.mkShell { packages = [ nixpkgs-python.packages.${system}.default ]; };
+                devShells.legacy = pkgs.mkShell { packages = [ nixpkgs-python.legacyPackages.${system}.uv ]; };
+              });
+        }
+        """);
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("default")).hasSize(1)
+        .allSatisfy(shell -> {
+          assertThat(shell.packages().complete()).isTrue();
+          assertThat(shell.interpreters()).singleElement().satisfies(interpreter -> {
+            assertThat(interpreter.version()).isEqualTo("3.11");
+            assertThat(interpreter.ref().source().input()).isEqualTo("nixpkgs-python");
+          });
+          assertThat(shell.packages().pythonModules()).extracting(PackageRef::name)
+              .containsExactly("python311Packages.numpy");
+        });
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("old"))
+        .allSatisfy(shell -> assertThat(shell.interpreters()).extracting(PythonInterpreter::version)
+            .containsExactly("2.7"));
+    // another name of its packages, and its legacyPackages (not a nixpkgs), are unknown
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("other") || shell.name().equals("legacy"))
+        .hasSize(2).allSatisfy(shell -> assertThat(shell.packages().complete()).isFalse());
+    assertThat(NixpkgsHost.kindOf("nixpkgs-python", Optional.empty())).isEqualTo(Domain.InputKind.NIXPKGS_PYTHON);
+  }
+
+  @Test
+  void getEnvIsAWordOfTheMachineInTextsAndUnknownElsewhere() {
+    DevShell shell = shell("""
+        pkgs.mkShell {
+          MAMBA_ROOT_PREFIX = "${builtins.getEnv "PWD"}/.mamba";
+          DATA = builtins.getEnv "HOME" + "/data";
+          MODE = if builtins.getEnv "CUDA" == "1" then "gpu" else "cpu";
+          packages = lib.optional (builtins.getEnv "CUDA" != "") pkgs.cudatoolkit;
+        }""");
+    assertThat(shell.env().get("MAMBA_ROOT_PREFIX").pieces()).containsExactly(
+        new ShellPiece.EnvironmentText("PWD"), new ShellPiece.Literal("/.mamba"));
+    assertThat(shell.env().get("DATA").text()).isEqualTo("${builtins.getEnv \"HOME\"}/data");
+    // what the variable holds decides a condition: unknown
+    assertThat(shell.env().get("MODE").value().literal()).isNull();
+    assertThat(shell.packages().complete()).isFalse();
+  }
+
+  @Test
+  void systemsInputsListWhatTheirUrlNames() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.systems.url = "github:nix-systems/default-linux";
+          outputs = { nixpkgs, systems, ... }: {
+            devShells = nixpkgs.lib.genAttrs (import systems) (system: {
+              default = nixpkgs.legacyPackages.${system}.mkShell { };
+            });
+          };
+        }
+        """);
+    assertThat(model.shells()).extracting(shell -> shell.systems().orElseThrow().iterator().next())
+        .containsExactlyInAnyOrder("x86_64-linux", "aarch64-linux");
+    assertThat(NixpkgsHost.nixSystems(Optional.of("github:nix-systems/aarch64-darwin")))
+        .contains(List.of("aarch64-darwin"));
+    assertThat(NixpkgsHost.nixSystems(Optional.of("github:someone/my-systems"))).isEmpty();
+    assertThat(NixpkgsHost.nixSystems(Optional.empty())).contains(NixpkgsHost.DEFAULT_SYSTEMS);
+  }
+
+  @Test
+  void flakeUtilsDefaultSystemsFollowTheSystemsInputTheFlakeGivesIt() {
+    String flake = """
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.systems.url = "%s";
+          inputs.flake-utils = { url = "github:numtide/flake-utils"; inputs.systems.follows = "systems"; };
+          outputs = { nixpkgs, flake-utils, ... }: flake-utils.lib.eachDefaultSystem (system: {
+            devShells.default = nixpkgs.legacyPackages.${system}.mkShell { };
+          });
+        }
+        """;
+    assertThat(FlakeModel.of(flake.formatted("github:nix-systems/x86_64-linux")).shells())
+        .singleElement().satisfies(shell -> assertThat(shell.systems()).contains(Set.of("x86_64-linux")));
+    assertThat(FlakeModel.of(flake.formatted("github:nix-systems/default")).shells())
+        .singleElement().satisfies(shell -> assertThat(shell.systems()).contains(DEFAULT_SYSTEMS));
+    // a systems flake nixml does not know: the systems are unknown
+    assertThat(FlakeModel.of(flake.formatted("github:someone/systems")).shells())
+        .allSatisfy(shell -> assertThat(shell.systems()).isEmpty());
+  }
+
   private static String key(KnownFunction function) {
     return function.scope() + "." + function.name();
   }

@@ -102,6 +102,14 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
+  /**
+   * {@code builtins.getEnv "NAME"}: the machine decides (and pure evaluation gives ""), so it is unknown by default;
+   * a host may stand in a symbolic value for the variable's text.
+   */
+  default Value environment(Evaluator evaluator, String variable, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
   /** {@code left // right} where the left side is foreign; null to treat the left side as an unknown set. */
   default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
     return null;

@@ -12,7 +12,7 @@ final class UnknowableBuiltins {
   static List<Builtin> all() {
     return List.of(
         // the environment, the clock and the machine
-        Builtin.unknowable("getEnv", 1), Builtin.unknowable("currentSystem", 0),
+        environment(), Builtin.unknowable("currentSystem", 0),
         Builtin.unknowable("currentTime", 0), Builtin.unknowable("nixPath", 0),
         Builtin.unknowable("storeDir", 0), Builtin.unknowable("nixVersion", 0),
         Builtin.unknowable("langVersion", 0), Builtin.unknowable("findFile", 2),
@@ -27,6 +27,13 @@ final class UnknowableBuiltins {
         // the file system
         // a file whose free names the scope binds: Nix's parser accepts it, our binder does not (yet)
         Builtin.unknowable("scopedImport", 2), Builtin.unknowable("hashFile", 2), Builtin.unknowable("unsafeGetAttrPos", 2));
+  }
+
+  /** {@code getEnv}: unknown, unless the host stands in a value for a variable named literally. */
+  private static Builtin environment() {
+    return new Builtin("getEnv", 1, call -> call.evaluator() != null
+        && call.thunk(0).force() instanceof Value.Str name && name.literal() != null
+        ? call.evaluator().host().environment(call.evaluator(), name.literal(), call.at()) : Value.UNKNOWN);
   }
 
   /** A fetcher: unknown, unless the host knows what its argument names ({@link Host#fetch}). */

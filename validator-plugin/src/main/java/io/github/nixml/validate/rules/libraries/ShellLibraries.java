@@ -89,6 +89,7 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
   /** A directory whose files the model does not list. */
   private static boolean unlisted(ShellPiece piece) {
     return piece instanceof ShellPiece.RuntimeDirectory || piece instanceof ShellPiece.ProjectPath
+        || piece instanceof ShellPiece.EnvironmentText || piece instanceof ShellPiece.InputSource
         || piece instanceof ShellPiece.BuiltPath built && built.contents().isEmpty();
   }
 
