@@ -19,9 +19,17 @@ let
   urlOf = n: (declaration n).url or "";
   followsOf = n: let d = declaration n; in if d ? follows && !(d ? url) then d.follows else null;
 
+  # a flake-utils input's `systems`, as the flake overrides it
+  ownSystemsOf = n:
+    let own = ((declaration n).inputs or { }).systems or null; in
+    if own == null then lib.systems.default
+    else if own ? follows && inputs ? ${own.follows} then stubImport inputs.${own.follows}
+    else if own ? url then stubs.systemsOfUrl own.url
+    else lib.systems.default;
+
   inputs = lib.genAttrs inputNames (n:
     if followsOf n != null && inputs ? ${followsOf n} then inputs.${followsOf n}
-    else stubs.input { name = n; url = urlOf n; }) // { inherit self; };
+    else stubs.input { name = n; url = urlOf n; ownSystems = ownSystemsOf n; }) // { inherit self; };
   outputs = flakeExpr.outputs inputs;
   root = toString (dirOf flake);
   self = outputs // { outPath = root; inherit inputs outputs; _type = "flake"; sourceInfo.outPath = root; };

@@ -46,10 +46,11 @@ let
     };
 
   # flake-utils: eachSystem merges `f system` into `{ <output>.<system> = …; }` as flake-utils does.
-  flakeUtils = name: rec {
+  # its defaultSystems: its `systems` input, as the flake sets it (`inputs.systems.follows`), else nix-systems/default.
+  flakeUtils = name: ownSystems: rec {
     outPath = "/stub/inputs/${name}";
     lib = rec {
-      defaultSystems = lib'.systems.default;
+      defaultSystems = ownSystems;
       allSystems = lib'.systems.flakeExposed;
       system = lib'.genAttrs allSystems (s: s);
       eachSystem = systems: f:
@@ -66,7 +67,19 @@ let
   };
   lib' = lib;
 
-  systems = name: { _nixmlImport = lib.systems.default; outPath = "/stub/inputs/${name}"; };
+  # nix-systems' flakes: the list the URL names (`default-linux`, `x86_64-linux`, …); the registry's `systems` is
+  # nix-systems/default.
+  systemsOfUrl = url:
+    let
+      found = b.match ".*nix-systems/([A-Za-z0-9_-]+).*" url;
+      list = if found == null then "default" else b.head found;
+    in
+    if list == "default" then lib.systems.default
+    else if list == "default-linux" then [ "x86_64-linux" "aarch64-linux" ]
+    else if list == "default-darwin" then [ "x86_64-darwin" "aarch64-darwin" ]
+    else [ list ];
+
+  systems = name: url: { _nixmlImport = systemsOfUrl url; outPath = "/stub/inputs/${name}"; };
 
   # flake-parts: mkFlake with systems, perSystem (pkgs defaults to inputs.nixpkgs.legacyPackages.${system} unless
   # _module.args.pkgs overrides it), flake, and imports of local module files; other imports are ignored.
@@ -262,15 +275,15 @@ let
   };
 in
 {
-  inherit kindOf systemView;
-  # The stub of one input, by kind.
-  input = { name, url }:
+  inherit kindOf systemView systemsOfUrl;
+  # The stub of one input, by kind; `ownSystems` is a flake-utils input's own list of systems.
+  input = { name, url, ownSystems ? lib.systems.default }:
     let kind = kindOf name url; in
     {
       "nixpkgs" = nixpkgs name;
-      "flake-utils" = flakeUtils name;
+      "flake-utils" = flakeUtils name ownSystems;
       "flake-parts" = flakeParts name;
-      "systems" = systems name;
+      "systems" = systems name url;
       "devshell" = devshell name;
       "devenv" = devenv name;
       "flakelight" = flakelight name;

@@ -335,7 +335,9 @@ final class DevShellExtractor {
               entry.getValue().nameSpan()));
         }
         into.addAll(toDevShells(level.single() ? "default" : key, level.systems(), shell));
-      } else {
+      } else if (!(member instanceof Value.Failure failure && failure.kind() == Value.FailureKind.THROW)) {
+        // `default = throw "pick cpu or cuda"`: a name the author made fail on purpose, no shell; anything else
+        // the model cannot read may hide shells
         complete = false;
       }
     }

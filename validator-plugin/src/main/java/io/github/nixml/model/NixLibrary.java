@@ -38,7 +38,7 @@ final class NixLibrary {
   /** One source file. */
   enum Source {
     LIB("lib.nix"), FLAKE_UTILS("flake-utils.nix"), SYSTEMS("nix-systems.nix"), FLAKELIGHT("flakelight.nix"),
-    FLAKE_UTILS_PLUS("flake-utils-plus.nix"), FLAKE_PARTS("flake-parts.nix");
+    FLAKE_UTILS_PLUS("flake-utils-plus.nix"), FLAKE_PARTS("flake-parts.nix"), BLUEPRINT("blueprint.nix");
 
     final String file;
 
@@ -192,6 +192,22 @@ final class NixLibrary {
   /** flake-parts' {@code lib}, with numtide devshell's and devenv's flake modules ({@code flakeModules}). */
   Value flakeParts() {
     return flakeParts.force();
+  }
+
+  private Value blueprint;
+
+  /**
+   * numtide blueprint's call ({@code inputs.blueprint { inherit inputs; prefix = "nix"; }}), reading the flake's
+   * folder {@code root}: {@code defaultSystems} the systems it builds when the call names none, {@code perSystemOf}
+   * what {@code perSystem.<input>} holds for a system.
+   */
+  Value blueprint(Value root, Value defaultSystems, Value perSystemOf) {
+    if (blueprint == null) {
+      Value eachSystem = evaluator.select(flakeUtils(), "eachSystem", null);
+      blueprint = call(Source.BLUEPRINT, Map.of("lib", lib, "eachSystem", Thunk.of(eachSystem), "root",
+          Thunk.of(root), "defaultSystems", Thunk.of(defaultSystems), "perSystemOf", Thunk.of(perSystemOf)));
+    }
+    return blueprint;
   }
 
   /** {@code import systems}: nix-systems' list. */

@@ -106,6 +106,37 @@ final class NixpkgsHost implements Host {
     this.flakeInputs = inputs;
   }
 
+  /**
+   * blueprint's {@code mkBlueprint} for this flake: its folder, the systems it builds by default (the flake's
+   * {@code systems} input, else nix-systems' default) and {@code perSystem.<input>} for the inputs nixml knows:
+   * devshell's {@code mkShell}/{@code importTOML}, a nixpkgs' packages, nixpkgs-python's builds; any other input's
+   * packages are unknown. Unknown without a folder to read.
+   */
+  private Value blueprint(Evaluator evaluator) {
+    if (directory == null) {
+      return UNKNOWN;
+    }
+    Value root = new Value.Path(realDirectory(directory.path()));
+    Value defaultSystems = new Value.Native("defaultSystems", 1, (ev, self, at) -> {
+      boolean declared = flakeInputs instanceof Attrs inputs && inputs.entries().get("systems") != null
+          && inputs.get("systems") instanceof Input input && input.kind() == InputKind.SYSTEMS;
+      List<String> systems = declared ? systemsOf("systems") : DEFAULT_SYSTEMS;
+      return systems == null ? UNKNOWN : NixLibrary.systemList(systems);
+    }, List.of(), null);
+    Value perSystemOf = new Value.Native("perSystemOf", 2, (ev, self, at) -> {
+      if (!(self.args().get(0) instanceof Input input)) {
+        return UNKNOWN; // `self`'s packages are blueprint's own
+      }
+      return switch (input.kind()) {
+        case DEVSHELL -> new Library(Scope.DEVSHELL);
+        case NIXPKGS -> legacyPackages(input.name(), at);
+        case NIXPKGS_PYTHON -> new Domain.PythonBuilds(input.name(), true, at);
+        default -> UNKNOWN;
+      };
+    }, List.of(), null);
+    return library(evaluator).blueprint(root, defaultSystems, perSystemOf);
+  }
+
   /** {@code builtins.getEnv "PWD"}: the variable's text on the machine, a word the model does not know. */
   @Override
   public Value environment(Evaluator evaluator, String variable, SourceSpan span) {
@@ -214,6 +245,9 @@ final class NixpkgsHost implements Host {
     if (text.contains("cachix/nixpkgs-python") || (url.isEmpty() && name.equals("nixpkgs-python"))) {
       return InputKind.NIXPKGS_PYTHON;
     }
+    if (text.contains("numtide/blueprint") || (url.isEmpty() && name.equals("blueprint"))) {
+      return InputKind.BLUEPRINT;
+    }
     if (text.contains("flake-utils-plus")) {
       return InputKind.FLAKE_UTILS_PLUS;
     }
@@ -285,6 +319,7 @@ final class NixpkgsHost implements Host {
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
+          case BLUEPRINT -> new Attrs(Map.of("mkBlueprint", new Entry(Thunk.of(blueprint(evaluator)), null)), true);
           case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, GIT_HOOKS, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
         };
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
@@ -498,6 +533,10 @@ final class NixpkgsHost implements Host {
 
   @Override
   public Value apply(Evaluator evaluator, Value.Foreign function, Thunk argument, SourceSpan span) {
+    if (function instanceof Input input && input.kind() == InputKind.BLUEPRINT) {
+      // `inputs.blueprint { inherit inputs; prefix = "nix"; }`: the flake's `__functor` is `mkBlueprint`
+      return evaluator.apply(blueprint(evaluator), argument, span);
+    }
     if (function instanceof Input input && input.kind() == InputKind.FLAKELIGHT) {
       // `flakelight ./. { … }`: the flake's `__functor` is `lib.mkFlake`
       Value lib = library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
@@ -585,6 +624,12 @@ final class NixpkgsHost implements Host {
           new Pkg(overlaid, List.of(), span), new Attrs(Map.of("overlays", new Entry(Thunk.of(new Value.ListV(
               List.of(new Value.Item(self.args().get(0), PlatformGuard.ALWAYS)))), at)), false), at), List.of(), span);
     }
+    if (last.equals("callPackage") && pythonSet(path.subList(0, path.size() - 1))) {
+      // `python3Packages.callPackage ./pkg.nix { }`: the file's arguments from the Python set, then the top level
+      List<String> set = path.subList(0, path.size() - 1);
+      return new Value.Native("callPackage", 2, (ev, self, at) -> CallPackage.call(ev,
+          pythonScope(ev, instance, set, span), self.args().get(0), self.args().get(1), at), List.of(), span);
+    }
     Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, String.join(".", path));
     if (known.isPresent()) {
       return KnownFunctions.named(known.get(), evaluator, instance, span);
@@ -608,6 +653,38 @@ final class NixpkgsHost implements Host {
       return member == null ? UNKNOWN : member;
     }
     return platformTest(path, last).orElseGet(() -> new Pkg(instance, path, span));
+  }
+
+  /** {@code python312Packages}, {@code python3.pkgs}: a Python package set. */
+  private static boolean pythonSet(List<String> path) {
+    return path.size() == 1 && PYTHON_PACKAGES.matcher(path.get(0)).matches()
+        || path.size() == 2 && PYTHON_INTERPRETER.matcher(path.get(0)).matches() && path.get(1).equals("pkgs");
+  }
+
+  private static final Pattern PYTHON_PACKAGES = Pattern.compile("python\\d*Packages");
+  private static final Pattern PYTHON_INTERPRETER = Pattern.compile("python\\d*");
+
+  /**
+   * What a Python set's {@code callPackage} passes: its own builders ({@code buildPythonPackage}, {@code python},
+   * {@code fetchPypi}) and the top level's {@code pkgs}, {@code lib}, {@code stdenv}, {@code config} and shell
+   * builders. Any other name may be a Python module or a top-level package (nixpkgs lets the module win), which the
+   * model cannot tell apart: unknown.
+   */
+  private Value pythonScope(Evaluator evaluator, NixpkgsInstance instance, List<String> set, SourceSpan span) {
+    Pkg topLevel = new Pkg(instance, List.of(), span);
+    Pkg packages = new Pkg(instance, set, span);
+    Map<String, Entry> names = new LinkedHashMap<>();
+    for (String own : List.of("buildPythonPackage", "buildPythonApplication", "python", "fetchPypi", "callPackage")) {
+      names.put(own, new Entry(new Thunk(() -> evaluator.select(packages, own, span)), null));
+    }
+    List<String> topNames = new ArrayList<>(List.of("pkgs", "lib", "stdenv", "config"));
+    KnownFunctions.all().stream().filter(function -> function.scope() == Scope.NIXPKGS
+        && !function.name().contains(".") && !names.containsKey(function.name())).forEach(function ->
+        topNames.add(function.name()));
+    for (String top : topNames) {
+      names.put(top, new Entry(new Thunk(() -> evaluator.select(topLevel, top, span)), null));
+    }
+    return new Attrs(names, true);
   }
 
   /**

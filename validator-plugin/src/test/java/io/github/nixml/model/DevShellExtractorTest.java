@@ -102,7 +102,7 @@ class DevShellExtractorTest {
         flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system:
           let pkgs = nixpkgs.legacyPackages.${system}; in {
             devShells.default = pkgs.mkShell {
-              shellHook = "echo ${if pkgs.stdenv.isLinux then "one" else "one"} ${builtins.getEnv "HOME"}";
+              shellHook = "echo ${if pkgs.stdenv.isLinux then "one" else "one"} ${builtins.fetchurl "https://example.org/a"}";
             };
           })""");
     DevShell shell = onlyShell(model);
@@ -274,7 +274,12 @@ class DevShellExtractorTest {
     assertThat(FlakeModel.of("{ outputs = { self }: { ").readable()).isFalse();
     assertThat(FlakeModel.of("").readable()).isFalse();
     assertThat(FlakeModel.of("42").shells()).isEmpty();
-    assertThat(FlakeModel.of("{ outputs = _: { devShells.x86_64-linux.default = builtins.throw \"x\"; }; }")
+    // a name that throws on purpose (`default = throw "pick cpu or cuda"`) holds no shell, and hides none
+    FlakeModel thrown = FlakeModel.of(
+        "{ outputs = _: { devShells.x86_64-linux.default = builtins.throw \"pick cpu or cuda\"; }; }");
+    assertThat(thrown.shells()).isEmpty();
+    assertThat(thrown.shellsComplete()).isTrue();
+    assertThat(FlakeModel.of("{ outputs = _: { devShells.x86_64-linux.default = assert false; 1; }; }")
         .shellsComplete()).isFalse();
   }
 

@@ -118,6 +118,38 @@ class FlakeImportsTest {
   }
 
   @Test
+  void aPythonSetsCallPackageFillsItsOwnBuildersAndTheTopLevelsNames(@TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), """
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+          outputs = { self, nixpkgs }: let
+            pkgs = import nixpkgs { system = "x86_64-linux"; overlays = [ self.overlays.default ]; };
+          in {
+            overlays.default = final: prev: { devShell = final.python312Packages.callPackage nix/shell { }; };
+            devShells.x86_64-linux.default = pkgs.devShell;
+            devShells.x86_64-linux.modules = pkgs.python312.pkgs.callPackage ./modules.nix { };
+          };
+        }
+        """);
+    Files.createDirectories(directory.resolve("nix/shell"));
+    Files.writeString(directory.resolve("nix/shell/default.nix"), """
+        { pkgs, lib, python, ... }: pkgs.mkShell { packages = [ python pkgs.uv ] ++ lib.optional false pkgs.zlib; }
+        """);
+    // a name that may be a Python module or a top-level package is unknown
+    Files.writeString(directory.resolve("modules.nix"), """
+        { mkShell, numpy }: mkShell { packages = [ numpy ]; }
+        """);
+    FlakeModel model = model(directory);
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("default")).singleElement()
+        .satisfies(shell -> {
+          assertThat(shell.packages().complete()).isTrue();
+          assertThat(names(shell)).containsExactly("python312Packages.python", "uv");
+        });
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("modules")).singleElement()
+        .satisfies(shell -> assertThat(shell.packages().complete()).isFalse());
+  }
+
+  @Test
   void aPathOfTheProjectAndAPackageItBuildsAreKnownPathsInTexts(@TempDir Path directory) throws IOException {
     Files.writeString(directory.resolve("flake.nix"), """
         {

@@ -97,6 +97,35 @@ class FrameworkShellsTest {
   }
 
   @Test
+  void blueprintReadsItsFolderWithWhatItPassesEachFile() throws IOException {
+    FlakeModel model = model("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.blueprint.url = "github:numtide/blueprint";
+          inputs.systems.url = "github:nix-systems/default-linux";
+          outputs = inputs: inputs.blueprint { inherit inputs; prefix = "nix"; nixpkgs.config.allowUnfree = true; };
+        }
+        """, "nix/devshell.nix", """
+        { pkgs, perSystem, pname, ... }:
+        pkgs.mkShell { packages = [ perSystem.self.tool pkgs.uv ]; shellHook = "echo ${pname}"; }
+        """, "nix/devshells/cuda/default.nix", """
+        { pkgs, ... }: pkgs.mkShell { packages = [ pkgs.cudatoolkit ]; }
+        """, "nix/packages/tool.nix", """
+        { pkgs, ... }: pkgs.python312.withPackages (ps: [ ps.numpy ])
+        """);
+    assertThat(model.shellsComplete()).isTrue();
+    DevShell shell = shell(model, "default");
+    assertThat(shell.systems()).contains(Set.of("x86_64-linux", "aarch64-linux"));
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(names(shell)).containsExactly("python312", "uv");
+    assertThat(shell.hooks().get(0).text()).isEqualTo("echo default");
+    assertThat(shell.location().file()).isEqualTo("nix/devshell.nix");
+    DevShell cuda = shell(model, "cuda");
+    assertThat(names(cuda)).containsExactly("cudatoolkit");
+    assertThat(cuda.packages().packages().get(0).source().unfreeAllowed()).isEqualTo(Tristate.TRUE);
+  }
+
+  @Test
   void flakeUtilsPlusChannelsAndOutputsBuilder() throws IOException {
     FlakeModel model = model("""
         {

@@ -134,7 +134,8 @@ public final class CudaToolkitMissingRule extends DevShellRule {
     SourceSpan at = null;
     for (String variable : TOOLKIT_VARIABLES) {
       ShellText value = shell.env().get(variable);
-      if (value != null) {
+      // `CUDA_PATH = lib.optionalString cudaVariant cudatoolkit` is "" where the variant has no CUDA: unset in effect
+      if (value != null && !(value.complete() && value.text().isEmpty())) {
         use = Optional.of(variable + " is set");
         at = value.location();
         break;
