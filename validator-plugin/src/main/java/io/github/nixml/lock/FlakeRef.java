@@ -84,6 +84,11 @@ public record FlakeRef(Map<String, String> attributes) {
         identity.put(key, value);
       }
     }
+    // a plain https URL with no archive suffix (flakehub's `/f/owner/repo/0.1`): Nix versions lock it as `file`
+    // or, for a flake input, as `tarball`; the same URL either way
+    if ("file".equals(identity.get("type"))) {
+      identity.put("type", "tarball");
+    }
     return identity;
   }
 

@@ -478,7 +478,8 @@ final class DevShellExtractor {
             || value instanceof Value.Choice || value instanceof Value.Int || value instanceof Value.Float
             || value instanceof Value.Path || value instanceof Value.Failure
             || value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built
-            || value instanceof Domain.PackageFact) {
+            || value instanceof Domain.PackageFact || value instanceof Value.ListV) {
+          // a list attribute (`NIX_CFLAGS_COMPILE = [ … ]`) is a variable of its elements joined by spaces
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }
       }

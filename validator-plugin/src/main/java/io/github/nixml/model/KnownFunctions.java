@@ -105,6 +105,7 @@ public final class KnownFunctions {
       opaque("system"), opaque("fetchurl"), opaque("fetchFromGitHub"),
       runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
       runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
+      linkFarm("linkFarm"), linkFarm("linkFarmFromDrvs"),
       new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, call -> derivation(call, "mkDerivation", PROPAGATED,
           List.of())),
       new KnownFunction(Scope.PACKAGE, "buildPythonPackage", 1, call -> pythonDerivation(call, "buildPythonPackage")),
@@ -172,6 +173,15 @@ public final class KnownFunctions {
   /** {@code runCommand name env script}: a package the project builds, propagating nothing. */
   private static KnownFunction runCommand(String name) {
     return new KnownFunction(Scope.NIXPKGS, name, 3, call -> new Built(BuiltKind.DERIVATION, name,
+        call.arg(0) instanceof Str str ? str.literal() : null, new Value.ListV(List.of()), call.span()));
+  }
+
+  /**
+   * {@code linkFarm "weights" { model = fetchurl …; }}: a folder of links the project builds (data, as a rule); like
+   * {@code runCommand}'s output it propagates nothing, and its files are not listed.
+   */
+  private static KnownFunction linkFarm(String name) {
+    return new KnownFunction(Scope.NIXPKGS, name, 2, call -> new Built(BuiltKind.DERIVATION, name,
         call.arg(0) instanceof Str str ? str.literal() : null, new Value.ListV(List.of()), call.span()));
   }
 

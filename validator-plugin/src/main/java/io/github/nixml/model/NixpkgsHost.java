@@ -221,7 +221,11 @@ final class NixpkgsHost implements Host {
       return new Input(archive.group(1), InputKind.NIXPKGS);
     }
     java.util.regex.Matcher channel = NIXPKGS_CHANNEL.matcher(str.literal());
-    return channel.matches() ? new Input(channel.group(1), InputKind.NIXPKGS) : UNKNOWN;
+    if (channel.matches()) {
+      return new Input(channel.group(1), InputKind.NIXPKGS);
+    }
+    java.util.regex.Matcher release = NIXPKGS_RELEASE.matcher(str.literal());
+    return release.matches() ? new Input(release.group(1), InputKind.NIXPKGS) : UNKNOWN;
   }
 
   /** A GitHub archive of nixpkgs: group 1 the commit or branch. */
@@ -232,6 +236,14 @@ final class NixpkgsHost implements Host {
   /** A channel's expressions: group 1 the channel. */
   private static final Pattern NIXPKGS_CHANNEL = Pattern.compile(
       "https?://(?:nixos\\.org/channels|channels\\.nixos\\.org)/([A-Za-z0-9._-]+)/nixexprs\\.tar\\.xz");
+
+  /**
+   * A channel release's expressions ({@code https://releases.nixos.org/nixpkgs/nixpkgs-25.05pre729039.7cc0bff31a3a/
+   * nixexprs.tar.xz}, what npins pins for a channel): group 1 the release's name.
+   */
+  private static final Pattern NIXPKGS_RELEASE = Pattern.compile(
+      "https?://releases\\.nixos\\.org/(?:nixpkgs|nixos/[A-Za-z0-9._-]+)/((?:nixpkgs|nixos)-[A-Za-z0-9._-]+)"
+          + "/nixexprs\\.tar\\.xz");
 
   /** cachix/devenv itself, not its nixpkgs (cachix/devenv-nixpkgs) or another repository of the name. */
   private static final Pattern DEVENV_URL = Pattern.compile("cachix/devenv(?![\\w.-])");

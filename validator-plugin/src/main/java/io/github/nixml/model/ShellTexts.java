@@ -51,6 +51,26 @@ final class ShellTexts {
           DevShellExtractor.libraryDirectories(libPath.list()));
       libraryPaths.add(path);
       into.add(new ShellPiece.LibraryPathRef(path));
+    } else if (value instanceof Value.ListV list) {
+      // a list attribute of the derivation (`NIX_CFLAGS_COMPILE = lib.optionals isDarwin [ … ]`): its elements
+      // joined by spaces; an element guarded for only some of the shell's platforms is unknown here
+      PlatformGuard platforms = extractor.platforms().and(guard);
+      boolean first = true;
+      for (Value.Item item : list.items()) {
+        PlatformGuard present = item.guard().and(platforms);
+        if (present.isNever()) {
+          continue;
+        }
+        if (!first) {
+          addText(" ", into);
+        }
+        first = false;
+        if (!item.guard().covers(platforms)) {
+          into.add(new ShellPiece.Unknown(source));
+        } else {
+          add(item.value(), source, into, libraryPaths, extractor, guard);
+        }
+      }
     } else if (value instanceof Value.Int number) {
       addText(Long.toString(number.value()), into);
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {

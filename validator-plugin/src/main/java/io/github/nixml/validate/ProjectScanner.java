@@ -112,11 +112,33 @@ final class ProjectScanner {
         }
       }
     }
+    projects.removeIf(directory -> moduleNamedFlake(realRoot, directory, projects));
     projects.addAll(devenvProjects(projects, devenvProjects, devenvSettings));
     projects.sort(null);
     nixFiles.sort(null);
     notices.sort(null);
     return new Scan(List.copyOf(projects), List.copyOf(nixFiles), List.copyOf(notices));
+  }
+
+  /**
+   * Whether a flake.nix below another flake's folder is a module that flake imports, not a flake: a function at
+   * its top ({@code { self, pythonSets, ... }: { perSystem = …; }}, a flake-parts module named flake.nix), where a
+   * flake is a set, and no flake.lock beside it.
+   */
+  private static boolean moduleNamedFlake(Path realRoot, String directory, List<String> flakes) {
+    boolean belowFlake = !directory.isEmpty() && flakes.stream().anyMatch(flake -> !flake.equals(directory)
+        && (flake.isEmpty() || directory.startsWith(flake + "/")));
+    Path folder = realRoot.resolve(directory);
+    if (!belowFlake || Files.exists(folder.resolve("flake.lock"))) {
+      return false;
+    }
+    try {
+      String text = Files.readString(folder.resolve(ProjectContext.FLAKE_NIX));
+      io.github.nixml.nix.syntax.SyntaxNode top = io.github.nixml.nix.NixFrontEnd.analyze(text).root().firstChild();
+      return top != null && top.kind() == io.github.nixml.nix.syntax.SyntaxKind.LAMBDA;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -109,6 +109,17 @@ class KnownFunctionsTest {
             ShellPiece.BuiltPath.class, built -> assertThat(built.display()).isEqualTo("${" + name + " \"ld.so\"}"));
       });
     }
+    for (String member : List.of("linkFarm", "linkFarmFromDrvs")) {
+      cases.put("NIXPKGS." + member, name -> {
+        // a folder of links the project builds: no package, its files not listed
+        DevShell shell = shell("let w = pkgs." + name + " \"weights\" [ ]; in pkgs.mkShell {"
+            + " packages = [ pkgs.uv w ]; WEIGHTS = w; }");
+        assertThat(names(shell)).containsExactly("uv");
+        assertThat(shell.packages().complete()).isTrue();
+        assertThat(shell.env().get("WEIGHTS").pieces()).singleElement().isInstanceOfSatisfying(
+            ShellPiece.BuiltPath.class, built -> assertThat(built.display()).isEqualTo("${" + name + " \"weights\"}"));
+      });
+    }
     cases.put("PACKAGE.mkDerivation", name -> {
       // what it propagates enters the shell; a function of the final attributes reads them
       DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " (finalAttrs: { pname = \"c\";"
@@ -692,6 +703,23 @@ class KnownFunctionsTest {
     // a systems flake nixml does not know: the systems are unknown
     assertThat(FlakeModel.of(flake.formatted("github:someone/systems")).shells())
         .allSatisfy(shell -> assertThat(shell.systems()).isEmpty());
+  }
+
+  @Test
+  void aListAttributeIsItsElementsJoinedBySpacesOnEachPlatform() {
+    FlakeModel model = model("""
+        flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system:
+          let pkgs = nixpkgs.legacyPackages.${system}; in {
+            devShells.default = pkgs.mkShell {
+              NIX_CFLAGS_COMPILE = [ "-O2" ] ++ pkgs.lib.optionals pkgs.stdenv.isDarwin [ "-I${pkgs.libcxx}/include" ];
+              WEIGHTS = pkgs.linkFarm "weights" { model = ./model.bin; };
+            };
+          })""");
+    assertThat(model.shells()).hasSize(2).allSatisfy(shell -> assertThat(shell.textsComplete()).isTrue());
+    assertThat(model.shells()).extracting(shell -> shell.systems().orElseThrow().iterator().next() + ": "
+        + shell.env().get("NIX_CFLAGS_COMPILE").text() + "; " + shell.env().get("WEIGHTS").text())
+        .containsExactlyInAnyOrder("x86_64-linux: -O2; ${linkFarm \"weights\"}",
+            "aarch64-darwin: -O2 -I${libcxx}/include; ${linkFarm \"weights\"}");
   }
 
   private static String key(KnownFunction function) {

@@ -29,6 +29,37 @@ class ShellFileModelTest {
   }
 
   @Test
+  void aPinnedSourceIsImportedByItsOutPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // a pin tool's shape (npins, niv): JSON pins turned into sets whose outPath is the fetched archive
+    java.nio.file.Files.createDirectories(dir.resolve("pins"));
+    java.nio.file.Files.writeString(dir.resolve("pins/pins.json"), """
+        { "nixpkgs": { "url": "https://releases.nixos.org/nixpkgs/nixpkgs-25.05pre7.0123abcd/nixexprs.tar.xz" },
+          "tools": { "url": "https://example.org/tools.tar.gz" } }
+        """);
+    java.nio.file.Files.writeString(dir.resolve("pins/default.nix"), """
+        builtins.mapAttrs (name: pin: pin // { outPath = builtins.fetchTarball { inherit (pin) url; }; })
+          (builtins.fromJSON (builtins.readFile ./pins.json))
+        """);
+    String text = """
+        let pins = import ./pins; pkgs = import pins.nixpkgs { }; tools = import pins.tools { }; in
+        pkgs.mkShell { packages = [ pkgs.uv ]; }
+        """;
+    java.nio.file.Files.writeString(dir.resolve("shell.nix"), text);
+    NixFile file = NixFrontEnd.analyze(text);
+    FlakeModel model = FlakeModel.ofShellFile(file, TreeLowering.lower(file), new FlakeDirectory(dir, name -> {
+      try {
+        return java.util.Optional.of(java.nio.file.Files.readString(dir.resolve(name)));
+      } catch (java.io.IOException e) {
+        return java.util.Optional.empty();
+      }
+    }), "shell.nix");
+    DevShell shell = onlyShell(model);
+    assertThat(names(shell)).containsExactly("uv");
+    assertThat(shell.instance().input()).isEqualTo("nixpkgs-25.05pre7.0123abcd");
+  }
+
+  @Test
   void channelsNamedAsNixpkgsAreNixpkgsEachItsOwnInstance() {
     DevShell shell = onlyShell(model("""
         let

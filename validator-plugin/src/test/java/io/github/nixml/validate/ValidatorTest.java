@@ -99,6 +99,23 @@ class ValidatorTest {
   }
 
   @Test
+  void aFunctionNamedFlakeNixBelowAFlakeIsAModuleNotAProject() throws Exception {
+    write("flake.nix", "{ outputs = inputs: { }; }");
+    // a flake-parts module the root flake imports as ./parts/flake.nix: a function, no lock beside it
+    write("parts/flake.nix", "{ self, ... }: { perSystem = { pkgs, ... }: { }; }");
+    // a flake of its own below the root: a set
+    write("tools/flake.nix", "{ outputs = _: { }; }");
+    // a function with a lock beside it is taken as the flake its lock says it is
+    write("locked/flake.nix", "{ self, ... }: { }");
+    write("locked/flake.lock", "{ }");
+
+    assertThat(validate().projects()).containsExactly("", "locked", "tools");
+    // at the root it is still the project (a broken flake is the project's to fix)
+    write("flake.nix", "{ self, ... }: { }");
+    assertThat(validate().projects()).contains("");
+  }
+
+  @Test
   void aDevenvNixWithoutAFlakeIsAProjectButADevenvModuleBelowAFlakeIsNot() throws Exception {
     write("services/api/devenv.nix", "{ pkgs, ... }: { }"); // devenv without devenv.yaml: still devenv's project
     write("services/worker/devenv.nix", "{ }");

@@ -24,7 +24,7 @@ final class FileBuiltins {
   static List<Builtin> all() {
     return List.of(
         // a foreign argument (an input: `import nixpkgs`) stops the body and goes to the host
-        new Builtin("import", 1, call -> call.evaluator().imports().load(call.value(0), call.at())),
+        new Builtin("import", 1, FileBuiltins::importOf),
         new Builtin("pathExists", 1, call -> new Value.Bool(Files.exists(readable(call)))),
         new Builtin("readFile", 1, call -> {
           Path file = readable(call);
@@ -48,6 +48,20 @@ final class FileBuiltins {
   }
 
   /** {@code readDir}'s word for a directory entry. */
+  /**
+   * {@code import x}: a file of the project; a set is imported by its {@code outPath} as Nix coerces it to a path
+   * (niv's and npins' pins: {@code import sources.nixpkgs { }}), a foreign one going to the host.
+   */
+  private static Value importOf(BuiltinCall call) {
+    Value target = call.value(0);
+    if (target instanceof Value.Attrs attrs && attrs.entries().containsKey("outPath")) {
+      Value outPath = attrs.get("outPath");
+      return outPath instanceof Value.Foreign ? call.evaluator().host().builtin(call.evaluator(), "import",
+          List.of(outPath), call.at()) : call.evaluator().imports().load(outPath, call.at());
+    }
+    return call.evaluator().imports().load(target, call.at());
+  }
+
   private static String kind(Path child) {
     if (Files.isSymbolicLink(child)) {
       return "symlink";

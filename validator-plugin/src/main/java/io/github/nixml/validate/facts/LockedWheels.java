@@ -6,6 +6,7 @@ import io.github.nixml.validate.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -23,12 +24,26 @@ import org.tomlj.TomlTable;
  *     {@code conflicts} (extras or groups declared conflicting), {@code resolution-markers} (forks) on the lock or on
  *     a package, or a package name listed twice
  */
-public record LockedWheels(List<LockedPackage> packages, boolean hasAlternatives) {
+public record LockedWheels(List<LockedPackage> packages, boolean hasAlternatives, Set<String> onlyInExtras) {
 
-  public static final LockedWheels NONE = new LockedWheels(List.of(), false);
+  public static final LockedWheels NONE = new LockedWheels(List.of(), false, Set.of());
 
   public LockedWheels {
     packages = List.copyOf(packages);
+    onlyInExtras = Set.copyOf(onlyInExtras);
+  }
+
+  public LockedWheels(List<LockedPackage> packages, boolean hasAlternatives) {
+    this(packages, hasAlternatives, Set.of());
+  }
+
+  /**
+   * The lock without the packages that only the project's own extras bring ({@code [project.optional-dependencies]
+   * cuda = ["cupy-cuda12x"]}): what {@code uv sync} installs without {@code --extra}.
+   */
+  public LockedWheels withoutExtras() {
+    return onlyInExtras.isEmpty() ? this : new LockedWheels(packages.stream()
+        .filter(p -> !onlyInExtras.contains(p.name())).toList(), hasAlternatives, Set.of());
   }
 
   /** One {@code [[package]]} entry. {@code registry} is the {@code source.registry} URL when it has one. */
@@ -86,7 +101,62 @@ public record LockedWheels(List<LockedPackage> packages, boolean hasAlternatives
         packages.add(new LockedPackage(name, version, registry, wheels(entry), at));
       }
     }
-    return new LockedWheels(packages, alternatives);
+    return new LockedWheels(packages, alternatives, onlyInExtras(lock));
+  }
+
+  /**
+   * The packages reachable from the lock's own projects (an {@code editable} or {@code virtual} source) only through
+   * their {@code optional-dependencies}: their dependencies and dependency groups count, and every dependency's
+   * own extras (which the model does not trace), so what is left is certainly an extra of the project. Empty when
+   * the lock names no project of its own.
+   */
+  private static Set<String> onlyInExtras(TomlTable lock) {
+    if (!(lock.get("package") instanceof TomlArray entries)) {
+      return Set.of();
+    }
+    Map<String, TomlTable> byName = new java.util.LinkedHashMap<>();
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) instanceof TomlTable entry && entry.get("name") instanceof String name) {
+        byName.putIfAbsent(name, entry);
+        if (entry.get("source") instanceof TomlTable source
+            && (source.get("editable") != null || source.get("virtual") != null)) {
+          pending.add(name);
+        }
+      }
+    }
+    if (pending.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> roots = new HashSet<>(pending);
+    Set<String> reached = new HashSet<>(pending);
+    while (!pending.isEmpty()) {
+      TomlTable entry = byName.get(pending.pop());
+      if (entry == null) {
+        continue;
+      }
+      List<Object> edges = new ArrayList<>();
+      edges.add(entry.get("dependencies"));
+      if (entry.get("dev-dependencies") instanceof TomlTable groups) {
+        groups.keySet().forEach(group -> edges.add(groups.get(java.util.List.of(group))));
+      }
+      if (!roots.contains(entry.get("name")) && entry.get("optional-dependencies") instanceof TomlTable extras) {
+        extras.keySet().forEach(extra -> edges.add(extras.get(java.util.List.of(extra))));
+      }
+      for (Object edge : edges) {
+        if (edge instanceof TomlArray dependencies) {
+          for (int i = 0; i < dependencies.size(); i++) {
+            if (dependencies.get(i) instanceof TomlTable dependency && dependency.get("name") instanceof String name
+                && reached.add(name)) {
+              pending.add(name);
+            }
+          }
+        }
+      }
+    }
+    Set<String> left = new HashSet<>(byName.keySet());
+    left.removeAll(reached);
+    return left;
   }
 
   private static List<WheelFile> wheels(TomlTable entry) {

@@ -74,6 +74,65 @@ class LockedWheelsTest {
   }
 
   @Test
+  void packagesOnlyTheProjectsExtrasBringAreLeftOutWithoutExtras() {
+    LockedWheels lock = read("""
+        version = 1
+        requires-python = ">=3.12"
+
+        [[package]]
+        name = "demo"
+        version = "0.1.0"
+        source = { editable = "." }
+        dependencies = [{ name = "numpy" }, { name = "httpx" }]
+
+        [package.optional-dependencies]
+        cuda = [{ name = "cupy-cuda12x" }]
+
+        [package.dev-dependencies]
+        dev = [{ name = "pytest" }]
+
+        [[package]]
+        name = "numpy"
+        version = "2.1.0"
+        source = { registry = "https://pypi.org/simple" }
+
+        [[package]]
+        name = "httpx"
+        version = "0.28.0"
+        source = { registry = "https://pypi.org/simple" }
+
+        [package.optional-dependencies]
+        http2 = [{ name = "h2" }]
+
+        [[package]]
+        name = "h2"
+        version = "4.1.0"
+        source = { registry = "https://pypi.org/simple" }
+
+        [[package]]
+        name = "pytest"
+        version = "8.0.0"
+        source = { registry = "https://pypi.org/simple" }
+
+        [[package]]
+        name = "cupy-cuda12x"
+        version = "13.3.0"
+        source = { registry = "https://pypi.org/simple" }
+        """);
+    assertThat(lock.onlyInExtras()).containsExactly("cupy-cuda12x");
+    assertThat(lock.withoutExtras().packages()).extracting(LockedWheels.LockedPackage::name)
+        .containsExactly("demo", "numpy", "httpx", "h2", "pytest");
+    // a lock without a project of its own says nothing about extras
+    assertThat(read("""
+        version = 1
+        [[package]]
+        name = "cupy-cuda12x"
+        version = "13.3.0"
+        source = { registry = "https://pypi.org/simple" }
+        """).onlyInExtras()).isEmpty();
+  }
+
+  @Test
   void missingOrInvalidLockHasNoPackages() {
     assertThat(LockedWheels.read(SourceFile.missing("uv.lock"), Optional.empty())).isEqualTo(LockedWheels.NONE);
     assertThat(read("[[package]\nname = 1")).isEqualTo(LockedWheels.NONE);

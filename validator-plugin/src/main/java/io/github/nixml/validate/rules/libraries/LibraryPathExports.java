@@ -32,6 +32,17 @@ final class LibraryPathExports {
    */
   static boolean exportsLibraryList(DevShell shell) {
     return shell.env().containsKey(VARIABLE) || values(shell).stream()
-        .anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH") || value.hasLibraryPath());
+        .anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH") || value.hasLibraryPath()
+            || holdsOtherVariable(value));
+  }
+
+  /**
+   * Whether a value assigned to {@code LD_LIBRARY_PATH} reads another shell variable whose text the model does not
+   * follow ({@code "$path:$LD_LIBRARY_PATH"} in a loop over an array, {@code $CUDA_LIBS} set earlier): it may hold any
+   * folder, the library list or the driver's among them.
+   */
+  static boolean holdsOtherVariable(ShellWord value) {
+    return value.segments().stream().anyMatch(segment -> segment instanceof ShellWord.Variable variable
+        && !variable.name().equals(VARIABLE) && !variable.name().equals("NIX_LD_LIBRARY_PATH"));
   }
 }

@@ -54,7 +54,7 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     boolean nixpkgsCudaOnly = model.cudaWanted(shell) && model.context().config().cuda() != CudaMode.REQUIRED
         && VenvStrategy.of(shell).isEmpty() && !shell.packages().anyMatch(OpenglDriverPathMissingRule::bringsNvcc);
     if (!model.cudaWanted(shell) || nixpkgsCudaOnly) {
-      cudaWheel = lockedCudaWheel(model);
+      cudaWheel = lockedCudaWheel(model, shell);
       if (cudaWheel.isEmpty()) {
         return;
       }
@@ -74,6 +74,9 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
         return;
       }
       values.add(nixLd.value());
+    }
+    if (values.stream().anyMatch(LibraryPathExports::holdsOtherVariable)) {
+      return; // `for path in "${LIB_PATHS[@]}"; do export LD_LIBRARY_PATH="$path:…"`: the model does not follow it
     }
     if (values.stream().anyMatch(ShellWord::hasCommandSubstitution)) {
       return; // `$(nixGLNvidia printenv LD_LIBRARY_PATH)`: a command's output may hold the driver's folder
@@ -113,13 +116,23 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
    * default Linux torch pulls in for everyone, falling back to the CPU without the driver) and flake.nix does not
    * show that the project wants CUDA.
    */
-  private static Optional<LockedPackage> lockedCudaWheel(FlakeShells model) {
+  private static Optional<LockedPackage> lockedCudaWheel(FlakeShells model, DevShell shell) {
     LockedWheels lock = model.context().get(ProjectFacts.LOCKED_WHEELS);
+    if (!syncsExtras(shell)) {
+      lock = lock.withoutExtras(); // `[project.optional-dependencies] cuda = [ "cupy-cuda12x" ]`: not installed
+    }
     if (model.context().config().cuda() == CudaMode.OFF || lock.hasAlternatives()) {
       return Optional.empty();
     }
     Optional<LockedPackage> wheel = LockedCudaLibraries.firstCudaWheel(lock);
     return wheel.filter(found -> !isNvidiaLibrary(found) || flakeNamesCuda(model));
+  }
+
+  /** A hook asks uv for the project's extras ({@code uv sync --extra cuda}, {@code --all-extras}). */
+  private static boolean syncsExtras(DevShell shell) {
+    return shell.hookCommands().stream().filter(command -> command.programName().equals("uv"))
+        .anyMatch(command -> command.arguments().stream().map(io.github.nixml.model.ShellWord::literal)
+            .anyMatch(word -> word == null || word.startsWith("--extra") || word.equals("--all-extras")));
   }
 
   /** The CUDA compiler: the toolkit, or {@code cudaPackages.cuda_nvcc}. */

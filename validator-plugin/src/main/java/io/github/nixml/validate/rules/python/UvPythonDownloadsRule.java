@@ -77,13 +77,14 @@ public final class UvPythonDownloadsRule extends DevShellRule {
    * with no .python-version asking for another: uv then finds what it needs on PATH.
    */
   private static boolean satisfiesProject(DevShell shell, FlakeShells model) {
-    List<PythonInterpreter> interpreters = shell.interpreters();
+    // plain python3 counts with the version the facts per release give it on its nixpkgs revision
+    List<PythonInterpreter> interpreters = model.interpreters(shell);
     Object requires = model.context().pyproject().flatMap(TomlDocument::table)
         .map(table -> table.get("project.requires-python")).orElse(null);
     if (interpreters.isEmpty() || !(requires instanceof String text)
         || model.context().pythonVersionSource().isPresent()
         || !shell.packages().packages().stream().filter(UvPythonDownloadsRule::isPython)
-            .allMatch(ref -> ref.pythonInterpreter().isPresent())) {
+            .allMatch(ref -> interpreters.stream().anyMatch(interpreter -> interpreter.ref().equals(ref)))) {
       return false;
     }
     try {

@@ -52,7 +52,7 @@ public final class VenvHookMissingRule extends DevShellRule {
               + "(the interpreter's own package set) to packages");
       return;
     }
-    if (strategies.stream().anyMatch(VenvStrategy::creates)) {
+    if (strategies.stream().anyMatch(VenvStrategy::creates) || runsWhatTheModelDoesNotRead(shell)) {
       return;
     }
     expectation(shell, strategies).ifPresent(expected -> sink.report(model.at(shell.location()),
@@ -85,4 +85,45 @@ public final class VenvHookMissingRule extends DevShellRule {
   }
 
   private static final java.util.Set<String> TESTS = java.util.Set.of("[", "[[", "test");
+
+  /** Tools that make a project's venv themselves ({@code poetry install} into {@code .venv}, {@code make setup}). */
+  private static final java.util.Set<String> VENV_TOOLS = java.util.Set.of("poetry", "pdm", "pipenv", "hatch", "rye",
+      "pixi", "conda", "mamba", "micromamba", "make", "just", "task", "nox", "tox", "devenv");
+
+  /** Programs that run the script named by their first argument. */
+  private static final java.util.Set<String> SCRIPT_RUNNERS = java.util.Set.of("bash", "sh", "zsh", "source", ".");
+
+  /**
+   * Whether a hook runs something that may make the venv and that the model does not read: a script the project
+   * builds or holds ({@code ${initial-setup}/bin/initial-setup}, {@code ./setup.sh}, {@code bash scripts/dev.sh},
+   * {@code source ./env.sh}), or a tool that makes venvs of its own.
+   */
+  private static boolean runsWhatTheModelDoesNotRead(DevShell shell) {
+    for (io.github.nixml.model.ShellCommand command : shell.hookCommands()) {
+      List<ShellWord> invocation = command.invocation();
+      if (invocation.isEmpty()) {
+        continue;
+      }
+      ShellWord program = invocation.get(0);
+      if (VENV_TOOLS.contains(command.programName()) || isScript(program)) {
+        return true;
+      }
+      if (SCRIPT_RUNNERS.contains(command.programName()) && invocation.size() > 1 && isScript(invocation.get(1))
+          && !invocation.get(1).endsWith("bin/activate")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A word naming a script of the project: a path it builds or holds, or a relative path with a folder in it. */
+  private static boolean isScript(ShellWord word) {
+    if (word.segments().stream().anyMatch(segment -> segment instanceof ShellWord.Piece piece
+        && (piece.piece() instanceof io.github.nixml.model.ShellPiece.BuiltPath
+            || piece.piece() instanceof io.github.nixml.model.ShellPiece.ProjectPath))) {
+      return true;
+    }
+    String literal = word.literal();
+    return literal != null && literal.contains("/") && !literal.startsWith("/");
+  }
 }

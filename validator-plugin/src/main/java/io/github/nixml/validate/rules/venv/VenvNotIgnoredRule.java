@@ -1,5 +1,7 @@
 package io.github.nixml.validate.rules.venv;
 
+import io.github.nixml.model.DevShell;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.Location;
@@ -12,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -109,11 +113,58 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
     if (shells.strict()) {
       found.add(VENV_DIRECTORY);
     }
-    shells.venvStrategies().forEach(strategy -> strategy.directory().ifPresent(found::add));
-    if (context.pythonFile(VENV_DIRECTORY + "/pyvenv.cfg").isPresent()) {
+    // a directory counts when something other than a maker that ignores its own venv makes or enters it
+    Map<String, Boolean> selfIgnored = new LinkedHashMap<>();
+    for (DevShell shell : shells.shells()) {
+      for (VenvStrategy strategy : VenvStrategy.of(shell)) {
+        strategy.directory().ifPresent(dir -> selfIgnored.merge(dir, ignoresItself(strategy, shell, shells),
+            (a, b) -> a || b));
+      }
+    }
+    selfIgnored.forEach((dir, ignores) -> {
+      if (!ignores) {
+        found.add(dir);
+      }
+    });
+    if (context.pythonFile(VENV_DIRECTORY + "/pyvenv.cfg").isPresent()
+        && !ignoresEverything(context.pythonFile(VENV_DIRECTORY + "/.gitignore"))) {
       found.add(VENV_DIRECTORY);
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * Whether the venv's maker writes a {@code .gitignore} of {@code *} into it: uv ({@code uv sync}, {@code uv venv})
+   * does, and so does {@code python -m venv} from Python 3.13 on (venvShellHook runs it with the shell's
+   * interpreter). Entering a venv ({@code source .venv/bin/activate}) says nothing about who made it.
+   */
+  private static boolean ignoresItself(VenvStrategy strategy, DevShell shell, FlakeShells shells) {
+    return switch (strategy.kind()) {
+      case UV_SYNC, UV_VENV -> true;
+      case VENV_SHELL_HOOK, PYTHON_VENV -> {
+        List<io.github.nixml.model.PythonInterpreter> interpreters = shells.interpreters(shell);
+        yield !interpreters.isEmpty() && interpreters.stream().allMatch(interpreter ->
+            atLeast313(interpreter.version()));
+      }
+      default -> false;
+    };
+  }
+
+  /** {@code 3.13}, {@code 3.14}, {@code 4.0}: a Python whose venv module writes the venv's {@code .gitignore}. */
+  private static boolean atLeast313(String version) {
+    String[] parts = version.split("\\.");
+    try {
+      int major = Integer.parseInt(parts[0]);
+      return major > 3 || major == 3 && parts.length > 1 && Integer.parseInt(parts[1]) >= 13;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** A {@code .gitignore} whose lines ignore everything beside it ({@code *}), as uv and venv write it. */
+  private static boolean ignoresEverything(SourceFile gitignore) {
+    return gitignore.text().map(text -> text.lines().map(String::strip).anyMatch(line -> line.equals("*")))
+        .orElse(false);
   }
 
   /** Whether git ignores directory {@code path}, and which negation re-included it if one did. */
