@@ -48,7 +48,7 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
     Set<Integer> reported = new HashSet<>();
     for (List<PackageRef> site : sites(shell)) {
       List<PackageRef> unguarded = site.stream()
-          .filter(ref -> ref.isCuda() && ref.guard().and(builtFor).allowsNonLinux()
+          .filter(ref -> (ref.isCuda() || brokenOffLinuxWithCuda(ref)) && ref.guard().and(builtFor).allowsNonLinux()
               && !reported.contains(ref.location().offset()))
           .sorted(Comparator.comparingInt(ref -> ref.location().offset()))
           .toList();
@@ -61,7 +61,9 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
           : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1) + " are";
       sink.report(model.at(unguarded.get(0).location()),
           subject + " not guarded by stdenv.isLinux but the shell is also built for "
-              + String.join(", ", nonLinux) + ", where CUDA does not exist; wrap "
+              + String.join(", ", nonLinux) + (unguarded.stream().allMatch(ref -> !ref.isCuda())
+                  ? ", where nixpkgs marks torch built with config.cudaSupport broken (\"CUDA is not targeting Linux\")"
+                  : ", where CUDA does not exist") + "; wrap "
               + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
               + "Linux systems", List.of(),
           // the list and the shell's call must be in one file for the edit to see both
@@ -69,6 +71,18 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
               ? model.editAt(shell.location(), (f, path) -> CudaGuardEdits.fix(f, path, shell, unguarded.get(0)))
               : java.util.Optional.empty());
     }
+  }
+
+  /**
+   * nixpkgs' torch from an instance with {@code config.cudaSupport = true}: its {@code meta.brokenConditions} hold
+   * "CUDA is not targeting Linux" = {@code cudaSupport && !stdenv.hostPlatform.isLinux}
+   * (pkgs/development/python-modules/torch/source/default.nix, earlier torch/default.nix), so evaluation refuses it
+   * on Darwin as it refuses a CUDA package.
+   */
+  private static boolean brokenOffLinuxWithCuda(PackageRef ref) {
+    return ref.source() != null && ref.source().cudaSupport() == io.github.nixml.model.Tristate.TRUE
+        && ref.attrPath().size() == 2 && ref.attrPath().get(0).matches("python\\d*Packages")
+        && (ref.last().equals("torch") || ref.last().equals("pytorch"));
   }
 
   /**
