@@ -164,6 +164,8 @@ let
     writeScriptBin = writer "writeScriptBin";
     writeText = writer "writeText";
     writeTextFile = a: package "writeTextFile.${a.name or "file"}";
+    writeShellApplication = a: package "writeShellApplication.${a.name or "app"}";
+    linkFarm = nameArg: _: package "linkFarm.${nameArg}";
     symlinkJoin = a: package "symlinkJoin.${a.name or "join"}";
     runCommand = nameArg: _: _: package "runCommand.${nameArg}";
     # nixpkgs' callPackage: the file imported, the names its formals ask for taken from the set, the overrides winning

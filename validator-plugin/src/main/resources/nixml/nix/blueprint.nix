@@ -32,8 +32,9 @@ let
       dirs = filter (name: folders && found.${name} == "directory" && pathExists (dir + "/${name}/default.nix"))
         (attrNames found);
     in
-    listToAttrs (map (name: { inherit name; value = dir + "/${name}"; }) dirs
-      ++ map (name: { name = head (match "(.*)${suffix}" name); value = dir + "/${name}"; }) named);
+    # listToAttrs keeps a name's first entry: the files come first
+    listToAttrs (map (name: { name = head (match "(.*)${suffix}" name); value = dir + "/${name}"; }) named
+      ++ map (name: { inherit name; value = dir + "/${name}"; }) dirs);
 
   optionalEntries = path: f: if pathExists path then f path else { };
 

@@ -192,7 +192,13 @@ final class DevShellExtractor {
     Map<String, Optional<List<String>>> systems = new LinkedHashMap<>();
     inputUrls.forEach((name, url) -> {
       if (NixpkgsHost.kindOf(name, url) == Domain.InputKind.SYSTEMS) {
-        systems.put(name, NixpkgsHost.nixSystems(url));
+        // `systems.follows = "other"`: the list of the input it follows, unknown unless that one is declared here
+        Value spec = declared instanceof Attrs inputs && inputs.entries().containsKey(name) ? inputs.get(name) : null;
+        Value follows = spec instanceof Attrs set ? set.get("follows") : null;
+        systems.put(name, follows instanceof Str target && target.literal() != null
+            ? (inputUrls.containsKey(target.literal()) && !target.literal().equals(name)
+                ? NixpkgsHost.nixSystems(inputUrls.get(target.literal())) : Optional.empty())
+            : NixpkgsHost.nixSystems(url));
       }
     });
     if (!(declared instanceof Attrs inputs)) {
@@ -335,13 +341,25 @@ final class DevShellExtractor {
               entry.getValue().nameSpan()));
         }
         into.addAll(toDevShells(level.single() ? "default" : key, level.systems(), shell));
-      } else if (!(member instanceof Value.Failure failure && failure.kind() == Value.FailureKind.THROW)) {
+      } else if (!(member instanceof Value.Failure failure && thrownByTheProject(failure))) {
         // `default = throw "pick cpu or cuda"`: a name the author made fail on purpose, no shell; anything else
         // the model cannot read may hide shells
         complete = false;
       }
     }
     return complete;
+  }
+
+  /**
+   * A {@code throw} the project writes ({@code default = throw "pick cpu or cuda"}), as opposed to one of nixml's own
+   * Nix sources, whose text is not the project's: where the failure points, the project's text says {@code throw}.
+   */
+  private boolean thrownByTheProject(Value.Failure failure) {
+    if (failure.kind() != Value.FailureKind.THROW || failure.span() == null) {
+      return false;
+    }
+    String written = evaluator.source(failure.span()).strip();
+    return written.startsWith("throw") || written.startsWith("builtins.throw");
   }
 
   /** Whether a value is a shell or a set holding one directly. */
@@ -478,7 +496,7 @@ final class DevShellExtractor {
             || value instanceof Value.Choice || value instanceof Value.Int || value instanceof Value.Float
             || value instanceof Value.Path || value instanceof Value.Failure
             || value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built
-            || value instanceof Domain.PackageFact || value instanceof Value.ListV) {
+            || value instanceof Domain.PackageFact || value instanceof Value.ListV && !fhs) {
           // a list attribute (`NIX_CFLAGS_COMPILE = [ … ]`) is a variable of its elements joined by spaces
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }

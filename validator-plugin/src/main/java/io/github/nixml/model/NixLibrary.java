@@ -119,7 +119,8 @@ final class NixLibrary {
     return flakeUtils.force();
   }
 
-  private final Map<List<String>, Value> flakeUtilsFor = new java.util.HashMap<>();
+  /** flake-utils' {@code lib} per list of default systems (empty: unknown), each evaluated once. */
+  private final Map<java.util.Optional<List<String>>, Value> flakeUtilsFor = new java.util.HashMap<>();
 
   /**
    * flake-utils' {@code lib} whose {@code defaultSystems} is its {@code systems} input as the flake sets it
@@ -129,8 +130,14 @@ final class NixLibrary {
     if (systems != null && systems.equals(NixpkgsHost.DEFAULT_SYSTEMS)) {
       return flakeUtils();
     }
-    return flakeUtilsFor.computeIfAbsent(systems == null ? List.of() : systems, key -> flakeUtilsWith(
-        Thunk.of(systems == null ? Value.UNKNOWN : systemList(systems))));
+    java.util.Optional<List<String>> key = java.util.Optional.ofNullable(systems);
+    Value known = flakeUtilsFor.get(key);
+    if (known == null) {
+      // evaluated before it is stored: the evaluation may itself name flake-utils
+      known = flakeUtilsWith(Thunk.of(systems == null ? Value.UNKNOWN : systemList(systems)));
+      flakeUtilsFor.put(key, known);
+    }
+    return known;
   }
 
   private Value flakeUtilsWith(Thunk defaultSystems) {
@@ -199,7 +206,8 @@ final class NixLibrary {
   /**
    * numtide blueprint's call ({@code inputs.blueprint { inherit inputs; prefix = "nix"; }}), reading the flake's
    * folder {@code root}: {@code defaultSystems} the systems it builds when the call names none, {@code perSystemOf}
-   * what {@code perSystem.<input>} holds for a system.
+   * what {@code perSystem.<input>} holds for a system. Evaluated once per library, with the arguments of the first
+   * call: one host serves one flake.
    */
   Value blueprint(Value root, Value defaultSystems, Value perSystemOf) {
     if (blueprint == null) {

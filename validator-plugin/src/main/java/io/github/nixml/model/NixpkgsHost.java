@@ -118,9 +118,12 @@ final class NixpkgsHost implements Host {
     }
     Value root = new Value.Path(realDirectory(directory.path()));
     Value defaultSystems = new Value.Native("defaultSystems", 1, (ev, self, at) -> {
-      boolean declared = flakeInputs instanceof Attrs inputs && inputs.entries().get("systems") != null
-          && inputs.get("systems") instanceof Input input && input.kind() == InputKind.SYSTEMS;
-      List<String> systems = declared ? systemsOf("systems") : DEFAULT_SYSTEMS;
+      // blueprint imports whatever input is named `systems` (`path:./flake.systems.nix` too)
+      if (!(flakeInputs instanceof Attrs inputs) || inputs.entries().get("systems") == null) {
+        return NixLibrary.systemList(DEFAULT_SYSTEMS);
+      }
+      List<String> systems = inputs.get("systems") instanceof Input input && input.kind() == InputKind.SYSTEMS
+          ? systemsOf("systems") : null;
       return systems == null ? UNKNOWN : NixLibrary.systemList(systems);
     }, List.of(), null);
     Value perSystemOf = new Value.Native("perSystemOf", 2, (ev, self, at) -> {

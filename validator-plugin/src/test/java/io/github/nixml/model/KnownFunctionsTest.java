@@ -703,6 +703,20 @@ class KnownFunctionsTest {
     // a systems flake nixml does not know: the systems are unknown
     assertThat(FlakeModel.of(flake.formatted("github:someone/systems")).shells())
         .allSatisfy(shell -> assertThat(shell.systems()).isEmpty());
+    // a systems input that follows another: that one's list
+    assertThat(FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.linux.url = "github:nix-systems/default-linux";
+          inputs.systems.follows = "linux";
+          outputs = { nixpkgs, systems, ... }: {
+            devShells = nixpkgs.lib.genAttrs (import systems) (system: {
+              default = nixpkgs.legacyPackages.${system}.mkShell { };
+            });
+          };
+        }
+        """).shells()).extracting(shell -> shell.systems().orElseThrow().iterator().next())
+        .containsExactlyInAnyOrder("x86_64-linux", "aarch64-linux");
   }
 
   @Test

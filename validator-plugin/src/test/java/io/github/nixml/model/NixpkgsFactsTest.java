@@ -48,8 +48,8 @@ class NixpkgsFactsTest {
     assertEquals(Optional.empty(), python3(unstable("2023-08-17")), "the switch to 3.11 may have landed: unknown");
     assertEquals(Optional.of("python311"), python3(unstable("2024-02-01")));
     assertEquals(Optional.of("python312"), python3(unstable("2025-01-15")));
-    assertEquals(Optional.empty(), python3(unstable("2025-06-30")), "the switch to 3.13 may have landed: unknown");
-    assertEquals(Optional.of("python313"), python3(unstable("2025-07-01")));
+    assertEquals(Optional.empty(), python3(unstable("2025-07-07")), "the switch to 3.13 may have landed: unknown");
+    assertEquals(Optional.of("python313"), python3(unstable("2025-07-08")));
     assertEquals(Optional.of("python313"), python3(unstable("2025-11-29")));
     assertEquals(Optional.empty(), python3(unstable("2025-11-30")), "after 25.11's branch-off: not sourced");
     assertEquals(Optional.empty(), python3(unstable("2021-06-01")));

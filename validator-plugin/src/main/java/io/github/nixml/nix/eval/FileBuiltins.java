@@ -47,7 +47,6 @@ final class FileBuiltins {
         }));
   }
 
-  /** {@code readDir}'s word for a directory entry. */
   /**
    * {@code import x}: a file of the project; a set is imported by its {@code outPath} as Nix coerces it to a path
    * (niv's and npins' pins: {@code import sources.nixpkgs { }}), a foreign one going to the host.
@@ -62,6 +61,7 @@ final class FileBuiltins {
     return call.evaluator().imports().load(target, call.at());
   }
 
+  /** {@code readDir}'s word for a directory entry. */
   private static String kind(Path child) {
     if (Files.isSymbolicLink(child)) {
       return "symlink";

@@ -55,6 +55,9 @@ record ShellLibraries(Layout layout, List<PackageRef> packages, SourceSpan where
       if (value.mentionsVariable("NIX_LD_LIBRARY_PATH") && !shell.env().containsKey("NIX_LD_LIBRARY_PATH")) {
         return Optional.empty(); // nix-ld's list of the system, which the flake does not show
       }
+      if (LibraryPathExports.holdsOtherVariable(value)) {
+        return Optional.empty(); // `$CONDA_PREFIX/lib`, a loop's `$path`: folders the model does not list
+      }
     }
     if (shell.env().values().stream().anyMatch(text -> !text.complete() || holdsProjectLibraries(text))
         || shell.hookAssignments().stream().anyMatch(ShellLibraries::holdsProjectLibraries)) {

@@ -52,7 +52,7 @@ public final class VenvHookMissingRule extends DevShellRule {
               + "(the interpreter's own package set) to packages");
       return;
     }
-    if (strategies.stream().anyMatch(VenvStrategy::creates) || runsWhatTheModelDoesNotRead(shell)) {
+    if (strategies.stream().anyMatch(VenvStrategy::creates) || runsWhatTheModelDoesNotRead(shell, strategies)) {
       return;
     }
     expectation(shell, strategies).ifPresent(expected -> sink.report(model.at(shell.location()),
@@ -86,9 +86,16 @@ public final class VenvHookMissingRule extends DevShellRule {
 
   private static final java.util.Set<String> TESTS = java.util.Set.of("[", "[[", "test");
 
-  /** Tools that make a project's venv themselves ({@code poetry install} into {@code .venv}, {@code make setup}). */
+  /** Tools that make a project's venv themselves ({@code poetry install} into {@code .venv}). */
   private static final java.util.Set<String> VENV_TOOLS = java.util.Set.of("poetry", "pdm", "pipenv", "hatch", "rye",
-      "pixi", "conda", "mamba", "micromamba", "make", "just", "task", "nox", "tox", "devenv");
+      "pixi", "conda", "mamba", "micromamba", "devenv");
+
+  /** Task runners, which may make it when a target says so ({@code make venv}, {@code just setup}). */
+  private static final java.util.Set<String> TASK_RUNNERS = java.util.Set.of("make", "just", "task");
+
+  /** Words of a task's name that say it sets the project up. */
+  private static final java.util.regex.Pattern SETUP_TASK =
+      java.util.regex.Pattern.compile(".*(venv|setup|install|init|sync|bootstrap).*");
 
   /** Programs that run the script named by their first argument. */
   private static final java.util.Set<String> SCRIPT_RUNNERS = java.util.Set.of("bash", "sh", "zsh", "source", ".");
@@ -98,32 +105,53 @@ public final class VenvHookMissingRule extends DevShellRule {
    * builds or holds ({@code ${initial-setup}/bin/initial-setup}, {@code ./setup.sh}, {@code bash scripts/dev.sh},
    * {@code source ./env.sh}), or a tool that makes venvs of its own.
    */
-  private static boolean runsWhatTheModelDoesNotRead(DevShell shell) {
+  private static boolean runsWhatTheModelDoesNotRead(DevShell shell, List<VenvStrategy> strategies) {
+    java.util.Set<String> venvs = new java.util.HashSet<>();
+    strategies.forEach(strategy -> strategy.directory().ifPresent(directory -> venvs.add(bare(directory))));
     for (io.github.nixml.model.ShellCommand command : shell.hookCommands()) {
       List<ShellWord> invocation = command.invocation();
       if (invocation.isEmpty()) {
         continue;
       }
-      ShellWord program = invocation.get(0);
-      if (VENV_TOOLS.contains(command.programName()) || isScript(program)) {
+      if (VENV_TOOLS.contains(command.programName()) || isScript(invocation.get(0), venvs)) {
         return true;
       }
-      if (SCRIPT_RUNNERS.contains(command.programName()) && invocation.size() > 1 && isScript(invocation.get(1))
-          && !invocation.get(1).endsWith("bin/activate")) {
+      if (TASK_RUNNERS.contains(command.programName()) && command.arguments().stream().map(ShellWord::literal)
+          .anyMatch(word -> word != null && SETUP_TASK.matcher(word).matches())) {
+        return true;
+      }
+      if (SCRIPT_RUNNERS.contains(command.programName()) && invocation.size() > 1
+          && isScript(invocation.get(1), venvs)) {
         return true;
       }
     }
     return false;
   }
 
-  /** A word naming a script of the project: a path it builds or holds, or a relative path with a folder in it. */
-  private static boolean isScript(ShellWord word) {
+  /**
+   * A word naming a script of the project: a path it builds or holds, or a relative path with a folder in it
+   * ({@code scripts/dev.sh}); a program of the venv itself ({@code .venv/bin/pip}) is none.
+   */
+  private static boolean isScript(ShellWord word, java.util.Set<String> venvs) {
     if (word.segments().stream().anyMatch(segment -> segment instanceof ShellWord.Piece piece
         && (piece.piece() instanceof io.github.nixml.model.ShellPiece.BuiltPath
             || piece.piece() instanceof io.github.nixml.model.ShellPiece.ProjectPath))) {
       return true;
     }
     String literal = word.literal();
-    return literal != null && literal.contains("/") && !literal.startsWith("/");
+    if (literal == null || !literal.contains("/") || literal.startsWith("/")) {
+      return false;
+    }
+    String relative = literal.startsWith("./") ? literal.substring(2) : literal;
+    String first = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : relative;
+    return !venvs.contains(first) && !VENV_NAME.matcher(first).matches();
+  }
+
+  /** Folder names venvs are given ({@code .venv}, {@code venv}, {@code .venv-linux}, {@code env}). */
+  private static final java.util.regex.Pattern VENV_NAME = java.util.regex.Pattern.compile("\\.?(venv.*|env)");
+
+  private static String bare(String directory) {
+    String trimmed = directory.startsWith("./") ? directory.substring(2) : directory;
+    return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
   }
 }

@@ -113,16 +113,21 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
     if (shells.strict()) {
       found.add(VENV_DIRECTORY);
     }
-    // a directory counts when something other than a maker that ignores its own venv makes or enters it
+    // a directory counts unless every maker of it writes the venv's own .gitignore (entering it says nothing)
     Map<String, Boolean> selfIgnored = new LinkedHashMap<>();
     for (DevShell shell : shells.shells()) {
       for (VenvStrategy strategy : VenvStrategy.of(shell)) {
-        strategy.directory().ifPresent(dir -> selfIgnored.merge(dir, ignoresItself(strategy, shell, shells),
-            (a, b) -> a || b));
+        strategy.directory().ifPresent(dir -> {
+          if (strategy.creates()) {
+            selfIgnored.merge(dir, ignoresItself(strategy, shell, shells), (a, b) -> a && b);
+          } else {
+            selfIgnored.putIfAbsent(dir, null);
+          }
+        });
       }
     }
     selfIgnored.forEach((dir, ignores) -> {
-      if (!ignores) {
+      if (!Boolean.TRUE.equals(ignores)) {
         found.add(dir);
       }
     });
