@@ -17,7 +17,7 @@
     "rust-analyzer" "rustup" "rustPlatform.rustLibSrc" "terraform" "docker" "docker-compose" "kubectl" "awscli2"
     "openssh" "nixos-rebuild" "nixpkgs-fmt" "nixfmt-rfc-style" "nixfmt-classic" "alejandra" "statix" "deadnix" "nil"
     "zsh" "fish" "bash" "bashInteractive" "nushell" "xonsh" "tmux" "neovim" "vim" "hello" "cowsay" "lolcat"
-    "linuxPackages.nvidia_x11" "cudatoolkit" "cudnn" "nccl" "addDriverRunpath.driverLink" "addOpenGLRunpath.driverLink"
+    "linuxPackages.nvidia_x11" "linuxPackages.nvidiaPackages.stable" "cudatoolkit" "cudnn" "nccl" "addDriverRunpath.driverLink" "addOpenGLRunpath.driverLink"
     "gst_all_1.gstreamer" "gst_all_1.gst-plugins-base" "gst_all_1.gst-plugins-good" "opencv" "opencv4" "openblas" "blas"
     "lapack" "hdf5" "netcdf" "gfortran" "swig" "maturin" "poetry" "pipenv" "pdm" "hatch" "conda" "micromamba" "pixi"
     "jupyter" "tesseract" "poppler_utils" "ghostscript" "imagemagick" "espeak" "sox" "mpv" "chromium" "firefox"

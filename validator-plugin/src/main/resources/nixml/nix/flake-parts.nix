@@ -253,8 +253,13 @@ let
     easyOverlay = declaring { perSystemOptions = [ "overlayAttrs" ]; flakeOutputs = [ "overlays" ]; };
   };
 
+  # git-hooks.nix's `lib.${system}.run { src; hooks; … }`: a check derivation whose `shellHook` is the installation
+  # script (`shellHook = self.checks.${system}.pre-commit-check.shellHook;`, as its README shows); its other
+  # attributes (`enabledPackages`, `config`) stay unknown
+  gitHooksRun = pkgs: _settings: someOf { type = "derivation"; shellHook = hookInstaller pkgs; };
+
   flakePartsLib = {
-    inherit mkFlake importApply foreignModules;
+    inherit mkFlake importApply foreignModules gitHooksRun;
     flakeModules = { devshell = devshellModule; devenv = devenvModule; };
   };
 in

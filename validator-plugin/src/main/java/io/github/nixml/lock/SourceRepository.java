@@ -33,6 +33,10 @@ public record SourceRepository(String owner, String repo, Optional<String> ref, 
   private static final Pattern FLAKEHUB_RELEASE =
       Pattern.compile("https?://(?:api\\.)?flakehub\\.com/f/([^/]+)/([^/]+)/0\\.(\\d\\d)(05|11)(?:\\.[^/?#]*)?(?:\\.tar\\.gz)?(?:[?#].*)?");
 
+  private static final Pattern FLAKEHUB_ANY =
+      Pattern.compile("https?://(?:api\\.)?flakehub\\.com/f/(?:pinned/)?([^/?#]+)/([^/?#]+)(?:[/?#].*)?");
+  private static final Pattern FLAKEHUB_REV = Pattern.compile("rev-([0-9a-fA-F]{40})");
+
   public SourceRepository {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(repo, "repo");
@@ -107,6 +111,14 @@ public record SourceRepository(String owner, String repo, Optional<String> ref, 
           ? "nixos-" + flakehub.group(3) + "." + flakehub.group(4) : null;
       return Optional.of(new SourceRepository(flakehub.group(1), flakehub.group(2), Optional.ofNullable(branch),
           Optional.empty()));
+    }
+    Matcher anyFlakehub = FLAKEHUB_ANY.matcher(url);
+    if (anyFlakehub.matches()) {
+      // another version (`0.1`, nixpkgs' rolling one) or the lock's pinned URL: the repository, and the revision
+      // the pinned URL names (`…/0.1.805967%2Brev-62b8…/…`); which branch a version follows is FlakeHub's to say
+      Matcher rev = FLAKEHUB_REV.matcher(url);
+      return Optional.of(new SourceRepository(anyFlakehub.group(1), anyFlakehub.group(2), Optional.empty(),
+          rev.find() ? Optional.of(rev.group(1)) : Optional.empty()));
     }
     return Optional.empty();
   }

@@ -44,6 +44,8 @@ public final class KnownFunctions {
     DEVENV,
     /** poetry2nix's {@code lib} ({@code poetry2nix.lib.mkPoetry2Nix}). */
     POETRY2NIX,
+    /** cachix/git-hooks.nix's {@code lib.${system}} ({@code run}, written in nixml's flake-parts source). */
+    GIT_HOOKS,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
     PACKAGE
   }
@@ -122,7 +124,7 @@ public final class KnownFunctions {
       new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryEnv", 1,
           call -> poetryEnv(call.instance(), call.arg(0), call.span())),
       new KnownFunction(Scope.PACKAGE, "withPackages", 1, KnownFunctions::withPackages),
-      samePackage("override"), samePackage("overrideAttrs"),
+      new KnownFunction(Scope.PACKAGE, "override", 1, KnownFunctions::override), samePackage("overrideAttrs"),
       samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
 
   /** Every entry, for documentation and tests. */
@@ -313,6 +315,21 @@ public final class KnownFunctions {
     List<String> longer = new java.util.ArrayList<>(path);
     longer.add(name);
     return longer;
+  }
+
+  /**
+   * {@code pkg.override { … }}: the same package; with {@code cudaSupport} among the arguments, built with or without
+   * CUDA as they say (unknown when the value is), whatever its instance's configuration.
+   */
+  private static Value override(Call call) {
+    if (!(call.receiver() instanceof Pkg pkg) || !(call.arg(0) instanceof Attrs args)
+        || !args.entries().containsKey("cudaSupport")) {
+      return call.receiver();
+    }
+    Value.Entry entry = args.entries().get("cudaSupport");
+    Tristate cuda = entry.thunk().force() instanceof Value.Bool bool ? Tristate.of(bool.value()) : Tristate.UNKNOWN;
+    return new Pkg(pkg.instance().withCudaSupport(cuda, entry.keySpan()), pkg.path(), pkg.span(),
+        pkg.pythonModules());
   }
 
   private static KnownFunction samePackage(String name) {

@@ -334,8 +334,9 @@ final class NixpkgsHost implements Host {
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
+          case GIT_HOOKS -> new Library(Scope.GIT_HOOKS); // `git-hooks.lib.${system}.run { … }`
           case BLUEPRINT -> new Attrs(Map.of("mkBlueprint", new Entry(Thunk.of(blueprint(evaluator)), null)), true);
-          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, GIT_HOOKS, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
+          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
         };
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
@@ -368,16 +369,22 @@ final class NixpkgsHost implements Host {
         default -> UNKNOWN;
       };
     }
-    if (target instanceof Library library && library.scope() == Scope.DEVSHELL
+    if (target instanceof Library library && (library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS)
         && SYSTEM_NAME.matcher(name).matches()) {
       return library;
+    }
+    if (target instanceof Library library && library.scope() == Scope.GIT_HOOKS) {
+      // `run { src; hooks; }`: the check, whose `shellHook` installs the hooks; nixpkgs' scripts stand in for the
+      // input's own package set (it follows the flake's nixpkgs in practice; a script is a script either way)
+      return name.equals("run") ? evaluator.apply(evaluator.select(library(evaluator).flakeParts(), "gitHooksRun",
+          span), Thunk.of(legacyPackages("nixpkgs", span)), span) : UNKNOWN;
     }
     if (target instanceof Library library) {
       return KnownFunctions.find(library.scope(), name)
           .map(function -> KnownFunctions.named(function, evaluator, null, span)).orElse(UNKNOWN);
     }
     if (target instanceof LegacyPackages legacy) {
-      return legacyPackages(legacy);
+      return legacyPackages(legacy, name);
     }
     if (target instanceof Domain.PythonBuilds builds) {
       return pythonBuild(builds, name, span);
@@ -474,7 +481,8 @@ final class NixpkgsHost implements Host {
 
   @Override
   public Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
-    if (target instanceof Library library && library.scope() == Scope.DEVSHELL) {
+    if (target instanceof Library library
+        && (library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS)) {
       return library;
     }
     if (target instanceof Domain.PythonBuilds builds && !builds.systemSelected()) {
@@ -584,6 +592,30 @@ final class NixpkgsHost implements Host {
     return null;
   }
 
+  /**
+   * {@code { overlay = …; } // eachDefaultSystem (…)}: the per-system outputs with the set's other attributes beside
+   * them, as the system-level expansion would have them. Null (an unknown set) when the set keeps an output that is
+   * itself per system ({@code devShells}, {@code packages}…, not overridden by the right side): read inside the
+   * per-system outputs it would gain a second system level.
+   */
+  @Override
+  public Value updateWith(Evaluator evaluator, Value left, Value.Foreign right) {
+    if (!(right instanceof PerSystem perSystem) || !(left instanceof Attrs set) || set.open()
+        || !(perSystem.outputs() instanceof Attrs outputs)) {
+      return null;
+    }
+    for (String name : set.entries().keySet()) {
+      if (PER_SYSTEM_OUTPUTS.contains(name) && !outputs.entries().containsKey(name)) {
+        return null;
+      }
+    }
+    return new PerSystem(perSystem.systems(), evaluator.update(set, outputs));
+  }
+
+  /** The flake outputs whose attributes are systems ({@code devShells.x86_64-linux}). */
+  private static final java.util.Set<String> PER_SYSTEM_OUTPUTS = java.util.Set.of("devShells", "devShell",
+      "packages", "defaultPackage", "apps", "defaultApp", "checks", "legacyPackages", "formatter");
+
   /** Another flake's module nixml knows by its facts ({@code foreignModules} of its flake-parts source). */
   private Value foreignModule(Evaluator evaluator, String name, SourceSpan span) {
     return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "foreignModules", span), name, span);
@@ -608,9 +640,20 @@ final class NixpkgsHost implements Host {
     return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "flakeModules", span), name, span);
   }
 
+  /** {@code input.legacyPackages.<name>}: the package set, for that system when the name is one. */
+  private static Value legacyPackages(LegacyPackages legacy, String name) {
+    Pkg pkgs = legacyPackages(legacy.input(), legacy.span());
+    return KNOWN_SYSTEM.matcher(name).matches()
+        ? new Pkg(pkgs.instance().forSystem(name), pkgs.path(), pkgs.span()) : pkgs;
+  }
+
   private static Value legacyPackages(LegacyPackages legacy) {
     return legacyPackages(legacy.input(), legacy.span());
   }
+
+  /** A system Nix builds for, written out: what an instance built for another system is compared with. */
+  private static final Pattern KNOWN_SYSTEM =
+      Pattern.compile("(x86_64|aarch64|i686|armv6l|armv7l|riscv64|powerpc64le)-(linux|darwin)");
 
   /** {@code input.legacyPackages.${system}}: the input's package set with the default configuration. */
   static Pkg legacyPackages(String input, SourceSpan span) {
@@ -783,6 +826,29 @@ final class NixpkgsHost implements Host {
 
   /** The nixpkgs instance {@code import input arguments} makes, with the configuration flags the rules read. */
   static NixpkgsInstance instance(String input, Value arguments, SourceSpan span) {
+    NixpkgsInstance configured = configured(input, arguments, span);
+    return arguments instanceof Attrs args ? systemOf(args).map(configured::forSystem).orElse(configured)
+        : configured;
+  }
+
+  /**
+   * The system {@code import nixpkgs} is given as a known string: {@code system = "…"}, {@code localSystem = "…"} or
+   * {@code localSystem = { system = "…"; }}. Empty when another platform is also given ({@code crossSystem}: the
+   * packages then run elsewhere by design) or the value is not a known string.
+   */
+  private static Optional<String> systemOf(Attrs args) {
+    if (args.entries().containsKey("crossSystem") || args.entries().containsKey("hostPlatform")) {
+      return Optional.empty();
+    }
+    Value named = args.entries().containsKey("localSystem") ? args.get("localSystem") : args.get("system");
+    if (named instanceof Attrs platform) {
+      named = platform.get("system");
+    }
+    return named instanceof Value.Str text && text.literal() != null && KNOWN_SYSTEM.matcher(text.literal()).matches()
+        ? Optional.of(text.literal()) : Optional.empty();
+  }
+
+  private static NixpkgsInstance configured(String input, Value arguments, SourceSpan span) {
     if (!(arguments instanceof Attrs args)) {
       return new NixpkgsInstance(input, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN, span,
           null);

@@ -61,6 +61,16 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
     return kind.creates();
   }
 
+  /**
+   * Whether the shell's own {@code shellHook} replaces venvShellHook's and never runs it ({@code runHook
+   * venvShellHook}): the hook then creates and activates nothing. False when the hook is not known whole.
+   */
+  public static boolean venvShellHookReplaced(DevShell shell) {
+    Optional<ShellText> hook = shell.hook("shellHook");
+    return hook.isPresent() && hook.get().complete() && hook.get().commands().stream()
+        .noneMatch(command -> command.runs("runHook", "venvShellHook") || command.runs("venvShellHook"));
+  }
+
   /** The strategies of a shell, in the order written: the venv hook first, then each hook's commands. */
   public static List<VenvStrategy> of(DevShell shell) {
     Map<String, String> variables = new HashMap<>();

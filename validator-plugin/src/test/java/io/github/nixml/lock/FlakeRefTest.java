@@ -97,6 +97,21 @@ class FlakeRefTest {
   }
 
   @Test
+  void flakehubsRollingVersionAndPinnedUrlNameTheRepositoryButNoBranch() {
+    SourceRepository rolling = FlakeRef.parse("https://flakehub.com/f/NixOS/nixpkgs/0.1").orElseThrow()
+        .repository().orElseThrow();
+    assertThat(rolling.isNixpkgs()).isTrue();
+    assertThat(rolling.ref()).isEmpty();
+    assertThat(rolling.rev()).isEmpty();
+    SourceRepository pinned = FlakeRef.parse("https://api.flakehub.com/f/pinned/NixOS/nixpkgs/0.1.805967%2Brev-"
+        + "62b852f6c6742134ade1abdd2a21685fd617a291/01970db8-4dda-7701-817a-6c888461eb33/source.tar.gz")
+        .orElseThrow().repository().orElseThrow();
+    assertThat(pinned.owner()).isEqualTo("NixOS");
+    assertThat(pinned.ref()).isEmpty();
+    assertThat(pinned.rev()).contains("62b852f6c6742134ade1abdd2a21685fd617a291");
+  }
+
+  @Test
   void otherSourcesSayNothingAboutARepository() {
     assertThat(FlakeRef.parse("path:./x").orElseThrow().repository()).isEmpty();
     assertThat(FlakeRef.parse("https://example.com/x.tar.gz").orElseThrow().repository()).isEmpty();

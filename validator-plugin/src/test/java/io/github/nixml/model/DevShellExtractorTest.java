@@ -149,6 +149,74 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void outputsMergedBeforePerSystemOnesKeepTheirShells() {
+    DevShell shell = onlyShell(model("""
+        { overlay = final: prev: { }; lib.answer = 42; } // flake-utils.lib.eachSystem [ "x86_64-linux" ] (system:
+          let pkgs = import nixpkgs { inherit system; overlays = [ self.overlay ]; }; in rec {
+            packages.tool = pkgs.hello;
+            devShell = pkgs.mkShell { buildInputs = [ pkgs.uv packages.tool ]; };
+          })"""));
+    assertThat(shell.systems()).contains(Set.of("x86_64-linux"));
+    assertThat(names(shell)).containsExactly("uv", "hello");
+    // a per-system output on the left that the right side does not replace would gain a second system level
+    FlakeModel kept = model("""
+        { devShells.x86_64-linux.old = nixpkgs.legacyPackages.x86_64-linux.mkShell { }; }
+          // flake-utils.lib.eachSystem [ "x86_64-linux" ] (system: { packages.default = null; })""");
+    assertThat(kept.shells()).isEmpty();
+    assertThat(kept.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void gitHooksRunGivesACheckWhoseShellHookInstallsTheHooks() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-utils.url = "github:numtide/flake-utils";
+          inputs.pre-commit-hooks.url = "github:cachix/pre-commit-hooks.nix";
+          outputs = { self, nixpkgs, flake-utils, pre-commit-hooks }:
+            flake-utils.lib.eachDefaultSystem (system: let pkgs = nixpkgs.legacyPackages.${system}; in {
+              checks.pre-commit-check = pre-commit-hooks.lib.${system}.run {
+                src = ./.;
+                hooks.black.enable = true;
+              };
+              devShells.default = pkgs.mkShell {
+                packages = [ pkgs.uv ];
+                shellHook = self.checks.${system}.pre-commit-check.shellHook + "\necho ready";
+              };
+            });
+        }
+        """);
+    DevShell shell = onlyShell(model);
+    assertThat(shell.hooksComplete()).isTrue();
+    assertThat(shell.hooks().get(0).pieces().get(0)).isInstanceOf(ShellPiece.BuiltPath.class);
+    assertThat(shell.hooks().get(0).text()).contains("echo ready");
+  }
+
+  @Test
+  void anInstanceKnowsTheSystemItIsMadeFor() {
+    DevShell literal = model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let pkgs = import nixpkgs { system = "x86_64-linux"; }; in {
+            devShells.default = pkgs.mkShell { packages = [ pkgs.uv ]; };
+          })""").shells().get(0);
+    assertThat(literal.instance().system()).contains("x86_64-linux");
+    DevShell own = model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let pkgs = nixpkgs.legacyPackages.${system}; in {
+            devShells.default = pkgs.mkShell { packages = [ pkgs.uv ]; };
+          })""").shells().get(0);
+    assertThat(own.instance().system()).isEmpty();
+    assertThat(model("""
+        { devShells.aarch64-linux.default = let pkgs = nixpkgs.legacyPackages.aarch64-linux; in
+            pkgs.mkShell { packages = [ pkgs.uv ]; }; }""").shells().get(0).instance().system())
+        .contains("aarch64-linux");
+    assertThat(model("""
+        { devShells.x86_64-linux.default = let pkgs = import nixpkgs { system = "x86_64-linux";
+            crossSystem = "aarch64-linux"; }; in pkgs.mkShell { }; }""").shells().get(0).instance().system())
+        .isEmpty();
+  }
+
+  @Test
   void platformBranchesGuardTheirItems() {
     DevShell shell = onlyShell(model("""
         flake-utils.lib.eachDefaultSystem (system:

@@ -599,8 +599,13 @@ public final class Evaluator {
       addAlternative(alternatives, key.guard(), selected == null ? UNKNOWN : selected);
     }
     Value first = alternatives.isEmpty() ? UNKNOWN : alternatives.get(0).value();
-    return alternatives.stream().allMatch(alternative -> alternative.value().equals(first)) ? first
-        : new Choice(alternatives);
+    if (alternatives.stream().allMatch(alternative -> alternative.value().equals(first))) {
+      return first;
+    }
+    // the host's values that differ by the name alone (`legacyPackages.${system}`: one package set per system, each
+    // knowing its system) stay one value, as for a name the host does not know as one string
+    return target instanceof Foreign && alternatives.stream().allMatch(alternative -> alternative.value()
+        instanceof Foreign) ? selectDynamic(target) : new Choice(alternatives);
   }
 
   private Value selectDynamic(Value target) {
@@ -710,6 +715,11 @@ public final class Evaluator {
   /** {@code left // right} where the left side is foreign: the host decides. */
   Value updateForeign(Foreign left, Value right) {
     return host.update(this, left, right);
+  }
+
+  /** {@code left // right} where only the right side is foreign: the host decides. */
+  Value updateWithForeign(Value left, Foreign right) {
+    return host.updateWith(this, left, right);
   }
 
   /** The literal strings of a list, or null when not all are known. */

@@ -114,4 +114,9 @@ public interface Host {
   default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
     return null;
   }
+
+  /** {@code left // right} where only the right side is foreign; null to treat it as an unknown set. */
+  default Value updateWith(Evaluator evaluator, Value left, Value.Foreign right) {
+    return null;
+  }
 }

@@ -270,6 +270,11 @@ final class Operators {
       if (updated != null) {
         return updated;
       }
+    } else if (right instanceof Foreign foreign) {
+      Value updated = evaluator.updateWithForeign(left, foreign);
+      if (updated != null) {
+        return updated;
+      }
     }
     if (left instanceof Choice || right instanceof Choice) {
       // a platform-dependent side: update each alternative

@@ -44,6 +44,7 @@ import io.github.nixml.validate.rules.python.UvPythonMismatchRule;
 import io.github.nixml.validate.rules.shell.DevShellsSystemLevelRule;
 import io.github.nixml.validate.rules.shell.FhsShellNotProvidedRule;
 import io.github.nixml.validate.rules.shell.LayoutUnknownRule;
+import io.github.nixml.validate.rules.shell.NixpkgsSystemMismatchRule;
 import io.github.nixml.validate.rules.venv.FhsVenvMissingRule;
 import io.github.nixml.validate.rules.venv.VenvDirMissingRule;
 import io.github.nixml.validate.rules.venv.VenvHookMissingRule;
@@ -101,6 +102,7 @@ public final class BuiltInRules {
     rules.add(new EnvVarUnsetSourceRule());
     rules.add(new FhsShellNotProvidedRule());
     rules.add(new DevShellsSystemLevelRule());
+    rules.add(new NixpkgsSystemMismatchRule());
     rules.add(new LayoutUnknownRule());
     // flake.lock
     rules.add(new FlakeLockMissingRule());

@@ -4,15 +4,18 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
-import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,15 +27,31 @@ import java.util.TreeSet;
  * requested hostPlatform"), and {@code nix flake check} fails for everyone. One finding per list or text, at
  * its first unguarded CUDA package, naming them all.
  */
-public final class CudaNotLinuxGuardedRule extends DevShellRule {
+public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
 
   public CudaNotLinuxGuardedRule() {
     super(RuleDescriptor.of("cuda-not-linux-guarded", Severity.ERROR,
         "A CUDA package sits outside a Linux-only guard while the flake also builds for non-Linux systems."));
   }
 
+  /** One unguarded site: its packages, the shell whose call a fix edits, and every non-Linux system it breaks. */
+  private record Site(List<PackageRef> unguarded, DevShell shell, Set<String> nonLinux) {}
+
   @Override
-  protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
+  public void check(ProjectContext context, FindingSink sink) {
+    FlakeShells model = FlakeShells.of(context);
+    // the shells of one call per system share their sites: one finding names every system (x86_64-darwin and
+    // aarch64-darwin), not one finding each
+    Map<Integer, Site> sites = new LinkedHashMap<>();
+    for (DevShell shell : model.shells()) {
+      collect(shell, sites);
+    }
+    for (Site site : sites.values()) {
+      report(site, model, sink);
+    }
+  }
+
+  private static void collect(DevShell shell, Map<Integer, Site> sites) {
     if (shell.systems().isEmpty()) {
       return;
     }
@@ -56,21 +75,28 @@ public final class CudaNotLinuxGuardedRule extends DevShellRule {
         continue;
       }
       unguarded.forEach(ref -> reported.add(ref.location().offset()));
-      List<String> names = unguarded.stream().map(PackageRef::name).distinct().toList();
-      String subject = names.size() == 1 ? names.get(0) + " is"
-          : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1) + " are";
-      sink.report(model.at(unguarded.get(0).location()),
-          subject + " not guarded by stdenv.isLinux but the shell is also built for "
-              + String.join(", ", nonLinux) + (unguarded.stream().allMatch(ref -> !ref.isCuda())
-                  ? ", where nixpkgs marks torch built with config.cudaSupport broken (\"CUDA is not targeting Linux\")"
-                  : ", where CUDA does not exist") + "; wrap "
-              + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
-              + "Linux systems", List.of(),
-          // the list and the shell's call must be in one file for the edit to see both
-          java.util.Objects.equals(unguarded.get(0).location().file(), shell.location().file())
-              ? model.editAt(shell.location(), (f, path) -> CudaGuardEdits.fix(f, path, shell, unguarded.get(0)))
-              : java.util.Optional.empty());
+      sites.computeIfAbsent(unguarded.get(0).location().offset(),
+          offset -> new Site(unguarded, shell, new TreeSet<>())).nonLinux().addAll(nonLinux);
     }
+  }
+
+  private static void report(Site site, FlakeShells model, FindingSink sink) {
+    List<PackageRef> unguarded = site.unguarded();
+    DevShell shell = site.shell();
+    List<String> names = unguarded.stream().map(PackageRef::name).distinct().toList();
+    String subject = names.size() == 1 ? names.get(0) + " is"
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1) + " are";
+    sink.report(model.at(unguarded.get(0).location()),
+        subject + " not guarded by stdenv.isLinux but the shell is also built for "
+            + String.join(", ", site.nonLinux()) + (unguarded.stream().allMatch(ref -> !ref.isCuda())
+                ? ", where nixpkgs marks torch built with config.cudaSupport broken (\"CUDA is not targeting Linux\")"
+                : ", where CUDA does not exist") + "; wrap "
+            + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
+            + "Linux systems", List.of(),
+        // the list and the shell's call must be in one file for the edit to see both
+        java.util.Objects.equals(unguarded.get(0).location().file(), shell.location().file())
+            ? model.editAt(shell.location(), (f, path) -> CudaGuardEdits.fix(f, path, shell, unguarded.get(0)))
+            : java.util.Optional.empty());
   }
 
   /**

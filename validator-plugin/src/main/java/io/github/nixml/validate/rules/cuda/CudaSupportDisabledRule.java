@@ -3,6 +3,7 @@ package io.github.nixml.validate.rules.cuda;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.Tristate;
+import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
@@ -33,7 +34,10 @@ public final class CudaSupportDisabledRule extends DevShellRule {
       return;
     }
     List<PackageRef> readers = new ArrayList<>();
-    for (PackageRef ref : shell.packages().packages()) {
+    // the shell's packages, then the modules of its `python.withPackages (ps: [ ps.torch ])` environments
+    List<PackageRef> candidates = new ArrayList<>(shell.packages().packages());
+    candidates.addAll(shell.packages().pythonModules());
+    for (PackageRef ref : candidates) {
       if (ref.source() != null && ref.source().cudaSupport() == Tristate.FALSE
           && CudaSupportReaders.bundled().of(ref).isPresent()
           && readers.stream().noneMatch(other -> other.location().offset() == ref.location().offset())) {
@@ -41,6 +45,15 @@ public final class CudaSupportDisabledRule extends DevShellRule {
       }
     }
     for (PackageRef ref : readers) {
+      SourceSpan setFalse = ref.source().cudaSupportLocation();
+      if (setFalse != null) {
+        // `cudaSupport = false` written out, in the import's config or in the package's own override
+        sink.report(model.at(ref.location()),
+            ref.name() + " is built with cudaSupport = false (" + model.where(setFalse) + "): nixpkgs builds it "
+                + "without CUDA, so it runs on the CPU in a shell that uses CUDA; set it to true",
+            List.of(model.at(setFalse)));
+        continue;
+      }
       sink.report(model.at(ref.location()),
           ref.name() + " comes from " + ref.source().input() + " (" + model.where(ref.source().location())
               + "), which lacks config.cudaSupport = true: nixpkgs builds it without CUDA, so it runs on the CPU "

@@ -156,8 +156,10 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
         && piece.piece() instanceof ShellPiece.LibraryPathRef ref && !ref.path().entries().complete());
   }
 
+  /** {@code linuxPackages.nvidia_x11}, or a member of {@code linuxPackages.nvidiaPackages} ({@code stable}…). */
   private static boolean isDriverPackage(List<String> attrPath) {
-    return !attrPath.isEmpty() && attrPath.get(attrPath.size() - 1).startsWith("nvidia_x11");
+    return !attrPath.isEmpty() && (attrPath.get(attrPath.size() - 1).startsWith("nvidia_x11")
+        || attrPath.size() > 1 && attrPath.get(attrPath.size() - 2).equals("nvidiaPackages"));
   }
 
   private static boolean isNvidiaLibrary(LockedPackage wheel) {

@@ -3,13 +3,13 @@ package io.github.nixml.validate.rules.venv;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
 import io.github.nixml.model.ShellText;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
 import io.github.nixml.validate.rules.shell.DevShellRule;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code venv-hook-not-run}: the shell has {@code venvShellHook} and its own {@code shellHook}, which never runs
@@ -30,14 +30,18 @@ public final class VenvHookNotRunRule extends DevShellRule {
         || !shell.packages().anyMatch(p -> p.last().equals("venvShellHook"))) {
       return;
     }
-    Optional<ShellText> hook = shell.hook("shellHook");
-    if (hook.isEmpty() || !hook.get().complete() || hook.get().commands().stream()
-        .anyMatch(command -> command.runs("runHook", "venvShellHook") || command.runs("venvShellHook"))) {
+    if (!VenvStrategy.venvShellHookReplaced(shell)) {
       return;
     }
-    sink.report(model.at(hook.get().location()),
-        "this shellHook replaces venvShellHook's own hook and never runs it, so the venv is not created; "
-            + "add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)", List.of(),
+    ShellText hook = shell.hook("shellHook").orElseThrow();
+    // the hook may make a venv of its own (`uv venv .venv`): then what is lost is the hook's activation
+    boolean madeElsewhere = VenvStrategy.of(shell).stream()
+        .anyMatch(strategy -> strategy.kind() != VenvStrategy.Kind.VENV_SHELL_HOOK && strategy.creates());
+    sink.report(model.at(hook.location()),
+        "this shellHook replaces venvShellHook's own hook and never runs it, so "
+            + (madeElsewhere ? "venvShellHook neither activates its venv nor runs postShellHook"
+                : "the venv is not created")
+            + "; add `runHook venvShellHook` to the shellHook (or move the commands to postShellHook)", List.of(),
         model.editAt(shell.location(), (f, path) -> VenvShellEdits.runVenvHook(f, path, shell)));
   }
 }

@@ -117,6 +117,9 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
     Map<String, Boolean> selfIgnored = new LinkedHashMap<>();
     for (DevShell shell : shells.shells()) {
       for (VenvStrategy strategy : VenvStrategy.of(shell)) {
+        if (strategy.kind() == VenvStrategy.Kind.VENV_SHELL_HOOK && VenvStrategy.venvShellHookReplaced(shell)) {
+          continue; // a venvShellHook that never runs makes nothing
+        }
         strategy.directory().ifPresent(dir -> {
           if (strategy.creates()) {
             selfIgnored.merge(dir, ignoresItself(strategy, shell, shells), (a, b) -> a && b);
