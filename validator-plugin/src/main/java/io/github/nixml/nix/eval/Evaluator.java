@@ -74,7 +74,8 @@ public final class Evaluator {
     this.directory = directory;
   }
 
-  Host host() {
+  /** The host that answers for the foreign values of this evaluation. */
+  public Host host() {
     return host;
   }
 
