@@ -21,8 +21,12 @@ import java.util.Map;
 final class CallPackage {
   private CallPackage() {}
 
-  static Value call(Evaluator evaluator, Value autoArgs, Value fn, Value overrides, SourceSpan at) {
+  static Value call(Evaluator evaluator, Value autoArgs, Value fn, Value passed, SourceSpan at) {
     Value function = fn instanceof Value.Path ? evaluator.importFile(fn, at) : fn;
+    // `{ inherit python; } // lib.optionalAttrs stdenv.isDarwin { stdenv = …; }`: one set whose values differ per
+    // platform (an attribute absent on a platform is unknown there)
+    Attrs perPlatform = passed instanceof Value.Choice choice ? Evaluator.merge(choice) : null;
+    Value overrides = perPlatform != null ? perPlatform : passed;
     if (function instanceof Domain.PythonSetRecipe recipe && overrides instanceof Attrs given) {
       // pyproject-nix's `build.packages`: a Python package set for the interpreter given as `python`
       Entry python = given.entries().get("python");

@@ -193,6 +193,27 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void callPackageArgumentsThatDifferPerPlatformMerge() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.pyproject-nix.url = "github:pyproject-nix/pyproject.nix";
+          outputs = { self, nixpkgs, pyproject-nix }: let
+            pkgs = nixpkgs.legacyPackages.x86_64-linux;
+            python = pkgs.python312;
+            pythonSet = pkgs.callPackage pyproject-nix.build.packages ({ inherit python; }
+              // pkgs.lib.optionalAttrs pkgs.stdenv.isDarwin { stdenv = pkgs.stdenv; });
+          in {
+            devShells.x86_64-linux.default = pkgs.mkShell { packages = [ (pythonSet.mkVirtualEnv "env" { }) ]; };
+          };
+        }
+        """);
+    DevShell shell = onlyShell(model);
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.interpreters()).extracting(interpreter -> interpreter.version()).containsExactly("3.12");
+  }
+
+  @Test
   void anInstanceKnowsTheSystemItIsMadeFor() {
     DevShell literal = model("""
         flake-utils.lib.eachDefaultSystem (system:

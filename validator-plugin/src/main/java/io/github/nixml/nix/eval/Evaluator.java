@@ -495,7 +495,9 @@ public final class Evaluator {
             : items(entry.thunk().force()) != null ? new ListV(List.of()) : UNKNOWN;
         addAlternative(values, alternative.guard(), value);
       }
-      return values.size() == 1 ? values.get(0).value() : new Choice(values);
+      // the same value on every platform (`python` in `{ inherit python; } // optionalAttrs isDarwin { … }`) is it
+      return !values.isEmpty() && values.stream().allMatch(value -> value.value().equals(values.get(0).value()))
+          ? values.get(0).value() : new Choice(values);
     }), entry.keySpan(), entry.nameSpan())));
     return new Attrs(merged, open);
   }
