@@ -607,8 +607,14 @@ public final class Evaluator {
     }
     // the host's values that differ by the name alone (`legacyPackages.${system}`: one package set per system, each
     // knowing its system) stay one value, as for a name the host does not know as one string
-    return target instanceof Foreign && alternatives.stream().allMatch(alternative -> alternative.value()
-        instanceof Foreign) ? selectDynamic(target) : new Choice(alternatives);
+    if (target instanceof Foreign && alternatives.stream().allMatch(alternative -> alternative.value()
+        instanceof Foreign)) {
+      Value one = selectDynamic(target);
+      if (!(one instanceof Unknown)) {
+        return one;
+      }
+    }
+    return new Choice(alternatives);
   }
 
   private Value selectDynamic(Value target) {

@@ -4,6 +4,7 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
@@ -42,7 +43,7 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
     FlakeShells model = FlakeShells.of(context);
     // the shells of one call per system share their sites: one finding names every system (x86_64-darwin and
     // aarch64-darwin), not one finding each
-    Map<Integer, Site> sites = new LinkedHashMap<>();
+    Map<String, Site> sites = new LinkedHashMap<>();
     for (DevShell shell : model.shells()) {
       collect(shell, sites);
     }
@@ -51,7 +52,7 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
     }
   }
 
-  private static void collect(DevShell shell, Map<Integer, Site> sites) {
+  private static void collect(DevShell shell, Map<String, Site> sites) {
     if (shell.systems().isEmpty()) {
       return;
     }
@@ -75,8 +76,9 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
         continue;
       }
       unguarded.forEach(ref -> reported.add(ref.location().offset()));
-      sites.computeIfAbsent(unguarded.get(0).location().offset(),
-          offset -> new Site(unguarded, shell, new TreeSet<>())).nonLinux().addAll(nonLinux);
+      SourceSpan first = unguarded.get(0).location();
+      sites.computeIfAbsent(first.file() + ":" + first.offset(),
+          place -> new Site(unguarded, shell, new TreeSet<>())).nonLinux().addAll(nonLinux);
     }
   }
 
