@@ -52,14 +52,9 @@ final class DevShellExtractor {
 
   /** {@code directory}: the flake's, whose files it may import and read; null: none. */
   DevShellExtractor(String text, FlakeDirectory directory) {
-    this(text, directory, false);
-  }
-
-  /** {@code impure}: a file nix-shell evaluates ({@code shell.nix}), with the user's environment. */
-  DevShellExtractor(String text, FlakeDirectory directory, boolean impure) {
     this.root = directory == null ? null : NixpkgsHost.realDirectory(directory.path());
     this.directory = directory;
-    this.host = new NixpkgsHost(directory, impure);
+    this.host = new NixpkgsHost(directory);
     this.evaluator = new Evaluator(host, Evaluator.Mode.SYMBOLIC, text, root);
   }
 

@@ -59,7 +59,7 @@ public record FlakeModel(boolean readable, List<DevShell> shells, boolean shells
    * shell, named {@code name}; it may import the files of {@code directory} (null: none). Never throws.
    */
   public static FlakeModel ofShellFile(NixFile file, Optional<Term> lowered, FlakeDirectory directory, String name) {
-    return lowered.map(term -> new DevShellExtractor(file.text(), directory, true).extractShellFile(term, name))
+    return lowered.map(term -> new DevShellExtractor(file.text(), directory).extractShellFile(term, name))
         .orElse(UNREADABLE);
   }
 

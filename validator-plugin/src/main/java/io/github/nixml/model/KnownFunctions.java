@@ -374,10 +374,8 @@ public final class KnownFunctions {
       return UNKNOWN;
     }
     return new Value.Native("import " + input.name(), 1,
-        (ev, self, at) -> overlaid(ev, new Pkg(ev.host() instanceof NixpkgsHost host
-            ? host.imported(input.name(), self.args().get(0), self.span())
-            : NixpkgsHost.instance(input.name(), self.args().get(0), self.span()), List.of(), self.span()),
-            self.args().get(0), self.span()), List.of(), call.at());
+        (ev, self, at) -> overlaid(ev, new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()),
+            List.of(), self.span()), self.args().get(0), self.span()), List.of(), call.at());
   }
 
   /**

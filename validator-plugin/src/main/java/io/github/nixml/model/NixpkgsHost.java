@@ -38,7 +38,6 @@ import java.util.regex.Pattern;
  * nix-systems are Nix sources ({@link NixLibrary}); this class only finds what a member names.
  */
 final class NixpkgsHost implements Host {
-  private final boolean impure;
   private static final Value UNKNOWN = Value.UNKNOWN;
   /** A system double ({@code x86_64-linux}), as selected from a per-system package set. */
   private static final Pattern SYSTEM_NAME = Pattern.compile("[a-z0-9_]+-[a-z]+");
@@ -47,27 +46,7 @@ final class NixpkgsHost implements Host {
   private final FlakeDirectory directory;
 
   NixpkgsHost(FlakeDirectory directory) {
-    this(directory, false);
-  }
-
-  /** {@code impure}: the file is evaluated as nix-shell does, with the environment and the user's files. */
-  NixpkgsHost(FlakeDirectory directory, boolean impure) {
     this.directory = directory;
-    this.impure = impure;
-  }
-
-  /**
-   * {@code import nixpkgs arguments} in this evaluation. nix-shell evaluates impurely: nixpkgs' check-meta.nix then
-   * allows unfree packages whenever {@code NIXPKGS_ALLOW_UNFREE=1} ({@code config.allowUnfree || getEnv …}), and
-   * without {@code config} nixpkgs reads the user's {@code ~/.config/nixpkgs/config.nix}; what they may decide is
-   * unknown. A flake is evaluated purely ({@code nix develop} without {@code --impure}): what it does not set is off.
-   */
-  NixpkgsInstance imported(String input, Value arguments, SourceSpan span) {
-    NixpkgsInstance made = instance(input, arguments, span);
-    if (!impure || !(arguments instanceof Attrs args)) {
-      return made;
-    }
-    return made.leftToTheUser(true, !args.entries().containsKey("config"));
   }
 
   NixpkgsHost() {

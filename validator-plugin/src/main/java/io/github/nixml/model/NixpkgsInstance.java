@@ -35,20 +35,6 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
         system);
   }
 
-  /**
-   * This instance where the user's environment decides what the import does not set: unfree packages when
-   * {@code unfree} ({@code NIXPKGS_ALLOW_UNFREE}), every flag when {@code everything} (the user's config file).
-   */
-  public NixpkgsInstance leftToTheUser(boolean unfree, boolean everything) {
-    return new NixpkgsInstance(input, unfree || everything ? open(allowUnfree) : allowUnfree,
-        unfree || everything ? open(allowUnfreePredicate) : allowUnfreePredicate,
-        everything ? open(cudaSupport) : cudaSupport, overlays, location, cudaSupportLocation, system);
-  }
-
-  private static Tristate open(Tristate flag) {
-    return flag == Tristate.FALSE ? Tristate.UNKNOWN : flag;
-  }
-
   /** This instance built for {@code system}. */
   public NixpkgsInstance forSystem(String system) {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location,

@@ -74,8 +74,7 @@ public final class Evaluator {
     this.directory = directory;
   }
 
-  /** The host that answers for the foreign values of this evaluation. */
-  public Host host() {
+  Host host() {
     return host;
   }
 

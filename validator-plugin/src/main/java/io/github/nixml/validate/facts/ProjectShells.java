@@ -112,7 +112,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
       found.add(unknown("nixpkgs instance", "the model cannot tell which nixpkgs the shell function comes from",
           shell.location()));
     } else {
-      instanceUnknowns(shell, found);
+      instanceUnknowns(shell.instance(), found);
     }
     if (!shell.packages().complete()) {
       found.add(unknown("packages", "some entries of the list could not be resolved",
@@ -143,32 +143,14 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
     return found;
   }
 
-  private void instanceUnknowns(DevShell shell, List<Unknown> found) {
-    NixpkgsInstance instance = shell.instance();
+  private void instanceUnknowns(NixpkgsInstance instance, List<Unknown> found) {
     String name = "nixpkgs input " + instance.input();
-    String reason = "the configuration value is not literal";
-    if (nixShell()) {
-      // nix-shell's evaluation reads the user's environment; the flags matter to the CUDA rules only
-      if (!usesCuda(shell)) {
-        return;
-      }
-      reason = "nix-shell takes it from the user's environment (NIXPKGS_ALLOW_UNFREE, ~/.config/nixpkgs/config.nix)"
-          + " unless the file sets it";
-    }
     if (instance.unfreeAllowed() == Tristate.UNKNOWN) {
-      found.add(unknown(name + ": allowUnfree", reason, instance.location()));
+      found.add(unknown(name + ": allowUnfree", "the configuration value is not literal", instance.location()));
     }
     if (instance.cudaSupport() == Tristate.UNKNOWN) {
-      found.add(unknown(name + ": cudaSupport", reason, instance.location()));
+      found.add(unknown(name + ": cudaSupport", "the configuration value is not literal", instance.location()));
     }
-  }
-
-  /** A CUDA package, a CUDA module of its Python environments, or a package whose build reads cudaSupport. */
-  private static boolean usesCuda(DevShell shell) {
-    return !shell.cudaPackages().isEmpty()
-        || shell.packages().pythonModules().stream().anyMatch(ref -> ref.isCuda()
-            || CudaSupportReaders.bundled().of(ref).isPresent())
-        || shell.packages().packages().stream().anyMatch(ref -> CudaSupportReaders.bundled().of(ref).isPresent());
   }
 
   private Unknown unknown(String subject, String reason, SourceSpan span) {

@@ -1,4 +1,4 @@
-# nix-shell is impure: check-meta.nix allows unfree when NIXPKGS_ALLOW_UNFREE=1, whatever config.allowUnfree says
+# allowUnfree = false written out: only NIXPKGS_ALLOW_UNFREE=1 in the environment would let nix-shell build the toolkit
 let
   pkgs = import <nixpkgs> { config = { allowUnfree = false; cudaSupport = true; }; };
 in

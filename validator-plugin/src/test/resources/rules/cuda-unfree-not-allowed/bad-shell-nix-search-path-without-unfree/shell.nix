@@ -1,4 +1,4 @@
-# nix-shell evaluates impurely: NIXPKGS_ALLOW_UNFREE=1 or the user's ~/.config/nixpkgs/config.nix may allow the toolkit
+# nix-shell on a fresh machine (no NIXPKGS_ALLOW_UNFREE, no ~/.config/nixpkgs/config.nix) refuses the toolkit
 { pkgs ? import <nixpkgs> { } }:
 pkgs.mkShell {
   packages = [ pkgs.python3 pkgs.cudaPackages.cudatoolkit ];
