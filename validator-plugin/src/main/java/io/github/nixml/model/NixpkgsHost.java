@@ -369,8 +369,7 @@ final class NixpkgsHost implements Host {
         default -> UNKNOWN;
       };
     }
-    if (target instanceof Library library && (library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS)
-        && SYSTEM_NAME.matcher(name).matches()) {
+    if (target instanceof Library library && indexedBySystem(library) && SYSTEM_NAME.matcher(name).matches()) {
       return library;
     }
     if (target instanceof Library library && library.scope() == Scope.GIT_HOOKS) {
@@ -481,8 +480,7 @@ final class NixpkgsHost implements Host {
 
   @Override
   public Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
-    if (target instanceof Library library
-        && (library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS)) {
+    if (target instanceof Library library && indexedBySystem(library)) {
       return library;
     }
     if (target instanceof Domain.PythonBuilds builds && !builds.systemSelected()) {
@@ -576,10 +574,18 @@ final class NixpkgsHost implements Host {
     return UNKNOWN;
   }
 
+  /**
+   * {@code left // right} with a value of the model on either side: the per-system outputs of {@code eachSystem}
+   * with a set merged after them, or before them ({@link #beforePerSystem}); a package set with attributes added
+   * ({@code pkgs // { … }}, what callPackage then sees).
+   */
   @Override
-  public Value update(Evaluator evaluator, Value.Foreign left, Value right) {
+  public Value update(Evaluator evaluator, Value left, Value right) {
     if (left instanceof PerSystem perSystem) {
       return new PerSystem(perSystem.systems(), evaluator.update(perSystem.outputs(), right));
+    }
+    if (right instanceof PerSystem perSystem) {
+      return beforePerSystem(evaluator, left, perSystem);
     }
     if (right instanceof Attrs extras && !extras.open()) {
       if (left instanceof Pkg pkg && pkg.path().isEmpty()) {
@@ -598,10 +604,8 @@ final class NixpkgsHost implements Host {
    * itself per system ({@code devShells}, {@code packages}…, not overridden by the right side): read inside the
    * per-system outputs it would gain a second system level.
    */
-  @Override
-  public Value updateWith(Evaluator evaluator, Value left, Value.Foreign right) {
-    if (!(right instanceof PerSystem perSystem) || !(left instanceof Attrs set) || set.open()
-        || !(perSystem.outputs() instanceof Attrs outputs)) {
+  private static Value beforePerSystem(Evaluator evaluator, Value left, PerSystem perSystem) {
+    if (!(left instanceof Attrs set) || set.open() || !(perSystem.outputs() instanceof Attrs outputs)) {
       return null;
     }
     for (String name : set.entries().keySet()) {
@@ -638,6 +642,11 @@ final class NixpkgsHost implements Host {
   /** numtide devshell's or devenv's {@code flakeModule}: nixml's own, in its flake-parts source. */
   private Value flakeModule(Evaluator evaluator, String name, SourceSpan span) {
     return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "flakeModules", span), name, span);
+  }
+
+  /** A library a flake gives per system ({@code devshell.legacyPackages.${system}}, {@code git-hooks.lib.${system}}). */
+  private static boolean indexedBySystem(Library library) {
+    return library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS;
   }
 
   /** {@code input.legacyPackages.<name>}: the package set, for that system when the name is one. */

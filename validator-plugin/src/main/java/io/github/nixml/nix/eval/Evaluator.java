@@ -720,14 +720,9 @@ public final class Evaluator {
     return Operators.update(this, left, right);
   }
 
-  /** {@code left // right} where the left side is foreign: the host decides. */
-  Value updateForeign(Foreign left, Value right) {
+  /** {@code left // right} where either side is foreign: the host decides. */
+  Value updateForeign(Value left, Value right) {
     return host.update(this, left, right);
-  }
-
-  /** {@code left // right} where only the right side is foreign: the host decides. */
-  Value updateWithForeign(Value left, Foreign right) {
-    return host.updateWith(this, left, right);
   }
 
   /** The literal strings of a list, or null when not all are known. */

@@ -110,13 +110,8 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
-  /** {@code left // right} where the left side is foreign; null to treat the left side as an unknown set. */
-  default Value update(Evaluator evaluator, Value.Foreign left, Value right) {
-    return null;
-  }
-
-  /** {@code left // right} where only the right side is foreign; null to treat it as an unknown set. */
-  default Value updateWith(Evaluator evaluator, Value left, Value.Foreign right) {
+  /** {@code left // right} where either side is foreign; null to treat the foreign side as an unknown set. */
+  default Value update(Evaluator evaluator, Value left, Value right) {
     return null;
   }
 }

@@ -265,13 +265,8 @@ final class Operators {
   }
 
   static Value update(Evaluator evaluator, Value left, Value right) {
-    if (left instanceof Foreign foreign) {
-      Value updated = evaluator.updateForeign(foreign, right);
-      if (updated != null) {
-        return updated;
-      }
-    } else if (right instanceof Foreign foreign) {
-      Value updated = evaluator.updateWithForeign(left, foreign);
+    if (left instanceof Foreign || right instanceof Foreign) {
+      Value updated = evaluator.updateForeign(left, right);
       if (updated != null) {
         return updated;
       }

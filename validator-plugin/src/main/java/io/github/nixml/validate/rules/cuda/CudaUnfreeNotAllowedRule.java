@@ -4,7 +4,6 @@ import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.Tristate;
 import io.github.nixml.validate.FindingSink;
-import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
@@ -28,7 +27,7 @@ public final class CudaUnfreeNotAllowedRule extends DevShellRule {
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     // nix-shell evaluates with the user's environment, which may allow unfree packages where the file does not
-    String refusal = nixShellFile(model)
+    String refusal = model.context().nixShellProject()
         ? "nix-shell refuses it on every machine without NIXPKGS_ALLOW_UNFREE=1 or allowUnfree in "
             + "~/.config/nixpkgs/config.nix"
         : "evaluation refuses it";
@@ -39,11 +38,5 @@ public final class CudaUnfreeNotAllowedRule extends DevShellRule {
               + "unfree packages: " + refusal + "; set config.allowUnfree = true in that import",
           List.of(model.at(ref.source().location())));
     }
-  }
-
-  private static boolean nixShellFile(FlakeShells model) {
-    String path = model.context().devShellNix().path();
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.equals(ProjectContext.SHELL_NIX) || name.equals(ProjectContext.DEFAULT_NIX);
   }
 }
