@@ -9,6 +9,7 @@ import io.github.nixml.run.ValidationRun;
 import io.github.nixml.validate.ProjectContext;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.Validator;
+import io.github.nixml.validate.WarmUp;
 import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -174,9 +175,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** Runs the validation; results to {@code out}, problems to {@code err}; returns the exit code. */
   int execute(PrintWriter out, PrintWriter err) {
-    Validator validator = new Validator(BuiltInRules.registry());
     try {
       List<Path> roots = roots();
+      roots.stream().findFirst().ifPresent(WarmUp::start);
+      Validator validator = new Validator(BuiltInRules.registry());
       ValidateSettings settings = new ValidateParameters()
           .failOn(failOn)
           .formats(formats)

@@ -7,6 +7,7 @@ import io.github.nixml.run.ValidateSettings;
 import io.github.nixml.run.ValidationRun;
 import io.github.nixml.validate.ValidationException;
 import io.github.nixml.validate.Validator;
+import io.github.nixml.validate.WarmUp;
 import io.github.nixml.validate.rules.BuiltInRules;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -57,6 +58,7 @@ public class ValidateMojo extends ConfiguredMojo {
     if (skipped()) {
       return;
     }
+    WarmUp.start(root());
     Validator validator = new Validator(BuiltInRules.registry());
     ValidateSettings settings = settings(validator.registry());
     RunOutcome outcome;

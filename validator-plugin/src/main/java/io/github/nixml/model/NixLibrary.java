@@ -54,6 +54,22 @@ final class NixLibrary {
 
   private static final Map<Source, Term> TERMS = new EnumMap<>(Source.class);
 
+  /**
+   * nixpkgs' {@code lib}, evaluated once per thread and shared by every project that thread checks (a monorepo
+   * run built its ten sections and their {@code //} for each project: a tenth of the time). It depends on no
+   * project: a plain Nix source over builtins, evaluated by a {@linkplain Evaluator#library library evaluator};
+   * its functions run in the evaluator that applies them, the one of the project. Per thread, because forcing a
+   * thunk is not safe from two threads at once.
+   */
+  private static final ThreadLocal<Thunk> SHARED_LIB = ThreadLocal.withInitial(() -> {
+    Evaluator libraryEvaluator = Evaluator.library(text(Source.LIB));
+    return new Thunk(() -> open(call(libraryEvaluator, Source.LIB, Map.of("primitives", Thunk.of(attrs(Map.of(
+        "makeLibraryPath", new Value.Native("makeLibraryPath", 1,
+            (ev, self, at) -> new LibPath(self.args().get(0), at), List.of(), null),
+        "callPackageWith", new Value.Native("callPackageWith", 3, (ev, self, at) -> CallPackage.call(ev,
+            self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null))))))));
+  });
+
   private final Evaluator evaluator;
   private final Thunk systems;
   private final Thunk lib;
@@ -63,11 +79,7 @@ final class NixLibrary {
   NixLibrary(Evaluator evaluator) {
     this.evaluator = evaluator;
     this.systems = new Thunk(() -> evaluator.eval(term(Source.SYSTEMS), evaluator.rootEnv()));
-    this.lib = new Thunk(() -> open(call(Source.LIB, Map.of("primitives", Thunk.of(attrs(Map.of(
-        "makeLibraryPath", new Value.Native("makeLibraryPath", 1,
-            (ev, self, at) -> new LibPath(self.args().get(0), at), List.of(), null),
-        "callPackageWith", new Value.Native("callPackageWith", 3, (ev, self, at) -> CallPackage.call(ev,
-            self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null))))))));
+    this.lib = SHARED_LIB.get();
     this.flakeUtils = new Thunk(() -> flakeUtilsWith(systems));
     this.flakeParts = new Thunk(() -> open(FlakeParts.located(evaluator, call(Source.FLAKE_PARTS, Map.of("lib",
         lib, "primitives", Thunk.of(FlakeParts.primitives()))))));
@@ -77,6 +89,15 @@ final class NixLibrary {
   static Term term(Source source) {
     synchronized (TERMS) {
       return TERMS.computeIfAbsent(source, NixLibrary::load);
+    }
+  }
+
+  /** Evaluates {@code lib} in an evaluator of its own, for nothing but the loading of what that needs. */
+  static void evaluateOnce() {
+    Evaluator libraryEvaluator = Evaluator.library(text(Source.LIB));
+    Value lib = call(libraryEvaluator, Source.LIB, Map.of());
+    if (lib instanceof Attrs attrs) {
+      attrs.entries().values().forEach(entry -> entry.thunk().force());
     }
   }
 
@@ -224,6 +245,10 @@ final class NixLibrary {
   }
 
   private Value call(Source source, Map<String, Thunk> arguments) {
+    return call(evaluator, source, arguments);
+  }
+
+  private static Value call(Evaluator evaluator, Source source, Map<String, Thunk> arguments) {
     Value function = evaluator.eval(term(source), evaluator.rootEnv());
     Map<String, Entry> entries = new LinkedHashMap<>();
     arguments.forEach((name, thunk) -> entries.put(name, new Entry(thunk, null)));

@@ -58,6 +58,7 @@ public final class ValidationRun {
         throw new ConfigurationException(e.getMessage(), e);
       }
     }
+    ReportWriter.prepare(settings.formats());
     ValidationResult result = validator.validate(new ValidationRequest(root, settings.config()));
     BaselineComparison comparison = baseline == null ? BaselineComparison.NONE : baseline.compare(result.findings());
 

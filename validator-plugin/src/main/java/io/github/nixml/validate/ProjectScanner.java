@@ -112,8 +112,9 @@ final class ProjectScanner {
         }
       }
     }
-    projects.removeIf(directory -> moduleNamedFlake(realRoot, directory, projects));
-    projects.addAll(devenvProjects(projects, devenvProjects, devenvSettings));
+    Set<String> flakes = Set.copyOf(projects);
+    projects.removeIf(directory -> moduleNamedFlake(realRoot, directory, flakes));
+    projects.addAll(devenvProjects(Set.copyOf(projects), devenvProjects, devenvSettings));
     projects.sort(null);
     nixFiles.sort(null);
     notices.sort(null);
@@ -125,11 +126,9 @@ final class ProjectScanner {
    * its top ({@code { self, pythonSets, ... }: { perSystem = …; }}, a flake-parts module named flake.nix), where a
    * flake is a set, and no flake.lock beside it.
    */
-  private static boolean moduleNamedFlake(Path realRoot, String directory, List<String> flakes) {
-    boolean belowFlake = !directory.isEmpty() && flakes.stream().anyMatch(flake -> !flake.equals(directory)
-        && (flake.isEmpty() || directory.startsWith(flake + "/")));
+  private static boolean moduleNamedFlake(Path realRoot, String directory, Set<String> flakes) {
     Path folder = realRoot.resolve(directory);
-    if (!belowFlake || Files.exists(folder.resolve("flake.lock"))) {
+    if (!below(directory, flakes) || Files.exists(folder.resolve("flake.lock"))) {
       return false;
     }
     try {
@@ -146,19 +145,35 @@ final class ProjectScanner {
    * devenv.yaml beside it or no flake project above it (a devenv.nix below a flake, without devenv.yaml, is a
    * module that flake's {@code devenv.lib.mkShell} imports).
    */
-  private static List<String> devenvProjects(List<String> flakes, List<String> devenvNix, Set<String> devenvYaml) {
-    Set<String> flakeDirectories = new HashSet<>(flakes);
+  private static List<String> devenvProjects(Set<String> flakes, List<String> devenvNix, Set<String> devenvYaml) {
     List<String> found = new ArrayList<>();
     for (String directory : devenvNix) {
-      if (flakeDirectories.contains(directory)) {
+      if (flakes.contains(directory)) {
         continue;
       }
-      boolean belowFlake = flakeDirectories.stream().anyMatch(flake -> flake.isEmpty()
-          || directory.startsWith(flake + "/"));
-      if (devenvYaml.contains(directory) || !belowFlake) {
+      if (devenvYaml.contains(directory) || !below(directory, flakes)) {
         found.add(directory);
       }
     }
     return found;
+  }
+
+  /**
+   * Whether one of {@code directories} is a proper ancestor of {@code directory} ({@code ""} is the root). Walks
+   * up the directory's own path: a monorepo has a thousand flakes, and comparing each with each was quadratic.
+   */
+  static boolean below(String directory, Set<String> directories) {
+    if (directory.isEmpty()) {
+      return false;
+    }
+    if (directories.contains("")) {
+      return true;
+    }
+    for (int slash = directory.lastIndexOf('/'); slash > 0; slash = directory.lastIndexOf('/', slash - 1)) {
+      if (directories.contains(directory.substring(0, slash))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -53,6 +53,9 @@ public final class Validator {
       }
     }
 
+    if (!projects.isEmpty()) {
+      WarmUp.start(root, projects);
+    }
     List<Rule> enabled = registry.enabled(config);
     List<BoundRule<NixFileRule>> fileRules = new ArrayList<>();
     List<BoundRule<ProjectRule>> projectRules = new ArrayList<>();

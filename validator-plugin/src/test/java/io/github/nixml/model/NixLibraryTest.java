@@ -2,7 +2,10 @@ package io.github.nixml.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.Host;
 import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.nix.eval.Value;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,22 @@ class NixLibraryTest {
   private static PlatformGuard guardOf(DevShell shell, String name) {
     return shell.packages().packages().stream().filter(ref -> ref.name().equals(name)).findFirst().orElseThrow()
         .guard();
+  }
+
+  @Test
+  void libIsEvaluatedOncePerThreadAndSharedByTheProjectsThatThreadChecks() throws Exception {
+    Value here = new NixLibrary(new Evaluator(Host.NONE, Evaluator.Mode.SYMBOLIC, "")).lib();
+    Value again = new NixLibrary(new Evaluator(Host.NONE, Evaluator.Mode.SYMBOLIC, "")).lib();
+    Value[] elsewhere = new Value[1];
+    Thread other = new Thread(() -> elsewhere[0] =
+        new NixLibrary(new Evaluator(Host.NONE, Evaluator.Mode.SYMBOLIC, "")).lib());
+    other.start();
+    other.join();
+    assertThat(again).isSameAs(here);
+    assertThat(elsewhere[0]).isNotSameAs(here).isInstanceOf(Value.Attrs.class);
+    // each project still applies lib's functions in its own evaluator, to its own values
+    assertThat(guardOf(shell("pkgs.mkShell { packages = lib.optionals pkgs.stdenv.isLinux [ pkgs.uv ]; }"), "uv"))
+        .isEqualTo(PlatformGuard.LINUX_ONLY);
   }
 
   @Test

@@ -116,6 +116,18 @@ class ValidatorTest {
   }
 
   @Test
+  void aFolderIsBelowAnotherOnlyWhenThatOneIsAnAncestor() {
+    java.util.Set<String> flakes = java.util.Set.of("tools", "a/b");
+    assertThat(ProjectScanner.below("tools/x/y", flakes)).isTrue();
+    assertThat(ProjectScanner.below("a/b/c", flakes)).isTrue();
+    assertThat(ProjectScanner.below("toolsextra/x", flakes)).isFalse(); // a shared prefix is not a parent
+    assertThat(ProjectScanner.below("a/bc/d", flakes)).isFalse();
+    assertThat(ProjectScanner.below("a/b", flakes)).isFalse(); // not below itself
+    assertThat(ProjectScanner.below("x", java.util.Set.of(""))).isTrue();
+    assertThat(ProjectScanner.below("", java.util.Set.of(""))).isFalse();
+  }
+
+  @Test
   void aDevenvNixWithoutAFlakeIsAProjectButADevenvModuleBelowAFlakeIsNot() throws Exception {
     write("services/api/devenv.nix", "{ pkgs, ... }: { }"); // devenv without devenv.yaml: still devenv's project
     write("services/worker/devenv.nix", "{ }");

@@ -59,6 +59,7 @@ public final class Evaluator {
   private final String directory;
   private final AttrSetBuilder attrSets = new AttrSetBuilder(this);
   private final Imports imports = new Imports(this);
+  private final int stepBudget;
   private int steps;
   private int callDepth;
 
@@ -68,10 +69,25 @@ public final class Evaluator {
 
   /** {@code directory}: the absolute directory of the file, against which {@code ./a} resolves; null: unknown. */
   public Evaluator(Host host, Mode mode, String text, String directory) {
+    this(host, mode, text, directory, STEP_BUDGET);
+  }
+
+  private Evaluator(Host host, Mode mode, String text, String directory, int stepBudget) {
     this.host = host;
     this.mode = mode;
     this.text = text;
     this.directory = directory;
+    this.stepBudget = stepBudget;
+  }
+
+  /**
+   * An evaluator for one of nixml's own library sources, whose value many projects share: no host (the source is
+   * plain Nix, it names builtins only) and no step budget (each of its thunks is forced once, however many
+   * projects read it, so its steps are bounded by the source; a budget spent across projects would make one
+   * project's result depend on the ones before it).
+   */
+  public static Evaluator library(String text) {
+    return new Evaluator(Host.NONE, Mode.SYMBOLIC, text, null, Integer.MAX_VALUE);
   }
 
   Host host() {
@@ -161,7 +177,7 @@ public final class Evaluator {
   }
 
   void step() {
-    if (++steps > STEP_BUDGET) {
+    if (++steps > stepBudget) {
       throw new Exhausted();
     }
   }

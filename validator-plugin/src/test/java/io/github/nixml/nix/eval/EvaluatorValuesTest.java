@@ -36,6 +36,18 @@ class EvaluatorValuesTest {
     return eval(text, Host.NONE);
   }
 
+  @Test
+  void aFileHasAStepBudgetAndALibraryEvaluatorHasNone() {
+    // 300,000 additions: more than a file's budget; a library's thunks are forced once, whatever project asks
+    String text = "builtins.foldl' (a: b: a + b) 0 (builtins.genList (x: x) 300000)";
+    Term term = TreeLowering.lower(NixFrontEnd.analyze(text)).orElseThrow();
+    Evaluator file = new Evaluator(Host.NONE, Evaluator.Mode.SYMBOLIC, text);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> file.eval(term, file.rootEnv()))
+        .isInstanceOf(Evaluator.Exhausted.class);
+    Evaluator library = Evaluator.library(text);
+    assertThat(library.eval(term, library.rootEnv())).isEqualTo(eval("44999850000"));
+  }
+
   /** A host that says every {@code elem} of a foreign value is true. */
   private static final Host UNKNOWNS = new Host() {
     @Override
