@@ -46,10 +46,15 @@ final class ProjectScanner {
     Set<String> devenvSettings = new HashSet<>();
     Set<Path> visited = new HashSet<>();
     visited.add(realRoot);
+    // each directory still to list, with its real path: a child that is not a link is its parent's real path and
+    // its name, so that only links are resolved (a thousand projects made a thousand realpath calls of 8 syscalls)
     Deque<String> pending = new ArrayDeque<>();
+    Deque<Path> pendingReal = new ArrayDeque<>();
     pending.push("");
+    pendingReal.push(realRoot);
     while (!pending.isEmpty()) {
       String directory = pending.pop();
+      Path real = pendingReal.pop();
       Path dir = directory.isEmpty() ? realRoot : realRoot.resolve(directory);
       List<Path> entries = new ArrayList<>();
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -69,6 +74,7 @@ final class ProjectScanner {
           continue;
         }
         boolean isDirectory = attributes.isDirectory();
+        Path realEntry = real.resolve(name);
         if (attributes.isSymbolicLink()) {
           if (isSkippedDirectory(name)) {
             continue;
@@ -86,20 +92,15 @@ final class ProjectScanner {
           if (isDirectory && !visited.add(target)) {
             continue;
           }
+          realEntry = target;
         } else if (isDirectory) {
-          if (isSkippedDirectory(name)) {
-            continue;
-          }
-          try {
-            if (!visited.add(entry.toRealPath())) {
-              continue;
-            }
-          } catch (IOException | RuntimeException e) {
+          if (isSkippedDirectory(name) || !visited.add(realEntry)) {
             continue;
           }
         }
         if (isDirectory) {
           pending.push(relative);
+          pendingReal.push(realEntry);
         } else if (name.endsWith(".nix")) {
           nixFiles.add(relative);
           if (name.equals(ProjectContext.FLAKE_NIX)) {
