@@ -90,11 +90,12 @@ final class DevShellExtractor {
       }
       top = evaluator.apply(closure, Thunk.of(new Attrs(Map.of(), false)), closure.lambda().span());
     }
-    if (top instanceof Shell shell) {
-      return new FlakeModel(true, List.of(toDevShell(name, Optional.empty(), shell)), true, List.of(),
+    Shell entered = Domain.enteredShell(top);
+    if (entered != null) {
+      return new FlakeModel(true, List.of(toDevShell(name, Optional.empty(), entered)), true, List.of(),
           evaluator.importProblems());
     }
-    // a package (nix-shell enters its build environment) or anything the model cannot tell: not understood
+    // a package whose build environment the model does not read, or anything it cannot tell: not understood
     return new FlakeModel(true, List.of(), false, List.of(), evaluator.importProblems());
   }
 
@@ -312,7 +313,8 @@ final class DevShellExtractor {
       return collectShellSet(per.outputs(), new ShellLevel(level.path(), level.single(), systemsOf(per), true),
           named, into, misplaced);
     }
-    if (level.single() && value instanceof Shell shell) {
+    Shell shell = level.single() ? Domain.enteredShell(value) : null;
+    if (shell != null) {
       if (!level.hasSystem()) {
         misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path(), named.nameSpan()));
       }
@@ -326,6 +328,7 @@ final class DevShellExtractor {
     for (Map.Entry<String, Entry> entry : attrs.entries().entrySet()) {
       String key = entry.getKey();
       Value member = entry.getValue().thunk().force();
+      Shell memberShell = Domain.enteredShell(member);
       boolean systemKey = SYSTEM.matcher(key).matches();
       if (systemKey && level.hasSystem() && holdsShells(member)) {
         misplaced.add(new MisplacedShells(MisplacedShells.Kind.SYSTEM_LEVEL_REPEATED, level.path() + "." + key,
@@ -335,12 +338,12 @@ final class DevShellExtractor {
       if (systemKey && level.systems().isEmpty()) {
         complete &= collectShellSet(member, level.below(key, Optional.of(Set.of(key))), entry.getValue(), into,
             misplaced);
-      } else if (member instanceof Shell shell) {
+      } else if (memberShell != null) {
         if (!level.hasSystem()) {
           misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path() + "." + key,
               entry.getValue().nameSpan()));
         }
-        into.addAll(toDevShells(level.single() ? "default" : key, level.systems(), shell));
+        into.addAll(toDevShells(level.single() ? "default" : key, level.systems(), memberShell));
       } else if (!(member instanceof Value.Failure failure && thrownByTheProject(failure))) {
         // `default = throw "pick cpu or cuda"`: a name the author made fail on purpose, no shell; anything else
         // the model cannot read may hide shells
@@ -364,8 +367,8 @@ final class DevShellExtractor {
 
   /** Whether a value is a shell or a set holding one directly. */
   private static boolean holdsShells(Value value) {
-    return value instanceof Shell || value instanceof Attrs attrs
-        && attrs.entries().values().stream().anyMatch(entry -> entry.thunk().force() instanceof Shell);
+    return Domain.enteredShell(value) != null || value instanceof Attrs attrs
+        && attrs.entries().values().stream().anyMatch(entry -> Domain.enteredShell(entry.thunk().force()) != null);
   }
 
   /** The platforms of the shell being read ({@link PlatformGuard#ALWAYS} when its systems are not known). */
@@ -529,8 +532,8 @@ final class DevShellExtractor {
     }
     boolean complete = true;
     for (Item item : from) {
-      if (!(item.value() instanceof Shell other) || other.kind() != ShellKind.MK_SHELL
-          || inputsFromDepth >= INPUTS_FROM_DEPTH) {
+      Shell other = Domain.enteredShell(item.value());
+      if (other == null || other.kind() != ShellKind.MK_SHELL || inputsFromDepth >= INPUTS_FROM_DEPTH) {
         complete = false;
         continue;
       }

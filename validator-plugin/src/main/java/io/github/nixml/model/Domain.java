@@ -115,8 +115,24 @@ final class Domain {
    * A derivation a builder makes in the project ({@code builder} as named): its {@code name} (null when not
    * known) and, for a {@link BuiltKind#JOIN}, the list of its {@code paths}; for a {@link BuiltKind#DERIVATION} the
    * packages it propagates (null when the model cannot tell them). A trivial builder's only output is {@code out}.
+   * {@code environment}: the shell {@code nix-shell} or {@code nix develop} enters for it, its build environment
+   * ({@code stdenv.mkDerivation}'s; null for the others, whose environment the model does not read).
    */
-  record Built(BuiltKind kind, String builder, String name, Value paths, SourceSpan span) implements Value.Foreign {}
+  record Built(BuiltKind kind, String builder, String name, Value paths, SourceSpan span, Shell environment)
+      implements Value.Foreign {
+
+    Built(BuiltKind kind, String builder, String name, Value paths, SourceSpan span) {
+      this(kind, builder, name, paths, span, null);
+    }
+  }
+
+  /**
+   * The shell a value is when entered as one: a shell builder's call, or a derivation's build environment (mkShell
+   * is mkDerivation with a few defaults); null for anything else.
+   */
+  static Shell enteredShell(Value value) {
+    return value instanceof Shell shell ? shell : value instanceof Built built ? built.environment() : null;
+  }
 
   /** {@code lib.makeLibraryPath list}: a string whose entries the model keeps. */
   record LibPath(Value list, SourceSpan span) implements Value.Foreign {}

@@ -15,7 +15,9 @@ import io.github.nixml.nix.eval.Value.Str;
 import io.github.nixml.nix.eval.Value;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -108,8 +110,7 @@ public final class KnownFunctions {
       runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
       runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
       linkFarm("linkFarm"), linkFarm("linkFarmFromDrvs"),
-      new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, call -> derivation(call, "mkDerivation", PROPAGATED,
-          List.of())),
+      new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, KnownFunctions::mkDerivation),
       new KnownFunction(Scope.PACKAGE, "buildPythonPackage", 1, call -> pythonDerivation(call, "buildPythonPackage")),
       new KnownFunction(Scope.PACKAGE, "buildPythonApplication", 1,
           call -> pythonDerivation(call, "buildPythonApplication")),
@@ -194,7 +195,11 @@ public final class KnownFunctions {
    */
   private static Value derivation(Call call, String builder, List<String> propagatedAttributes,
       List<Value.Item> extra) {
-    Attrs attrs = derivationAttributes(call);
+    return derivation(call, derivationAttributes(call), builder, propagatedAttributes, extra);
+  }
+
+  private static Value derivation(Call call, Attrs attrs, String builder, List<String> propagatedAttributes,
+      List<Value.Item> extra) {
     if (attrs == null || attrs.open()) {
       return UNKNOWN;
     }
@@ -210,6 +215,26 @@ public final class KnownFunctions {
     propagated.addAll(extra);
     return new Built(BuiltKind.DERIVATION, builder, derivationName(attrs), known ? new Value.ListV(propagated) : null,
         call.span());
+  }
+
+  /**
+   * {@code stdenv.mkDerivation}: a package the project builds, whose build environment is a shell when the
+   * project enters it ({@code nix-shell} on a {@code shell.nix} that returns it, a {@code devShells} entry): the
+   * shell mkShell would make of the same attributes but {@code packages} and {@code inputsFrom}, which only mkShell
+   * reads (to mkDerivation they are variables).
+   */
+  private static Value mkDerivation(Call call) {
+    Attrs attrs = derivationAttributes(call);
+    Value derivation = derivation(call, attrs, "mkDerivation", PROPAGATED, List.of());
+    if (!(derivation instanceof Built built)) {
+      return derivation;
+    }
+    Map<String, Value.Entry> entries = new LinkedHashMap<>(attrs.entries());
+    entries.keySet().removeAll(List.of("packages", "inputsFrom"));
+    // placed where it is applied: the function may be named far away (`inherit (pkgs) stdenv`)
+    Shell environment = new Shell(ShellKind.MK_SHELL, "stdenv.mkDerivation", call.instance(),
+        new Attrs(entries, false), call.at() != null ? call.at() : call.span());
+    return new Built(built.kind(), built.builder(), built.name(), built.paths(), built.span(), environment);
   }
 
   /** The attributes of a derivation's call: a set, or a function of the final attributes ({@code finalAttrs}). */

@@ -180,6 +180,37 @@ class ShellFileModelTest {
   }
 
   @Test
+  void aDerivationsBuildEnvironmentIsTheShellNixShellEnters() {
+    // mkShell is mkDerivation with a few defaults: the same attributes, but `packages` is only mkShell's
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        pkgs.stdenv.mkDerivation {
+          name = "env";
+          buildInputs = [ pkgs.python312 ];
+          nativeBuildInputs = [ pkgs.uv ];
+          packages = [ pkgs.ruff ];
+          UV_PYTHON_DOWNLOADS = "never";
+          shellHook = "echo ready";
+        }
+        """));
+    assertThat(names(shell)).containsExactlyInAnyOrder("python312", "uv");
+    assertThat(shell.env().get("UV_PYTHON_DOWNLOADS").text()).isEqualTo("never");
+    assertThat(shell.hooks()).singleElement().satisfies(hook -> assertThat(hook.text()).isEqualTo("echo ready"));
+    assertThat(shell.location().line()).isEqualTo(2);
+  }
+
+  @Test
+  void aDerivationInInputsFromBringsItsInputsAndHook() {
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        let app = pkgs.stdenv.mkDerivation { name = "app"; buildInputs = [ pkgs.python312 ]; shellHook = "echo app"; };
+        in pkgs.mkShell { inputsFrom = [ app ]; packages = [ pkgs.uv ]; }
+        """));
+    assertThat(names(shell)).containsExactlyInAnyOrder("python312", "uv");
+    assertThat(shell.hooks()).extracting(ShellText::text).contains("echo app");
+  }
+
+  @Test
   void searchPathsOtherThanNixpkgsStayUnknown() {
     FlakeModel model = model("""
         let pkgs = import <other> { }; in pkgs.mkShell { packages = [ pkgs.uv ]; }
