@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,7 +123,8 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
         }
         strategy.directory().ifPresent(dir -> {
           if (strategy.creates()) {
-            selfIgnored.merge(dir, ignoresItself(strategy, shell, shells), (a, b) -> a && b);
+            // a maker the model cannot tell about (venv of an interpreter of unknown version) is no evidence
+            selfIgnored.merge(dir, ignoresItself(strategy, shell, shells).orElse(true), (a, b) -> a && b);
           } else {
             selfIgnored.putIfAbsent(dir, null);
           }
@@ -143,18 +145,20 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
 
   /**
    * Whether the venv's maker writes a {@code .gitignore} of {@code *} into it: uv ({@code uv sync}, {@code uv venv})
-   * does, and so does {@code python -m venv} from Python 3.13 on (venvShellHook runs it with the shell's
-   * interpreter). Entering a venv ({@code source .venv/bin/activate}) says nothing about who made it.
+   * does, virtualenv does from 20.0.21 (2020; every nixpkgs release since 20.09 has a later one), and so does
+   * {@code python -m venv} from Python 3.13 on (venvShellHook runs it with the shell's interpreter): empty when the
+   * interpreter's version is not known. Entering a venv ({@code source .venv/bin/activate}) says nothing about who
+   * made it.
    */
-  private static boolean ignoresItself(VenvStrategy strategy, DevShell shell, FlakeShells shells) {
+  private static Optional<Boolean> ignoresItself(VenvStrategy strategy, DevShell shell, FlakeShells shells) {
     return switch (strategy.kind()) {
-      case UV_SYNC, UV_VENV -> true;
+      case UV_SYNC, UV_VENV, VIRTUALENV -> Optional.of(true);
       case VENV_SHELL_HOOK, PYTHON_VENV -> {
         List<io.github.nixml.model.PythonInterpreter> interpreters = shells.interpreters(shell);
-        yield !interpreters.isEmpty() && interpreters.stream().allMatch(interpreter ->
-            atLeast313(interpreter.version()));
+        yield interpreters.isEmpty() ? Optional.empty()
+            : Optional.of(interpreters.stream().allMatch(interpreter -> atLeast313(interpreter.version())));
       }
-      default -> false;
+      default -> Optional.of(false);
     };
   }
 
