@@ -92,13 +92,12 @@ final class NixLibrary {
     }
   }
 
-  /** Evaluates {@code lib} in an evaluator of its own, for nothing but the loading of what that needs. */
+  /**
+   * Evaluates {@code lib} for the calling thread, for the loading of what that needs: a warm-up thread's copy ends
+   * with the thread.
+   */
   static void evaluateOnce() {
-    Evaluator libraryEvaluator = Evaluator.library(text(Source.LIB));
-    Value lib = call(libraryEvaluator, Source.LIB, Map.of());
-    if (lib instanceof Attrs attrs) {
-      attrs.entries().values().forEach(entry -> entry.thunk().force());
-    }
+    SHARED_LIB.get().force();
   }
 
   /** The text of a source, as shipped. */
