@@ -499,8 +499,10 @@ final class DevShellExtractor {
             || value instanceof Value.Choice || value instanceof Value.Int || value instanceof Value.Float
             || value instanceof Value.Path || value instanceof Value.Failure
             || value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built
-            || value instanceof Domain.PackageFact || value instanceof Value.ListV && !fhs) {
-          // a list attribute (`NIX_CFLAGS_COMPILE = [ … ]`) is a variable of its elements joined by spaces
+            || value instanceof Domain.PackageFact || (value instanceof Value.ListV || value instanceof Value.Bool)
+                && !fhs) {
+          // a list attribute (`NIX_CFLAGS_COMPILE = [ … ]`) is a variable of its elements joined by spaces, a
+          // boolean (`POETRY_VIRTUALENVS_IN_PROJECT = true`) "1" or the empty text
           env.put(key, ShellTexts.of(key, value, keySpan, false, libraryPaths, this));
         }
       }

@@ -301,30 +301,48 @@ final class DevenvShells {
     SourceSpan enableSpan = python.entry("enable").map(Entry::keySpan).orElse(location);
     boolean complete = interpreter(python, instance, enableSpan, packages);
     Optional<Boolean> uv = python.flag("uv", "enable");
-    if (uv.isEmpty()) {
+    Optional<Boolean> poetry = python.flag("poetry", "enable");
+    if (uv.isEmpty() || poetry.isEmpty()) {
       return false;
     }
+    // devenv's module brings each tool's package and sets variables beside it (python/default.nix), unless the
+    // project sets them itself: uv's keep it on the shell's interpreter, poetry's keep its venv in the project
     if (uv.get()) {
-      SourceSpan uvSpan = python.entry("uv", "enable").map(Entry::keySpan).orElse(enableSpan);
-      Optional<Value> uvPackage = python.value("uv", "package");
-      if (uvPackage.isPresent()) {
-        complete &= DevShellExtractor.addPackages(new Value.ListV(List.of(new Item(uvPackage.get(),
-            PlatformGuard.ALWAYS))), packages);
-      } else {
-        packages.add(new PackageRef(List.of("uv"), instance, PlatformGuard.ALWAYS, uvSpan));
-      }
-      // devenv's module sets these beside uv (python/default.nix), unless the project sets them itself
-      Map<String, String> variables = new LinkedHashMap<>();
-      variables.put("UV_PROJECT_ENVIRONMENT", VENV);
-      variables.put("UV_PYTHON_DOWNLOADS", "never");
-      variables.put("UV_PYTHON_PREFERENCE", "only-system");
-      variables.forEach((variable, value) -> {
-        if (!userVariables.contains(variable)) {
-          env.put(variable, ShellTexts.of(variable, Str.of(value, uvSpan), uvSpan, false, libraryPaths, extractor));
-        }
-      });
+      complete &= tool(python, "uv", Map.of("UV_PROJECT_ENVIRONMENT", VENV, "UV_PYTHON_DOWNLOADS", "never",
+          "UV_PYTHON_PREFERENCE", "only-system"), instance, enableSpan, packages, env, userVariables, libraryPaths,
+          extractor);
     }
-    complete &= venvTasks(python, uv.get(), enableSpan, hooks, libraryPaths, extractor);
+    if (poetry.get()) {
+      complete &= tool(python, "poetry", Map.of("POETRY_VIRTUALENVS_IN_PROJECT", "true",
+          "POETRY_VIRTUALENVS_CREATE", "true", "POETRY_VIRTUALENVS_PATH", "/var/empty"), instance, enableSpan,
+          packages, env, userVariables, libraryPaths, extractor);
+    }
+    complete &= venvTasks(python, uv.get(), poetry.get(), enableSpan, hooks, libraryPaths, extractor);
+    return complete;
+  }
+
+  /**
+   * An enabled {@code languages.python.<tool>}: its {@code package} (else nixpkgs' of that name) and the variables
+   * devenv sets beside it, each unless the project sets it itself, at the {@code enable} option. False when the
+   * package is not understood.
+   */
+  private static boolean tool(PythonOptions python, String tool, Map<String, String> variables,
+      NixpkgsInstance instance, SourceSpan enableSpan, List<PackageRef> packages, Map<String, ShellText> env,
+      Set<String> userVariables, List<LibraryPath> libraryPaths, DevShellExtractor extractor) {
+    SourceSpan span = python.entry(tool, "enable").map(Entry::keySpan).orElse(enableSpan);
+    Optional<Value> toolPackage = python.value(tool, "package");
+    boolean complete = true;
+    if (toolPackage.isPresent()) {
+      complete = DevShellExtractor.addPackages(new Value.ListV(List.of(new Item(toolPackage.get(),
+          PlatformGuard.ALWAYS))), packages);
+    } else {
+      packages.add(new PackageRef(List.of(tool), instance, PlatformGuard.ALWAYS, span));
+    }
+    new java.util.TreeMap<>(variables).forEach((variable, value) -> {
+      if (!userVariables.contains(variable)) {
+        env.put(variable, ShellTexts.of(variable, Str.of(value, span), span, false, libraryPaths, extractor));
+      }
+    });
     return complete;
   }
 
@@ -332,15 +350,17 @@ final class DevenvShells {
    * The tasks devenv runs before {@code enterShell} to make the venv, as the commands they run (python/default.nix):
    * {@code uv.sync.enable}: {@code uv sync -p <interpreter>} (into {@code UV_PROJECT_ENVIRONMENT}), then, with
    * {@code venv.enable}, the activation; {@code venv.enable} alone: {@code uv venv} (with uv) or
-   * {@code python -m venv} into {@code $DEVENV_STATE/venv}, then the activation; {@code poetry.install.enable}:
-   * {@code poetry install} into {@code .venv}, activated unless {@code poetry.activate.enable} is false. Each is a
+   * {@code python -m venv} into {@code $DEVENV_STATE/venv}, then the activation; {@code poetry.install.enable}
+   * (on with {@code poetry.enable} unless set): {@code poetry install} into {@code .venv}, activated unless {@code poetry.activate.enable} is false. Each is a
    * hook named after devenv's task, at the option that turns it on. False when an option is not understood.
    */
-  private static boolean venvTasks(PythonOptions python, boolean uv, SourceSpan enableSpan, List<ShellText> hooks,
-      List<LibraryPath> libraryPaths, DevShellExtractor extractor) {
+  private static boolean venvTasks(PythonOptions python, boolean uv, boolean poetryEnabled, SourceSpan enableSpan,
+      List<ShellText> hooks, List<LibraryPath> libraryPaths, DevShellExtractor extractor) {
     Optional<Boolean> venv = python.flag("venv", "enable");
     Optional<Boolean> sync = python.flag("uv", "sync", "enable");
-    Optional<Boolean> poetry = python.flag("poetry", "install", "enable");
+    // devenv turns poetry's install on with poetry (`mkDefault true`)
+    Optional<Boolean> poetry = python.entry("poetry", "install", "enable").isPresent()
+        ? python.flag("poetry", "install", "enable") : Optional.of(poetryEnabled);
     if (venv.isEmpty() || sync.isEmpty() || poetry.isEmpty()) {
       return false;
     }

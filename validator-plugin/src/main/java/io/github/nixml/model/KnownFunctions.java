@@ -110,6 +110,9 @@ public final class KnownFunctions {
       runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
       runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
       linkFarm("linkFarm"), linkFarm("linkFarmFromDrvs"),
+      // a TeX distribution of the schemes and packages named: no package a Python shell's rules look for
+      new KnownFunction(Scope.NIXPKGS, "texlive.combine", 1, call -> new Built(BuiltKind.DERIVATION,
+          "texlive.combine", "texlive-combined", new Value.ListV(List.of()), call.span())),
       new KnownFunction(Scope.PACKAGE, "mkDerivation", 1, KnownFunctions::mkDerivation),
       new KnownFunction(Scope.PACKAGE, "buildPythonPackage", 1, call -> pythonDerivation(call, "buildPythonPackage")),
       new KnownFunction(Scope.PACKAGE, "buildPythonApplication", 1,

@@ -394,6 +394,11 @@ final class NixpkgsHost implements Host {
     if (target instanceof PythonSet set) {
       return pythonSetMember(set, name, span);
     }
+    if (target instanceof Built built && built.kind() == Domain.BuiltKind.TEXT
+        && (name.equals("overrideAttrs") || name.equals("overrideDerivation"))) {
+      return new Value.Native(name, 1, (ev, self, at) -> overrideText(ev, built, self.args().get(0), at), List.of(),
+          span);
+    }
     if (target instanceof Built built) {
       return builtMember(built, name, span);
     }
@@ -427,6 +432,23 @@ final class NixpkgsHost implements Host {
     }
     return new Shell(shell.kind(), shell.builder(), shell.instance(),
         (Attrs) evaluator.update(shell.attributes(), extra), shell.span());
+  }
+
+  /**
+   * {@code (writeScriptBin name text).overrideAttrs (old: { buildCommand = …; })}: still a file written from a text,
+   * where the override adds no inputs that it would propagate or a setup hook; unknown otherwise, or when the
+   * function's result is not a set whose names the model reads. {@code old} is not known to the model.
+   */
+  private static Value overrideText(Evaluator evaluator, Built built, Value overrides, SourceSpan at) {
+    Value added = overrides;
+    for (int applied = 0; applied < 2 && !(added instanceof Attrs); applied++) {
+      if (!(added instanceof Value.Closure || added instanceof Value.Native)) {
+        return UNKNOWN;
+      }
+      added = evaluator.apply(added, Thunk.of(UNKNOWN), at);
+    }
+    return added instanceof Attrs extra && !extra.open() && extra.entries().keySet().stream()
+        .noneMatch(name -> name.startsWith("propagated") || name.equals("setupHook")) ? built : UNKNOWN;
   }
 
   /**

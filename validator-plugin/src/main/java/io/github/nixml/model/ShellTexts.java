@@ -73,6 +73,8 @@ final class ShellTexts {
       }
     } else if (value instanceof Value.Int number) {
       addText(Long.toString(number.value()), into);
+    } else if (value instanceof Value.Bool bool) {
+      addText(bool.value() ? "1" : "", into); // as a derivation's attribute
     } else if (value instanceof Pkg pkg && !pkg.path().isEmpty()) {
       into.add(new ShellPiece.PackagePath(pkg.path(), pkg.instance(), pkg.span()));
     } else if (value instanceof Value.Choice choice && decided(choice, extractor.platforms().and(guard)).isPresent()) {

@@ -12,7 +12,9 @@ import java.util.Set;
  * One way a dev shell makes or enters a Python virtual environment, read from its packages, variables and the
  * commands of its hooks (or FHS profile): {@code venvShellHook} with {@code venvDir}, {@code uv sync}/{@code uv run}
  * (into {@code UV_PROJECT_ENVIRONMENT} or {@code .venv}), {@code uv venv [DIR]}, {@code python -m venv DIR},
- * {@code virtualenv DIR}, and the activation {@code source DIR/bin/activate}, which creates nothing.
+ * {@code virtualenv DIR}, {@code poetry install} (into {@code .venv} where {@code POETRY_VIRTUALENVS_IN_PROJECT} says
+ * so, else into poetry's cache outside the project), and the activation {@code source DIR/bin/activate}, which
+ * creates nothing.
  *
  * @param directory the venv directory relative to where the shell is entered, normalised ({@code .venv}); empty
  *     when the text does not tell (a variable the shell does not set, an interpolation) or when it lies outside
@@ -35,6 +37,8 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
     UV_VENV(true),
     PYTHON_VENV(true),
     VIRTUALENV(true),
+    /** A poetry command that makes the project's venv when missing ({@code poetry install}). */
+    POETRY(true),
     ACTIVATE(false);
 
     private final boolean creates;
@@ -53,6 +57,9 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
       "--extra-index-url", "--index", "--default-index", "-f", "--find-links", "--link-mode", "--cache-dir",
       "--directory", "--project", "--index-strategy", "--keyring-provider", "--exclude-newer", "--config-file",
       "--python-preference", "--color", "--relocatable-prompt");
+  /** poetry's commands that make the project's venv when it is missing (poetry's {@code EnvManager.create_venv}). */
+  private static final Set<String> POETRY_MAKERS = Set.of("install", "sync", "update", "add", "remove", "run",
+      "shell");
   /** python -m venv's and virtualenv's options that take a value. */
   private static final Set<String> VENV_VALUE_OPTIONS = Set.of("--prompt", "-p", "--python", "--activators",
       "--creator", "--seeder", "--app-data", "--extra-search-dir", "--pip", "--setuptools", "--wheel");
@@ -129,6 +136,10 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
     if (program.equals("virtualenv")) {
       return Optional.of(Kind.VIRTUALENV);
     }
+    if (program.equals("poetry") && (POETRY_MAKERS.contains(first)
+        || "env".equals(first) && args.size() > 1 && "use".equals(args.get(1).literal()))) {
+      return Optional.of(Kind.POETRY);
+    }
     List<ShellWord> invocation = command.invocation();
     String word = invocation.isEmpty() ? null : invocation.get(0).literal();
     if (("source".equals(word) || ".".equals(word)) && !args.isEmpty() && args.get(0).endsWith("bin/activate")) {
@@ -157,6 +168,9 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
       case VIRTUALENV:
         return firstOperand(command.programName().equals("virtualenv") ? args : args.subList(2, args.size()),
             VENV_VALUE_OPTIONS).flatMap(word -> normaliseWord(word, variables));
+      case POETRY:
+        return inProject(variables.get("POETRY_VIRTUALENVS_IN_PROJECT"))
+            && !"false".equals(variables.get("POETRY_VIRTUALENVS_CREATE")) ? Optional.of(".venv") : Optional.empty();
       case ACTIVATE: {
         String path = resolve(args.get(0), variables);
         if (path == null || !path.endsWith("/bin/activate")) {
@@ -167,6 +181,11 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
       default:
         return Optional.empty();
     }
+  }
+
+  /** poetry's boolean settings as variables: {@code true} or {@code 1} (a Nix {@code true} becomes "1"). */
+  private static boolean inProject(String value) {
+    return "true".equalsIgnoreCase(value) || "1".equals(value);
   }
 
   /** The first argument that is no option nor an option's value. */

@@ -325,6 +325,7 @@ public final class NixmlPage {
       case UV_VENV -> "uv venv";
       case PYTHON_VENV -> "python -m venv";
       case VIRTUALENV -> "virtualenv";
+      case POETRY -> "poetry";
       case ACTIVATE -> "source …/bin/activate (activates, creates nothing)";
     };
   }

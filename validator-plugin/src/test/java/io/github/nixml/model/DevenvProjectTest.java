@@ -104,8 +104,26 @@ class DevenvProjectTest {
         .containsExactly(VenvStrategy.Kind.PYTHON_VENV, VenvStrategy.Kind.ACTIVATE);
     write("devenv.nix", "{ pkgs, ... }: { languages.python = { enable = true; poetry.enable = true;"
         + " poetry.install.enable = true; }; }");
-    assertThat(VenvStrategy.of(shell())).extracting(VenvStrategy::directory)
-        .containsExactly(Optional.of(".venv"));
+    assertThat(read(VenvStrategy.of(shell()))).containsExactly("POETRY:.venv", "ACTIVATE:.venv");
+  }
+
+  private static List<String> read(List<VenvStrategy> strategies) {
+    return strategies.stream().map(s -> s.kind() + ":" + s.directory().orElse("?")).toList();
+  }
+
+  @Test
+  void poetryBringsItselfItsVariablesAndByDefaultItsInstall() throws IOException {
+    // devenv's python module: poetry's package, the variables that keep its venv in the project, install on
+    write("devenv.nix", "{ pkgs, ... }: { languages.python = { enable = true; poetry.enable = true; }; }");
+    DevShell shell = shell();
+    assertThat(names(shell)).contains("poetry");
+    assertThat(shell.env().get("POETRY_VIRTUALENVS_IN_PROJECT").text()).isEqualTo("true");
+    assertThat(read(VenvStrategy.of(shell))).containsExactly("POETRY:.venv", "ACTIVATE:.venv");
+    write("devenv.nix", "{ pkgs, ... }: { languages.python = { enable = true; poetry.enable = true;"
+        + " poetry.install.enable = false; }; env.POETRY_VIRTUALENVS_IN_PROJECT = \"false\"; }");
+    shell = shell();
+    assertThat(shell.env().get("POETRY_VIRTUALENVS_IN_PROJECT").text()).isEqualTo("false");
+    assertThat(VenvStrategy.of(shell)).isEmpty();
   }
 
   @Test

@@ -120,6 +120,13 @@ class KnownFunctionsTest {
             ShellPiece.BuiltPath.class, built -> assertThat(built.display()).isEqualTo("${" + name + " \"weights\"}"));
       });
     }
+    cases.put("NIXPKGS.texlive.combine", name -> {
+      // a TeX distribution: no package the rules look for, and nothing unknown left in the list
+      DevShell shell = shell("pkgs.mkShell { packages = [ pkgs.uv (pkgs." + name
+          + " { inherit (pkgs.texlive) scheme-small latexmk; }) ]; }");
+      assertThat(names(shell)).containsExactly("uv");
+      assertThat(shell.packages().complete()).isTrue();
+    });
     cases.put("PACKAGE.mkDerivation", name -> {
       // what it propagates enters the shell; a function of the final attributes reads them
       DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.stdenv." + name + " (finalAttrs: { pname = \"c\";"

@@ -211,6 +211,69 @@ class ShellFileModelTest {
   }
 
   @Test
+  void aFunctionOfSomeAttributesTakesThemFromThePackageSet() {
+    // `import ./tool.nix pkgs` with a file `{ stdenv, fetchurl, ... }: stdenv.mkDerivation { … }`: pkgs is a set
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        let
+          tool = ({ stdenv, python312, cudaSupport ? false, ... }:
+            stdenv.mkDerivation { name = "tool"; propagatedBuildInputs = [ python312 ]; }) pkgs;
+        in pkgs.mkShell { packages = [ tool pkgs.uv ]; }
+        """));
+    assertThat(names(shell)).containsExactlyInAnyOrder("python312", "uv");
+  }
+
+  @Test
+  void withoutEllipsisAFunctionOfThePackageSetStaysUnknown() {
+    // Nix refuses every attribute of pkgs the function does not name
+    FlakeModel model = model("""
+        { pkgs ? import <nixpkgs> { } }:
+        let tool = ({ stdenv }: stdenv.mkDerivation { name = "tool"; }) pkgs;
+        in pkgs.mkShell { packages = [ tool pkgs.uv ]; }
+        """);
+    assertThat(model.shells()).singleElement()
+        .satisfies(shell -> assertThat(shell.packages().complete()).isFalse());
+  }
+
+  @Test
+  void aScriptWhoseBuildIsOverriddenIsStillAScript() {
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        let
+          build = (pkgs.writeScriptBin "build" "make").overrideAttrs (old: {
+            buildCommand = "${old.buildCommand}\n patchShebangs $out";
+          });
+        in pkgs.mkShell { packages = [ build pkgs.uv ]; }
+        """));
+    assertThat(names(shell)).containsExactly("uv");
+  }
+
+  @Test
+  void aScriptOverriddenToPropagateInputsIsNotReadAsAScript() {
+    FlakeModel model = model("""
+        { pkgs ? import <nixpkgs> { } }:
+        let
+          build = (pkgs.writeScriptBin "build" "make").overrideAttrs (old: {
+            propagatedBuildInputs = [ pkgs.python312 ];
+          });
+        in pkgs.mkShell { packages = [ build pkgs.uv ]; }
+        """);
+    assertThat(model.shells()).singleElement()
+        .satisfies(shell -> assertThat(shell.packages().complete()).isFalse());
+  }
+
+  @Test
+  void aTexDistributionBringsNoPackageThePythonRulesLookFor() {
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        pkgs.mkShell {
+          packages = [ pkgs.uv (pkgs.texlive.combine { inherit (pkgs.texlive) scheme-medium latexmk; }) ];
+        }
+        """));
+    assertThat(names(shell)).containsExactly("uv");
+  }
+
+  @Test
   void searchPathsOtherThanNixpkgsStayUnknown() {
     FlakeModel model = model("""
         let pkgs = import <other> { }; in pkgs.mkShell { packages = [ pkgs.uv ]; }

@@ -66,4 +66,18 @@ class VenvStrategyTest {
     assertThat(found).extracting(VenvStrategy::directory).containsExactly(Optional.empty(), Optional.empty());
     assertThat(found).extracting(VenvStrategy::creates).containsExactly(true, false);
   }
+
+  @Test
+  void poetryMakesDotVenvOnlyWhereTheShellKeepsItsVenvsInTheProject() {
+    assertThat(read(strategies("POETRY_VIRTUALENVS_IN_PROJECT = true;\n"
+        + "shellHook = ''\n  poetry env use ${pkgs.python312}/bin/python\n  poetry install --sync\n"
+        + "  source .venv/bin/activate\n'';")))
+        .containsExactly("POETRY:.venv", "POETRY:.venv", "ACTIVATE:.venv");
+    // elsewhere poetry keeps its venvs in its cache, outside the project; `poetry lock` makes none
+    assertThat(read(strategies("shellHook = ''\n  poetry lock\n  poetry install\n'';")))
+        .containsExactly("POETRY:?");
+    assertThat(read(strategies("shellHook = ''\n  export POETRY_VIRTUALENVS_IN_PROJECT=1\n"
+        + "  export POETRY_VIRTUALENVS_CREATE=false\n  poetry install\n'';")))
+        .containsExactly("POETRY:?");
+  }
 }

@@ -693,6 +693,10 @@ public final class Evaluator {
       if (wrong != null) {
         return wrong;
       }
+      if (value instanceof Foreign foreign && lambda.ellipsis()) {
+        bindForeignFormals(lambda, foreign, scope, inner, at);
+        return eval(lambda.body(), inner);
+      }
       Attrs attrs = value instanceof Attrs a ? a : null;
       Failure mismatch = attrs == null || attrs.open() ? null : formalsMismatch(lambda, attrs, at);
       if (mismatch != null) {
@@ -711,6 +715,31 @@ public final class Evaluator {
       }
     }
     return eval(lambda.body(), inner);
+  }
+
+  /**
+   * {@code ({ stdenv, fetchurl, ... }: …) pkgs}: each formal is the host's attribute of that name; a default applies
+   * where the host knows the attribute is absent. Only with {@code ...}: the host's sets hold more names than the
+   * model can list, and without it Nix refuses every one of them.
+   */
+  private void bindForeignFormals(Term.Lambda lambda, Foreign foreign, Map<String, Thunk> scope, Env inner,
+      SourceSpan at) {
+    for (Term.Formal formal : lambda.formals()) {
+      String name = formal.name();
+      Term fallback = formal.fallback();
+      scope.put(name, new Thunk(() -> {
+        Value has = fallback == null ? new Bool(true) : host.hasAttr(this, foreign, name);
+        if (!(has instanceof Bool present)) {
+          return UNKNOWN;
+        }
+        if (!present.value()) {
+          return eval(fallback, inner);
+        }
+        Value member = host.select(this, foreign, name, at);
+        return member != null ? member : fallback != null ? eval(fallback, inner)
+            : new Failure(FailureKind.TYPE, "function called without required argument '" + name + "'", at);
+      }));
+    }
   }
 
   /** A required formal the set lacks, or (without {@code ...}) a name it has that no formal takes. */

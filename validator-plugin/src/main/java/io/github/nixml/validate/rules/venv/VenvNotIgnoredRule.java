@@ -145,14 +145,15 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
 
   /**
    * Whether the venv's maker writes a {@code .gitignore} of {@code *} into it: uv ({@code uv sync}, {@code uv venv})
-   * does, virtualenv does from 20.0.21 (2020; every nixpkgs release since 20.09 has a later one), and so does
+   * does, virtualenv does from 20.0.21 (2020; every nixpkgs release since 20.09 has a later one), and so does poetry
+   * (it makes its venvs with virtualenv, 20 or later since poetry 1.1), and so does
    * {@code python -m venv} from Python 3.13 on (venvShellHook runs it with the shell's interpreter): empty when the
    * interpreter's version is not known. Entering a venv ({@code source .venv/bin/activate}) says nothing about who
    * made it.
    */
   private static Optional<Boolean> ignoresItself(VenvStrategy strategy, DevShell shell, FlakeShells shells) {
     return switch (strategy.kind()) {
-      case UV_SYNC, UV_VENV, VIRTUALENV -> Optional.of(true);
+      case UV_SYNC, UV_VENV, VIRTUALENV, POETRY -> Optional.of(true);
       case VENV_SHELL_HOOK, PYTHON_VENV -> {
         List<io.github.nixml.model.PythonInterpreter> interpreters = shells.interpreters(shell);
         yield interpreters.isEmpty() ? Optional.empty()
