@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code wheel-library-missing}): it goes into the first list of
  * {@code targetPkgs = pkgs: …}, spelled {@code zsh} inside {@code with pkgs;} and {@code pkgs.zsh} outside.
  * Not offered when {@code targetPkgs} is not a function of one named argument whose body reaches a list literal
- * through {@code with}, parentheses and {@code ++}.
+ * through {@code with}, parentheses and {@code ++}. And the fix of {@code fhs-target-pkgs-not-function}: a list
+ * made a function.
  */
 public final class TargetPkgsEdits {
   private TargetPkgsEdits() {}
@@ -49,5 +50,19 @@ public final class TargetPkgsEdits {
     String element = inScope ? attribute : parameter + "." + attribute;
     return NixShellEdits.addListElement(file, path, list, element)
         .map(edit -> Fix.of("add " + attribute + " to targetPkgs", edit));
+  }
+
+  /**
+   * {@code targetPkgs = [ … ];} made the function buildFHSEnv calls: {@code targetPkgs = _: [ … ];}. The list keeps
+   * its own names ({@code _} shadows nothing), so it means what it meant. Not offered when the value is a
+   * function already.
+   */
+  public static Optional<Fix> makeFunction(NixFile file, String path, DevShell shell, String attribute) {
+    Optional<Expr> value = ShellEdits.of(file, path, shell).flatMap(e -> e.binding(attribute)).map(b -> b.value());
+    if (value.isEmpty() || value.get().unparenthesized() instanceof Lambda) {
+      return Optional.empty();
+    }
+    return Optional.of(Fix.of("make " + attribute + " a function of the package set",
+        TextEdit.insert(path, value.get().offset(), "_: ")));
   }
 }

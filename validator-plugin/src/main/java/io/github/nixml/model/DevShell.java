@@ -23,16 +23,27 @@ import java.util.Set;
  * @param libraryPaths every {@code makeLibraryPath} list the shell's variables or hooks use
  * @param runScript the FHS {@code runScript}, when set
  * @param attributesComplete false when some attributes of the call are unknown ({@code unknown // {…}})
+ * @param breakages what makes building the shell fail, as far as the model is sure of it
  */
 public record DevShell(String name, Optional<Set<String>> systems, Layout layout, SourceSpan location,
     NixpkgsInstance instance, PackageList packages, SourceSpan packagesLocation, Map<String, ShellText> env,
     List<ShellText> hooks, List<LibraryPath> libraryPaths, Optional<ShellText> runScript,
-    boolean attributesComplete) {
+    boolean attributesComplete, List<ShellBreakage> breakages) {
 
   public DevShell {
     env = Map.copyOf(new LinkedHashMap<>(env));
     hooks = List.copyOf(hooks);
     libraryPaths = List.copyOf(libraryPaths);
+    breakages = List.copyOf(breakages);
+  }
+
+  /** A shell with nothing the model knows to break it. */
+  public DevShell(String name, Optional<Set<String>> systems, Layout layout, SourceSpan location,
+      NixpkgsInstance instance, PackageList packages, SourceSpan packagesLocation, Map<String, ShellText> env,
+      List<ShellText> hooks, List<LibraryPath> libraryPaths, Optional<ShellText> runScript,
+      boolean attributesComplete) {
+    this(name, systems, layout, location, instance, packages, packagesLocation, env, hooks, libraryPaths, runScript,
+        attributesComplete, List.of());
   }
 
   public Optional<ShellText> hook(String name) {
@@ -93,11 +104,10 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
     return found;
   }
 
-  /** True when every hook is fully known (no unresolved interpolation). */
   /** The same shell built for other systems. */
   public DevShell withSystems(Optional<Set<String>> others) {
     return new DevShell(name, others, layout, location, instance, packages, packagesLocation, env, hooks, libraryPaths,
-        runScript, attributesComplete);
+        runScript, attributesComplete, breakages);
   }
 
   /** Whether every variable, hook and run script is known in full. */

@@ -450,12 +450,24 @@ final class DevShellExtractor {
     boolean fhs = shell.kind() != ShellKind.MK_SHELL;
     boolean envComplete = true;
     List<ShellText> inherited = new ArrayList<>();
+    List<ShellBreakage> breakages = new ArrayList<>();
     for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
       String key = entry.getKey();
       SourceSpan keySpan = entry.getValue().keySpan();
       if (fhs && (key.equals("targetPkgs") || key.equals("multiPkgs"))) {
         Value function = entry.getValue().thunk().force();
+        if (function instanceof Value.ListV) {
+          // buildFHSEnv applies it to its package set (`targetPkgs pkgs`), on every system
+          breakages.add(new ShellBreakage(ShellBreakage.Kind.NOT_A_FUNCTION, key,
+              "attempt to call something which is not a function but a list", keySpan));
+        }
         Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
+        Value failed = function instanceof Value.Failure ? function : list;
+        if (!(function instanceof Value.ListV) && failed instanceof Value.Failure failure && failure.kind() == Value.FailureKind.TYPE
+            && failure.span() != null) {
+          // a type error in the value or in the list the function gives (`[ … ] ++ aFunction`)
+          breakages.add(new ShellBreakage(ShellBreakage.Kind.TYPE_ERROR, key, failure.message(), failure.span()));
+        }
         packagesComplete &= addPackages(list, packages);
         if (key.equals("targetPkgs")) {
           packagesLocation = keySpan;
@@ -513,7 +525,7 @@ final class DevShellExtractor {
         .map(piece -> ((ShellPiece.LibraryPathRef) piece).path()).forEach(libraryPaths::add));
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
-        !attributes.open() && envComplete);
+        !attributes.open() && envComplete, breakages);
   }
 
   /** How deep shells that take their inputs from shells are read; deeper ones stay unknown. */

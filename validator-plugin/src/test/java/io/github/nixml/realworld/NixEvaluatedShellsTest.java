@@ -42,6 +42,10 @@ class NixEvaluatedShellsTest {
   /** A fixture flake: its key (its path under src/test/resources, or generated/<module>/<case>/…) and its file. */
   record FixtureFlake(String key, Path file) {}
 
+  /** An exclusion's reason that names the error Nix must give: {@code fails in Nix with "…"}. */
+  private static final java.util.regex.Pattern EXPECTED_ERROR =
+      java.util.regex.Pattern.compile("fails in Nix with \"([^\"]+)\"");
+
   /** What the driver made of one flake. */
   record Evaluation(String flake, boolean evaluated, String output) {}
 
@@ -57,6 +61,12 @@ class NixEvaluatedShellsTest {
       if (reason != null) {
         if (evaluation.evaluated()) {
           failures.add(evaluation.flake() + " is excluded (" + reason + ") but evaluates: remove it from exclusions.txt");
+        }
+        // a fixture whose point is the error Nix gives (the model predicts it) names that error: Nix must give it
+        java.util.regex.Matcher error = EXPECTED_ERROR.matcher(reason);
+        if (error.find() && !evaluation.output().contains("error: " + error.group(1))) {
+          failures.add(evaluation.flake() + " should fail with \"" + error.group(1) + "\" but Nix says:\n"
+              + evaluation.output());
         }
         continue;
       }

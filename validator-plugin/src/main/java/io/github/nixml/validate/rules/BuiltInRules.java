@@ -43,6 +43,7 @@ import io.github.nixml.validate.rules.python.UvPythonDownloadsRule;
 import io.github.nixml.validate.rules.python.UvPythonMismatchRule;
 import io.github.nixml.validate.rules.shell.DevShellsSystemLevelRule;
 import io.github.nixml.validate.rules.shell.FhsShellNotProvidedRule;
+import io.github.nixml.validate.rules.shell.FhsTargetPkgsBrokenRule;
 import io.github.nixml.validate.rules.shell.LayoutUnknownRule;
 import io.github.nixml.validate.rules.shell.NixpkgsSystemMismatchRule;
 import io.github.nixml.validate.rules.venv.FhsVenvMissingRule;
@@ -101,6 +102,7 @@ public final class BuiltInRules {
     rules.add(new WheelLibraryMissingRule());
     rules.add(new EnvVarUnsetSourceRule());
     rules.add(new FhsShellNotProvidedRule());
+    rules.add(new FhsTargetPkgsBrokenRule());
     rules.add(new DevShellsSystemLevelRule());
     rules.add(new NixpkgsSystemMismatchRule());
     rules.add(new LayoutUnknownRule());
