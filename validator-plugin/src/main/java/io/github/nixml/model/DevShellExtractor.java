@@ -708,6 +708,10 @@ final class DevShellExtractor {
       if (item.value() instanceof Pkg pkg && !pkg.path().isEmpty() && pkg.span() != null) {
         into.add(new PackageRef(pkg.path(), pkg.instance(), present, pkg.span()));
         addPythonModules(pkg, present, into);
+      } else if (item.value() instanceof Value.ListV) {
+        // mkDerivation takes nested lists in its inputs (`[ python3 (with python3.pkgs; [ numpy ]) ]`) and
+        // flattens them
+        complete &= addPackages(item.value(), present, into);
       } else if (item.value() instanceof Built built) {
         // a package the project builds brings what it propagates; what it installs itself is no package of nixpkgs
         complete &= built.kind() == BuiltKind.TEXT || built.paths() != null && addPackages(built.paths(), present, into);

@@ -274,6 +274,17 @@ class ShellFileModelTest {
   }
 
   @Test
+  void aNestedListOfPackagesIsFlattenedAsMkDerivationDoes() {
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        pkgs.mkShell {
+          packages = with pkgs; [ python313 (with python313.pkgs; [ numpy [ scipy ] ]) uv ];
+        }
+        """));
+    assertThat(names(shell)).containsExactly("python313", "python313.pkgs.numpy", "python313.pkgs.scipy", "uv");
+  }
+
+  @Test
   void searchPathsOtherThanNixpkgsStayUnknown() {
     FlakeModel model = model("""
         let pkgs = import <other> { }; in pkgs.mkShell { packages = [ pkgs.uv ]; }
