@@ -117,7 +117,12 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
     // a directory counts unless every maker of it writes the venv's own .gitignore (entering it says nothing)
     Map<String, Boolean> selfIgnored = new LinkedHashMap<>();
     for (DevShell shell : shells.shells()) {
-      for (VenvStrategy strategy : VenvStrategy.of(shell)) {
+      List<VenvStrategy> strategies = VenvStrategy.of(shell);
+      // `poetry install` into a folder the model cannot tell (poetry.toml's in-project), then `source
+      // .venv/bin/activate`: the venv activated may be that maker's, which ignores itself
+      boolean selfIgnoringMakerElsewhere = strategies.stream().anyMatch(strategy -> strategy.creates()
+          && strategy.directory().isEmpty() && ignoresItself(strategy, shell, shells).orElse(false));
+      for (VenvStrategy strategy : strategies) {
         if (strategy.kind() == VenvStrategy.Kind.VENV_SHELL_HOOK && VenvStrategy.venvShellHookReplaced(shell)) {
           continue; // a venvShellHook that never runs makes nothing
         }
@@ -125,7 +130,7 @@ public final class VenvNotIgnoredRule extends BaseProjectRule {
           if (strategy.creates()) {
             // a maker the model cannot tell about (venv of an interpreter of unknown version) is no evidence
             selfIgnored.merge(dir, ignoresItself(strategy, shell, shells).orElse(true), (a, b) -> a && b);
-          } else {
+          } else if (!selfIgnoringMakerElsewhere) {
             selfIgnored.putIfAbsent(dir, null);
           }
         });
