@@ -106,7 +106,12 @@ public final class KnownFunctions {
           DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
       new KnownFunction(Scope.NIXPKGS, "devshell.importTOML", 1,
           call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
-      opaque("system"), opaque("fetchurl"), opaque("fetchFromGitHub"),
+      opaque("system"), opaque("fetchurl"),
+      // `import (pkgs.fetchFromGitHub { owner = "NixOS"; repo = "nixpkgs"; rev = "22.05"; … }) { }`: nixpkgs at rev
+      new KnownFunction(Scope.NIXPKGS, "fetchFromGitHub", 1, call -> call.arg(0) instanceof Attrs spec
+          && spec.get("owner") instanceof Str owner && "nixos".equalsIgnoreCase(owner.literal())
+          && spec.get("repo") instanceof Str repo && "nixpkgs".equals(repo.literal())
+          ? NixpkgsHost.nixpkgsAt(spec, "rev", "tag") : UNKNOWN),
       runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
       runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
       linkFarm("linkFarm"), linkFarm("linkFarmFromDrvs"),

@@ -219,6 +219,10 @@ final class NixpkgsHost implements Host {
     if (!(url instanceof Value.Str str) || str.literal() == null) {
       return UNKNOWN;
     }
+    if (fetcher.equals("fetchGit")) {
+      return NIXPKGS_GIT.matcher(str.literal()).matches() && argument instanceof Attrs spec
+          ? nixpkgsAt(spec, "rev", "ref") : UNKNOWN;
+    }
     java.util.regex.Matcher archive = NIXPKGS_ARCHIVE.matcher(str.literal());
     if (archive.matches()) {
       return new Input(archive.group(1), InputKind.NIXPKGS);
@@ -229,6 +233,24 @@ final class NixpkgsHost implements Host {
     }
     java.util.regex.Matcher release = NIXPKGS_RELEASE.matcher(str.literal());
     return release.matches() ? new Input(release.group(1), InputKind.NIXPKGS) : UNKNOWN;
+  }
+
+  /** nixpkgs' repository as {@code fetchGit} names it. */
+  private static final Pattern NIXPKGS_GIT =
+      Pattern.compile("(?:https?://|git@|ssh://git@)github\\.com[:/](?i:nixos)/nixpkgs(?:\\.git)?/?");
+
+  /**
+   * nixpkgs fetched at the first of {@code keys} the fetcher's set gives literally ({@code rev}, else {@code ref}:
+   * a commit or a branch such as {@code nixos-24.05}), as an input named by it; unknown without one.
+   */
+  static Value nixpkgsAt(Attrs spec, String... keys) {
+    for (String key : keys) {
+      if (spec.entries().containsKey(key)) {
+        return spec.get(key) instanceof Value.Str at && at.literal() != null && !at.literal().isEmpty()
+            ? new Input(at.literal().replaceFirst("^refs/(heads|tags)/", ""), InputKind.NIXPKGS) : UNKNOWN;
+      }
+    }
+    return UNKNOWN;
   }
 
   /** A GitHub archive of nixpkgs: group 1 the commit or branch. */
@@ -412,8 +434,17 @@ final class NixpkgsHost implements Host {
     if (target instanceof Shell shell && shell.kind() == ShellKind.FHS_ENV && name.equals("env")) {
       return new Shell(ShellKind.FHS_SHELL, shell.builder(), shell.instance(), shell.attributes(), shell.span());
     }
+    if (target instanceof Shell shell && shell.kind() == ShellKind.MK_SHELL && !MERGED_BY_MK_SHELL.contains(name)
+        && !shell.attributes().open() && shell.attributes().entries().containsKey(name)) {
+      // mkShell hands its other attributes to mkDerivation, whose result has them (`default.libPath`)
+      return shell.attributes().get(name);
+    }
     return UNKNOWN;
   }
+
+  /** The attributes mkShell takes for itself and merges or removes before mkDerivation sees the rest. */
+  private static final java.util.Set<String> MERGED_BY_MK_SHELL = java.util.Set.of("name", "packages", "inputsFrom",
+      "buildInputs", "nativeBuildInputs", "propagatedBuildInputs", "propagatedNativeBuildInputs", "shellHook");
 
   /**
    * {@code shell.overrideAttrs (old: { … })} (or {@code (final: old: { … })}, or a set): the shell with those

@@ -285,6 +285,46 @@ class ShellFileModelTest {
   }
 
   @Test
+  void nixpkgsFetchedFromGitHubOrGitIsThatRevision() {
+    DevShell fromGitHub = onlyShell(model("""
+        let
+          host = import <nixpkgs> { };
+          pkgs = import (host.fetchFromGitHub {
+            owner = "NixOS"; repo = "nixpkgs"; rev = "nixos-24.05"; sha256 = "0000000000000000000000000000000000000000000000000000";
+          }) { config.allowUnfree = true; };
+        in pkgs.mkShell { packages = [ pkgs.uv ]; }
+        """));
+    assertThat(fromGitHub.instance().input()).isEqualTo("nixos-24.05");
+    DevShell fromGit = onlyShell(model("""
+        let pkgs = import (builtins.fetchGit { url = "https://github.com/NixOS/nixpkgs"; ref = "refs/heads/nixos-24.11"; }) { };
+        in pkgs.mkShell { packages = [ pkgs.uv ]; }
+        """));
+    assertThat(fromGit.instance().input()).isEqualTo("nixos-24.11");
+    // another repository fetched is no nixpkgs the model knows
+    FlakeModel other = model("""
+        let pkgs = import (builtins.fetchGit { url = "https://github.com/example/packages"; ref = "main"; }) { };
+        in pkgs.mkShell { packages = [ pkgs.uv ]; }
+        """);
+    assertThat(other.shells()).isEmpty();
+  }
+
+  @Test
+  void aShellsOwnAttributeIsReadBackFromIt() {
+    // mkShell hands the attributes it does not merge to mkDerivation, and the derivation has them
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        let shell = pkgs.mkShell {
+          libPath = "/opt/lib";
+          packages = [ pkgs.uv ];
+          shellHook = "export LD_LIBRARY_PATH=${shell.libPath}";
+        };
+        in shell
+        """));
+    assertThat(shell.hooks()).singleElement()
+        .satisfies(hook -> assertThat(hook.text()).isEqualTo("export LD_LIBRARY_PATH=/opt/lib"));
+  }
+
+  @Test
   void searchPathsOtherThanNixpkgsStayUnknown() {
     FlakeModel model = model("""
         let pkgs = import <other> { }; in pkgs.mkShell { packages = [ pkgs.uv ]; }

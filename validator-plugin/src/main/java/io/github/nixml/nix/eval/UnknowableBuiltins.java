@@ -18,7 +18,7 @@ final class UnknowableBuiltins {
         Builtin.unknowable("langVersion", 0), Builtin.unknowable("findFile", 2),
         // the network
         Builtin.unknowable("fetchurl", 1), fetcher("fetchTarball"),
-        Builtin.unknowable("fetchGit", 1), Builtin.unknowable("fetchMercurial", 1),
+        fetcher("fetchGit"), Builtin.unknowable("fetchMercurial", 1),
         Builtin.unknowable("fetchTree", 1),
         // the store: paths whose names hash their contents, derivation outputs
         Builtin.unknowable("path", 1), Builtin.unknowable("storePath", 1), Builtin.unknowable("filterSource", 2),
