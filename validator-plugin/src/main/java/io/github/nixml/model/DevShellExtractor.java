@@ -456,18 +456,8 @@ final class DevShellExtractor {
       SourceSpan keySpan = entry.getValue().keySpan();
       if (fhs && (key.equals("targetPkgs") || key.equals("multiPkgs"))) {
         Value function = entry.getValue().thunk().force();
-        if (function instanceof Value.ListV) {
-          // buildFHSEnv applies it to its package set (`targetPkgs pkgs`), on every system
-          breakages.add(new ShellBreakage(ShellBreakage.Kind.NOT_A_FUNCTION, key,
-              "attempt to call something which is not a function but a list", keySpan));
-        }
         Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
-        Value failed = function instanceof Value.Failure ? function : list;
-        if (!(function instanceof Value.ListV) && failed instanceof Value.Failure failure && failure.kind() == Value.FailureKind.TYPE
-            && failure.span() != null) {
-          // a type error in the value or in the list the function gives (`[ … ] ++ aFunction`)
-          breakages.add(new ShellBreakage(ShellBreakage.Kind.TYPE_ERROR, key, failure.message(), failure.span()));
-        }
+        packageFunctionBreakage(key, keySpan, function, list).ifPresent(breakages::add);
         packagesComplete &= addPackages(list, packages);
         if (key.equals("targetPkgs")) {
           packagesLocation = keySpan;
@@ -526,6 +516,24 @@ final class DevShellExtractor {
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open() && envComplete, breakages);
+  }
+
+  /**
+   * What breaks a {@code buildFHSEnv}'s {@code targetPkgs}/{@code multiPkgs}, which it applies to its package set on
+   * every system: a list (not a function), or a type error in the value or in the list it gives
+   * ({@code [ … ] ++ aFunction}).
+   */
+  private static Optional<ShellBreakage> packageFunctionBreakage(String key, SourceSpan keySpan, Value function,
+      Value list) {
+    if (function instanceof Value.ListV) {
+      return Optional.of(new ShellBreakage(ShellBreakage.Kind.NOT_A_FUNCTION, key,
+          "attempt to call something which is not a function but a list", keySpan));
+    }
+    Value failed = function instanceof Value.Failure ? function : list;
+    return failed instanceof Value.Failure failure && failure.kind() == Value.FailureKind.TYPE
+        && failure.span() != null
+        ? Optional.of(new ShellBreakage(ShellBreakage.Kind.TYPE_ERROR, key, failure.message(), failure.span()))
+        : Optional.empty();
   }
 
   /** How deep shells that take their inputs from shells are read; deeper ones stay unknown. */

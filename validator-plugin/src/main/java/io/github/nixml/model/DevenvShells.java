@@ -351,8 +351,9 @@ final class DevenvShells {
    * {@code uv.sync.enable}: {@code uv sync -p <interpreter>} (into {@code UV_PROJECT_ENVIRONMENT}), then, with
    * {@code venv.enable}, the activation; {@code venv.enable} alone: {@code uv venv} (with uv) or
    * {@code python -m venv} into {@code $DEVENV_STATE/venv}, then the activation; {@code poetry.install.enable}
-   * (on with {@code poetry.enable} unless set): {@code poetry install} into {@code .venv}, activated unless {@code poetry.activate.enable} is false. Each is a
-   * hook named after devenv's task, at the option that turns it on. False when an option is not understood.
+   * (on with {@code poetry.enable} unless set): {@code poetry install} into {@code .venv}, activated unless
+   * {@code poetry.activate.enable} is false. Each is a hook named after devenv's task, at the option that turns it
+   * on. False when an option is not understood.
    */
   private static boolean venvTasks(PythonOptions python, boolean uv, boolean poetryEnabled, SourceSpan enableSpan,
       List<ShellText> hooks, List<LibraryPath> libraryPaths, DevShellExtractor extractor) {

@@ -451,18 +451,26 @@ final class NixpkgsHost implements Host {
    * attributes over its own; unknown when the function's result is not a set the model reads.
    */
   private static Value overrideAttrs(Evaluator evaluator, Shell shell, Value overrides, SourceSpan at) {
+    if (!(overridden(evaluator, overrides, shell.attributes(), at) instanceof Attrs extra)) {
+      return UNKNOWN;
+    }
+    return new Shell(shell.kind(), shell.builder(), shell.instance(),
+        (Attrs) evaluator.update(shell.attributes(), extra), shell.span());
+  }
+
+  /**
+   * The attributes an {@code overrideAttrs} argument gives: a set, or a function of {@code old} (or of
+   * {@code final} and {@code old}) applied to {@code old}; unknown when it is neither.
+   */
+  private static Value overridden(Evaluator evaluator, Value overrides, Value old, SourceSpan at) {
     Value added = overrides;
     for (int applied = 0; applied < 2 && !(added instanceof Attrs); applied++) {
       if (!(added instanceof Value.Closure || added instanceof Value.Native)) {
         return UNKNOWN;
       }
-      added = evaluator.apply(added, Thunk.of(shell.attributes()), at);
+      added = evaluator.apply(added, Thunk.of(old), at);
     }
-    if (!(added instanceof Attrs extra)) {
-      return UNKNOWN;
-    }
-    return new Shell(shell.kind(), shell.builder(), shell.instance(),
-        (Attrs) evaluator.update(shell.attributes(), extra), shell.span());
+    return added;
   }
 
   /**
@@ -471,14 +479,7 @@ final class NixpkgsHost implements Host {
    * function's result is not a set whose names the model reads. {@code old} is not known to the model.
    */
   private static Value overrideText(Evaluator evaluator, Built built, Value overrides, SourceSpan at) {
-    Value added = overrides;
-    for (int applied = 0; applied < 2 && !(added instanceof Attrs); applied++) {
-      if (!(added instanceof Value.Closure || added instanceof Value.Native)) {
-        return UNKNOWN;
-      }
-      added = evaluator.apply(added, Thunk.of(UNKNOWN), at);
-    }
-    return added instanceof Attrs extra && !extra.open() && extra.entries().keySet().stream()
+    return overridden(evaluator, overrides, UNKNOWN, at) instanceof Attrs extra && !extra.open() && extra.entries().keySet().stream()
         .noneMatch(name -> name.startsWith("propagated") || name.equals("setupHook")) ? built : UNKNOWN;
   }
 
