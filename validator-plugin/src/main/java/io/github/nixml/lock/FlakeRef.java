@@ -89,6 +89,8 @@ public record FlakeRef(Map<String, String> attributes) {
     if ("file".equals(identity.get("type"))) {
       identity.put("type", "tarball");
     }
+    // Nix re-encodes the URL it locks (flakehub's `0.1.*` is `0.1.%2A` in `original`): compare what it names
+    identity.computeIfPresent("url", (key, url) -> FlakeRefParser.percentDecode(url));
     return identity;
   }
 

@@ -38,7 +38,9 @@ public final class CudaSupportDisabledRule extends DevShellRule {
     List<PackageRef> candidates = new ArrayList<>(shell.packages().packages());
     candidates.addAll(shell.packages().pythonModules());
     for (PackageRef ref : candidates) {
+      // an overlay may rebuild it with CUDA (`opencv4 = prev.opencv4.override { enableCuda = true; }`)
       if (ref.source() != null && ref.source().cudaSupport() == Tristate.FALSE
+          && ref.source().overlays() == Tristate.FALSE
           && CudaSupportReaders.bundled().of(ref).isPresent()
           && readers.stream().noneMatch(other -> other.location().offset() == ref.location().offset())) {
         readers.add(ref);
