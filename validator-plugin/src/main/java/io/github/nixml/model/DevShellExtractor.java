@@ -458,12 +458,12 @@ final class DevShellExtractor {
         Value function = entry.getValue().thunk().force();
         Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
         packageFunctionBreakage(key, keySpan, function, list).ifPresent(breakages::add);
-        packagesComplete &= addPackages(list, packages);
+        packagesComplete &= addShellPackages(list, packages);
         if (key.equals("targetPkgs")) {
           packagesLocation = keySpan;
         }
       } else if (!fhs && PACKAGE_ATTRIBUTES.contains(key)) {
-        packagesComplete &= addPackages(entry.getValue().thunk().force(), packages);
+        packagesComplete &= addShellPackages(entry.getValue().thunk().force(), packages);
         if (packagesLocation == null || key.equals("packages")) {
           packagesLocation = keySpan;
         }
@@ -698,15 +698,22 @@ final class DevShellExtractor {
 
   /** Adds the packages of a list value; false when some entry is not understood. */
   static boolean addPackages(Value value, List<PackageRef> into) {
-    return addPackages(value, PlatformGuard.ALWAYS, into);
+    return addPackages(value, PlatformGuard.ALWAYS, PlatformGuard.ALWAYS, into);
+  }
+
+  /** The packages of a list value on the platforms of the shell being read ({@link #platforms}). */
+  private boolean addShellPackages(Value value, List<PackageRef> into) {
+    return addPackages(value, PlatformGuard.ALWAYS, platforms, into);
   }
 
   /**
    * Adds the packages of a list value present where {@code guard} holds; a join ({@code symlinkJoin}) adds the
-   * packages it links, a script or text file ({@code writeShellScriptBin}) none.
+   * packages it links, a script or text file ({@code writeShellScriptBin}) none. Alternatives that cannot hold
+   * {@code within} the shell's platforms are no entries of it.
    */
-  private static boolean addPackages(Value value, PlatformGuard guard, List<PackageRef> into) {
-    List<Item> items = Evaluator.items(value);
+  private static boolean addPackages(Value value, PlatformGuard guard, PlatformGuard within,
+      List<PackageRef> into) {
+    List<Item> items = Evaluator.items(value, guard.and(within));
     if (items == null) {
       return false;
     }
@@ -719,10 +726,11 @@ final class DevShellExtractor {
       } else if (item.value() instanceof Value.ListV) {
         // mkDerivation takes nested lists in its inputs (`[ python3 (with python3.pkgs; [ numpy ]) ]`) and
         // flattens them
-        complete &= addPackages(item.value(), present, into);
+        complete &= addPackages(item.value(), present, within, into);
       } else if (item.value() instanceof Built built) {
         // a package the project builds brings what it propagates; what it installs itself is no package of nixpkgs
-        complete &= built.kind() == BuiltKind.TEXT || built.paths() != null && addPackages(built.paths(), present, into);
+        complete &= built.kind() == BuiltKind.TEXT || built.paths() != null
+            && addPackages(built.paths(), present, within, into);
       } else if (item.value() instanceof Str str && str.pieces().size() == 1
           && str.pieces().get(0) instanceof Value.Interpolation only && only.value() instanceof Pkg pkg
           && !pkg.path().isEmpty()) {
@@ -824,7 +832,7 @@ final class DevShellExtractor {
   /** The packages of a list value present where {@code guard} holds. */
   PackageList packageList(Value value, PlatformGuard guard) {
     List<PackageRef> refs = new ArrayList<>();
-    boolean complete = addPackages(value, guard, refs);
+    boolean complete = addPackages(value, guard, platforms, refs);
     return new PackageList(refs, complete);
   }
 }

@@ -755,6 +755,9 @@ final class NixpkgsHost implements Host {
     if (known.isPresent()) {
       return KnownFunctions.named(known.get(), evaluator, instance, span);
     }
+    if (last.equals("pname") && MANYLINUX_PNAMES.containsKey(path.subList(0, path.size() - 1))) {
+      return Value.Str.of(MANYLINUX_PNAMES.get(path.subList(0, path.size() - 1)), span);
+    }
     if (path.size() > 1 && DERIVATION_FACTS.contains(last)) {
       // `python3.version`, `zlib.pname`: a string the release decides, not a package
       return last.equals("meta") ? meta(path.subList(0, path.size() - 1), span)
@@ -848,6 +851,22 @@ final class NixpkgsHost implements Host {
       List.of("xorg", "libSM"), List.of("xorg", "libX11"), List.of("xorg", "libXext"), List.of("xorg", "libXrender"),
       List.of("glibc"), List.of("glib"), List.of("stdenv", "cc", "cc", "lib"), List.of("zlib"), List.of("expat"));
   private static final List<List<String>> MANYLINUX1_EXTRA = List.of(List.of("libxcrypt"), List.of("ncurses5"));
+
+  /**
+   * The {@code pname} of each manylinux member, the same on every release since 20.09, so that the uv2nix
+   * template's {@code filter (p: p.pname != "glibc") pkgs.pythonManylinuxPackages.manylinux1} is a list: from
+   * nixpkgs' {@code pkgs/development/libraries/glibc/common.nix}, {@code libglvnd}, {@code xorg}'s generated
+   * packages, {@code glib}, {@code gcc} (the {@code lib} output of {@code stdenv.cc.cc}), {@code zlib},
+   * {@code expat}, {@code libxcrypt} and {@code ncurses} (5 is {@code ncurses.override { abiVersion = "5"; }}).
+   */
+  private static final Map<List<String>, String> MANYLINUX_PNAMES = Map.ofEntries(
+      Map.entry(List.of("glibc"), "glibc"), Map.entry(List.of("libGL"), "libglvnd"),
+      Map.entry(List.of("xorg", "libICE"), "libICE"), Map.entry(List.of("xorg", "libSM"), "libSM"),
+      Map.entry(List.of("xorg", "libX11"), "libX11"), Map.entry(List.of("xorg", "libXext"), "libXext"),
+      Map.entry(List.of("xorg", "libXrender"), "libXrender"), Map.entry(List.of("glib"), "glib"),
+      Map.entry(List.of("stdenv", "cc", "cc", "lib"), "gcc"), Map.entry(List.of("zlib"), "zlib"),
+      Map.entry(List.of("expat"), "expat"), Map.entry(List.of("libxcrypt"), "libxcrypt"),
+      Map.entry(List.of("ncurses5"), "ncurses"));
 
   /**
    * {@code pythonManylinuxPackages.manylinux2014} (a list of packages) or {@code .manylinux2014Package} (a

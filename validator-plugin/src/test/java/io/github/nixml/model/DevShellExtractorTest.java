@@ -27,6 +27,51 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aThrowOnSystemsTheFlakeDoesNotBuildLeavesThePackageListKnown() {
+    // `if isDarwin then … else if isLinux then … else throw`: the throw holds on no system eachDefaultSystem builds
+    FlakeModel model = model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let
+            pkgs = import nixpkgs { inherit system; };
+            settings = if pkgs.stdenv.isDarwin then { libs = [ pkgs.darwin.cctools ]; }
+              else if pkgs.stdenv.isLinux then { libs = [ pkgs.zlib ]; }
+              else throw "unsupported system";
+          in { devShells.default = pkgs.mkShell { packages = [ pkgs.patchelf ] ++ settings.libs; }; })""");
+    DevShell shell = onlyShell(model);
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(names(shell)).containsExactly("patchelf", "darwin.cctools", "zlib");
+    // patchelf is listed once, on every platform the two lists have; each library on its own kernel
+    assertThat(shell.packages().packages()).extracting(PackageRef::guard).containsExactly(
+        PlatformGuard.LINUX_ONLY.or(PlatformGuard.DARWIN_ONLY), PlatformGuard.DARWIN_ONLY, PlatformGuard.LINUX_ONLY);
+    // on a system the throw does hold on (a shell.nix builds for any machine), the list stays unknown
+    io.github.nixml.nix.NixFile file = io.github.nixml.nix.NixFrontEnd.analyze("""
+        let pkgs = import <nixpkgs> { };
+            libs = if pkgs.stdenv.isLinux then [ pkgs.zlib ] else throw "Linux only";
+        in pkgs.mkShell { packages = [ pkgs.patchelf ] ++ libs; }
+        """);
+    DevShell anywhere = onlyShell(FlakeModel.ofShellFile(file, io.github.nixml.nix.eval.TreeLowering.lower(file), null,
+        "shell.nix"));
+    assertThat(anywhere.packages().complete()).isFalse();
+  }
+
+  @Test
+  void theManylinuxMembersHaveTheirPnames() {
+    // the uv2nix template's library path: every member but glibc
+    FlakeModel model = model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            LD_LIBRARY_PATH = nixpkgs.lib.makeLibraryPath
+              (builtins.filter (p: p.pname != "glibc") pkgs.pythonManylinuxPackages.manylinux1);
+          };
+        }""");
+    DevShell shell = onlyShell(model);
+    assertThat(shell.libraryPaths()).hasSize(1);
+    assertThat(shell.libraryPaths().get(0).entries().complete()).isTrue();
+    assertThat(shell.libraryPaths().get(0).entries().packages()).extracting(PackageRef::name)
+        .contains("libGL", "xorg.libX11", "zlib", "stdenv.cc.cc.lib").doesNotContain("glibc");
+  }
+
+  @Test
   void theEvaluatorsBuiltinsBuildShellsToo() {
     FlakeModel model = model("""
         let

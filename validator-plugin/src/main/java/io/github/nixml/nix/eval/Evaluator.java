@@ -788,13 +788,25 @@ public final class Evaluator {
 
   /** The items of a list value, a platform choice of lists included; null when it is not a known list. */
   public static List<Item> items(Value value) {
+    return items(value, PlatformGuard.ALWAYS);
+  }
+
+  /**
+   * The items of a list value on the platforms {@code within}: a choice's alternatives that cannot hold there are
+   * left out, so that {@code if isDarwin then [ … ] else if isLinux then [ … ] else throw "unsupported"} is a list
+   * on the systems a flake builds, which are all Linux or Darwin.
+   */
+  public static List<Item> items(Value value, PlatformGuard within) {
     if (value instanceof ListV list) {
       return list.items();
     }
     if (value instanceof Choice choice) {
       List<Item> items = new ArrayList<>();
       for (Alternative alternative : choice.alternatives()) {
-        List<Item> inner = items(alternative.value());
+        if (alternative.guard().and(within).isNever()) {
+          continue;
+        }
+        List<Item> inner = items(alternative.value(), within);
         if (inner == null) {
           return null;
         }

@@ -127,6 +127,9 @@ final class Operators {
   }
 
   private static Value concatLists(Value left, Value right, SourceSpan span) {
+    if (left instanceof Choice || right instanceof Choice) {
+      return concatChoices(left, right, span);
+    }
     Value wrong = Types.expect(left, "a list", span, ListV.class);
     wrong = wrong != null ? wrong : Types.expect(right, "a list", span, ListV.class);
     if (wrong != null) {
@@ -140,6 +143,51 @@ final class Operators {
     List<Item> all = new ArrayList<>(l);
     all.addAll(r);
     return new ListV(all);
+  }
+
+  /**
+   * {@code ++} where an operand depends on the platform ({@code if isDarwin then [ … ] else if isLinux then [ … ]
+   * else throw "unsupported"}): the lists' items under their alternatives' guards, one list; an alternative that is
+   * no list (the {@code throw}) stays an alternative of its own, so that systems it does not hold on read the list.
+   */
+  private static Value concatChoices(Value left, Value right, SourceSpan span) {
+    List<Alternative> results = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
+    PlatformGuard lists = PlatformGuard.ALWAYS;
+    for (Value[] operands : List.of(new Value[] {left, right}, new Value[] {right, left})) {
+      List<Alternative> alternatives = Evaluator.alternatives(operands[0]);
+      if (alternatives == null) {
+        alternatives = List.of(new Alternative(PlatformGuard.ALWAYS, operands[0]));
+      }
+      PlatformGuard listed = PlatformGuard.NEVER;
+      for (Alternative alternative : alternatives) {
+        List<Item> inner = Evaluator.items(alternative.value());
+        if (inner == null) {
+          // Nix stops at it (a throw, a type error); the other operand's alternatives where it holds do not matter
+          PlatformGuard where = alternative.guard().and(lists);
+          Value other = concatLists(alternative.value(), new ListV(List.of()), span);
+          if (!where.isNever()) {
+            results.add(new Alternative(where, other instanceof ListV ? UNKNOWN : other));
+          }
+          continue;
+        }
+        listed = listed.or(alternative.guard());
+        for (Item item : inner) {
+          PlatformGuard guard = item.guard().and(alternative.guard());
+          if (!guard.isNever()) {
+            items.add(new Item(item.value(), guard));
+          }
+        }
+      }
+      lists = lists.and(listed);
+    }
+    if (results.isEmpty()) {
+      return new ListV(items);
+    }
+    if (!lists.isNever()) {
+      results.add(0, new Alternative(lists, new ListV(items)));
+    }
+    return new Choice(results);
   }
 
   /** {@code +}: numbers, strings ({@code "a" + ./p} interpolates the path), paths ({@code ./a + "/b"}). */
