@@ -18,8 +18,9 @@ Classification of a dev shell (a shell name with its system level removed; the w
   partly - `nixml show` prints the shell but lists at least one unknown on some system;
   not    - the shell is not printed: the project's flake yields "The flake defines no dev shell the model
            found", or the project has no flake the model reads (devenv.nix + devenv.yaml only), each counted as
-           one shell not understood; and a project-level "Unknown: devShells: ..." next to printed shells adds one
-           shell not understood (the shells the model could not list).
+           one shell not understood; a project-level "Unknown: devShells: ..." next to printed shells adds one
+           shell not understood (the shells the model could not list), and so does each nix-shell file not read
+           ("another file for nix-shell").
   none   - a project (a "Project X" section of `nixml show`) whose Nix defines no dev shell at all has no shell to
            understand and counts 0 shells, not "not": its section prints "The flake defines no dev shell the model
            found." (or, with no flake, only "Unknown: flake.nix: the file is missing") and no other project-level
@@ -58,13 +59,15 @@ def run(jar, *args):
 
 
 # a flake's shells by attribute path; a shell.nix/default.nix project's one shell by its file (`shell.nix (nix-shell, …)`)
-SHELL_HEAD = re.compile(r"^((devShells?|devshells|packages|devenv)[^\s]*|([^\s]*/)?(shell|default)\.nix)$")
+SHELL_HEAD = re.compile(r"^((devShells?|devshells|packages|devenv)[^\s]*|([^\s]*/)?(([\w.-]+[-_.])?shell([-_.][\w.-]+)?|default)\.nix)$")
 
 
 NO_SHELL = "The flake defines no dev shell the model found."
 DEVENV_NO_SHELL = "devenv.nix defines no dev shell the model found."
 NO_FLAKE = "flake.nix: the file is missing: there is no dev shell to model"
 SHELL_FILES = ("shell.nix", "default.nix", "devenv.nix", "devenv.yaml")
+# the other files made for `nix-shell FILE` (shell-cuda.nix), as ProjectContext reads them
+NIX_SHELL_VARIANT = re.compile(r"([\w.-]+[-_.])?shell([-_.][\w.-]+)?\.nix")
 
 
 def project_sections(show):
@@ -89,7 +92,8 @@ def defines_no_shell(body, folder):
     unknowns = [l[len("Unknown: "):] for l in body if l.startswith("Unknown: ")]
     if not ((NO_SHELL in body and not unknowns) or unknowns == [NO_FLAKE]):
         return False
-    return not any(os.path.exists(os.path.join(folder, f)) for f in SHELL_FILES)
+    return not any(os.path.exists(os.path.join(folder, f)) for f in SHELL_FILES) and not any(
+        NIX_SHELL_VARIANT.fullmatch(f) for f in os.listdir(folder))
 
 
 def classify(show, path):
@@ -144,6 +148,9 @@ def classify(show, path):
             result["(no shell read)"] = "not"
     elif any(u.startswith("devShells") for u in project_unknown) or not_found:
         result["(shells not listed)"] = "not"
+    for unknown in project_unknown:
+        if "another file for nix-shell" in unknown:  # each unread nix-shell file is a shell not understood
+            result[unknown.split(":")[0]] = "not"
     return result, project_unknown, sorted(set(reasons["(all)"]))
 
 

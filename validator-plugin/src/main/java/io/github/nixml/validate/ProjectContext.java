@@ -25,6 +25,16 @@ public final class ProjectContext {
    */
   public static final java.util.List<String> DEV_SHELL_FILES = java.util.List.of(FLAKE_NIX, "devenv.nix", SHELL_NIX,
       DEFAULT_NIX);
+  /**
+   * Other files made for {@code nix-shell FILE} ({@code shell-cuda.nix}, {@code cuda-shell.nix},
+   * {@code shell.cpu.nix}): read where a project has none of {@link #DEV_SHELL_FILES}.
+   */
+  private static final java.util.regex.Pattern NIX_SHELL_VARIANT =
+      java.util.regex.Pattern.compile("(?:[\\w.-]+[-_.])?shell(?:[-_.][\\w.-]+)?\\.nix");
+
+  /** A project's nix-shell files other than shell.nix and default.nix, by name, sorted. */
+  public static final ProjectFacet<java.util.List<String>> NIX_SHELL_VARIANTS =
+      context -> nixShellVariants(context.directoryPath());
   public static final String PYTHON_VERSION = ".python-version";
   public static final String PYPROJECT_TOML = "pyproject.toml";
   public static final String GITIGNORE = ".gitignore";
@@ -118,13 +128,32 @@ public final class ProjectContext {
         return source;
       }
     }
-    return flakeNix();
+    java.util.List<String> variants = get(NIX_SHELL_VARIANTS);
+    return variants.isEmpty() ? flakeNix() : nixFile(variants.get(0));
   }
 
-  /** Whether the project's dev shells come from a file {@code nix-shell} reads (shell.nix, default.nix), not a flake. */
+  /**
+   * Whether the project's dev shells come from a file {@code nix-shell} reads (shell.nix, default.nix, or another
+   * {@code *shell*.nix} made for {@code nix-shell FILE}), not a flake.
+   */
   public boolean nixShellProject() {
     String path = devShellNix().path();
-    return path.equals(pathOf(SHELL_NIX)) || path.equals(pathOf(DEFAULT_NIX));
+    return isNixShellFile(path.substring(path.lastIndexOf('/') + 1));
+  }
+
+  /** Whether a file of this name is read by {@code nix-shell}: shell.nix, default.nix, or a named variant. */
+  public static boolean isNixShellFile(String name) {
+    return name.equals(SHELL_NIX) || name.equals(DEFAULT_NIX) || NIX_SHELL_VARIANT.matcher(name).matches();
+  }
+
+  /** The nix-shell variants among a folder's files ({@code shell-cuda.nix}), sorted; none when it cannot be read. */
+  public static java.util.List<String> nixShellVariants(Path folder) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+      return files.filter(java.nio.file.Files::isRegularFile).map(file -> file.getFileName().toString())
+          .filter(name -> !name.equals(SHELL_NIX) && NIX_SHELL_VARIANT.matcher(name).matches()).sorted().toList();
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.List.of();
+    }
   }
 
   /** The parsed flake.nix, or empty when it is missing or unreadable. */

@@ -96,7 +96,8 @@ public final class Validator {
   private static boolean looksLikePythonProject(Path root) {
     return Files.exists(root.resolve(ProjectContext.PYPROJECT_TOML))
         || Files.exists(root.resolve(ProjectContext.PYTHON_VERSION))
-        || ProjectContext.DEV_SHELL_FILES.stream().anyMatch(name -> Files.isRegularFile(root.resolve(name)));
+        || ProjectContext.DEV_SHELL_FILES.stream().anyMatch(name -> Files.isRegularFile(root.resolve(name)))
+        || !ProjectContext.nixShellVariants(root).isEmpty();
   }
 
   private static Path realRoot(Path root) throws ValidationException {

@@ -99,6 +99,31 @@ class ValidatorTest {
   }
 
   @Test
+  void aFileMadeForNixShellByNameIsTheProjectsShellFile() throws Exception {
+    // `nix-shell shell-cuda.nix`: no flake, shell.nix or default.nix; the first such file by name is read, and
+    // the others are said to be unread
+    write("shell-cuda.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.cudatoolkit ]; }");
+    write("shell-cpu.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.python312 ]; }");
+    write("nix/devshell.nix", "{ }"); // not a nix-shell file's name, and not at the top
+    assertThat(validate().projects()).containsExactly("");
+    ProjectContext context = ProjectContext.open(root, "", ValidationConfig.defaults());
+    assertThat(context.devShellNix().path()).isEqualTo("shell-cpu.nix");
+    assertThat(context.nixShellProject()).isTrue();
+    io.github.nixml.validate.facts.ProjectShells shells = io.github.nixml.validate.facts.ProjectShells.of(context);
+    assertThat(shells.nixShell()).isTrue();
+    assertThat(shells.model().shells()).hasSize(1);
+    assertThat(shells.unknowns()).extracting(io.github.nixml.validate.facts.ProjectShells.Unknown::subject)
+        .containsExactly("shell-cuda.nix");
+    assertThat(List.of("cuda-shell.nix", "shell.gpu.nix", "shell_cuda.nix", "shell.nix", "default.nix"))
+        .allMatch(ProjectContext::isNixShellFile);
+    assertThat(List.of("devshell.nix", "flake.nix", "shellcheck.nix", "nushell.nix"))
+        .noneMatch(ProjectContext::isNixShellFile);
+    // shell.nix, where present, is the file nix-shell reads
+    write("shell.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { }");
+    assertThat(ProjectContext.open(root, "", ValidationConfig.defaults()).devShellNix().path()).isEqualTo("shell.nix");
+  }
+
+  @Test
   void aFunctionNamedFlakeNixBelowAFlakeIsAModuleNotAProject() throws Exception {
     write("flake.nix", "{ outputs = inputs: { }; }");
     // a flake-parts module the root flake imports as ./parts/flake.nix: a function, no lock beside it

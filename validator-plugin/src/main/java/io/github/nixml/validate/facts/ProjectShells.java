@@ -74,6 +74,12 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
           + " here were not checked", Optional.empty()));
     }
+    if (nixShell) {
+      // nix-shell's other files of the project (`shell-cpu.nix` beside `shell-cuda.nix`): one is read
+      context.get(ProjectContext.NIX_SHELL_VARIANTS).stream().filter(name -> !context.pathOf(name).equals(path))
+          .forEach(name -> unknowns.add(new Unknown(context.pathOf(name), "another file for nix-shell: only "
+              + path + " was read", Optional.empty())));
+    }
     model.importProblems().forEach((file, reason) -> unknowns.add(new Unknown(file.startsWith("/") ? file
         : context.pathOf(file), "imported but not read: " + reason, Optional.empty())));
     return new ProjectShells(context.directory(), flake, model, unknowns, context.get(ProjectFacts.DISTRIBUTIONS),
@@ -82,8 +88,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
 
   /** Whether the shells come from a file {@code nix-shell} reads (shell.nix, default.nix), not from a flake. */
   public boolean nixShell() {
-    String name = flake.path().substring(flake.path().lastIndexOf('/') + 1);
-    return name.equals(ProjectContext.SHELL_NIX) || name.equals(ProjectContext.DEFAULT_NIX);
+    return ProjectContext.isNixShellFile(flake.path().substring(flake.path().lastIndexOf('/') + 1));
   }
 
   /** Whether the shells come from devenv.nix (a devenv project without a flake), not from a flake's devShells. */
