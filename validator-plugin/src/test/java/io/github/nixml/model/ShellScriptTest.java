@@ -18,6 +18,18 @@ class ShellScriptTest {
   }
 
   @Test
+  void aTextIsSplitOnceAndEqualsAnotherOfTheSameComponents() {
+    ShellText hook = new ShellText("shellHook", List.of(new ShellPiece.Literal("uv sync\nsource .venv/bin/activate\n")),
+        true, null);
+    assertThat(hook.commands()).hasSize(2).isSameAs(hook.commands());
+    ShellText same = new ShellText("shellHook", List.of(new ShellPiece.Literal("uv sync\nsource .venv/bin/activate\n")),
+        true, null);
+    assertThat(same).isEqualTo(hook).hasSameHashCodeAs(hook);
+    assertThat(new ShellText("profile", hook.pieces(), true, null)).isNotEqualTo(hook);
+    assertThat(new ShellText("shellHook", hook.pieces(), false, null)).isNotEqualTo(hook);
+  }
+
+  @Test
   void separatorsSplitCommands() {
     assertThat(words("a 1; b 2 && c || d | e & f\ng")).containsExactly(
         List.of("a", "1"), List.of("b", "2"), List.of("c"), List.of("d"), List.of("e"), List.of("f"), List.of("g"));
