@@ -429,12 +429,21 @@ public final class KnownFunctions {
     Thunk fixed = new Thunk(() -> result[0] == null ? base : result[0]);
     Value prev = base;
     Attrs extras = null;
+    boolean allRead = true;
     for (Value.Item item : overlays) {
       Value extension = evaluator.apply(evaluator.apply(item.value(), fixed, span), Thunk.of(prev), span);
       if (extension instanceof Attrs added && !added.open()) {
         extras = extras == null ? added : (Attrs) evaluator.update(extras, added);
         prev = new Domain.PkgsWith(base, extras);
+      } else {
+        allRead = false;
       }
+    }
+    if (allRead && base.path().isEmpty()) {
+      // every overlay read: the set's other packages are nixpkgs' own, as the rules may tell
+      Pkg named = new Pkg(base.instance().withOverlaid(extras == null ? java.util.Set.of()
+          : extras.entries().keySet()), base.path(), base.span());
+      prev = extras == null ? named : new Domain.PkgsWith(named, extras);
     }
     result[0] = prev;
     return prev;

@@ -15,10 +15,22 @@ import java.util.Optional;
  * @param system the system the packages are built for when the flake names it as a known string
  *     ({@code import nixpkgs { system = "x86_64-linux"; }}, {@code legacyPackages.x86_64-linux}); empty when it is
  *     not named or not known ({@code inherit system} of a shell built for several systems)
+ * @param overlaid the attributes its overlays define, where every overlay was read (a local
+ *     {@code final: prev: { opencv4 = …; }}); empty when there are none or they are not all known
  */
 public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate,
     Tristate cudaSupport, Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation,
-    Optional<String> system) {
+    Optional<String> system, Optional<java.util.Set<String>> overlaid) {
+
+  public NixpkgsInstance {
+    overlaid = overlaid.map(java.util.Set::copyOf);
+  }
+
+  public NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate, Tristate cudaSupport,
+      Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation, Optional<String> system) {
+    this(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location, cudaSupportLocation, system,
+        Optional.empty());
+  }
 
   public NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate, Tristate cudaSupport,
       Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation) {
@@ -32,13 +44,13 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
    */
   public NixpkgsInstance withCudaSupport(Tristate cudaSupport, SourceSpan where) {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location, where,
-        system);
+        system, overlaid);
   }
 
   /** This instance built for {@code system}. */
   public NixpkgsInstance forSystem(String system) {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location,
-        cudaSupportLocation, Optional.of(system));
+        cudaSupportLocation, Optional.of(system), overlaid);
   }
 
   /** Whether unfree packages (CUDA) may be built: {@code allowUnfree} or an unfree predicate. */
@@ -56,6 +68,28 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
   public NixpkgsInstance withOverlays() {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, Tristate.TRUE, location,
         cudaSupportLocation, system);
+  }
+
+  /** This instance whose overlays, all read, define {@code names} and nothing else. */
+  public NixpkgsInstance withOverlaid(java.util.Set<String> names) {
+    return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, Tristate.TRUE, location,
+        cudaSupportLocation, system, Optional.of(names));
+  }
+
+  /**
+   * Whether its overlays may have changed the package at {@code path} ({@code python3Packages.torch}): true unless
+   * every overlay was read and none defines the package's own name, its set's, or a Python or CUDA package set
+   * (through which an overlay reaches every module); false without overlays.
+   */
+  public boolean mayBeOverlaid(java.util.List<String> path) {
+    if (overlays == Tristate.FALSE) {
+      return false;
+    }
+    if (overlaid.isEmpty() || path.isEmpty()) {
+      return true;
+    }
+    return overlaid.get().stream().anyMatch(name -> name.equals(path.get(path.size() - 1))
+        || name.equals(path.get(0)) || name.startsWith("python") || name.startsWith("cuda"));
   }
 
   /**

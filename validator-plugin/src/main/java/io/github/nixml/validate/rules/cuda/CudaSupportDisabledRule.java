@@ -40,7 +40,7 @@ public final class CudaSupportDisabledRule extends DevShellRule {
     for (PackageRef ref : candidates) {
       // an overlay may rebuild it with CUDA (`opencv4 = prev.opencv4.override { enableCuda = true; }`)
       if (ref.source() != null && ref.source().cudaSupport() == Tristate.FALSE
-          && ref.source().overlays() == Tristate.FALSE
+          && !ref.source().mayBeOverlaid(ref.attrPath())
           && CudaSupportReaders.bundled().of(ref).isPresent()
           && readers.stream().noneMatch(other -> other.location().offset() == ref.location().offset())) {
         readers.add(ref);
