@@ -19,8 +19,8 @@ Classification of a dev shell (a shell name with its system level removed; the w
   not    - the shell is not printed: the project's flake yields "The flake defines no dev shell the model
            found", or the project has no flake the model reads (devenv.nix + devenv.yaml only), each counted as
            one shell not understood; a project-level "Unknown: devShells: ..." next to printed shells adds one
-           shell not understood (the shells the model could not list), and so does each nix-shell file not read
-           ("another file for nix-shell").
+           shell not understood (the shells the model could not list), and so does each file for nix-shell
+           (shell.nix, or another beside it such as cuda-shell.nix) that gives no shell the model knows.
   none   - a project (a "Project X" section of `nixml show`) whose Nix defines no dev shell at all has no shell to
            understand and counts 0 shells, not "not": its section prints "The flake defines no dev shell the model
            found." (or, with no flake, only "Unknown: flake.nix: the file is missing") and no other project-level
@@ -143,14 +143,14 @@ def classify(show, path):
     no_shell = {p for p, body in sections.items() if defines_no_shell(body, os.path.join(path, p))}
     not_found = any(NO_SHELL in body or DEVENV_NO_SHELL in body for p, body in sections.items() if p not in no_shell)
     result = dict(shells)
+    for unknown in project_unknown:
+        if "not a shell builder call the model knows" in unknown:  # a file for nix-shell that gave no shell
+            result[unknown.split(":")[0]] = "not"
     if not result:
         if not sections or set(sections) - no_shell:
             result["(no shell read)"] = "not"
     elif any(u.startswith("devShells") for u in project_unknown) or not_found:
         result["(shells not listed)"] = "not"
-    for unknown in project_unknown:
-        if "another file for nix-shell" in unknown:  # each unread nix-shell file is a shell not understood
-            result[unknown.split(":")[0]] = "not"
     return result, project_unknown, sorted(set(reasons["(all)"]))
 
 

@@ -213,7 +213,8 @@ public final class NixmlPage {
   private void shell(PageSink sink, ProjectShells project, DevShell shell, Optional<String> system) {
     // devenv.nix and nix-shell's files name no systems: the shell is built for the system it runs on
     String title = project.devenvProject() ? "devenv." + shell.name() + " (the system devenv runs on)"
-        : project.nixShell() ? project.flake().path() + " (nix-shell, on the machine's system)"
+        : project.nixShell() ? (project.directory().isEmpty() ? "" : project.directory() + "/") + shell.name()
+            + " (nix-shell, on the machine's system)"
         : system.map(s -> "devShells." + s + "." + shell.name())
             .orElse("devShells." + shell.name() + " (systems unknown)");
     sink.startSection("shell-" + slug(project.directory()) + "-" + slug(title), title);

@@ -100,8 +100,8 @@ class ValidatorTest {
 
   @Test
   void aFileMadeForNixShellByNameIsTheProjectsShellFile() throws Exception {
-    // `nix-shell shell-cuda.nix`: no flake, shell.nix or default.nix; the first such file by name is read, and
-    // the others are said to be unread
+    // `nix-shell shell-cuda.nix`: no flake, shell.nix or default.nix; the first such file by name is the project's
+    // shell file, and each of the others gives its shell too, positioned in its own file
     write("shell-cuda.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.cudatoolkit ]; }");
     write("shell-cpu.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.python312 ]; }");
     write("nix/devshell.nix", "{ }"); // not a nix-shell file's name, and not at the top
@@ -111,9 +111,18 @@ class ValidatorTest {
     assertThat(context.nixShellProject()).isTrue();
     io.github.nixml.validate.facts.ProjectShells shells = io.github.nixml.validate.facts.ProjectShells.of(context);
     assertThat(shells.nixShell()).isTrue();
-    assertThat(shells.model().shells()).hasSize(1);
+    assertThat(shells.model().shells()).extracting(io.github.nixml.model.DevShell::name)
+        .containsExactly("shell-cpu.nix", "shell-cuda.nix");
+    assertThat(shells.model().shells().get(1).location().file()).isEqualTo("shell-cuda.nix");
+    assertThat(shells.at(shells.model().shells().get(1).packages().packages().get(0).location()).toString())
+        .startsWith("shell-cuda.nix:1:");
+    assertThat(shells.unknowns()).isEmpty();
+    // one that is no shell builder call is said to be unchecked
+    write("shell-gpu.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.hello");
+    shells = io.github.nixml.validate.facts.ProjectShells.of(ProjectContext.open(root, "", ValidationConfig.defaults()));
+    assertThat(shells.model().shells()).hasSize(2);
     assertThat(shells.unknowns()).extracting(io.github.nixml.validate.facts.ProjectShells.Unknown::subject)
-        .containsExactly("shell-cuda.nix");
+        .containsExactly("shell-gpu.nix");
     assertThat(List.of("cuda-shell.nix", "shell.gpu.nix", "shell_cuda.nix", "shell.nix", "default.nix"))
         .allMatch(ProjectContext::isNixShellFile);
     assertThat(List.of("devshell.nix", "flake.nix", "shellcheck.nix", "nushell.nix"))

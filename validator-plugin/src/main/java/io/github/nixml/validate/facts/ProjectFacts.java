@@ -85,13 +85,39 @@ public final class ProjectFacts {
     }
     if (context.nixShellProject()) {
       NixSource shellFile = context.devShellNix();
-      return shellFile.nixFile().map(file -> FlakeModel.ofShellFile(file, TreeLowering.lower(file), directory,
-          shellFile.path().substring(shellFile.path().lastIndexOf('/') + 1))).orElse(FlakeModel.UNREADABLE);
+      String main = shellFile.path().substring(shellFile.path().lastIndexOf('/') + 1);
+      FlakeModel model = shellFile.nixFile().map(file -> FlakeModel.ofShellFile(file, TreeLowering.lower(file),
+          directory, main)).orElse(FlakeModel.UNREADABLE);
+      return withOtherShellFiles(model, main, context, directory);
     }
     Optional<NixFile> parsed = context.flake();
     return parsed.isEmpty()
         ? FlakeModel.UNREADABLE
         : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), directory);
+  }
+
+  /**
+   * The shells of the project's other files made for {@code nix-shell FILE} ({@code cuda-shell.nix} beside
+   * {@code shell.nix}), each read as {@code import ./FILE} is, so that its positions and fixes are in that file.
+   */
+  private static FlakeModel withOtherShellFiles(FlakeModel model, String main, ProjectContext context,
+      FlakeDirectory directory) {
+    List<String> others = context.get(ProjectContext.NIX_SHELL_VARIANTS).stream()
+        .filter(name -> !name.equals(main)).toList();
+    if (others.isEmpty() || !model.readable()) {
+      return model;
+    }
+    List<io.github.nixml.model.DevShell> shells = new java.util.ArrayList<>(model.shells());
+    Map<String, String> problems = new java.util.LinkedHashMap<>(model.importProblems());
+    boolean complete = model.shellsComplete();
+    for (String other : others) {
+      NixFile importer = io.github.nixml.nix.NixFrontEnd.analyze("import ./" + other);
+      FlakeModel one = FlakeModel.ofShellFile(importer, TreeLowering.lower(importer), directory, other);
+      shells.addAll(one.shells());
+      problems.putAll(one.importProblems());
+      complete &= one.readable() && one.shellsComplete();
+    }
+    return new FlakeModel(true, shells, complete, model.misplaced(), problems);
   }
 
   /** The lock, when flake.lock is present and well-formed. */

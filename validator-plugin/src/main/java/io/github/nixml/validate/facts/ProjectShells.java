@@ -66,19 +66,22 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
     } else if (!model.readable()
         || !nixShell && !context.devenvWithoutFlake() && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
       unknowns.add(new Unknown(path, "the file uses a form the model cannot evaluate", Optional.empty()));
-    } else if (!model.shellsComplete() && nixShell) {
-      unknowns.add(new Unknown(path, "nix-shell calls it with no arguments and enters what it gives: not a shell"
-          + " builder call the model knows (a package's build environment, or something it could not resolve), so"
-          + " that shell was not checked", Optional.empty()));
+    } else if (nixShell) {
+      // each file for nix-shell that gave no shell: shell.nix, and those beside it (`nix-shell cuda-shell.nix`)
+      List<String> files = new ArrayList<>();
+      files.add(path.substring(path.lastIndexOf('/') + 1));
+      files.addAll(context.get(ProjectContext.NIX_SHELL_VARIANTS).stream().filter(name -> !files.contains(name))
+          .toList());
+      for (String file : files) {
+        if (!model.shellsComplete() && model.shells().stream().noneMatch(shell -> shell.name().equals(file))) {
+          unknowns.add(new Unknown(context.pathOf(file), "nix-shell calls it with no arguments and enters what it"
+              + " gives: not a shell builder call the model knows (a package's build environment, or something it"
+              + " could not resolve), so that shell was not checked", Optional.empty()));
+        }
+      }
     } else if (!model.shellsComplete()) {
       unknowns.add(new Unknown("devShells", "it holds something the model could not resolve: shells not listed"
           + " here were not checked", Optional.empty()));
-    }
-    if (nixShell) {
-      // nix-shell's other files of the project (`shell-cpu.nix` beside `shell-cuda.nix`): one is read
-      context.get(ProjectContext.NIX_SHELL_VARIANTS).stream().filter(name -> !context.pathOf(name).equals(path))
-          .forEach(name -> unknowns.add(new Unknown(context.pathOf(name), "another file for nix-shell: only "
-              + path + " was read", Optional.empty())));
     }
     model.importProblems().forEach((file, reason) -> unknowns.add(new Unknown(file.startsWith("/") ? file
         : context.pathOf(file), "imported but not read: " + reason, Optional.empty())));
