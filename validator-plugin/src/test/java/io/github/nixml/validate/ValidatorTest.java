@@ -127,6 +127,13 @@ class ValidatorTest {
         .allMatch(ProjectContext::isNixShellFile);
     assertThat(List.of("devshell.nix", "flake.nix", "shellcheck.nix", "nushell.nix"))
         .noneMatch(ProjectContext::isNixShellFile);
+    // a file the shell file imports is part of its shell, not one of its own
+    write("shell-cuda.nix", "import ./shell-gpu.nix { }");
+    write("shell-gpu.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.cudatoolkit ]; }");
+    shells = io.github.nixml.validate.facts.ProjectShells.of(ProjectContext.open(root, "", ValidationConfig.defaults()));
+    assertThat(shells.model().shells()).extracting(io.github.nixml.model.DevShell::name)
+        .containsExactly("shell-cpu.nix", "shell-cuda.nix");
+    assertThat(shells.model().shells().get(1).location().file()).isEqualTo("shell-gpu.nix");
     // shell.nix, where present, is the file nix-shell reads
     write("shell.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { }");
     assertThat(ProjectContext.open(root, "", ValidationConfig.defaults()).devShellNix().path()).isEqualTo("shell.nix");

@@ -98,7 +98,8 @@ public final class ProjectFacts {
 
   /**
    * The shells of the project's other files made for {@code nix-shell FILE} ({@code cuda-shell.nix} beside
-   * {@code shell.nix}), each read as {@code import ./FILE} is, so that its positions and fixes are in that file.
+   * {@code shell.nix}), each read as {@code import ./FILE} is, so that its positions and fixes are in that file; one
+   * that another of them imports is part of that one's shell, not a shell of its own.
    */
   private static FlakeModel withOtherShellFiles(FlakeModel model, String main, ProjectContext context,
       FlakeDirectory directory) {
@@ -107,17 +108,40 @@ public final class ProjectFacts {
     if (others.isEmpty() || !model.readable()) {
       return model;
     }
-    List<io.github.nixml.model.DevShell> shells = new java.util.ArrayList<>(model.shells());
-    Map<String, String> problems = new java.util.LinkedHashMap<>(model.importProblems());
-    boolean complete = model.shellsComplete();
+    Map<String, FlakeModel> read = new java.util.LinkedHashMap<>();
+    java.util.Set<String> imported = new java.util.HashSet<>(filesOf(model));
     for (String other : others) {
       NixFile importer = io.github.nixml.nix.NixFrontEnd.analyze("import ./" + other);
       FlakeModel one = FlakeModel.ofShellFile(importer, TreeLowering.lower(importer), directory, other);
+      read.put(other, one);
+      filesOf(one).stream().filter(file -> !file.equals(other)).forEach(imported::add);
+    }
+    List<io.github.nixml.model.DevShell> shells = new java.util.ArrayList<>(model.shells());
+    Map<String, String> problems = new java.util.LinkedHashMap<>(model.importProblems());
+    boolean complete = model.shellsComplete();
+    for (Map.Entry<String, FlakeModel> entry : read.entrySet()) {
+      if (imported.contains(entry.getKey())) {
+        continue; // another file imports it (`import ./python-shell.nix { … }`): part of that shell
+      }
+      FlakeModel one = entry.getValue();
       shells.addAll(one.shells());
       problems.putAll(one.importProblems());
       complete &= one.readable() && one.shellsComplete();
     }
     return new FlakeModel(true, shells, complete, model.misplaced(), problems);
+  }
+
+  /** The files a model's shells are written in: where each is defined and each package named. */
+  private static java.util.Set<String> filesOf(FlakeModel model) {
+    java.util.Set<String> files = new java.util.HashSet<>();
+    for (io.github.nixml.model.DevShell shell : model.shells()) {
+      if (shell.location() != null && shell.location().file() != null) {
+        files.add(shell.location().file());
+      }
+      shell.packages().packages().stream().filter(ref -> ref.location() != null && ref.location().file() != null)
+          .forEach(ref -> files.add(ref.location().file()));
+    }
+    return files;
   }
 
   /** The lock, when flake.lock is present and well-formed. */
