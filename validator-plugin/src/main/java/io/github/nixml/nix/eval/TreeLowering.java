@@ -75,7 +75,7 @@ public final class TreeLowering {
   }
 
   private SourceSpan span(int offset, int end) {
-    return new SourceSpan(offset, end - offset, file.line(offset), file.column(offset), name);
+    return file.lines().span(offset, end - offset, name);
   }
 
   private SourceSpan span(Expr node) {

@@ -59,7 +59,19 @@ public final class LineIndex {
 
   /** The span of {@code length} chars at {@code offset}, with its start's line and column. */
   public SourceSpan span(int offset, int length) {
-    return new SourceSpan(offset, length, line(offset), column(offset));
+    return span(offset, length, null);
+  }
+
+  /**
+   * The span of {@code length} chars at {@code offset} in {@code file} (null: the file being analysed), with its
+   * start's line and column found in one search (a lowered tree asks this of every term).
+   */
+  public SourceSpan span(int offset, int length, String file) {
+    int clamped = Math.max(0, Math.min(offset, this.length));
+    int[] starts = lineStarts();
+    int index = Arrays.binarySearch(starts, clamped);
+    int line = index >= 0 ? index : -index - 2;
+    return new SourceSpan(offset, length, line + 1, clamped - starts[line] + 1, file);
   }
 
   public int lineCount() {
