@@ -890,7 +890,7 @@ final class NixpkgsHost implements Host {
 
   /** {@code stdenv.isLinux}, {@code hostPlatform.isDarwin}: platform tests; other platform facts are unknown. */
   private static Optional<Value> platformTest(List<String> path, String last) {
-    boolean platform = path.contains("stdenv") || path.contains("hostPlatform");
+    boolean platform = path.contains("stdenv") || path.contains("stdenvNoCC") || path.contains("hostPlatform");
     if ((last.equals("isLinux") || last.equals("isDarwin"))
         && (platform || path.contains("buildPlatform") || path.contains("targetPlatform"))) {
       return Optional.of(new Platform(last.equals("isLinux") ? PlatformGuard.LINUX_ONLY : PlatformGuard.DARWIN_ONLY));

@@ -55,6 +55,20 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void stdenvNoCCTestsThePlatformAsStdenvDoes() {
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = nixpkgs.lib.optionals pkgs.stdenvNoCC.isLinux [ pkgs.cudatoolkit ]
+              ++ nixpkgs.lib.optionals pkgs.stdenvNoCC.hostPlatform.isDarwin [ pkgs.darwin.cctools ];
+          };
+        }"""));
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.packages().packages()).extracting(PackageRef::guard)
+        .containsExactly(PlatformGuard.LINUX_ONLY, PlatformGuard.DARWIN_ONLY);
+  }
+
+  @Test
   void theManylinuxMembersHaveTheirPnames() {
     // the uv2nix template's library path: every member but glibc
     FlakeModel model = model("""
