@@ -16,9 +16,19 @@ import java.util.Map;
  * {@code fn} imported when it is a path, then called with the names its formals ask for taken from the package
  * set, the overrides winning and passed as given. A formal with a default that the overrides do not set keeps its
  * default: the package set here is symbolic and cannot say whether it has that name (nixpkgs would take its own
- * attribute when it exists).
+ * attribute when it exists), except for names nixpkgs' top level has on every release ({@link #EVERY_RELEASE}):
+ * {@code { stdenv, cudaPackages ? { }, ... }} gets nixpkgs' {@code cudaPackages}, as nixpkgs' callPackage gives it.
  */
 final class CallPackage {
+  /**
+   * Top-level attributes of nixpkgs on every release since 20.09 ({@code pkgs/top-level/all-packages.nix},
+   * {@code stage.nix}): what a package's formals name with a default ({@code cudaPackages ? { }},
+   * {@code config ? { }}) and nixpkgs fills anyway.
+   */
+  static final java.util.Set<String> EVERY_RELEASE = java.util.Set.of("lib", "stdenv", "config", "pkgs",
+      "cudaPackages", "buildPackages", "callPackage", "fetchurl", "fetchFromGitHub", "fetchgit", "fetchzip",
+      "python3", "python3Packages", "darwin", "xorg", "linuxPackages");
+
   private CallPackage() {}
 
   static Value call(Evaluator evaluator, Value autoArgs, Value fn, Value passed, SourceSpan at) {
@@ -42,7 +52,7 @@ final class CallPackage {
         Entry own = given.entries().get(formal.name());
         if (own != null) {
           args.put(formal.name(), own);
-        } else if (formal.fallback() == null) {
+        } else if (formal.fallback() == null || hasEveryRelease(autoArgs, formal.name())) {
           // the package is named where the formal is written
           args.put(formal.name(), new Entry(new Thunk(() -> {
             Value member = evaluator.select(autoArgs, formal.name(), formal.span());
@@ -53,5 +63,12 @@ final class CallPackage {
     }
     given.entries().forEach(args::putIfAbsent);
     return evaluator.apply(function, Thunk.of(new Attrs(args, given.open())), at);
+  }
+
+  /** Whether {@code autoArgs} is nixpkgs' top level (overlaid or not) and surely has {@code name}. */
+  private static boolean hasEveryRelease(Value autoArgs, String name) {
+    Domain.Pkg set = autoArgs instanceof Domain.PkgsWith with ? with.base()
+        : autoArgs instanceof Domain.Pkg pkg ? pkg : null;
+    return set != null && set.path().isEmpty() && EVERY_RELEASE.contains(name);
   }
 }

@@ -99,6 +99,28 @@ class ShellFileModelTest {
   }
 
   @Test
+  void callPackageFillsADefaultedFormalThatNixpkgsAlwaysHas() {
+    // nixpkgs' callPackage passes every formal its set has, defaulted or not: `cudaPackages ? { }` is nixpkgs' own;
+    // a name the model cannot tell keeps its default
+    DevShell shell = onlyShell(model("""
+        let pkgs = import <nixpkgs> { config.allowUnfree = true; }; in
+        pkgs.mkShell {
+          packages = [
+            (pkgs.callPackage ({ stdenv, cudaPackages ? { }, cudaSupport ? false, extraTool ? null }:
+              (if cudaSupport then cudaPackages.backendStdenv else stdenv).mkDerivation {
+                pname = "tool";
+                version = "1";
+                propagatedBuildInputs = [ cudaPackages.cudatoolkit ]
+                  ++ (if extraTool == null then [ ] else [ extraTool ]);
+              }) { cudaSupport = true; })
+          ];
+        }
+        """));
+    assertThat(names(shell)).containsExactly("cudaPackages.cudatoolkit");
+    assertThat(shell.packages().complete()).isTrue();
+  }
+
+  @Test
   void withImportNixpkgsBringsTheBuilderIntoScope() {
     DevShell shell = onlyShell(model("""
         with import <nixpkgs> { };
