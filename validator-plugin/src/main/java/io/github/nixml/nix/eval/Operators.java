@@ -165,9 +165,8 @@ final class Operators {
         if (inner == null) {
           // Nix stops at it (a throw, a type error); the other operand's alternatives where it holds do not matter
           PlatformGuard where = alternative.guard().and(lists);
-          Value other = concatLists(alternative.value(), new ListV(List.of()), span);
           if (!where.isNever()) {
-            results.add(new Alternative(where, other instanceof ListV ? UNKNOWN : other));
+            results.add(new Alternative(where, concatLists(alternative.value(), new ListV(List.of()), span)));
           }
           continue;
         }
