@@ -174,6 +174,8 @@ let
       in f (b.intersectAttrs (b.functionArgs f) pkgs // overrides);
     fetchurl = _: package "fetchurl";
     fetchFromGitHub = _: package "fetchFromGitHub";
+    # nixpkgs' `pkgs.extend overlay`: the same import with one more overlay
+    extend = overlay: import ./nixpkgs.nix { inherit lib input; } (args // { overlays = overlays ++ [ overlay ]; });
   };
 
   pkgs = b.foldl' (prev: overlay: prev // overlay pkgs prev) base overlays;

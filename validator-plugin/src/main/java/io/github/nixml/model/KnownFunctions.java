@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the model knows of nixpkgs' data, one entry per member: where it lives ({@link Scope} and name), how many
@@ -408,16 +409,21 @@ public final class KnownFunctions {
     }
     return new Value.Native("import " + input.name(), 1,
         (ev, self, at) -> overlaid(ev, new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()),
-            List.of(), self.span()), self.args().get(0), self.span()), List.of(), call.at());
+            List.of(), self.span()), self.args().get(0), self.span(),
+            NixpkgsHost.onlyListedOverlays(self.args().get(0)) ? Optional.of(Set.of()) : Optional.empty()),
+        List.of(), call.at());
   }
 
   /**
    * The package set {@code import nixpkgs { overlays = [ … ]; }} gives: each overlay {@code final: prev: { … }}
    * applied in order, its attributes over the set's ({@code prev} the set so far, {@code final} the result), so that
    * {@code pkgs.cudaDrivers} of an overlay is what the overlay makes it. An overlay the model cannot apply (a
-   * foreign input's) adds nothing it knows; the instance still says that overlays may change its packages.
+   * foreign input's) adds nothing it knows; the instance still says that overlays may change its packages. Where
+   * every overlay was read and what came before them is known ({@code earlier}: the attributes earlier overlays
+   * define, none for a fresh import), the instance keeps the names they all define.
    */
-  static Value overlaid(Evaluator evaluator, Pkg base, Value arguments, SourceSpan span) {
+  static Value overlaid(Evaluator evaluator, Pkg base, Value arguments, SourceSpan span,
+      Optional<Set<String>> earlier) {
     if (!(arguments instanceof Attrs args) || !args.entries().containsKey("overlays")) {
       return base;
     }
@@ -439,10 +445,13 @@ public final class KnownFunctions {
         allRead = false;
       }
     }
-    if (allRead && base.path().isEmpty()) {
+    if (allRead && earlier.isPresent() && base.path().isEmpty()) {
       // every overlay read: the set's other packages are nixpkgs' own, as the rules may tell
-      Pkg named = new Pkg(base.instance().withOverlaid(extras == null ? java.util.Set.of()
-          : extras.entries().keySet()), base.path(), base.span());
+      Set<String> names = new java.util.HashSet<>(earlier.get());
+      if (extras != null) {
+        names.addAll(extras.entries().keySet());
+      }
+      Pkg named = new Pkg(base.instance().withOverlaid(names), base.path(), base.span());
       prev = extras == null ? named : new Domain.PkgsWith(named, extras);
     }
     result[0] = prev;

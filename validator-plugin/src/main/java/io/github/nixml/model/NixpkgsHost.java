@@ -741,9 +741,12 @@ final class NixpkgsHost implements Host {
     if (path.equals(List.of("extend"))) {
       // `pkgs.extend overlay`: the set with one more overlay, as `import nixpkgs { overlays = [ overlay ]; }`
       NixpkgsInstance overlaid = instance.withOverlays();
+      Optional<java.util.Set<String>> earlier = instance.overlays() == Tristate.FALSE ? Optional.of(java.util.Set.of())
+          : instance.overlaid();
       return new Value.Native("extend", 1, (ev, self, at) -> KnownFunctions.overlaid(ev,
           new Pkg(overlaid, List.of(), span), new Attrs(Map.of("overlays", new Entry(Thunk.of(new Value.ListV(
-              List.of(new Value.Item(self.args().get(0), PlatformGuard.ALWAYS)))), at)), false), at), List.of(), span);
+              List.of(new Value.Item(self.args().get(0), PlatformGuard.ALWAYS)))), at)), false), at, earlier),
+          List.of(), span);
     }
     if (last.equals("callPackage") && pythonSet(path.subList(0, path.size() - 1))) {
       // `python3Packages.callPackage ./pkg.nix { }`: the file's arguments from the Python set, then the top level
@@ -904,6 +907,19 @@ final class NixpkgsHost implements Host {
       return Optional.of(UNKNOWN);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code import nixpkgs arguments} changes its packages only through the {@code overlays} list: the
+   * arguments and their {@code config} are closed sets and the config has no {@code packageOverrides}.
+   */
+  static boolean onlyListedOverlays(Value arguments) {
+    if (!(arguments instanceof Attrs args) || args.open()) {
+      return false;
+    }
+    Entry config = args.entries().get("config");
+    return config == null || config.thunk().force() instanceof Attrs set && !set.open()
+        && !set.entries().containsKey("packageOverrides");
   }
 
   /** The nixpkgs instance {@code import input arguments} makes, with the configuration flags the rules read. */
