@@ -27,7 +27,8 @@ public final class ProjectContext {
       DEFAULT_NIX);
   /**
    * Other files made for {@code nix-shell FILE} ({@code shell-cuda.nix}, {@code cuda-shell.nix},
-   * {@code shell.cpu.nix}): read where a project has none of {@link #DEV_SHELL_FILES}.
+   * {@code shell.cpu.nix}): the project's shell file where it has none of {@link #DEV_SHELL_FILES}, and read beside
+   * shell.nix or default.nix too ({@code ProjectFacts.MODEL}).
    */
   private static final java.util.regex.Pattern NIX_SHELL_VARIANT =
       java.util.regex.Pattern.compile("(?:[\\w.-]+[-_.])?shell(?:[-_.][\\w.-]+)?\\.nix");
