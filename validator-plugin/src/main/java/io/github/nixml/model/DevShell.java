@@ -88,12 +88,38 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
    * at the interpolation, in the order of the texts; on every platform the text itself is.
    */
   public List<PackageRef> interpolatedPackages() {
+    return interpolatedPackages(false);
+  }
+
+  /**
+   * The CUDA packages the shell uses when it runs: {@link #cudaPackages()} less those interpolated only in a shell
+   * comment ({@code # export LD_LIBRARY_PATH=${cudaPackages.cuda_cudart}/lib}). Nix still evaluates such an
+   * interpolation (so the comment breaks evaluation where CUDA does not exist), but nothing in the shell loads it.
+   */
+  public List<PackageRef> cudaPackagesInUse() {
+    Set<Integer> onlyInComments = new java.util.HashSet<>();
+    interpolatedOnlyInComments().forEach(ref -> onlyInComments.add(ref.location().offset()));
+    return cudaPackages().stream().filter(ref -> !onlyInComments.contains(ref.location().offset())).toList();
+  }
+
+  /** The packages interpolated in a shell comment of a hook and nowhere else in the shell. */
+  public List<PackageRef> interpolatedOnlyInComments() {
+    Set<Integer> elsewhere = new java.util.HashSet<>();
+    interpolatedPackages(true).forEach(ref -> elsewhere.add(ref.location().offset()));
+    packages.packages().forEach(ref -> elsewhere.add(ref.location().offset()));
+    libraryPaths.forEach(path -> path.entries().packages().forEach(ref -> elsewhere.add(ref.location().offset())));
+    return interpolatedPackages().stream().filter(ref -> !elsewhere.contains(ref.location().offset())).toList();
+  }
+
+  private List<PackageRef> interpolatedPackages(boolean outsideComments) {
     List<ShellText> texts = new ArrayList<>(env.values());
     texts.addAll(hooks);
     runScript.ifPresent(texts::add);
     List<PackageRef> found = new ArrayList<>();
     for (ShellText text : texts) {
-      for (ShellPiece piece : text.pieces()) {
+      List<ShellPiece> pieces = outsideComments && text.script()
+          ? ShellScript.withoutComments(text.pieces()) : text.pieces();
+      for (ShellPiece piece : pieces) {
         for (ShellPiece.PackagePath path : piece.packagePaths()) {
           if (path.location() != null && !path.attrPath().isEmpty()) {
             found.add(new PackageRef(path.attrPath(), path.instance(), text.guard(), path.location()));

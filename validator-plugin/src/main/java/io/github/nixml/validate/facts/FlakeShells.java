@@ -70,6 +70,15 @@ public final class FlakeShells {
     return mode == CudaMode.REQUIRED || (mode == CudaMode.AUTO && !shell.cudaPackages().isEmpty());
   }
 
+  /**
+   * Whether the shell uses CUDA when it runs: as {@link #cudaWanted}, but a CUDA package interpolated only in a
+   * shell comment does not count ({@link DevShell#cudaPackagesInUse()}).
+   */
+  public boolean cudaInUse(DevShell shell) {
+    CudaMode mode = context.config().cuda();
+    return mode == CudaMode.REQUIRED || (mode == CudaMode.AUTO && !shell.cudaPackagesInUse().isEmpty());
+  }
+
   /** Whether the project declares the full nixml contract ({@link io.github.nixml.validate.ValidationConfig#strict()}). */
   public boolean strict() {
     return context.config().strict();

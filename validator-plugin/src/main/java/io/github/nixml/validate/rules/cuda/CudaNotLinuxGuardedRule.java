@@ -92,13 +92,22 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
         subject + " not guarded by stdenv.isLinux but the shell is also built for "
             + String.join(", ", site.nonLinux()) + (unguarded.stream().allMatch(ref -> !ref.isCuda())
                 ? ", where nixpkgs marks torch built with config.cudaSupport broken (\"CUDA is not targeting Linux\")"
-                : ", where CUDA does not exist") + "; wrap "
+                : ", where CUDA does not exist") + (inCommentOnly(site)
+                    ? " (it is named only in a shell comment, but Nix interpolates ${…} there too); delete that line, or wrap "
+                    : "; wrap ")
             + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
             + "Linux systems", List.of(),
         // the list and the shell's call must be in one file for the edit to see both
         java.util.Objects.equals(unguarded.get(0).location().file(), shell.location().file())
             ? model.editAt(shell.location(), (f, path) -> CudaGuardEdits.fix(f, path, shell, unguarded.get(0)))
             : java.util.Optional.empty());
+  }
+
+  /** Every package of the site is interpolated only in a shell comment (nothing in the shell loads it). */
+  private static boolean inCommentOnly(Site site) {
+    Set<Integer> inComments = new HashSet<>();
+    site.shell().interpolatedOnlyInComments().forEach(ref -> inComments.add(ref.location().offset()));
+    return site.unguarded().stream().allMatch(ref -> inComments.contains(ref.location().offset()));
   }
 
   /**

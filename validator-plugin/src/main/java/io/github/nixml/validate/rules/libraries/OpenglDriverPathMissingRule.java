@@ -51,9 +51,9 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     // CUDA from nixpkgs alone (torch-bin, torchWithCuda, cudnn) finds libcuda.so: nixpkgs puts the driver's folder
     // in its RUNPATH. What misses it is a wheel in a venv, or a program built with the shell's nvcc: evidence is a
     // venv the shell makes or enters, the CUDA compiler among its packages, or a CUDA wheel in the lock
-    boolean nixpkgsCudaOnly = model.cudaWanted(shell) && model.context().config().cuda() != CudaMode.REQUIRED
+    boolean nixpkgsCudaOnly = model.cudaInUse(shell) && model.context().config().cuda() != CudaMode.REQUIRED
         && VenvStrategy.of(shell).isEmpty() && !shell.packages().anyMatch(OpenglDriverPathMissingRule::bringsNvcc);
-    if (!model.cudaWanted(shell) || nixpkgsCudaOnly) {
+    if (!model.cudaInUse(shell) || nixpkgsCudaOnly) {
       cudaWheel = lockedCudaWheel(model, shell);
       if (cudaWheel.isEmpty()) {
         return;
