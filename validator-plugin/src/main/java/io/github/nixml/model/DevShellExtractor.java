@@ -479,6 +479,12 @@ final class DevShellExtractor {
         // `env = { … } // lib.optionalAttrs stdenv.isLinux { … }` is a platform choice of sets: one set of
         // variables, each a choice of its values; a set the model cannot read hides variables from the rules
         Value envValue = entry.getValue().thunk().force();
+        if (isDerivation(envValue)) {
+          // `env = buildEnv { … }`: nixpkgs exports `env` as variables only when it is a set and no derivation
+          // (make-derivation.nix, envIsExportable); a derivation is an attribute like any other, $env its path
+          env.put(key, ShellTexts.of(key, envValue, keySpan, false, libraryPaths, this));
+          continue;
+        }
         if (envValue instanceof Value.Choice choice && choice.alternatives().stream()
             .allMatch(alternative -> alternative.value() instanceof Attrs)) {
           envComplete &= guardedVariables(choice, env, libraryPaths);
@@ -516,6 +522,12 @@ final class DevShellExtractor {
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open() && envComplete, breakages);
+  }
+
+  /** A derivation the model knows: a package, something built, or a fact of one. */
+  private static boolean isDerivation(Value value) {
+    return value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built
+        || value instanceof Domain.PackageFact;
   }
 
   /**

@@ -55,6 +55,27 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aDerivationAsEnvIsAnAttributeNotTheVariables() {
+    // nixpkgs exports `env` as variables only when it is a set that is no derivation (envIsExportable)
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.stdenv.mkDerivation rec {
+            name = "ml";
+            buildInputs = [ pkgs.python312 ];
+            env = pkgs.buildEnv { inherit name; paths = buildInputs; };
+          };
+        }"""));
+    assertThat(shell.attributesComplete()).isTrue();
+    assertThat(shell.env()).containsOnlyKeys("env");
+    assertThat(names(shell)).containsExactly("python312");
+    DevShell variables = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell { env.UV_PYTHON_DOWNLOADS = "never"; };
+        }"""));
+    assertThat(variables.env()).containsOnlyKeys("UV_PYTHON_DOWNLOADS");
+  }
+
+  @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
