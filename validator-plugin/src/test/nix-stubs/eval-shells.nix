@@ -27,9 +27,15 @@ let
     else if own ? url then stubs.systemsOfUrl own.url
     else lib.systems.default;
 
+  # the flake's input that an input's own nixpkgs follows (`devshell.inputs.nixpkgs.follows = "nixpkgs"`), or null
+  ownNixpkgsOf = n:
+    let own = ((declaration n).inputs or { }).nixpkgs or null; in
+    if own != null && own ? follows && own.follows != n && inputs ? ${own.follows} then inputs.${own.follows} else null;
+
   inputs = lib.genAttrs inputNames (n:
     if followsOf n != null && inputs ? ${followsOf n} then inputs.${followsOf n}
-    else stubs.input { name = n; url = urlOf n; ownSystems = ownSystemsOf n; }) // { inherit self; };
+    else stubs.input { name = n; url = urlOf n; ownSystems = ownSystemsOf n; ownNixpkgs = ownNixpkgsOf n; })
+    // { inherit self; };
   outputs = flakeExpr.outputs inputs;
   root = toString (dirOf flake);
   self = outputs // { outPath = root; inherit inputs outputs; _type = "flake"; sourceInfo.outPath = root; };

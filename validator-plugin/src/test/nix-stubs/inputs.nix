@@ -170,12 +170,14 @@ let
       in
       { _type = "nixml-stub-shell"; kind = "devshell"; inherit instance args; };
   };
-  devshell = name: let nixLib = lib; in rec {
+  # its legacyPackages build with its own nixpkgs (`<name>/nixpkgs`), or the flake's input it follows
+  devshell = name: ownNixpkgs: let nixLib = lib; in rec {
     outPath = "/stub/inputs/${name}";
     overlays.default = final: prev: { devshell = devshellFor (final.stdenv.cc.instance or "devshell") final; };
     overlay = overlays.default;
     legacyPackages = nixLib.genAttrs nixLib.systems.flakeExposed (system:
-      devshellFor name ((nixpkgs name).legacyPackages.${system}));
+      let pkgs = (if ownNixpkgs == null then nixpkgs "${name}/nixpkgs" else ownNixpkgs).legacyPackages.${system};
+      in devshellFor pkgs.stdenv.cc.instance pkgs);
     lib.importTOML = (devshellFor name { }).importTOML;
     # as a flake-parts module: `perSystem.devshells.<name>` is `devShells.<name>`, devshell's mkShell of it
     flakeModule.perSystem = { config, pkgs, ... }: {
@@ -276,15 +278,16 @@ let
 in
 {
   inherit kindOf systemView systemsOfUrl;
-  # The stub of one input, by kind; `ownSystems` is a flake-utils input's own list of systems.
-  input = { name, url, ownSystems ? lib.systems.default }:
+  # The stub of one input, by kind; `ownSystems` is a flake-utils input's own list of systems, `ownNixpkgs` the
+  # flake's input its `inputs.nixpkgs.follows` names (null when it has its own).
+  input = { name, url, ownSystems ? lib.systems.default, ownNixpkgs ? null }:
     let kind = kindOf name url; in
     {
       "nixpkgs" = nixpkgs name;
       "flake-utils" = flakeUtils name ownSystems;
       "flake-parts" = flakeParts name;
       "systems" = systems name url;
-      "devshell" = devshell name;
+      "devshell" = devshell name ownNixpkgs;
       "devenv" = devenv name;
       "flakelight" = flakelight name;
       "poetry2nix" = poetry2nix name;

@@ -115,6 +115,7 @@ final class DevShellExtractor {
       closure.lambda().formals().forEach(formal -> inputUrls.putIfAbsent(formal.name(), Optional.empty()));
     }
     host.systemsOfInputs(systemsOfInputs(flakeAttrs.get("inputs"), inputUrls));
+    host.nixpkgsFollows(nixpkgsFollows(flakeAttrs.get("inputs"), inputUrls));
     Map<String, Entry> args = new LinkedHashMap<>();
     Value[] outputs = new Value[1];
     inputUrls.forEach((name, url) -> args.put(name, new Entry(name.equals("self") ? new Thunk(() -> self(outputs[0]))
@@ -223,6 +224,24 @@ final class DevShellExtractor {
       }
     });
     return systems;
+  }
+
+  /**
+   * Each input whose own nixpkgs follows one of the flake's inputs, by name ({@code devshell.inputs.nixpkgs.follows =
+   * "nixpkgs"}: devshell builds with the flake's nixpkgs).
+   */
+  private static Map<String, String> nixpkgsFollows(Value declared, Map<String, Optional<String>> inputUrls) {
+    Map<String, String> follows = new LinkedHashMap<>();
+    if (declared instanceof Attrs inputs) {
+      inputs.entries().forEach((name, entry) -> {
+        if (entry.thunk().force() instanceof Attrs spec && spec.get("inputs") instanceof Attrs own
+            && own.get("nixpkgs") instanceof Attrs nixpkgs && nixpkgs.get("follows") instanceof Str target
+            && target.literal() != null && !target.literal().equals(name) && inputUrls.containsKey(target.literal())) {
+          follows.put(name, target.literal());
+        }
+      });
+    }
+    return follows;
   }
 
   private static Optional<String> url(Entry input) {

@@ -80,8 +80,15 @@ final class Domain {
   /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
   record Input(String name, InputKind kind) implements Value.Foreign {}
 
-  /** The {@code lib} of flake-parts or devenv, or devshell's package set: only its table entries are known. */
-  record Library(KnownFunctions.Scope scope) implements Value.Foreign {}
+  /**
+   * The {@code lib} of flake-parts or devenv, or devshell's package set: only its table entries are known.
+   * {@code instance} is the nixpkgs its functions build with (devshell's {@code legacyPackages.${system}}), or null.
+   */
+  record Library(KnownFunctions.Scope scope, NixpkgsInstance instance) implements Value.Foreign {
+    Library(KnownFunctions.Scope scope) {
+      this(scope, null);
+    }
+  }
 
   /**
    * {@code builtins.getEnv "PWD"}: the variable's text where Nix evaluates ({@code nix develop --impure}; pure

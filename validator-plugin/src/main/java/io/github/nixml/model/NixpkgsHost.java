@@ -70,6 +70,22 @@ final class NixpkgsHost implements Host {
     this.systemsOfInputs = Map.copyOf(systems);
   }
 
+  private Map<String, String> nixpkgsFollows = Map.of();
+
+  /** The flake's input each input's own nixpkgs follows, by input name, where flake.nix says so. */
+  void nixpkgsFollows(Map<String, String> follows) {
+    this.nixpkgsFollows = Map.copyOf(follows);
+  }
+
+  /**
+   * devshell's package set ({@code devshell.legacyPackages.${system}}): its {@code mkShell} builds with devshell's
+   * own nixpkgs input in its default configuration, the flake's input where that follows one.
+   */
+  private Library devshellLibrary(Input devshell, SourceSpan span) {
+    String nixpkgs = nixpkgsFollows.getOrDefault(devshell.name(), devshell.name() + "/nixpkgs");
+    return new Library(Scope.DEVSHELL, legacyPackages(nixpkgs, span).instance());
+  }
+
   /** The systems an input's list holds: null when unknown. */
   private List<String> systemsOf(String input) {
     Optional<List<String>> systems = systemsOfInputs.get(input);
@@ -131,7 +147,8 @@ final class NixpkgsHost implements Host {
         return UNKNOWN; // `self`'s packages are blueprint's own
       }
       return switch (input.kind()) {
-        case DEVSHELL -> new Library(Scope.DEVSHELL);
+        case DEVSHELL -> self.args().get(1) instanceof Value.Str system && system.literal() != null
+            ? forSystem(devshellLibrary(input, at), system.literal()) : devshellLibrary(input, at);
         case NIXPKGS -> legacyPackages(input.name(), at);
         case NIXPKGS_PYTHON -> new Domain.PythonBuilds(input.name(), true, at);
         default -> UNKNOWN;
@@ -363,7 +380,7 @@ final class NixpkgsHost implements Host {
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
         case "legacyPackages" -> switch (input.kind()) {
-          case DEVSHELL -> new Library(Scope.DEVSHELL);
+          case DEVSHELL -> devshellLibrary(input, span);
           case NIXPKGS_PYTHON -> UNKNOWN;
           default -> new LegacyPackages(input.name(), span);
         };
@@ -392,7 +409,7 @@ final class NixpkgsHost implements Host {
       };
     }
     if (target instanceof Library library && indexedBySystem(library) && SYSTEM_NAME.matcher(name).matches()) {
-      return library;
+      return forSystem(library, name);
     }
     if (target instanceof Library library && library.scope() == Scope.GIT_HOOKS) {
       // `run { src; hooks; }`: the check, whose `shellHook` installs the hooks; nixpkgs' scripts stand in for the
@@ -402,7 +419,7 @@ final class NixpkgsHost implements Host {
     }
     if (target instanceof Library library) {
       return KnownFunctions.find(library.scope(), name)
-          .map(function -> KnownFunctions.named(function, evaluator, null, span)).orElse(UNKNOWN);
+          .map(function -> KnownFunctions.named(function, evaluator, library.instance(), span)).orElse(UNKNOWN);
     }
     if (target instanceof LegacyPackages legacy) {
       return legacyPackages(legacy, name);
@@ -696,6 +713,12 @@ final class NixpkgsHost implements Host {
   /** numtide devshell's or devenv's {@code flakeModule}: nixml's own, in its flake-parts source. */
   private Value flakeModule(Evaluator evaluator, String name, SourceSpan span) {
     return evaluator.select(evaluator.select(library(evaluator).flakeParts(), "flakeModules", span), name, span);
+  }
+
+  /** A library's instance made for {@code system} where that is a system written out. */
+  private static Library forSystem(Library library, String system) {
+    return library.instance() != null && KNOWN_SYSTEM.matcher(system).matches()
+        ? new Library(library.scope(), library.instance().forSystem(system)) : library;
   }
 
   /** A library a flake gives per system ({@code devshell.legacyPackages.${system}}, {@code git-hooks.lib.${system}}). */

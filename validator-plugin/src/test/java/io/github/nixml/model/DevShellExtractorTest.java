@@ -76,6 +76,27 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void devshellsMkShellBuildsWithTheNixpkgsItsInputFollows() {
+    String body = """
+        let system = "x86_64-linux"; in {
+          devShells.${system}.default = inputs.devshell.legacyPackages.${system}.mkShell {
+            packages = [ nixpkgs.legacyPackages.${system}.uv ];
+          };
+        }""";
+    String flake = "{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-25.11\";\n"
+        + "  inputs.devshell.url = \"github:numtide/devshell\";\n%s"
+        + "  outputs = { self, nixpkgs, devshell, ... }@inputs:\n" + body + ";\n}\n";
+    DevShell following = onlyShell(FlakeModel.of(flake.formatted(
+        "  inputs.devshell.inputs.nixpkgs.follows = \"nixpkgs\";\n")));
+    assertThat(following.instance().input()).isEqualTo("nixpkgs");
+    assertThat(following.instance().system()).contains("x86_64-linux");
+    // without `follows`, devshell's own nixpkgs input: another revision, still the default configuration
+    DevShell own = onlyShell(FlakeModel.of(flake.formatted("")));
+    assertThat(own.instance().input()).isEqualTo("devshell/nixpkgs");
+    assertThat(own.instance().allowUnfree()).isEqualTo(Tristate.FALSE);
+  }
+
+  @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
