@@ -126,6 +126,13 @@ public final class KnownFunctions {
       writeText("writeShellScriptBin"), writeText("writeScriptBin"), writeText("writeShellScript"),
       writeText("writeScript"), writeText("writeText"),
       built("writeShellApplication", BuiltKind.TEXT), built("writeTextFile", BuiltKind.TEXT),
+      scriptWriter("writers.writeBash", false), scriptWriter("writers.writeBashBin", false),
+      scriptWriter("writers.writeDash", false), scriptWriter("writers.writeDashBin", false),
+      scriptWriter("writers.writeFish", false), scriptWriter("writers.writeFishBin", false),
+      scriptWriter("writers.writePython3", true), scriptWriter("writers.writePython3Bin", true),
+      scriptWriter("writers.writePyPy3", true), scriptWriter("writers.writePyPy3Bin", true),
+      scriptWriter("writers.writePerl", true), scriptWriter("writers.writePerlBin", true),
+      scriptWriter("writers.writeJS", true), scriptWriter("writers.writeJSBin", true),
       built("symlinkJoin", BuiltKind.JOIN), built("buildEnv", BuiltKind.JOIN),
       driverLink("addDriverRunpath"), driverLink("addOpenGLRunpath"),
       new KnownFunction(Scope.NIXPKGS, "callPackage", 2, call -> CallPackage.call(call.evaluator(),
@@ -306,6 +313,21 @@ public final class KnownFunctions {
   private static KnownFunction writeText(String name) {
     return new KnownFunction(Scope.NIXPKGS, name, 2, call -> new Built(BuiltKind.TEXT, name,
         call.arg(0) instanceof Str str ? str.literal() : null, null, call.span()));
+  }
+
+  /**
+   * {@code pkgs.writers}' script writers: {@code writePython3Bin name { libraries = …; } text} (settings always) and
+   * {@code writeBashBin name text} (settings optional: {@code writeBashBin name { … } text}). One script, nothing
+   * else on the shell's PATH: its interpreter and libraries stay in its shebang.
+   */
+  private static KnownFunction scriptWriter(String name, boolean settings) {
+    return new KnownFunction(Scope.NIXPKGS, name, 2, call -> {
+      Value script = new Built(BuiltKind.TEXT, name, call.arg(0) instanceof Str str ? str.literal() : null, null,
+          call.span());
+      boolean takesText = settings || call.arg(1) instanceof Attrs && !(call.arg(1) instanceof Attrs attrs
+          && attrs.get("type") instanceof Str type && "derivation".equals(type.literal()));
+      return takesText ? new Value.Native(name, 1, (ev, self, at) -> script, List.of(), call.span()) : script;
+    });
   }
 
   /**

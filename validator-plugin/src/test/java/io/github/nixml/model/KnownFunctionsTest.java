@@ -166,6 +166,19 @@ class KnownFunctionsTest {
         "writeText")) {
       cases.put("NIXPKGS." + writer, textFile("(pkgs.%s \"greet\" \"echo hi\")"));
     }
+    // pkgs.writers: settings always for the compiled and Python writers, optional for the shells
+    for (String writer : List.of("writePython3", "writePython3Bin", "writePyPy3", "writePyPy3Bin", "writePerl",
+        "writePerlBin", "writeJS", "writeJSBin")) {
+      cases.put("NIXPKGS.writers." + writer,
+          textFile("(pkgs.%s \"greet\" { libraries = ps: [ ps.torch ]; } \"print(1)\")"));
+    }
+    for (String writer : List.of("writeBash", "writeBashBin", "writeDash", "writeDashBin", "writeFish",
+        "writeFishBin")) {
+      cases.put("NIXPKGS.writers." + writer, name -> {
+        textFile("(pkgs.%s \"greet\" \"echo hi\")").accept(name);
+        textFile("(pkgs.%s \"greet\" { makeWrapperArgs = [ ]; } \"echo hi\")").accept(name);
+      });
+    }
     cases.put("NIXPKGS.writeShellApplication",
         textFile("(pkgs.%s { name = \"greet\"; runtimeInputs = [ pkgs.hello ]; text = \"hello\"; })"));
     cases.put("NIXPKGS.writeTextFile",
