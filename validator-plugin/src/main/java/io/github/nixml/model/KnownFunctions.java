@@ -140,6 +140,8 @@ public final class KnownFunctions {
       new KnownFunction(Scope.POETRY2NIX, "mkPoetry2Nix", 1, KnownFunctions::mkPoetry2Nix),
       new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryEnv", 1,
           call -> poetryEnv(call.instance(), call.arg(0), call.span())),
+      new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryApplication", 1,
+          call -> poetryApplication(call.instance(), call.arg(0), call.span(), call.at())),
       new KnownFunction(Scope.PACKAGE, "withPackages", 1, KnownFunctions::withPackages),
       new KnownFunction(Scope.PACKAGE, "override", 1, KnownFunctions::override), samePackage("overrideAttrs"),
       samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
@@ -401,8 +403,28 @@ public final class KnownFunctions {
     NixpkgsInstance instance = Domain.instanceOf(pkgs);
     Value.Native mkPoetryEnv = new Value.Native("mkPoetryEnv", 1,
         (ev, self, at) -> poetryEnv(instance, self.args().get(0), self.span()), List.of(), call.at());
-    return new Attrs(java.util.Map.of("mkPoetryEnv", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryEnv),
-        null)), true);
+    Value.Native mkPoetryApplication = new Value.Native("mkPoetryApplication", 1,
+        (ev, self, at) -> poetryApplication(instance, self.args().get(0), self.span(), at), List.of(), call.at());
+    return new Attrs(java.util.Map.of(
+        "mkPoetryEnv", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryEnv), null),
+        "mkPoetryApplication", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryApplication), null)), true);
+  }
+
+  /**
+   * poetry2nix's {@code mkPoetryApplication { projectDir; python ? pkgs.python3; … }}: the project built as a Python
+   * application. Its build environment ({@code inputsFrom = [ app ]}, {@code nix develop .#app}) holds the
+   * interpreter with the project's locked packages, as {@link #poetryEnv}: modules the model does not list.
+   */
+  private static Value poetryApplication(NixpkgsInstance instance, Value arguments, SourceSpan span, SourceSpan at) {
+    Value python = poetryEnv(instance, arguments, span);
+    if (!(python instanceof Pkg)) {
+      return UNKNOWN;
+    }
+    Value.ListV inputs = new Value.ListV(List.of(new Value.Item(python, PlatformGuard.ALWAYS)));
+    Shell environment = new Shell(ShellKind.MK_SHELL, "poetry2nix.mkPoetryApplication", ((Pkg) python).instance(),
+        new Attrs(java.util.Map.of("propagatedBuildInputs", new Value.Entry(
+            io.github.nixml.nix.eval.Thunk.of(inputs), null)), false), at != null ? at : span);
+    return new Built(BuiltKind.DERIVATION, "poetry2nix.mkPoetryApplication", null, inputs, span, environment);
   }
 
   /**

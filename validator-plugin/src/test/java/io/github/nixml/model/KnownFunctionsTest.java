@@ -269,20 +269,50 @@ class KnownFunctionsTest {
       assertThat(names(shell)).containsExactly("python313");
       assertThat(shell.env()).containsKey("A");
     });
-    cases.put("POETRY2NIX.mkPoetry2Nix", name -> assertThat(names(onlyShell(FlakeModel.of("""
-        {
-          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
-          inputs.poetry2nix.url = "github:nix-community/poetry2nix";
-          outputs = { nixpkgs, poetry2nix, ... }: let
-            pkgs = nixpkgs.legacyPackages.x86_64-linux;
-            p2n = poetry2nix.lib.mkPoetry2Nix { inherit pkgs; };
-          in {
-            devShells.x86_64-linux.default = pkgs.mkShell {
-              packages = [ (p2n.mkPoetryEnv { projectDir = ./.; python = pkgs.python311; }) ];
+    cases.put("POETRY2NIX.mkPoetry2Nix", name -> {
+      assertThat(names(onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.poetry2nix.url = "github:nix-community/poetry2nix";
+            outputs = { nixpkgs, poetry2nix, ... }: let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+              p2n = poetry2nix.lib.mkPoetry2Nix { inherit pkgs; };
+            in {
+              devShells.x86_64-linux.default = pkgs.mkShell {
+                packages = [ (p2n.mkPoetryEnv { projectDir = ./.; python = pkgs.python311; }) ];
+              };
             };
-          };
-        }
-        """)))).containsExactly("python311"));
+          }
+          """)))).containsExactly("python311");
+      // the application's build environment, entered through inputsFrom, holds its interpreter
+      DevShell fromApplication = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.poetry2nix.url = "github:nix-community/poetry2nix";
+            outputs = { self, nixpkgs, poetry2nix, ... }: let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+              inherit (poetry2nix.lib.mkPoetry2Nix { inherit pkgs; }) mkPoetryApplication;
+            in {
+              packages.x86_64-linux.default = mkPoetryApplication { projectDir = self; python = pkgs.python310; };
+              devShells.x86_64-linux.default = pkgs.mkShell {
+                inputsFrom = [ self.packages.x86_64-linux.default ];
+                packages = [ pkgs.poetry ];
+              };
+            };
+          }
+          """));
+      assertThat(names(fromApplication)).containsExactly("python310", "poetry");
+      assertThat(fromApplication.packages().complete()).isTrue();
+    });
+    cases.put("NIXPKGS.poetry2nix.mkPoetryApplication", name -> {
+      DevShell shell = shell("pkgs.mkShell { inputsFrom = [ (pkgs.poetry2nix.mkPoetryApplication {"
+          + " projectDir = ./.; }) ]; }");
+      assertThat(names(shell)).containsExactly("python3");
+      assertThat(shell.packages().complete()).isTrue();
+      // an interpreter the model cannot name leaves the application unknown
+      assertThat(shell("pkgs.mkShell { inputsFrom = [ (pkgs.poetry2nix.mkPoetryApplication {"
+          + " projectDir = ./.; python = builtins.getEnv \"PY\"; }) ]; }").packages().complete()).isFalse();
+    });
     cases.put("NIXPKGS.poetry2nix.mkPoetryEnv", name -> {
       // through poetry2nix's overlay; without `python`, poetry2nix takes the package set's python3
       DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.poetry2nix.mkPoetryEnv { projectDir = ./.; }) ]; }");
