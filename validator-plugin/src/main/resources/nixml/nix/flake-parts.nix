@@ -249,6 +249,23 @@ let
         pre-commit = someOf { installationScript = hookInstaller pkgs; };
       };
     };
+    # srid/flake-root: `perSystem.flake-root`, whose `projectRootFile` the flake may set, `package` is the
+    # `flake-root` command that finds it, and `devShell` a shell whose hook exports $FLAKE_ROOT from that command
+    # (for `inputsFrom = [ config.flake-root.devShell ]`)
+    flake-root = declaring {
+      known = pkgs: let package = pkgs.writeShellApplication { name = "flake-root"; text = ""; }; in {
+        flake-root = someOf {
+          inherit package;
+          devShell = pkgs.mkShell {
+            name = "flake-root-devshell";
+            shellHook = ''
+              FLAKE_ROOT="$(${package}/bin/flake-root)"
+              export FLAKE_ROOT
+            '';
+          };
+        };
+      };
+    };
     # flake-parts' own easyOverlay: `perSystem.overlayAttrs` becomes `overlays.default`
     easyOverlay = declaring { perSystemOptions = [ "overlayAttrs" ]; flakeOutputs = [ "overlays" ]; };
   };

@@ -29,7 +29,7 @@ final class Domain {
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
   enum InputKind {
     NIXPKGS, FLAKE_UTILS, FLAKE_UTILS_PLUS, FLAKE_PARTS, SYSTEMS, DEVSHELL, DEVENV, FLAKELIGHT, PYPROJECT_NIX, POETRY2NIX,
-    TREEFMT_NIX, GIT_HOOKS, NIXPKGS_PYTHON, BLUEPRINT, OTHER
+    TREEFMT_NIX, GIT_HOOKS, FLAKE_ROOT, NIXPKGS_PYTHON, BLUEPRINT, OTHER
   }
 
   /**

@@ -333,6 +333,9 @@ final class NixpkgsHost implements Host {
     if (text.contains("cachix/git-hooks.nix") || text.contains("cachix/pre-commit-hooks.nix")) {
       return InputKind.GIT_HOOKS;
     }
+    if (text.contains("srid/flake-root")) {
+      return InputKind.FLAKE_ROOT;
+    }
     return text.contains("nixpkgs") ? InputKind.NIXPKGS : InputKind.OTHER;
   }
 
@@ -375,7 +378,7 @@ final class NixpkgsHost implements Host {
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
           case GIT_HOOKS -> new Library(Scope.GIT_HOOKS); // `git-hooks.lib.${system}.run { … }`
           case BLUEPRINT -> new Attrs(Map.of("mkBlueprint", new Entry(Thunk.of(blueprint(evaluator)), null)), true);
-          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
+          case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, FLAKE_ROOT, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
         };
         case "build" -> input.kind() == InputKind.PYPROJECT_NIX ? new Attrs(java.util.Map.of("packages",
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
@@ -391,6 +394,7 @@ final class NixpkgsHost implements Host {
           case DEVENV -> flakeModule(evaluator, "devenv", span);
           case TREEFMT_NIX -> foreignModule(evaluator, "treefmt-nix", span);
           case GIT_HOOKS -> foreignModule(evaluator, "git-hooks", span);
+          case FLAKE_ROOT -> foreignModule(evaluator, "flake-root", span);
           default -> UNKNOWN;
         };
         // `inputs.flake-parts.flakeModules.easyOverlay`, `inputs.treefmt-nix.flakeModules.default`: the modules

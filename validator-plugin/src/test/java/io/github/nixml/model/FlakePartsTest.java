@@ -224,6 +224,35 @@ class FlakePartsTest {
   }
 
   @Test
+  void flakeRootsModuleGivesItsCommandAndAShellThatExportsFlakeRoot() {
+    FlakeModel model = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          inputs.flake-root.url = "github:srid/flake-root";
+          outputs = inputs@{ flake-parts, ... }:
+            flake-parts.lib.mkFlake { inherit inputs; } {
+              imports = [ inputs.flake-root.flakeModule ];
+              systems = [ "x86_64-linux" ];
+              perSystem = { pkgs, config, ... }: {
+                flake-root.projectRootFile = "pyproject.toml";
+                devShells.default = pkgs.mkShell {
+                  inputsFrom = [ config.flake-root.devShell ];
+                  packages = [ pkgs.uv config.flake-root.package ];
+                };
+              };
+            };
+        }
+        """);
+    assertThat(model.shellsComplete()).isTrue();
+    DevShell shell = shell(model, "default", "x86_64-linux");
+    assertThat(names(shell)).containsExactly("uv");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.hooksComplete()).isTrue();
+    assertThat(shell.hooks().get(0).text()).contains("export FLAKE_ROOT");
+  }
+
+  @Test
   void devenvsFlakeModulesDefaultIsItsFlakeModule() {
     FlakeModel model = FlakeModel.of("""
         {
