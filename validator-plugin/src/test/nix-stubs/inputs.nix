@@ -274,6 +274,10 @@ let
     outPath = "/stub/inputs/${name}";
     overlays.default = _: _: { };
     overlay = _: _: { };
+    # its default package, something the stubs cannot say more of (rendered as that input's, unknown)
+    packages = lib.genAttrs lib.systems.flakeExposed (system: {
+      default = { _nixmlUnknownInput = name; outPath = "/stub/inputs/${name}/default"; };
+    });
   };
 in
 {

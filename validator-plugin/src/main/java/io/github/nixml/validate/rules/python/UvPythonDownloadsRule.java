@@ -124,7 +124,13 @@ public final class UvPythonDownloadsRule extends DevShellRule {
         UvPythonDownloadsRule::venvFromNixInterpreter)) {
       return;
     }
-    if (shell.packages().complete() && shell.packages().packages().stream().noneMatch(UvPythonDownloadsRule::isPython)) {
+    boolean noKnownPython = shell.packages().packages().stream().noneMatch(UvPythonDownloadsRule::isPython);
+    if (noKnownPython && !shell.packages().complete()) {
+      // an entry the model cannot resolve may be the Nix interpreter, or there is none and Python is left to uv
+      // on purpose: a warning would have no evidence of either
+      return;
+    }
+    if (noKnownPython) {
       // no Nix interpreter to keep uv on: Python is left to uv on purpose, a choice rather than a contradiction
       sink.reportNote(model.at(uv.get().location()), "uv is in the shell with no Python from Nix, so uv runs a "
           + "standalone CPython it downloads (NixOS runs one only with nix-ld); if the project should use Nix's "
