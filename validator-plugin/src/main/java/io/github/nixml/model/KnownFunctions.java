@@ -293,8 +293,41 @@ public final class KnownFunctions {
     }
     List<String> propagated = new ArrayList<>(PROPAGATED);
     propagated.add("dependencies");
-    return derivation(call, String.join(".", ((Pkg) call.receiver()).path()) + "." + builder, propagated,
-        List.of(new Value.Item(interpreter.get(), PlatformGuard.ALWAYS)));
+    String name = String.join(".", ((Pkg) call.receiver()).path()) + "." + builder;
+    Attrs attrs = derivationAttributes(call);
+    Value.Item python = new Value.Item(interpreter.get(), PlatformGuard.ALWAYS);
+    Value derivation = derivation(call, attrs, name, propagated, List.of(python));
+    if (!(derivation instanceof Built built)) {
+      return derivation;
+    }
+    // its build environment (`inputsFrom = [ drv ]`, `nix develop .#drv`): the interpreter and `build-system` as
+    // build tools, `dependencies` propagated, as buildPythonPackage hands them to mkDerivation
+    Map<String, Value.Entry> entries = new LinkedHashMap<>(attrs.entries());
+    entries.keySet().removeAll(List.of("packages", "inputsFrom", "dependencies", "build-system"));
+    entries.put("nativeBuildInputs", joined(attrs, List.of("nativeBuildInputs", "build-system"), List.of(python)));
+    entries.put("propagatedBuildInputs", joined(attrs, List.of("propagatedBuildInputs", "dependencies"), List.of()));
+    Shell environment = new Shell(ShellKind.MK_SHELL, name, call.instance(), new Attrs(entries, false),
+        call.at() != null ? call.at() : call.span());
+    return new Built(built.kind(), built.builder(), built.name(), built.paths(), built.span(), environment);
+  }
+
+  /** The lists of {@code names} in {@code attrs} after {@code first}, as one list; unknown if one is not a list. */
+  private static Value.Entry joined(Attrs attrs, List<String> names, List<Value.Item> first) {
+    SourceSpan keySpan = names.stream().filter(attrs.entries()::containsKey).findFirst()
+        .map(name -> attrs.entries().get(name).keySpan()).orElse(null);
+    return new Value.Entry(new Thunk(() -> {
+      List<Value.Item> items = new ArrayList<>(first);
+      for (String name : names) {
+        if (attrs.entries().containsKey(name)) {
+          List<Value.Item> more = Evaluator.items(attrs.get(name));
+          if (more == null) {
+            return UNKNOWN;
+          }
+          items.addAll(more);
+        }
+      }
+      return new Value.ListV(items);
+    }), keySpan);
   }
 
 

@@ -516,8 +516,30 @@ final class NixpkgsHost implements Host {
       case "outPath" -> new Value.Str(List.of(new Value.Interpolation(built, "outPath")), span);
       case "outputs" -> new Value.ListV(List.of(new Value.Item(Value.Str.of("out", span), PlatformGuard.ALWAYS)));
       // a package the project builds may declare more outputs
-      default -> OUTPUTS.contains(name) && built.kind() != Domain.BuiltKind.DERIVATION ? null : UNKNOWN;
+      default -> OUTPUTS.contains(name) ? (built.kind() != Domain.BuiltKind.DERIVATION ? null : UNKNOWN)
+          : derivationAttribute(built, name);
     };
+  }
+
+  /**
+   * An attribute of a derivation the project builds: what its {@code passthru} gives (buildPythonPackage's
+   * {@code optional-dependencies} among them), else what its call gave it ({@code pname}, {@code version}); unknown
+   * when the model has not read the call.
+   */
+  private static Value derivationAttribute(Built built, String name) {
+    if (built.environment() == null) {
+      return UNKNOWN;
+    }
+    Attrs attrs = built.environment().attributes();
+    if (attrs.entries().containsKey("passthru")) {
+      if (!(attrs.get("passthru") instanceof Attrs passthru) || passthru.open()) {
+        return UNKNOWN;
+      }
+      if (passthru.entries().containsKey(name)) {
+        return passthru.get(name);
+      }
+    }
+    return attrs.entries().containsKey(name) ? attrs.get(name) : UNKNOWN;
   }
 
   /** Output names nixpkgs' packages use ({@code lib.getOutput}'s candidates). */

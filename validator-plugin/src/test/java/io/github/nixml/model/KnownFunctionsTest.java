@@ -154,6 +154,22 @@ class KnownFunctionsTest {
           assertThat(names(shell)).containsExactly("python311Packages.numpy", "python311");
           assertThat(shell.packages().complete()).isTrue();
         }
+        // its build environment, entered through inputsFrom, holds the interpreter, build-system and
+        // dependencies; its passthru and its own attributes read back
+        DevShell entered = shell("let drv = pkgs.python312Packages." + name + " { pname = \"demo\";"
+            + " version = \"0.1.0\"; build-system = [ pkgs.python312Packages.hatchling ];"
+            + " dependencies = [ pkgs.python312Packages.numpy ];"
+            + " passthru.optional-dependencies.dev = [ pkgs.python312Packages.pytest ]; };"
+            + " in pkgs.mkShell { inputsFrom = [ drv ]; packages = drv.optional-dependencies.dev;"
+            + " VERSION = drv.version; }");
+        assertThat(names(entered)).containsExactlyInAnyOrder("python312", "python312Packages.hatchling",
+            "python312Packages.numpy", "python312Packages.pytest");
+        assertThat(entered.packages().complete()).isTrue();
+        assertThat(entered.env().get("VERSION").text()).isEqualTo("0.1.0");
+        // a passthru the model cannot read hides its attributes
+        assertThat(shell("let drv = pkgs.python312Packages." + name + " { pname = \"d\";"
+            + " passthru = builtins.getEnv \"P\"; }; in pkgs.mkShell { packages = drv.extras; }")
+            .packages().complete()).isFalse();
         // its store path in a text names the builder
         assertThat(shell("pkgs.mkShell { T = pkgs.python311Packages." + name + " { pname = \"t\"; }; }").env()
             .get("T").text()).isEqualTo("${python311Packages." + name + " \"t\"}");

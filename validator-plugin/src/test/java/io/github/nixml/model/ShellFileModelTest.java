@@ -191,14 +191,30 @@ class ShellFileModelTest {
   }
 
   @Test
-  void aPackageIsABuildEnvironmentTheModelDoesNotRead() {
+  void aPackageOfNixpkgsIsABuildEnvironmentTheModelDoesNotRead() {
     FlakeModel model = model("""
         { pkgs ? import <nixpkgs> { } }:
-        pkgs.python312Packages.buildPythonPackage { pname = "demo"; version = "0.1"; src = ./.; }
+        pkgs.python312Packages.numpy
         """);
     assertThat(model.readable()).isTrue();
     assertThat(model.shells()).isEmpty();
     assertThat(model.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void aPythonPackageTheProjectBuildsIsItsBuildEnvironment() {
+    // buildPythonPackage hands mkDerivation the interpreter and build-system as build tools, dependencies propagated
+    DevShell shell = onlyShell(model("""
+        { pkgs ? import <nixpkgs> { } }:
+        pkgs.python312Packages.buildPythonPackage {
+          pname = "demo"; version = "0.1"; src = ./.;
+          build-system = [ pkgs.python312Packages.setuptools ];
+          dependencies = [ pkgs.python312Packages.numpy ];
+        }
+        """));
+    assertThat(shell.packages().packages()).extracting(PackageRef::name).containsExactly("python312",
+        "python312Packages.setuptools", "python312Packages.numpy");
+    assertThat(shell.packages().complete()).isTrue();
   }
 
   @Test
