@@ -107,12 +107,14 @@ public final class KnownFunctions {
           DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at()))),
       new KnownFunction(Scope.NIXPKGS, "devshell.importTOML", 1,
           call -> DevshellConfiguration.importToml(call.evaluator(), call.arg(0), call.at())),
-      opaque("system"), opaque("fetchurl"),
+      opaque("system"),
       // `import (pkgs.fetchFromGitHub { owner = "NixOS"; repo = "nixpkgs"; rev = "22.05"; … }) { }`: nixpkgs at rev
       new KnownFunction(Scope.NIXPKGS, "fetchFromGitHub", 1, call -> call.arg(0) instanceof Attrs spec
           && spec.get("owner") instanceof Str owner && "nixos".equalsIgnoreCase(owner.literal())
           && spec.get("repo") instanceof Str repo && "nixpkgs".equals(repo.literal())
-          ? NixpkgsHost.nixpkgsAt(spec, "rev", "tag") : UNKNOWN),
+          ? NixpkgsHost.nixpkgsAt(spec, "rev", "tag") : fetched(call, "fetchFromGitHub")),
+      fetcher("fetchurl"), fetcher("fetchzip"), fetcher("fetchgit"), fetcher("fetchFromGitLab"),
+      fetcher("fetchFromGitea"), fetcher("fetchFromSourcehut"), fetcher("fetchFromBitbucket"),
       runCommand("runCommand"), runCommand("runCommandLocal"), runCommand("runCommandCC"),
       runCommand("runCommandNoCC"), runCommand("runCommandNoCCLocal"),
       linkFarm("linkFarm"), linkFarm("linkFarmFromDrvs"),
@@ -189,6 +191,27 @@ public final class KnownFunctions {
   /** A member whose result the model does not follow ({@code pkgs.writeText …}): not a package. */
   private static KnownFunction opaque(String name) {
     return new KnownFunction(Scope.NIXPKGS, name, 0, call -> UNKNOWN);
+  }
+
+  /**
+   * nixpkgs' fetchers ({@code src = fetchFromGitLab { … }}): a fixed-output derivation, the sources (or file) it
+   * downloads, propagating nothing. What it holds is not known: imported or called, it stays unknown; in a text it is
+   * a store path the model does not list, as a package the project builds.
+   */
+  private static KnownFunction fetcher(String name) {
+    return new KnownFunction(Scope.NIXPKGS, name, 1, call -> fetched(call, name));
+  }
+
+  private static Value fetched(Call call, String fetcher) {
+    Attrs spec = call.arg(0) instanceof Attrs attrs ? attrs : null;
+    String name = spec == null ? null : literal(spec, "name");
+    String url = spec == null ? null : literal(spec, "url");
+    if (name == null && fetcher.equals("fetchurl") && url != null) {
+      name = url.substring(url.lastIndexOf('/') + 1); // fetchurl's name ? baseNameOf url
+    }
+    return spec == null ? UNKNOWN
+        : new Built(BuiltKind.DERIVATION, fetcher, name != null ? name : "source", new Value.ListV(List.of()),
+            call.span());
   }
 
   /** {@code runCommand name env script}: a package the project builds, propagating nothing. */

@@ -93,8 +93,24 @@ class KnownFunctionsTest {
       assertThat(names(shell("pkgs.callPackage " + function + " { extra = pkgs.uv; cudaSupport = true; }")))
           .containsExactly("python312", "uv");
     });
-    for (String member : List.of("system", "fetchurl", "fetchFromGitHub")) {
-      cases.put("NIXPKGS." + member, opaque());
+    cases.put("NIXPKGS.system", opaque());
+    for (String fetcher : List.of("fetchurl", "fetchzip", "fetchgit", "fetchFromGitHub", "fetchFromGitLab",
+        "fetchFromGitea", "fetchFromSourcehut", "fetchFromBitbucket")) {
+      cases.put("NIXPKGS." + fetcher, name -> {
+        opaque().accept(name); // the function itself is no package
+        // what it fetches: a store path in a text, nothing in a package list; imported or called, unknown
+        String fetched = "(pkgs." + name + " { owner = \"o\"; repo = \"r\"; url = \"https://example.org/s.zip\";"
+            + " rev = \"1\"; hash = \"\"; })";
+        DevShell shell = shell("pkgs.mkShell { src = " + fetched + "; packages = [ pkgs.uv " + fetched + " ]; }");
+        assertThat(names(shell)).containsExactly("uv");
+        assertThat(shell.packages().complete()).isTrue();
+        assertThat(shell.env().get("src").complete()).isTrue();
+        assertThat(shell.env().get("src").pieces()).singleElement().isInstanceOf(ShellPiece.BuiltPath.class);
+        assertThat(shell("pkgs.mkShell { packages = [ (import " + fetched + " { }) ]; }").packages().complete())
+            .isFalse();
+        assertThat(shell("pkgs.mkShell { packages = [ (pkgs.callPackage " + fetched + " { }) ]; }").packages()
+            .complete()).isFalse();
+      });
     }
     for (String member : List.of("runCommand", "runCommandLocal", "runCommandCC", "runCommandNoCC",
         "runCommandNoCCLocal")) {
