@@ -124,7 +124,8 @@ public final class UvPythonDownloadsRule extends DevShellRule {
         UvPythonDownloadsRule::venvFromNixInterpreter)) {
       return;
     }
-    boolean noKnownPython = shell.packages().packages().stream().noneMatch(UvPythonDownloadsRule::isPython);
+    boolean noKnownPython = model.interpreters(shell).isEmpty()
+        && shell.packages().packages().stream().noneMatch(UvPythonDownloadsRule::isPython);
     if (noKnownPython && !shell.packages().complete()) {
       // an entry the model cannot resolve may be the Nix interpreter, or there is none and Python is left to uv
       // on purpose: a warning would have no evidence of either
