@@ -16,7 +16,7 @@
       devShells.${system}.default = pkgs.mkShell {
         packages = [
           pp.python
-          pp.uv
+          pkgs.uv
           toolbox.packages.${system}.default
         ];
       };
