@@ -56,7 +56,7 @@ final class CallPackage {
           // the package is named where the formal is written
           args.put(formal.name(), new Entry(new Thunk(() -> {
             Value member = evaluator.select(autoArgs, formal.name(), formal.span());
-            return member == null ? Value.UNKNOWN : member;
+            return member == null ? Value.UNKNOWN : placedWhereUsed(member);
           }), formal.span(), formal.span()));
         }
       }
@@ -64,6 +64,20 @@ final class CallPackage {
     given.entries().forEach(args::putIfAbsent);
     return evaluator.apply(function, Thunk.of(new Attrs(args, given.open())), at);
   }
+
+  /**
+   * A CUDA package set taken as a formal ({@code { cudaPackages, … }:}) has no place of its own: its members are
+   * placed where the file names them ({@code cudaPackages.cudatoolkit} in {@code buildInputs}), where a finding
+   * about them belongs, not at the formal.
+   */
+  private static Value placedWhereUsed(Value member) {
+    return member instanceof Domain.Pkg set && set.pythonModules() == null && !set.path().isEmpty()
+        && CUDA_PACKAGE_SET.matcher(set.path().get(set.path().size() - 1)).matches()
+        ? new Domain.Pkg(set.instance(), set.path(), null) : member;
+  }
+
+  private static final java.util.regex.Pattern CUDA_PACKAGE_SET =
+      java.util.regex.Pattern.compile("cudaPackages(_\\d+)*");
 
   /** Whether {@code autoArgs} is nixpkgs' top level (overlaid or not) and surely has {@code name}. */
   private static boolean hasEveryRelease(Value autoArgs, String name) {

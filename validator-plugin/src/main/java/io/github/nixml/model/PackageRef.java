@@ -35,6 +35,9 @@ public record PackageRef(List<String> attrPath, NixpkgsInstance source, Platform
 
   /** True for CUDA packages: the toolkit, cuDNN, NCCL, any {@code cudaPackages*} member, {@code *WithCuda}. */
   public boolean isCuda() {
+    if (attrPath.get(attrPath.size() - 1).equals("backendStdenv")) {
+      return false; // the C/C++ toolchain nvcc accepts: no CUDA library, free, on every platform
+    }
     for (String part : attrPath) {
       if (part.startsWith("cudaPackages") || part.startsWith("cudatoolkit") || part.startsWith("cudnn")
           || part.equals("nccl") || part.equals("cutensor") || part.endsWith("WithCuda")) {

@@ -97,6 +97,26 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aCudaSetTakenAsAFormalPlacesItsMembersWhereTheyAreNamed() {
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.callPackage ({ mkShell, cudaPackages, stdenv }:
+            mkShell {
+              packages = [
+                cudaPackages.cudatoolkit
+              ];
+            }) { };
+        }"""));
+    assertThat(shell.packages().packages()).singleElement().satisfies(ref -> {
+      assertThat(ref.name()).isEqualTo("cudaPackages.cudatoolkit");
+      assertThat(ref.location().line()).isEqualTo(9); // the list's line, not the formal's
+    });
+    // backendStdenv is the toolchain nvcc accepts: no CUDA package
+    assertThat(new PackageRef(List.of("cudaPackages", "backendStdenv"), null, PlatformGuard.ALWAYS,
+        shell.location()).isCuda()).isFalse();
+  }
+
+  @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
