@@ -97,18 +97,22 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
    * interpolation (so the comment breaks evaluation where CUDA does not exist), but nothing in the shell loads it.
    */
   public List<PackageRef> cudaPackagesInUse() {
-    Set<Integer> onlyInComments = new java.util.HashSet<>();
-    interpolatedOnlyInComments().forEach(ref -> onlyInComments.add(ref.location().offset()));
-    return cudaPackages().stream().filter(ref -> !onlyInComments.contains(ref.location().offset())).toList();
+    List<PackageRef> cuda = cudaPackages();
+    if (cuda.isEmpty()) {
+      return cuda;
+    }
+    Set<SourceSpan> onlyInComments = new java.util.HashSet<>();
+    interpolatedOnlyInComments().forEach(ref -> onlyInComments.add(ref.location()));
+    return cuda.stream().filter(ref -> !onlyInComments.contains(ref.location())).toList();
   }
 
   /** The packages interpolated in a shell comment of a hook and nowhere else in the shell. */
   public List<PackageRef> interpolatedOnlyInComments() {
-    Set<Integer> elsewhere = new java.util.HashSet<>();
-    interpolatedPackages(true).forEach(ref -> elsewhere.add(ref.location().offset()));
-    packages.packages().forEach(ref -> elsewhere.add(ref.location().offset()));
-    libraryPaths.forEach(path -> path.entries().packages().forEach(ref -> elsewhere.add(ref.location().offset())));
-    return interpolatedPackages().stream().filter(ref -> !elsewhere.contains(ref.location().offset())).toList();
+    Set<SourceSpan> elsewhere = new java.util.HashSet<>();
+    interpolatedPackages(true).forEach(ref -> elsewhere.add(ref.location()));
+    packages.packages().forEach(ref -> elsewhere.add(ref.location()));
+    libraryPaths.forEach(path -> path.entries().packages().forEach(ref -> elsewhere.add(ref.location())));
+    return interpolatedPackages().stream().filter(ref -> !elsewhere.contains(ref.location())).toList();
   }
 
   private List<PackageRef> interpolatedPackages(boolean outsideComments) {

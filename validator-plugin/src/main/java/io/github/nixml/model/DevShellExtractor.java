@@ -543,7 +543,7 @@ final class DevShellExtractor {
         !attributes.open() && envComplete, breakages);
   }
 
-  /** A derivation the model knows: a package, something built, or a fact of one. */
+  /** A value nixpkgs does not export as variables: a package, something built, or a package's name or version. */
   private static boolean isDerivation(Value value) {
     return value instanceof Pkg pkg && !pkg.path().isEmpty() || value instanceof Built
         || value instanceof Domain.PackageFact;

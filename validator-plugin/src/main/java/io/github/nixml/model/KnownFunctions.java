@@ -205,13 +205,13 @@ public final class KnownFunctions {
   private static Value fetched(Call call, String fetcher) {
     Attrs spec = call.arg(0) instanceof Attrs attrs ? attrs : null;
     String name = spec == null ? null : literal(spec, "name");
-    String url = spec == null ? null : literal(spec, "url");
-    if (name == null && fetcher.equals("fetchurl") && url != null) {
-      name = url.substring(url.lastIndexOf('/') + 1); // fetchurl's name ? baseNameOf url
+    // fetchzip and the fetchFrom* name their result "source" by default; fetchurl and fetchgit derive it from the
+    // URL (and rev), which the model does not repeat
+    if (name == null && (fetcher.equals("fetchzip") || fetcher.startsWith("fetchFrom"))) {
+      name = "source";
     }
     return spec == null ? UNKNOWN
-        : new Built(BuiltKind.DERIVATION, fetcher, name != null ? name : "source", new Value.ListV(List.of()),
-            call.span());
+        : new Built(BuiltKind.DERIVATION, fetcher, name, new Value.ListV(List.of()), call.span());
   }
 
   /** {@code runCommand name env script}: a package the project builds, propagating nothing. */
@@ -327,11 +327,30 @@ public final class KnownFunctions {
     // build tools, `dependencies` propagated, as buildPythonPackage hands them to mkDerivation
     Map<String, Value.Entry> entries = new LinkedHashMap<>(attrs.entries());
     entries.keySet().removeAll(List.of("packages", "inputsFrom", "dependencies", "build-system"));
-    entries.put("nativeBuildInputs", joined(attrs, List.of("nativeBuildInputs", "build-system"), List.of(python)));
+    // with doCheck (true unless set false) the check inputs are build inputs too (doInstallCheck = doCheck)
+    boolean checks = !(attrs.entries().containsKey("doCheck") && attrs.get("doCheck") instanceof Value.Bool check
+        && !check.value());
+    entries.put("nativeBuildInputs", joined(attrs, checks ? List.of("nativeBuildInputs", "build-system",
+        "nativeCheckInputs", "checkInputs") : List.of("nativeBuildInputs", "build-system"), List.of(python)));
+    entries.keySet().removeAll(List.of("nativeCheckInputs", "checkInputs"));
+    if (!attrs.entries().containsKey("shellHook") && !pyprojectBuild(attrs)) {
+      // a legacy setuptools build gets setuptoolsShellHook as its shell hook (an editable install that changes
+      // PATH and PYTHONPATH): what it does in the shell is not read
+      entries.put("shellHook", new Value.Entry(Thunk.of(UNKNOWN), null));
+    }
     entries.put("propagatedBuildInputs", joined(attrs, List.of("propagatedBuildInputs", "dependencies"), List.of()));
     Shell environment = new Shell(ShellKind.MK_SHELL, name, call.instance(), new Attrs(entries, false),
         call.at() != null ? call.at() : call.span());
     return new Built(built.kind(), built.builder(), built.name(), built.paths(), built.span(), environment);
+  }
+
+  /** A build that is not setuptools' legacy one: {@code pyproject = true}, or a {@code format} other than it. */
+  private static boolean pyprojectBuild(Attrs attrs) {
+    if (attrs.entries().containsKey("pyproject")) {
+      return attrs.get("pyproject") instanceof Value.Bool pyproject && pyproject.value();
+    }
+    return attrs.entries().containsKey("format") && attrs.get("format") instanceof Str format
+        && format.literal() != null && !format.literal().equals("setuptools");
   }
 
   /** The lists of {@code names} in {@code attrs} after {@code first}, as one list; unknown if one is not a list. */

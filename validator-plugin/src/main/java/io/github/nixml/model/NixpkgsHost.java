@@ -522,25 +522,29 @@ final class NixpkgsHost implements Host {
   }
 
   /**
-   * An attribute of a derivation the project builds: what its {@code passthru} gives (buildPythonPackage's
-   * {@code optional-dependencies} among them), else what its call gave it ({@code pname}, {@code version}); unknown
-   * when the model has not read the call.
+   * An attribute of a derivation the project builds: a member of its closed {@code passthru}, else one of the few
+   * its call gives it unchanged ({@code pname}, {@code version}, {@code src}; a Python package's
+   * {@code optional-dependencies}, which buildPythonPackage puts in passthru). Anything else stays unknown:
+   * nixpkgs adds to {@code meta} and {@code passthru}, and buildPythonPackage removes or rewrites others
+   * ({@code doCheck}, {@code format}).
    */
   private static Value derivationAttribute(Built built, String name) {
     if (built.environment() == null) {
       return UNKNOWN;
     }
     Attrs attrs = built.environment().attributes();
-    if (attrs.entries().containsKey("passthru")) {
-      if (!(attrs.get("passthru") instanceof Attrs passthru) || passthru.open()) {
-        return UNKNOWN;
-      }
-      if (passthru.entries().containsKey(name)) {
-        return passthru.get(name);
-      }
+    if (attrs.entries().containsKey("passthru") && attrs.get("passthru") instanceof Attrs passthru
+        && !passthru.open() && passthru.entries().containsKey(name)) {
+      return passthru.get(name);
     }
-    return attrs.entries().containsKey(name) ? attrs.get(name) : UNKNOWN;
+    boolean python = built.builder().endsWith(".buildPythonPackage") || built.builder().endsWith(
+        ".buildPythonApplication");
+    return (DERIVATION_ATTRIBUTES.contains(name) || python && name.equals("optional-dependencies"))
+        && attrs.entries().containsKey(name) ? attrs.get(name) : UNKNOWN;
   }
+
+  /** The attributes a derivation keeps as its call gave them. */
+  private static final java.util.Set<String> DERIVATION_ATTRIBUTES = java.util.Set.of("pname", "version", "src");
 
   /** Output names nixpkgs' packages use ({@code lib.getOutput}'s candidates). */
   private static final java.util.Set<String> OUTPUTS =

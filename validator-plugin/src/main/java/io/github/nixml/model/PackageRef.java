@@ -35,7 +35,7 @@ public record PackageRef(List<String> attrPath, NixpkgsInstance source, Platform
 
   /** True for CUDA packages: the toolkit, cuDNN, NCCL, any {@code cudaPackages*} member, {@code *WithCuda}. */
   public boolean isCuda() {
-    if (attrPath.get(attrPath.size() - 1).equals("backendStdenv")) {
+    if (!attrPath.isEmpty() && attrPath.get(attrPath.size() - 1).equals("backendStdenv")) {
       return false; // the C/C++ toolchain nvcc accepts: no CUDA library, free, on every platform
     }
     for (String part : attrPath) {

@@ -173,15 +173,26 @@ class KnownFunctionsTest {
         // its build environment, entered through inputsFrom, holds the interpreter, build-system and
         // dependencies; its passthru and its own attributes read back
         DevShell entered = shell("let drv = pkgs.python312Packages." + name + " { pname = \"demo\";"
-            + " version = \"0.1.0\"; build-system = [ pkgs.python312Packages.hatchling ];"
+            + " version = \"0.1.0\"; pyproject = true; build-system = [ pkgs.python312Packages.hatchling ];"
             + " dependencies = [ pkgs.python312Packages.numpy ];"
+            + " nativeCheckInputs = [ pkgs.python312Packages.hypothesis ];"
             + " passthru.optional-dependencies.dev = [ pkgs.python312Packages.pytest ]; };"
             + " in pkgs.mkShell { inputsFrom = [ drv ]; packages = drv.optional-dependencies.dev;"
-            + " VERSION = drv.version; }");
+            + " VERSION = drv.version; DESCRIPTION = drv.meta.description; }");
         assertThat(names(entered)).containsExactlyInAnyOrder("python312", "python312Packages.hatchling",
-            "python312Packages.numpy", "python312Packages.pytest");
+            "python312Packages.hypothesis", "python312Packages.numpy", "python312Packages.pytest");
         assertThat(entered.packages().complete()).isTrue();
+        assertThat(entered.hooksComplete()).isTrue();
         assertThat(entered.env().get("VERSION").text()).isEqualTo("0.1.0");
+        // nixpkgs adds to meta (broken, available, …): not read from the call
+        assertThat(entered.env().get("DESCRIPTION").complete()).isFalse();
+        // with doCheck = false the check inputs are no build inputs; a legacy setuptools build's shell hook
+        // (setuptoolsShellHook: an editable install) is not read
+        DevShell legacy = shell("pkgs.mkShell { inputsFrom = [ (pkgs.python312Packages." + name + " {"
+            + " pname = \"old\"; version = \"1\"; doCheck = false;"
+            + " nativeCheckInputs = [ pkgs.python312Packages.hypothesis ]; }) ]; }");
+        assertThat(names(legacy)).containsExactly("python312");
+        assertThat(legacy.hooksComplete()).isFalse();
         // a passthru the model cannot read hides its attributes
         assertThat(shell("let drv = pkgs.python312Packages." + name + " { pname = \"d\";"
             + " passthru = builtins.getEnv \"P\"; }; in pkgs.mkShell { packages = drv.extras; }")

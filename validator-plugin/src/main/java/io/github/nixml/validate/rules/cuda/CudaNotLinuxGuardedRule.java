@@ -93,7 +93,7 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
             + String.join(", ", site.nonLinux()) + (unguarded.stream().allMatch(ref -> !ref.isCuda())
                 ? ", where nixpkgs marks torch built with config.cudaSupport broken (\"CUDA is not targeting Linux\")"
                 : ", where CUDA does not exist") + (inCommentOnly(site)
-                    ? " (it is named only in a shell comment, but Nix interpolates ${…} there too); delete that line, or wrap "
+                    ? " (named only in a shell comment, but Nix interpolates ${…} there too); delete that line, or wrap "
                     : "; wrap ")
             + (names.size() == 1 ? "it" : "them") + " in lib.optionals pkgs.stdenv.isLinux [ … ] or build only "
             + "Linux systems", List.of(),
@@ -105,9 +105,9 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
 
   /** Every package of the site is interpolated only in a shell comment (nothing in the shell loads it). */
   private static boolean inCommentOnly(Site site) {
-    Set<Integer> inComments = new HashSet<>();
-    site.shell().interpolatedOnlyInComments().forEach(ref -> inComments.add(ref.location().offset()));
-    return site.unguarded().stream().allMatch(ref -> inComments.contains(ref.location().offset()));
+    Set<SourceSpan> inComments = new HashSet<>();
+    site.shell().interpolatedOnlyInComments().forEach(ref -> inComments.add(ref.location()));
+    return site.unguarded().stream().allMatch(ref -> inComments.contains(ref.location()));
   }
 
   /**
