@@ -272,9 +272,17 @@ public final class KnownFunctions {
     }
     Map<String, Value.Entry> entries = new LinkedHashMap<>(attrs.entries());
     entries.keySet().removeAll(List.of("packages", "inputsFrom"));
-    // placed where it is applied: the function may be named far away (`inherit (pkgs) stdenv`)
-    Shell environment = new Shell(ShellKind.MK_SHELL, "stdenv.mkDerivation", call.instance(),
-        new Attrs(entries, false), call.at() != null ? call.at() : call.span());
+    return withEnvironment(built, "stdenv.mkDerivation", call.instance(), entries, call.at(), call.span());
+  }
+
+  /**
+   * {@code built} with the shell its build environment is, of {@code attributes}; placed where the builder is
+   * applied ({@code at}, else {@code span}): the function may be named far away ({@code inherit (pkgs) stdenv}).
+   */
+  private static Built withEnvironment(Built built, String builder, NixpkgsInstance instance,
+      Map<String, Value.Entry> attributes, SourceSpan at, SourceSpan span) {
+    Shell environment = new Shell(ShellKind.MK_SHELL, builder, instance, new Attrs(attributes, false),
+        at != null ? at : span);
     return new Built(built.kind(), built.builder(), built.name(), built.paths(), built.span(), environment);
   }
 
@@ -326,22 +334,20 @@ public final class KnownFunctions {
     // its build environment (`inputsFrom = [ drv ]`, `nix develop .#drv`): the interpreter and `build-system` as
     // build tools, `dependencies` propagated, as buildPythonPackage hands them to mkDerivation
     Map<String, Value.Entry> entries = new LinkedHashMap<>(attrs.entries());
-    entries.keySet().removeAll(List.of("packages", "inputsFrom", "dependencies", "build-system"));
+    entries.keySet().removeAll(List.of("packages", "inputsFrom", "dependencies", "build-system", "nativeCheckInputs",
+        "checkInputs"));
     // with doCheck (true unless set false) the check inputs are build inputs too (doInstallCheck = doCheck)
     boolean checks = !(attrs.entries().containsKey("doCheck") && attrs.get("doCheck") instanceof Value.Bool check
         && !check.value());
     entries.put("nativeBuildInputs", joined(attrs, checks ? List.of("nativeBuildInputs", "build-system",
         "nativeCheckInputs", "checkInputs") : List.of("nativeBuildInputs", "build-system"), List.of(python)));
-    entries.keySet().removeAll(List.of("nativeCheckInputs", "checkInputs"));
     if (!attrs.entries().containsKey("shellHook") && !pyprojectBuild(attrs)) {
       // a legacy setuptools build gets setuptoolsShellHook as its shell hook (an editable install that changes
       // PATH and PYTHONPATH): what it does in the shell is not read
       entries.put("shellHook", new Value.Entry(Thunk.of(UNKNOWN), null));
     }
     entries.put("propagatedBuildInputs", joined(attrs, List.of("propagatedBuildInputs", "dependencies"), List.of()));
-    Shell environment = new Shell(ShellKind.MK_SHELL, name, call.instance(), new Attrs(entries, false),
-        call.at() != null ? call.at() : call.span());
-    return new Built(built.kind(), built.builder(), built.name(), built.paths(), built.span(), environment);
+    return withEnvironment(built, name, call.instance(), entries, call.at(), call.span());
   }
 
   /** A build that is not setuptools' legacy one: {@code pyproject = true}, or a {@code format} other than it. */
@@ -480,9 +486,8 @@ public final class KnownFunctions {
         (ev, self, at) -> poetryEnv(instance, self.args().get(0), self.span()), List.of(), call.at());
     Value.Native mkPoetryApplication = new Value.Native("mkPoetryApplication", 1,
         (ev, self, at) -> poetryApplication(instance, self.args().get(0), self.span(), at), List.of(), call.at());
-    return new Attrs(java.util.Map.of(
-        "mkPoetryEnv", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryEnv), null),
-        "mkPoetryApplication", new Value.Entry(io.github.nixml.nix.eval.Thunk.of(mkPoetryApplication), null)), true);
+    return new Attrs(Map.of("mkPoetryEnv", new Value.Entry(Thunk.of(mkPoetryEnv), null),
+        "mkPoetryApplication", new Value.Entry(Thunk.of(mkPoetryApplication), null)), true);
   }
 
   /**
@@ -496,10 +501,9 @@ public final class KnownFunctions {
       return UNKNOWN;
     }
     Value.ListV inputs = new Value.ListV(List.of(new Value.Item(python, PlatformGuard.ALWAYS)));
-    Shell environment = new Shell(ShellKind.MK_SHELL, "poetry2nix.mkPoetryApplication", ((Pkg) python).instance(),
-        new Attrs(java.util.Map.of("propagatedBuildInputs", new Value.Entry(
-            io.github.nixml.nix.eval.Thunk.of(inputs), null)), false), at != null ? at : span);
-    return new Built(BuiltKind.DERIVATION, "poetry2nix.mkPoetryApplication", null, inputs, span, environment);
+    String builder = "poetry2nix.mkPoetryApplication";
+    return withEnvironment(new Built(BuiltKind.DERIVATION, builder, null, inputs, span), builder,
+        ((Pkg) python).instance(), Map.of("propagatedBuildInputs", new Value.Entry(Thunk.of(inputs), null)), at, span);
   }
 
   /**
