@@ -265,7 +265,7 @@ final class DevShellExtractor {
     for (String key : List.of("devShells", "devShell")) {
       Entry entry = attrs.entries().get(key);
       if (entry != null) {
-        ShellLevel level = new ShellLevel(key, key.equals("devShell"), systems, perSystem);
+        ShellLevel level = new ShellLevel(key, key.equals("devShell"), systems, perSystem, "");
         complete &= collectShellSet(entry.thunk().force(), level, entry, into, misplaced);
       }
     }
@@ -298,7 +298,7 @@ final class DevShellExtractor {
         });
       }
       List<DevShell> found = new ArrayList<>();
-      collectShellSet(new Attrs(defaults, false), new ShellLevel("packages", false, systems, perSystem), packages,
+      collectShellSet(new Attrs(defaults, false), new ShellLevel("packages", false, systems, perSystem, ""), packages,
           found, ignored);
       if (!found.isEmpty()) {
         into.addAll(found);
@@ -307,18 +307,31 @@ final class DevShellExtractor {
     }
     Entry defaultPackage = outputs.entries().get("defaultPackage");
     if (defaultPackage != null) {
-      collectShellSet(defaultPackage.thunk().force(), new ShellLevel("defaultPackage", true, systems, perSystem),
+      collectShellSet(defaultPackage.thunk().force(), new ShellLevel("defaultPackage", true, systems, perSystem, ""),
           defaultPackage, into, ignored);
     }
   }
 
   /**
    * Where the walk of a {@code devShells} tree is: the path so far, whether it is the single-shell
-   * {@code devShell} form, the systems known and whether a system level is already above.
+   * {@code devShell} form, the systems known, whether a system level is already above, and the attribute path
+   * below the system level that leads here ({@code "cuda."} in {@code devShells.x86_64-linux.cuda.default}).
    */
-  private record ShellLevel(String path, boolean single, Optional<Set<String>> systems, boolean hasSystem) {
+  private record ShellLevel(String path, boolean single, Optional<Set<String>> systems, boolean hasSystem,
+      String namePrefix) {
+    /** Sets nested below the system level: {@code nix develop .#cuda.default} follows an attribute path. */
+    private static final int MAX_NESTING = 3;
+
     ShellLevel below(String key, Optional<Set<String>> keySystems) {
-      return new ShellLevel(path + "." + key, single, keySystems, true);
+      return new ShellLevel(path + "." + key, single, keySystems, true, namePrefix);
+    }
+
+    ShellLevel nested(String key) {
+      return new ShellLevel(path + "." + key, false, systems, true, namePrefix + key + ".");
+    }
+
+    boolean mayNest() {
+      return !single && hasSystem && namePrefix.chars().filter(c -> c == '.').count() < MAX_NESTING;
     }
   }
 
@@ -329,7 +342,8 @@ final class DevShellExtractor {
   private boolean collectShellSet(Value value, ShellLevel level, Entry named, List<DevShell> into,
       List<MisplacedShells> misplaced) {
     if (value instanceof PerSystem per) {
-      return collectShellSet(per.outputs(), new ShellLevel(level.path(), level.single(), systemsOf(per), true),
+      return collectShellSet(per.outputs(), new ShellLevel(level.path(), level.single(), systemsOf(per), true,
+          level.namePrefix()),
           named, into, misplaced);
     }
     Shell shell = level.single() ? Domain.enteredShell(value) : null;
@@ -362,7 +376,11 @@ final class DevShellExtractor {
           misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path() + "." + key,
               entry.getValue().nameSpan()));
         }
-        into.addAll(toDevShells(level.single() ? "default" : key, level.systems(), memberShell));
+        into.addAll(toDevShells(level.single() ? "default" : level.namePrefix() + key, level.systems(),
+            memberShell));
+      } else if (member instanceof Attrs && !systemKey && level.mayNest()) {
+        // `devShells.${system}.cuda.default`: `nix develop .#cuda.default` looks the path up below the system
+        complete &= collectShellSet(member, level.nested(key), entry.getValue(), into, misplaced);
       } else if (!(member instanceof Value.Failure failure && thrownByTheProject(failure))) {
         // `default = throw "pick cpu or cuda"`: a name the author made fail on purpose, no shell; anything else
         // the model cannot read may hide shells

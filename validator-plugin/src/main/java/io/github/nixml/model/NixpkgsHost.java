@@ -367,6 +367,8 @@ final class NixpkgsHost implements Host {
     }
     if (target instanceof Input input) {
       return switch (name) {
+        // a flake input holds its outputs at the top and again under `outputs` (`inputs.nixlib.outputs.lib`)
+        case "outputs" -> input;
         case "lib" -> switch (input.kind()) {
           case NIXPKGS -> library(evaluator).lib();
           case FLAKE_UTILS -> library(evaluator).flakeUtils(systemsOf(input.name()));
@@ -614,6 +616,9 @@ final class NixpkgsHost implements Host {
 
   @Override
   public Value scopeMember(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
+    if (target instanceof Pkg pkg && CudaScope.isCudaSet(pkg.path()) && !CudaScope.mayHold(name)) {
+      return null; // `with pkgs; with cudaPackages; [ cmake python3 ]`: the CUDA set has no such member
+    }
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name), span);
     }

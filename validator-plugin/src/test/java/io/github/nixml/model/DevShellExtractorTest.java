@@ -117,6 +117,54 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aNameNotInTheCudaSetComesFromTheOuterWith() {
+    // Nix takes the innermost `with` that has the name: the CUDA set has no cmake or python3
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = with pkgs; with pkgs.cudaPackages; [ python3 cmake cudatoolkit cuda_cudart libcublas ];
+          };
+        }"""));
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(names(shell)).containsExactly("python3", "cmake", "cudaPackages.cudatoolkit",
+        "cudaPackages.cuda_cudart", "cudaPackages.libcublas");
+    // with no outer `with`, a name the set lacks is unknown (the set's names are not all listed), not undefined
+    DevShell alone = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell { packages = with pkgs.cudaPackages; [ cmake ]; };
+        }"""));
+    assertThat(alone.packages().complete()).isFalse();
+  }
+
+  @Test
+  void shellsNestedBelowTheSystemAreFoundByTheirAttributePath() {
+    // `nix develop .#cuda.default` looks devShells.<system>.cuda.default up
+    FlakeModel model = model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux = rec {
+            cuda = { default = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+                     lab.full = pkgs.mkShell { packages = [ pkgs.python313 ]; }; };
+            default = cuda.default;
+          };
+        }""");
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).extracting(DevShell::name).containsExactlyInAnyOrder("cuda.default",
+        "cuda.lab.full", "default");
+  }
+
+  @Test
+  void anInputsOutputsAreTheInputItself() {
+    DevShell shell = onlyShell(model("""
+        let lib = inputs.nixpkgs.outputs.lib;
+            pkgs = nixpkgs.outputs.legacyPackages.x86_64-linux; in {
+          devShells = lib.genAttrs [ "x86_64-linux" ] (system: {
+            default = pkgs.mkShell { packages = [ pkgs.uv ]; };
+          });
+        }"""));
+    assertThat(names(shell)).containsExactly("uv");
+  }
+
+  @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {

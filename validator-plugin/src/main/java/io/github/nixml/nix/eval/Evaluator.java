@@ -550,6 +550,7 @@ public final class Evaluator {
     if (lexical != null) {
       return lexical.force();
     }
+    boolean skippedForeign = false;
     for (Env scope = env; scope != null; scope = scope.parent) {
       if (scope.withScope == null) {
         continue;
@@ -564,14 +565,18 @@ public final class Evaluator {
           return UNKNOWN;
         }
       } else if (with instanceof Foreign foreign) {
-        return host.scopeMember(this, foreign, name, span);
+        Value member = host.scopeMember(this, foreign, name, span);
+        if (member != null) {
+          return member;
+        }
+        skippedForeign = true; // the host's knowledge of a set's names may be partial: never "undefined" below
       } else {
         Value wrong = Types.expect(with, "a set", span);
         return wrong != null ? wrong : UNKNOWN;
       }
     }
-    return mode == Mode.SYMBOLIC ? new Failure(FailureKind.OTHER, "undefined variable '" + name + "'", span)
-        : UNKNOWN;
+    return mode == Mode.SYMBOLIC && !skippedForeign
+        ? new Failure(FailureKind.OTHER, "undefined variable '" + name + "'", span) : UNKNOWN;
   }
 
   /** Selects {@code name}; null when a closed attribute set lacks it (so that {@code or} applies). */

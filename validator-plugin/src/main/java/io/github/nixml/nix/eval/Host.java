@@ -40,7 +40,10 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
-  /** A name looked up through {@code with target;}, written at {@code span}. */
+  /**
+   * A name looked up through {@code with target;}, written at {@code span}; null when the set is known to lack it,
+   * so that an outer {@code with} is asked ({@code with pkgs; with cudaPackages; [ cmake ]}).
+   */
   default Value scopeMember(Evaluator evaluator, Value.Foreign target, String name, SourceSpan span) {
     return select(evaluator, target, name, span);
   }
