@@ -878,10 +878,36 @@ final class DevShellExtractor {
     return packageList(value, PlatformGuard.ALWAYS);
   }
 
-  /** The packages of a list value present where {@code guard} holds. */
+  /**
+   * The packages of a {@code makeLibraryPath} list present where {@code guard} holds. An entry written as a folder
+   * inside a package ({@code "${pkgs.cudaPackages.cuda_cudart}/lib"}) is no package's library folder:
+   * {@code makeLibraryPath} appends {@code /lib} to a string as it is ({@code …-cuda_cudart/lib/lib}), so the entry
+   * adds nothing the model lists, and hides nothing either.
+   */
   PackageList packageList(Value value, PlatformGuard guard) {
     List<PackageRef> refs = new ArrayList<>();
-    boolean complete = addPackages(value, guard, platforms, refs);
+    List<Item> items = Evaluator.items(value, guard.and(platforms));
+    Value entries = items == null ? value
+        : new Value.ListV(items.stream().filter(item -> !folderInsidePackage(item.value())).toList());
+    boolean complete = addPackages(entries, guard, platforms, refs);
     return new PackageList(refs, complete);
+  }
+
+  /** {@code "${pkg}/lib"}: a package's path followed by a literal subfolder. */
+  private static boolean folderInsidePackage(Value value) {
+    if (!(value instanceof Str str) || str.pieces().size() < 2
+        || !(str.pieces().get(0) instanceof Value.Interpolation first && first.value() instanceof Pkg pkg
+            && !pkg.path().isEmpty())) {
+      return false;
+    }
+    StringBuilder rest = new StringBuilder();
+    for (Value.Piece piece : str.pieces().subList(1, str.pieces().size())) {
+      if (!(piece instanceof Value.Text text)) {
+        return false;
+      }
+      rest.append(text.text());
+    }
+    String folder = rest.toString();
+    return folder.startsWith("/") && folder.length() > 1 && !folder.equals("/.");
   }
 }

@@ -165,6 +165,37 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aFolderInsideAPackageInALibraryPathIsNoPackageAndNoUnknown() {
+    // makeLibraryPath appends /lib to a string as it is: "${cuda_cudart}/lib" gives …-cuda_cudart/lib/lib
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            LD_LIBRARY_PATH = pkgs.lib.makeLibraryPath [
+              "/usr/lib/wsl/lib"
+              "${pkgs.cudaPackages.cuda_cudart}/lib"
+              "${pkgs.zlib}"
+              pkgs.stdenv.cc.cc.lib
+            ];
+          };
+        }"""));
+    assertThat(shell.libraryPaths()).singleElement().satisfies(path -> {
+      assertThat(path.entries().complete()).isTrue();
+      assertThat(path.entries().packages()).extracting(PackageRef::name).containsExactly("zlib",
+          "stdenv.cc.cc.lib");
+      assertThat(path.directories()).containsExactly("/usr/lib/wsl/lib/lib");
+    });
+    // an interpolation the model cannot read still leaves the list unknown
+    DevShell unknown = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            LD_LIBRARY_PATH = pkgs.lib.makeLibraryPath [ "${builtins.getEnv "HOME"}/lib" ];
+          };
+        }"""));
+    assertThat(unknown.libraryPaths()).singleElement().satisfies(path ->
+        assertThat(path.entries().complete()).isFalse());
+  }
+
+  @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
