@@ -80,6 +80,9 @@ final class DeclaredInputsReader {
     List<DeclaredInput> declared = new ArrayList<>();
     boolean complete = !inputs.open();
     for (Map.Entry<String, Entry> attribute : inputs.entries().entrySet()) {
+      if (attribute.getKey().equals("self")) {
+        continue; // `inputs.self.submodules = true;`: how the flake's own source is fetched, no input to lock
+      }
       declared.add(input(attribute.getKey(), attribute.getValue(), source));
     }
     return new DeclaredInputs(declared, complete, Optional.of(inputsLocation));
