@@ -157,9 +157,17 @@ final class NixpkgsHost implements Host {
     return library(evaluator).blueprint(root, defaultSystems, perSystemOf);
   }
 
-  /** {@code builtins.getEnv "PWD"}: the variable's text on the machine, a word the model does not know. */
+  /**
+   * {@code builtins.getEnv "PWD"}: the variable's text on the machine, a word the model does not know. npins' and
+   * niv's override variables ({@code NPINS_OVERRIDE_nixpkgs}, {@code NIV_OVERRIDE_nixpkgs}) are read as unset: they
+   * swap a pin for a local checkout on one developer's machine, as {@code --override-input} does for a flake input,
+   * and the model reads the project's own pins in both cases.
+   */
   @Override
   public Value environment(Evaluator evaluator, String variable, SourceSpan span) {
+    if (variable.startsWith("NPINS_OVERRIDE_") || variable.startsWith("NIV_OVERRIDE_")) {
+      return Value.Str.of("", span);
+    }
     return new Domain.EnvironmentText(variable, span);
   }
 

@@ -60,6 +60,44 @@ class ShellFileModelTest {
   }
 
   @Test
+  void aPinToolsOverrideVariableIsReadAsUnset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // npins' loader: NPINS_OVERRIDE_<name> swaps a pin for a local checkout on one machine, as --override-input
+    // does for a flake; any other variable stays unknown
+    java.nio.file.Files.createDirectories(dir.resolve("pins"));
+    java.nio.file.Files.writeString(dir.resolve("pins/default.nix"), """
+        let
+          mayOverride = name: path:
+            let ersatz = builtins.getEnv "NPINS_OVERRIDE_${name}"; in
+            if ersatz == "" then path else /. + ersatz;
+          url = "https://releases.nixos.org/nixpkgs/nixpkgs-25.05pre7.0123abcd/nixexprs.tar.xz";
+        in { nixpkgs = { outPath = mayOverride "nixpkgs" (builtins.fetchTarball { inherit url; }); }; }
+        """);
+    FlakeDirectory directory = new FlakeDirectory(dir, name -> {
+      try {
+        return java.util.Optional.of(java.nio.file.Files.readString(dir.resolve(name)));
+      } catch (java.io.IOException e) {
+        return java.util.Optional.empty();
+      }
+    });
+    for (String variable : java.util.List.of("NPINS_OVERRIDE_${name}", "MY_NIXPKGS")) {
+      String text = "let pins = import ./pins; ersatz = builtins.getEnv \"" + variable + "\";\n"
+          + "  pkgs = import (if ersatz == \"\" then pins.nixpkgs else /. + ersatz) { }; in\n"
+          + "pkgs.mkShell { packages = [ pkgs.uv ]; }\n";
+      java.nio.file.Files.writeString(dir.resolve("shell.nix"), text.replace("${name}", "nixpkgs"));
+      NixFile file = NixFrontEnd.analyze(text.replace("${name}", "nixpkgs"));
+      FlakeModel model = FlakeModel.ofShellFile(file, TreeLowering.lower(file), directory, "shell.nix");
+      if (variable.startsWith("NPINS")) {
+        DevShell shell = onlyShell(model);
+        assertThat(names(shell)).containsExactly("uv");
+        assertThat(shell.instance().input()).isEqualTo("nixpkgs-25.05pre7.0123abcd");
+      } else {
+        assertThat(model.shells()).isEmpty(); // the machine decides which nixpkgs: not read
+      }
+    }
+  }
+
+  @Test
   void channelsNamedAsNixpkgsAreNixpkgsEachItsOwnInstance() {
     DevShell shell = onlyShell(model("""
         let
