@@ -34,9 +34,6 @@ import java.util.regex.Pattern;
  * {@link DevShell}.
  */
 final class DevShellExtractor {
-  /** A system double as nixpkgs names them ({@code lib.platforms.all} has cygwin, solaris, wasi … too). */
-  private static final Pattern SYSTEM = Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd\\d*|netbsd|openbsd|windows"
-      + "|none|cygwin|solaris|wasi|redox|genode|mmixware|ghcjs|uefi)");
   private static final Set<String> PACKAGE_ATTRIBUTES =
       Set.of("packages", "buildInputs", "nativeBuildInputs", "propagatedBuildInputs");
   private static final Set<String> HOOK_ATTRIBUTES = Set.of("shellHook", "preShellHook", "postShellHook");
@@ -290,7 +287,7 @@ final class DevShellExtractor {
         Optional.ofNullable(bySystem.entries().get("default")).ifPresent(entry -> defaults.put("default", entry));
       } else {
         bySystem.entries().forEach((system, entry) -> {
-          if (SYSTEM.matcher(system).matches() && entry.thunk().force() instanceof Attrs set
+          if (PlatformGuard.isSystemDouble(system) && entry.thunk().force() instanceof Attrs set
               && set.entries().containsKey("default")) {
             defaults.put(system, new Entry(Thunk.of(new Attrs(Map.of("default", set.entries().get("default")),
                 false)), entry.keySpan(), entry.nameSpan()));
@@ -362,7 +359,7 @@ final class DevShellExtractor {
       String key = entry.getKey();
       Value member = entry.getValue().thunk().force();
       Shell memberShell = Domain.enteredShell(member);
-      boolean systemKey = SYSTEM.matcher(key).matches();
+      boolean systemKey = PlatformGuard.isSystemDouble(key);
       if (systemKey && level.hasSystem() && holdsShells(member)) {
         misplaced.add(new MisplacedShells(MisplacedShells.Kind.SYSTEM_LEVEL_REPEATED, level.path() + "." + key,
             entry.getValue().nameSpan()));
@@ -491,6 +488,9 @@ final class DevShellExtractor {
     for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
       String key = entry.getKey();
       SourceSpan keySpan = entry.getValue().keySpan();
+      if (!key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
+        systemLevelBreakages(key, entry.getValue().thunk().force(), breakages);
+      }
       if (fhs && (key.equals("targetPkgs") || key.equals("multiPkgs"))) {
         Value function = entry.getValue().thunk().force();
         Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
@@ -559,6 +559,20 @@ final class DevShellExtractor {
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open() && envComplete, breakages);
+  }
+
+  /**
+   * Where an attribute's value, or an entry of its list, fails because it selects the flake's per-system outputs
+   * without their system level or with it twice ({@code inputsFrom = [ self.devShells.rust ]},
+   * {@code self'.packages.${system}.tool}): Nix fails building the shell there, on every system.
+   */
+  private static void systemLevelBreakages(String key, Value value, List<ShellBreakage> into) {
+    if (value instanceof Value.Failure failure && failure.kind() == Value.FailureKind.SYSTEM_LEVEL
+        && failure.span() != null) {
+      into.add(new ShellBreakage(ShellBreakage.Kind.SYSTEM_LEVEL, key, failure.message(), failure.span()));
+    } else if (value instanceof Value.ListV list) {
+      list.items().forEach(item -> systemLevelBreakages(key, item.value(), into));
+    }
   }
 
   /** A value nixpkgs does not export as variables: a package, something built, or a package's name or version. */
@@ -778,8 +792,10 @@ final class DevShellExtractor {
         complete &= addPackages(item.value(), present, within, into);
       } else if (item.value() instanceof Built built) {
         // a package the project builds brings what it propagates; what it installs itself is no package of nixpkgs
+        List<PackageRef> brought = new ArrayList<>();
         complete &= built.kind() == BuiltKind.TEXT || built.paths() != null
-            && addPackages(built.paths(), present, within, into);
+            && addPackages(built.paths(), present, within, brought);
+        brought.forEach(ref -> into.add(built.kind() == BuiltKind.JOIN ? ref : ref.asPropagated()));
       } else if (item.value() instanceof Str str && str.pieces().size() == 1
           && str.pieces().get(0) instanceof Value.Interpolation only && only.value() instanceof Pkg pkg
           && !pkg.path().isEmpty()) {
@@ -879,8 +895,8 @@ final class DevShellExtractor {
   }
 
   /**
-   * The packages of a {@code makeLibraryPath} list present where {@code guard} holds. An entry written as a folder
-   * inside a package ({@code "${pkgs.cudaPackages.cuda_cudart}/lib"}) is no package's library folder:
+   * The packages of a {@code makeLibraryPath} list present where {@code guard} holds. An entry written as a
+   * package's {@code lib} folder ({@code "${pkgs.cudaPackages.cuda_cudart}/lib"}) is no library folder:
    * {@code makeLibraryPath} appends {@code /lib} to a string as it is ({@code …-cuda_cudart/lib/lib}), so the entry
    * adds nothing the model lists, and hides nothing either.
    */
@@ -893,7 +909,7 @@ final class DevShellExtractor {
     return new PackageList(refs, complete);
   }
 
-  /** {@code "${pkg}/lib"}: a package's path followed by a literal subfolder. */
+  /** {@code "${pkg}/lib"}: a package's own {@code lib} folder written out, which makeLibraryPath makes lib/lib. */
   private static boolean folderInsidePackage(Value value) {
     if (!(value instanceof Str str) || str.pieces().size() < 2
         || !(str.pieces().get(0) instanceof Value.Interpolation first && first.value() instanceof Pkg pkg
@@ -907,7 +923,8 @@ final class DevShellExtractor {
       }
       rest.append(text.text());
     }
-    String folder = rest.toString();
-    return folder.startsWith("/") && folder.length() > 1 && !folder.equals("/.");
+    // only the package's own lib folder: a deeper one (`${env}/lib/python3.12/site-packages/nvidia/cudnn`) may
+    // hold libraries below it that the model cannot list
+    return rest.toString().equals("/lib") || rest.toString().equals("/lib/");
   }
 }

@@ -457,19 +457,26 @@ public final class KnownFunctions {
   }
 
   /**
-   * {@code pkg.override { … }}: the same package; with {@code cudaSupport} among the arguments, built with or without
-   * CUDA as they say (unknown when the value is), whatever its instance's configuration.
+   * {@code pkg.override { … }}: the same package; with its CUDA switch among the arguments ({@code cudaSupport}, or
+   * {@code enableCuda} as opencv names it, {@code withCuda}), built with or without CUDA as they say (unknown when
+   * the value is), whatever its instance's configuration.
    */
   private static Value override(Call call) {
-    if (!(call.receiver() instanceof Pkg pkg) || !(call.arg(0) instanceof Attrs args)
-        || !args.entries().containsKey("cudaSupport")) {
+    if (!(call.receiver() instanceof Pkg pkg) || !(call.arg(0) instanceof Attrs args)) {
       return call.receiver();
     }
-    Value.Entry entry = args.entries().get("cudaSupport");
+    Value.Entry entry = CUDA_SWITCHES.stream().map(args.entries()::get).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+    if (entry == null) {
+      return call.receiver();
+    }
     Tristate cuda = entry.thunk().force() instanceof Value.Bool bool ? Tristate.of(bool.value()) : Tristate.UNKNOWN;
     return new Pkg(pkg.instance().withCudaSupport(cuda, entry.keySpan()), pkg.path(), pkg.span(),
         pkg.pythonModules());
   }
+
+  /** The arguments by which nixpkgs' packages switch CUDA on ({@code enableCuda ? config.cudaSupport}). */
+  private static final List<String> CUDA_SWITCHES = List.of("cudaSupport", "enableCuda", "withCuda");
 
   private static KnownFunction samePackage(String name) {
     return new KnownFunction(Scope.PACKAGE, name, 1, Call::receiver);

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
  * A package a dev shell brings: its attribute path in nixpkgs ({@code python311Packages.venvShellHook}), the
  * nixpkgs instance it comes from (null when the model cannot tell), the platforms it is present on, and where its
  * attribute path is written. A {@code pythonModule} is a module of a {@code python.withPackages} environment the
- * shell brings ({@code ps.torch}), kept apart from the shell's own list ({@link PackageList#pythonModules()}).
+ * shell brings ({@code ps.torch}), kept apart from the shell's own list ({@link PackageList#pythonModules()}). A
+ * {@code propagated} one is brought by a package the project builds, not listed by the shell itself (the interpreter
+ * nixpkgs propagates from every Python package and application it builds).
  */
 public record PackageRef(List<String> attrPath, NixpkgsInstance source, PlatformGuard guard, SourceSpan location,
-    boolean pythonModule) {
+    boolean pythonModule, boolean propagated) {
   private static final Pattern PYTHON = Pattern.compile("python(\\d)(\\d+)(Full|Minimal|Packages|_freethreading)?");
 
   public PackageRef {
@@ -23,6 +25,16 @@ public record PackageRef(List<String> attrPath, NixpkgsInstance source, Platform
 
   public PackageRef(List<String> attrPath, NixpkgsInstance source, PlatformGuard guard, SourceSpan location) {
     this(attrPath, source, guard, location, false);
+  }
+
+  public PackageRef(List<String> attrPath, NixpkgsInstance source, PlatformGuard guard, SourceSpan location,
+      boolean pythonModule) {
+    this(attrPath, source, guard, location, pythonModule, false);
+  }
+
+  /** The same package, brought by a package the project builds. */
+  public PackageRef asPropagated() {
+    return new PackageRef(attrPath, source, guard, location, pythonModule, true);
   }
 
   public String name() {
@@ -35,8 +47,8 @@ public record PackageRef(List<String> attrPath, NixpkgsInstance source, Platform
 
   /** True for CUDA packages: the toolkit, cuDNN, NCCL, any {@code cudaPackages*} member, {@code *WithCuda}. */
   public boolean isCuda() {
-    if (!attrPath.isEmpty() && attrPath.get(attrPath.size() - 1).equals("backendStdenv")) {
-      return false; // the C/C++ toolchain nvcc accepts: no CUDA library, free, on every platform
+    if (attrPath.contains("backendStdenv")) {
+      return false; // the C/C++ toolchain nvcc accepts (and its `cc`): no CUDA library, free, on every platform
     }
     for (String part : attrPath) {
       if (part.startsWith("cudaPackages") || part.startsWith("cudatoolkit") || part.startsWith("cudnn")

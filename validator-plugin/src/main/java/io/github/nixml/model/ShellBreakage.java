@@ -17,6 +17,11 @@ public record ShellBreakage(Kind kind, String attribute, String nixError, Source
     /** A list where the builder calls a function ({@code targetPkgs = [ … ]}). */
     NOT_A_FUNCTION,
     /** A type error inside the value ({@code [ … ] ++ aFunction}). */
-    TYPE_ERROR
+    TYPE_ERROR,
+    /**
+     * The flake's per-system outputs selected without their system level ({@code self.devShells.rust}) or with it
+     * twice ({@code self'.packages.${system}}): an attribute missing on every system.
+     */
+    SYSTEM_LEVEL
   }
 }

@@ -114,6 +114,8 @@ class DevShellExtractorTest {
     // backendStdenv is the toolchain nvcc accepts: no CUDA package
     assertThat(new PackageRef(List.of("cudaPackages", "backendStdenv"), null, PlatformGuard.ALWAYS,
         shell.location()).isCuda()).isFalse();
+    assertThat(new PackageRef(List.of("cudaPackages", "backendStdenv", "cc"), null, PlatformGuard.ALWAYS,
+        shell.location()).isCuda()).isFalse();
   }
 
   @Test

@@ -340,10 +340,12 @@ public final class Evaluator {
         target = selectPerPlatform(target, keys, select.span());
         continue;
       }
+      Value from = target;
       target = name == null ? selectDynamic(target) : select(target, name, select.span());
       if (target == null) {
         if (!hasFallback) {
-          return new Failure(FailureKind.MISSING_ATTRIBUTE, "attribute '" + name + "' missing", key.span());
+          return new Failure(systemLevelMissed(from, name) ? FailureKind.SYSTEM_LEVEL : FailureKind.MISSING_ATTRIBUTE,
+              "attribute '" + name + "' missing", key.span());
         }
         break;
       }
@@ -352,6 +354,18 @@ public final class Evaluator {
       return hasFallback ? eval(select.fallback(), env) : UNKNOWN;
     }
     return target;
+  }
+
+  /**
+   * Whether a name missing from a closed set misses the per-system level: a set whose names are all systems selected
+   * by another name, or a system selected from a set that has no system among its names.
+   */
+  private static boolean systemLevelMissed(Value set, String name) {
+    if (!(set instanceof Attrs attrs) || attrs.entries().isEmpty()) {
+      return false;
+    }
+    long systems = attrs.entries().keySet().stream().filter(PlatformGuard::isSystemDouble).count();
+    return PlatformGuard.isSystemDouble(name) ? systems == 0 : systems == attrs.entries().size();
   }
 
   /** {@code target ? a.b}: false as soon as a step is not a set or lacks the name. */

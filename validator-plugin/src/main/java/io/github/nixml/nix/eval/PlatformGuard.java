@@ -68,6 +68,16 @@ public record PlatformGuard(int mask) {
     return new PlatformGuard(system.endsWith("-darwin") ? OTHER_DARWIN : OTHER_SYSTEM);
   }
 
+  /** A system double as nixpkgs names them ({@code lib.platforms.all} has cygwin, solaris, wasi … too). */
+  private static final java.util.regex.Pattern SYSTEM_DOUBLE = java.util.regex.Pattern.compile(
+      "[a-z0-9_]+-(linux|darwin|freebsd\\d*|netbsd|openbsd|windows|none|cygwin|solaris|wasi|redox|genode|mmixware"
+          + "|ghcjs|uefi)");
+
+  /** Whether a name is a system double ({@code x86_64-linux}). */
+  public static boolean isSystemDouble(String name) {
+    return SYSTEM_DOUBLE.matcher(name).matches();
+  }
+
   /** Whether {@link #ofSystem} gives this system a platform no other system shares. */
   public static boolean hasOwnPlatform(String system) {
     return SYSTEMS.contains(system);

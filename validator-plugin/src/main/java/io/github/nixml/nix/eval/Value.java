@@ -41,7 +41,12 @@ public sealed interface Value {
   }
 
   /** Why an evaluation fails. */
-  enum FailureKind { THROW, ABORT, ASSERTION, TYPE, MISSING_ATTRIBUTE, ARITHMETIC, OTHER }
+  /**
+   * Why evaluation failed. {@code SYSTEM_LEVEL} is a missing attribute where a set keyed by system is selected by
+   * another name ({@code self.devShells.rust}) or a set of one system's outputs by a system
+   * ({@code self'.packages.${system}}): the per-system level missed or repeated.
+   */
+  enum FailureKind { THROW, ABORT, ASSERTION, TYPE, MISSING_ATTRIBUTE, SYSTEM_LEVEL, ARITHMETIC, OTHER }
 
   /** A string: literal text and interpolations, kept apart so that hooks can be read piece by piece. */
   record Str(List<Piece> pieces, SourceSpan span) implements Value {

@@ -32,8 +32,11 @@ public final class PythonInterpreterConflictRule extends DevShellRule {
     for (PythonInterpreter interpreter : model.interpreters(shell)) {
       boolean firstOfVersion = versions.add(interpreter.version());
       for (PythonInterpreter earlier : firstOfVersion ? seen : List.<PythonInterpreter>of()) {
+        // two Python packages the project builds each propagate their own interpreter (nixpkgs does, even for
+        // applications); each runs on its own, and the shell names neither as its interpreter
         if (!earlier.version().equals(interpreter.version())
-            && !earlier.ref().guard().and(interpreter.ref().guard()).isNever()) {
+            && !earlier.ref().guard().and(interpreter.ref().guard()).isNever()
+            && !(earlier.ref().propagated() && interpreter.ref().propagated())) {
           sink.report(model.at(interpreter.ref().location()),
               "the shell brings " + interpreter.ref().name() + " (" + interpreter.attribute() + ") besides "
                   + earlier.ref().name() + " (" + earlier.attribute() + ", "

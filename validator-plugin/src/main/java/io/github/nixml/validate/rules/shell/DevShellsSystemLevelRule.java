@@ -1,6 +1,10 @@
 package io.github.nixml.validate.rules.shell;
 
+import io.github.nixml.model.DevShell;
 import io.github.nixml.model.MisplacedShells;
+import io.github.nixml.model.ShellBreakage;
+import io.github.nixml.nix.eval.PlatformGuard;
+import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.BaseProjectRule;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.ProjectContext;
@@ -13,7 +17,10 @@ import io.github.nixml.validate.facts.FlakeShells;
  * {@code devShells.<system>.<name>} (or {@code devShell.<system>}), so a shell written as {@code devShells.default}
  * outside any per-system construct, or under a system level written twice ({@code eachDefaultSystem} around
  * {@code devShells.${system}.default}), is not found: {@code nix develop} stops with "does not provide attribute
- * 'devShells.x86_64-linux.default'". Silent where the model cannot tell the levels (computed keys, unknown helpers).
+ * 'devShells.x86_64-linux.default'". The same mistake inside a shell's call fails building it: a set keyed by system
+ * selected by another name ({@code inputsFrom = [ self.devShells.rust ]}), or one system's outputs selected by a
+ * system ({@code self'.packages.${system}.tool} in flake-parts' {@code perSystem}). Silent where the model cannot
+ * tell the levels (computed keys, unknown helpers).
  */
 public final class DevShellsSystemLevelRule extends BaseProjectRule {
 
@@ -28,6 +35,26 @@ public final class DevShellsSystemLevelRule extends BaseProjectRule {
     for (MisplacedShells misplaced : shells.model().misplaced()) {
       sink.report(shells.at(misplaced.span()), message(misplaced));
     }
+    java.util.Set<SourceSpan> reported = new java.util.HashSet<>();
+    for (DevShell shell : shells.model().shells()) {
+      for (ShellBreakage breakage : shell.breakages()) {
+        if (breakage.kind() == ShellBreakage.Kind.SYSTEM_LEVEL && reported.add(breakage.location())) {
+          sink.report(shells.at(breakage.location()), message(breakage));
+        }
+      }
+    }
+  }
+
+  private static String message(ShellBreakage breakage) {
+    String missing = breakage.nixError().replaceAll("^attribute '(.*)' missing$", "$1");
+    String failure = "building the shell fails here, in " + breakage.attribute() + ": \"" + breakage.nixError()
+        + "\"; ";
+    return PlatformGuard.isSystemDouble(missing)
+        ? failure + "the set holds one system's outputs already (flake-parts' `self'` and `config`, or a value"
+            + " built inside a per-system construct), so it has no system level: select the name without the"
+            + " system (no `.${system}`)"
+        : failure + "the set is keyed by system first (`<system>." + missing + "`), so select the system before"
+            + " the name (`….${system}." + missing + "`)";
   }
 
   private static String message(MisplacedShells misplaced) {

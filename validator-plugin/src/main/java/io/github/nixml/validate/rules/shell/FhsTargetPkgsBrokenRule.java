@@ -36,7 +36,7 @@ public final class FhsTargetPkgsBrokenRule extends DevShellRule {
                 + "building the shell fails with \"" + breakage.nixError() + "\"; make it a function: `" + attribute
                 + " = pkgs: [ … ];`", List.of(),
             model.editAt(shell.location(), (f, path) -> TargetPkgsEdits.makeFunction(f, path, shell, attribute)));
-      } else {
+      } else if (breakage.kind() == ShellBreakage.Kind.TYPE_ERROR) {
         sink.report(model.at(breakage.location()), "building the shell fails here, in " + attribute + ": \""
             + breakage.nixError() + "\"");
       }
