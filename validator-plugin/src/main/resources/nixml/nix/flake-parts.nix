@@ -213,11 +213,12 @@ let
   # nixml does not know (`treefmt.*`, read back as `config.treefmt.build.wrapper`), the outputs it may define (as
   # unknown), and no dev shell. An unknown module would make every output unknown, dev shells included.
   # (a module function: nixml's library sets are open, so a set would read as one that may hold anything)
-  # `known` gives, from perSystem's `pkgs`, the options whose values its documentation fixes; they merge with
-  # the flake's own definitions of those options.
-  declaring = { perSystemOptions ? [ ], perSystemOutputs ? [ ], flakeOutputs ? [ ], known ? (pkgs: { }) }:
+  # `known` gives, from perSystem's `pkgs` and `config`, the options whose values its documentation fixes; they
+  # merge with the flake's own definitions of those options.
+  declaring = { perSystemOptions ? [ ], perSystemOutputs ? [ ], flakeOutputs ? [ ], known ? (_: { }) }:
     { ... }: {
-      perSystem = { pkgs, ... }: lib.genAttrs (perSystemOptions ++ perSystemOutputs) (_: unknown) // known pkgs;
+      perSystem = { pkgs, config, ... }:
+        lib.genAttrs (perSystemOptions ++ perSystemOutputs) (_: unknown) // known { inherit pkgs config; };
       flake = lib.genAttrs flakeOutputs (_: unknown);
     };
 
@@ -228,15 +229,27 @@ let
   # running a script
   hookInstaller = pkgs: "${pkgs.writeShellScript "pre-commit-installation" ""}";
 
+  # The tools of the enabled entries of a module's `hooks`/`programs` option (git-hooks.nix, treefmt-nix): the
+  # package the flake gives an entry, else the formatter or linter the module picks for it, read as a command of
+  # that name (nixml does not list which package: a tool, no interpreter, no CUDA library).
+  enabledTools = pkgs: entries: lib.mapAttrsToList
+    (name: entry: entry.package or (pkgs.writeShellScriptBin name ""))
+    (lib.filterAttrs (_: entry: entry.enable or false) entries);
+
   foreignModules = {
     # numtide/treefmt-nix: `perSystem.treefmt`, of which `build.wrapper` is a `treefmt` command wrapping the
     # configuration; `formatter` and `checks.treefmt` from it
     treefmt-nix = declaring {
       perSystemOutputs = [ "formatter" "checks" ];
-      known = pkgs: let wrapper = pkgs.writeShellScriptBin "treefmt" ""; in {
+      known = { pkgs, config }: let wrapper = pkgs.writeShellScriptBin "treefmt" ""; in {
         treefmt = someOf {
-          # (`build.devShell`, with the enabled formatters, stays unknown)
-          build = someOf { inherit wrapper; };
+          # `build.devShell`: a shell with the wrapper and the enabled formatters
+          build = someOf {
+            inherit wrapper;
+            devShell = pkgs.mkShell {
+              nativeBuildInputs = [ wrapper ] ++ enabledTools pkgs ((config.treefmt or { }).programs or { });
+            };
+          };
         };
       };
     };
@@ -244,16 +257,24 @@ let
     # the code a shell hook runs; `checks.pre-commit` from it
     git-hooks = declaring {
       perSystemOutputs = [ "checks" ];
-      known = pkgs: {
-        # (`devShell`, with the hooks' tools, stays unknown)
-        pre-commit = someOf { installationScript = hookInstaller pkgs; };
+      known = { pkgs, config }: let installationScript = hookInstaller pkgs; in {
+        pre-commit = someOf {
+          inherit installationScript;
+          # `devShell`: a shell with the enabled hooks' tools and pre-commit, whose hook installs the hooks
+          devShell = pkgs.mkShell {
+            nativeBuildInputs = enabledTools pkgs
+              (((config.pre-commit or { }).settings or { }).hooks or { })
+              ++ [ (pkgs.writeShellScriptBin "pre-commit" "") ];
+            shellHook = installationScript;
+          };
+        };
       };
     };
     # srid/flake-root: `perSystem.flake-root`, whose `projectRootFile` the flake may set, `package` is the
     # `flake-root` command that finds it, and `devShell` a shell whose hook exports $FLAKE_ROOT from that command
     # (for `inputsFrom = [ config.flake-root.devShell ]`)
     flake-root = declaring {
-      known = pkgs: let package = pkgs.writeShellApplication { name = "flake-root"; text = ""; }; in {
+      known = { pkgs, ... }: let package = pkgs.writeShellApplication { name = "flake-root"; text = ""; }; in {
         flake-root = someOf {
           inherit package;
           devShell = pkgs.mkShell {

@@ -54,6 +54,9 @@ final class NixLibrary {
 
   private static final Map<Source, Term> TERMS = new EnumMap<>(Source.class);
 
+  /** The folder the positions of these sources name: no project file has it. */
+  static final String OWN_SOURCES = "<nixml>/";
+
   /**
    * nixpkgs' {@code lib}, evaluated once per thread and shared by every project that thread checks (a monorepo
    * run built its ten sections and their {@code //} for each project: a tenth of the time). It depends on no
@@ -115,8 +118,10 @@ final class NixLibrary {
   /** Parses on a thread of its own with a large stack: the front end recurses deeply over a file this long. */
   private static Term load(Source source) {
     Term[] term = new Term[1];
-    Thread parser = new Thread(null, () -> term[0] = TreeLowering.lower(NixFrontEnd.analyze(text(source)))
-        .orElse(null), "nixml-lib-parser", 64L << 20);
+    // its positions name the source (`<nixml>/flake-parts.nix`), so that no value made there (a module's shell, its
+    // hook) is read as if it stood in the project's flake.nix
+    Thread parser = new Thread(null, () -> term[0] = TreeLowering.lower(NixFrontEnd.analyze(text(source)),
+        OWN_SOURCES + source.file).orElse(null), "nixml-lib-parser", 64L << 20);
     parser.start();
     try {
       parser.join();

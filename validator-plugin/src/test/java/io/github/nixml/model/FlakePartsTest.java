@@ -207,6 +207,10 @@ class FlakePartsTest {
                   ROOT = "${config.treefmt.programs.ruff.package}";
                 };
                 devShells.hooks = pkgs.mkShell { inputsFrom = [ config.pre-commit.devShell ]; };
+                pre-commit.settings.hooks.pytest = { enable = true; package = pkgs.python312; };
+                pre-commit.settings.hooks.mypy.enable = false;
+                treefmt.programs.nixfmt.enable = true;
+                devShells.formatters = config.treefmt.build.devShell;
               };
             };
         }
@@ -219,8 +223,19 @@ class FlakePartsTest {
     assertThat(shell.hooks().get(0).text()).contains("echo flake.nix");
     // what the module's documentation does not fix stays unknown, not missing
     assertThat(shell.env().get("ROOT").complete()).isFalse();
-    // the hooks' tools are not known
-    assertThat(shell(model, "hooks", "x86_64-linux").packages().complete()).isFalse();
+    // git-hooks' shell: the package a hook is given, the module's own tools read as commands, the installation
+    // script as its hook; disabled hooks bring nothing
+    DevShell hooks = shell(model, "hooks", "x86_64-linux");
+    assertThat(hooks.packages().complete()).isTrue();
+    assertThat(names(hooks)).containsExactly("python312");
+    assertThat(hooks.hooks()).singleElement().satisfies(hook -> {
+      assertThat(hook.complete()).isTrue();
+      assertThat(hook.location().file()).isEqualTo("<nixml>/flake-parts.nix"); // made by nixml's source, not the flake
+    });
+    // treefmt's shell: the wrapper and the enabled formatters
+    DevShell formatters = shell(model, "formatters", "x86_64-linux");
+    assertThat(formatters.packages().complete()).isTrue();
+    assertThat(names(formatters)).isEmpty();
   }
 
   @Test
