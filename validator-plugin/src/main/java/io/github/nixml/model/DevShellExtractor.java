@@ -348,7 +348,7 @@ final class DevShellExtractor {
       if (!level.hasSystem()) {
         misplaced.add(new MisplacedShells(MisplacedShells.Kind.NO_SYSTEM_LEVEL, level.path(), named.nameSpan()));
       }
-      into.addAll(toDevShells("default", level.systems(), shell));
+      into.addAll(toDevShells("default", level.systems(), placed(shell, named)));
       return true;
     }
     if (!(value instanceof Attrs attrs)) {
@@ -374,7 +374,7 @@ final class DevShellExtractor {
               entry.getValue().nameSpan()));
         }
         into.addAll(toDevShells(level.single() ? "default" : level.namePrefix() + key, level.systems(),
-            memberShell));
+            placed(memberShell, entry.getValue())));
       } else if (member instanceof Attrs && !systemKey && level.mayNest()) {
         // `devShells.${system}.cuda.default`: `nix develop .#cuda.default` looks the path up below the system
         complete &= collectShellSet(member, level.nested(key), entry.getValue(), into, misplaced);
@@ -385,6 +385,20 @@ final class DevShellExtractor {
       }
     }
     return complete;
+  }
+
+  /**
+   * A shell made in nixml's own Nix sources (git-hooks' {@code config.pre-commit.devShell} as a dev shell) placed
+   * where the project names it: its findings point there, and no fix edits it (it is no mkShell call of the project).
+   */
+  private static Shell placed(Shell shell, Entry named) {
+    SourceSpan at = named == null ? null : named.keySpan() != null ? named.keySpan() : named.nameSpan();
+    return ownSource(shell.span()) && at != null && !ownSource(at)
+        ? new Shell(shell.kind(), shell.builder(), shell.instance(), shell.attributes(), at) : shell;
+  }
+
+  private static boolean ownSource(SourceSpan span) {
+    return span != null && span.file() != null && span.file().startsWith(NixLibrary.OWN_SOURCES);
   }
 
   /**

@@ -236,6 +236,9 @@ class FlakePartsTest {
     DevShell formatters = shell(model, "formatters", "x86_64-linux");
     assertThat(formatters.packages().complete()).isTrue();
     assertThat(names(formatters)).isEmpty();
+    // a shell nixml's source makes, entered as it is, stands where the flake names it
+    assertThat(formatters.location().file()).isNull();
+    assertThat(formatters.location().line()).isEqualTo(23);
   }
 
   @Test
