@@ -15,7 +15,7 @@ let
   inherit (builtins) isAttrs isList isString isFunction isPath attrNames functionArgs filter map concatMap
     listToAttrs foldl' sort length head elem mapAttrs removeAttrs all any concatStringsSep;
 
-  # `set.${name} or default`, but a value nixml does not know stays unknown (`or` would take the default)
+  # `set.${name} or default`, written with `?` so that a set nixml does not know answers unknown, not the default
   attrOr = set: name: default: if set ? ${name} then set.${name} else default;
 
   wrappers = [ "if" "merge" "override" "order" ];

@@ -350,9 +350,11 @@ public final class Evaluator {
         break;
       }
     }
-    if (target == null || (target instanceof Unknown && hasFallback)) {
+    if (target == null) {
       return hasFallback ? eval(select.fallback(), env) : UNKNOWN;
     }
+    // `x.imports or [ ]` where the model cannot read x.imports: Nix takes the default only for a missing attribute,
+    // and an unknown one may be there
     return target;
   }
 

@@ -145,6 +145,12 @@ class EvaluatorValuesTest {
     assertThat(withUnknowns("toString u")).isEqualTo(Value.UNKNOWN);
     assertThat(withUnknowns("builtins.getEnv \"HOME\"")).isEqualTo(Value.UNKNOWN);
     assertThat(withUnknowns("builtins.currentSystem")).isEqualTo(Value.UNKNOWN);
+    // `or` applies to a missing attribute only: one the model cannot read may be there
+    assertThat(withUnknowns("u.imports or [ ]")).isEqualTo(Value.UNKNOWN);
+    assertThat(withUnknowns("{ imports = u; }.imports or [ ]")).isEqualTo(Value.UNKNOWN);
+    assertThat(withUnknowns("{ a = u; }.a.b or 1")).isEqualTo(Value.UNKNOWN);
+    assertThat(withUnknowns("{ }.imports or [ ]")).isEqualTo(new Value.ListV(List.of()));
+    assertThat(withUnknowns("\"text\".a or 1")).isEqualTo(new Value.Int(1));
   }
 
   @Test
