@@ -47,6 +47,8 @@ public final class KnownFunctions {
     DEVENV,
     /** poetry2nix's {@code lib} ({@code poetry2nix.lib.mkPoetry2Nix}). */
     POETRY2NIX,
+    /** poetry2nix's package set ({@code poetry2nix.legacyPackages.${system}.mkPoetryEnv}). */
+    POETRY2NIX_PACKAGES,
     /** cachix/git-hooks.nix's {@code lib.${system}} ({@code run}, written in nixml's flake-parts source). */
     GIT_HOOKS,
     /** A function every package has ({@code python3.withPackages}): it gives the package back. */
@@ -140,6 +142,11 @@ public final class KnownFunctions {
       new KnownFunction(Scope.NIXPKGS, "callPackage", 2, call -> CallPackage.call(call.evaluator(),
           new Pkg(call.instance(), List.of(), call.span()), call.arg(0), call.arg(1), call.at())),
       new KnownFunction(Scope.POETRY2NIX, "mkPoetry2Nix", 1, KnownFunctions::mkPoetry2Nix),
+      // poetry2nix's `legacyPackages.${system}`: the same functions, on poetry2nix's own nixpkgs
+      new KnownFunction(Scope.POETRY2NIX_PACKAGES, "mkPoetryEnv", 1,
+          call -> poetryEnv(call.instance(), call.arg(0), call.span())),
+      new KnownFunction(Scope.POETRY2NIX_PACKAGES, "mkPoetryApplication", 1,
+          call -> poetryApplication(call.instance(), call.arg(0), call.span(), call.at())),
       new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryEnv", 1,
           call -> poetryEnv(call.instance(), call.arg(0), call.span())),
       new KnownFunction(Scope.NIXPKGS, "poetry2nix.mkPoetryApplication", 1,

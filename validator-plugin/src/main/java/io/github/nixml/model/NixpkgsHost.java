@@ -82,8 +82,16 @@ final class NixpkgsHost implements Host {
    * own nixpkgs input in its default configuration, the flake's input where that follows one.
    */
   private Library devshellLibrary(Input devshell, SourceSpan span) {
-    String nixpkgs = nixpkgsFollows.getOrDefault(devshell.name(), devshell.name() + "/nixpkgs");
-    return new Library(Scope.DEVSHELL, legacyPackages(nixpkgs, span).instance());
+    return ownNixpkgsLibrary(Scope.DEVSHELL, devshell, span);
+  }
+
+  /**
+   * An input's functions built on its own nixpkgs (devshell's and poetry2nix's {@code legacyPackages.${system}}): the
+   * input's {@code nixpkgs}, or the flake's input that {@code X.inputs.nixpkgs.follows} names.
+   */
+  private Library ownNixpkgsLibrary(Scope scope, Input input, SourceSpan span) {
+    String nixpkgs = nixpkgsFollows.getOrDefault(input.name(), input.name() + "/nixpkgs");
+    return new Library(scope, legacyPackages(nixpkgs, span).instance());
   }
 
   /** The systems an input's list holds: null when unknown. */
@@ -394,6 +402,7 @@ final class NixpkgsHost implements Host {
             new Entry(Thunk.of(new PythonSetRecipe(span)), null)), true) : UNKNOWN;
         case "legacyPackages" -> switch (input.kind()) {
           case DEVSHELL -> devshellLibrary(input, span);
+          case POETRY2NIX -> ownNixpkgsLibrary(Scope.POETRY2NIX_PACKAGES, input, span);
           case NIXPKGS_PYTHON -> UNKNOWN;
           default -> new LegacyPackages(input.name(), span);
         };
@@ -766,7 +775,8 @@ final class NixpkgsHost implements Host {
 
   /** A library a flake gives per system ({@code devshell.legacyPackages.${system}}, {@code git-hooks.lib.${system}}). */
   private static boolean indexedBySystem(Library library) {
-    return library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS;
+    return library.scope() == Scope.DEVSHELL || library.scope() == Scope.GIT_HOOKS
+        || library.scope() == Scope.POETRY2NIX_PACKAGES;
   }
 
   /** {@code input.legacyPackages.<name>}: the package set, for that system when the name is one. */

@@ -347,6 +347,47 @@ class KnownFunctionsTest {
       assertThat(names(fromApplication)).containsExactly("python310", "poetry");
       assertThat(fromApplication.packages().complete()).isTrue();
     });
+    // poetry2nix's `legacyPackages.${system}` (its README's older form), on poetry2nix's own nixpkgs or the one its
+    // `inputs.nixpkgs.follows` names
+    cases.put("POETRY2NIX_PACKAGES.mkPoetryEnv", name -> {
+      DevShell shell = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.poetry2nix.url = "github:nix-community/poetry2nix";
+            inputs.poetry2nix.inputs.nixpkgs.follows = "nixpkgs";
+            outputs = { nixpkgs, poetry2nix, ... }: let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+              inherit (poetry2nix.legacyPackages.x86_64-linux) mkPoetryEnv;
+            in {
+              devShells.x86_64-linux.default = (mkPoetryEnv { projectDir = ./.; python = pkgs.python311; }).env
+                .overrideAttrs (_: { buildInputs = [ pkgs.poetry ]; });
+            };
+          }
+          """));
+      assertThat(names(shell)).containsExactly("python311", "poetry");
+      assertThat(shell.packages().complete()).isTrue();
+    });
+    cases.put("POETRY2NIX_PACKAGES.mkPoetryApplication", name -> {
+      DevShell shell = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.poetry2nix.url = "github:nix-community/poetry2nix";
+            outputs = { self, nixpkgs, poetry2nix, ... }: let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+              p2n = poetry2nix.legacyPackages.x86_64-linux;
+            in {
+              devShells.x86_64-linux.default = pkgs.mkShell {
+                inputsFrom = [ (p2n.mkPoetryApplication { projectDir = self; }) ];
+              };
+            };
+          }
+          """));
+      // without `python`, poetry2nix's own nixpkgs' python3
+      assertThat(shell.packages().packages()).singleElement().satisfies(ref -> {
+        assertThat(ref.name()).isEqualTo("python3");
+        assertThat(ref.source().input()).isEqualTo("poetry2nix/nixpkgs");
+      });
+    });
     cases.put("NIXPKGS.poetry2nix.mkPoetryApplication", name -> {
       DevShell shell = shell("pkgs.mkShell { inputsFrom = [ (pkgs.poetry2nix.mkPoetryApplication {"
           + " projectDir = ./.; }) ]; }");
