@@ -351,11 +351,6 @@ final class DevShellExtractor {
       into.addAll(toDevShells("default", level.systems(), placed(shell, named)));
       return true;
     }
-    if (level.single() && value instanceof Value.Choice choice && level.hasSystem() && level.systems().isPresent()
-        && shellsPerPlatform(choice) != null) {
-      addPerPlatform("default", choice, level.systems().get(), named, into);
-      return true;
-    }
     if (!(value instanceof Attrs attrs)) {
       return false;
     }
@@ -380,11 +375,6 @@ final class DevShellExtractor {
         }
         into.addAll(toDevShells(level.single() ? "default" : level.namePrefix() + key, level.systems(),
             placed(memberShell, entry.getValue())));
-      } else if (member instanceof Value.Choice choice && level.hasSystem() && !level.single()
-          && level.systems().isPresent() && shellsPerPlatform(choice) != null) {
-        // `pkgs.mkShell { … }` where pkgs is `if system == "x86_64-linux" then import nixpkgs { cudaSupport = true; }
-        // else …` under flake-utils: each system's shell is the one of its alternative
-        addPerPlatform(level.namePrefix() + key, choice, level.systems().get(), entry.getValue(), into);
       } else if (member instanceof Attrs && !systemKey && level.mayNest()) {
         // `devShells.${system}.cuda.default`: `nix develop .#cuda.default` looks the path up below the system
         complete &= collectShellSet(member, level.nested(key), entry.getValue(), into, misplaced);
@@ -395,43 +385,6 @@ final class DevShellExtractor {
       }
     }
     return complete;
-  }
-
-  /**
-   * The shells of a value that differs per platform, by the platforms of each; null unless every alternative is a
-   * shell or a failure the project throws on purpose (no shell on those platforms).
-   */
-  private Map<PlatformGuard, Shell> shellsPerPlatform(Value.Choice choice) {
-    Map<PlatformGuard, Shell> shells = new LinkedHashMap<>();
-    for (Value.Alternative alternative : choice.alternatives()) {
-      Shell shell = Domain.enteredShell(alternative.value());
-      if (shell != null) {
-        shells.put(alternative.guard(), shell);
-      } else if (!(alternative.value() instanceof Value.Failure failure && thrownByTheProject(failure))) {
-        return null;
-      }
-    }
-    return shells.isEmpty() ? null : shells;
-  }
-
-  /** Each system's shell of a value that differs per platform. */
-  private void addPerPlatform(String name, Value.Choice choice, Set<String> systems, Entry named,
-      List<DevShell> into) {
-    systemsPerShell(shellsPerPlatform(choice), systems).forEach((its, shell) ->
-        into.addAll(toDevShells(name, Optional.of(its), placed(shell, named))));
-  }
-
-  /** The systems each shell is built for: those of {@code systems} its platforms hold. */
-  private static Map<Set<String>, Shell> systemsPerShell(Map<PlatformGuard, Shell> shells, Set<String> systems) {
-    Map<Set<String>, Shell> bySystems = new LinkedHashMap<>();
-    shells.forEach((guard, shell) -> {
-      Set<String> its = new java.util.TreeSet<>();
-      systems.stream().filter(system -> !PlatformGuard.ofSystem(system).and(guard).isNever()).forEach(its::add);
-      if (!its.isEmpty()) {
-        bySystems.put(Set.copyOf(its), shell);
-      }
-    });
-    return bySystems;
   }
 
   /**

@@ -545,56 +545,10 @@ public final class KnownFunctions {
       return UNKNOWN;
     }
     return new Value.Native("import " + input.name(), 1,
-        (ev, self, at) -> perPlatformConfiguration(self.args().get(0), arguments -> overlaid(ev,
-            new Pkg(NixpkgsHost.instance(input.name(), arguments, self.span()), List.of(), self.span()), arguments,
-            self.span(), NixpkgsHost.onlyListedOverlays(arguments) ? Optional.of(Set.of()) : Optional.empty())),
+        (ev, self, at) -> overlaid(ev, new Pkg(NixpkgsHost.instance(input.name(), self.args().get(0), self.span()),
+            List.of(), self.span()), self.args().get(0), self.span(),
+            NixpkgsHost.onlyListedOverlays(self.args().get(0)) ? Optional.of(Set.of()) : Optional.empty()),
         List.of(), call.at());
-  }
-
-  /** The configuration flags that may differ per platform and still name one instance per platform. */
-  private static final List<String> PLATFORM_FLAGS = List.of("cudaSupport", "allowUnfree");
-
-  /**
-   * {@code import nixpkgs { config.cudaSupport = system == "x86_64-linux"; }} under flake-utils, where the flag is
-   * true on some platforms and false on the others: one package set per platform, each with its flag.
-   */
-  private static Value perPlatformConfiguration(Value arguments, java.util.function.Function<Value, Value> importWith) {
-    if (arguments instanceof Attrs args && args.entries().get("config") != null
-        && args.entries().get("config").thunk().force() instanceof Attrs config) {
-      for (String flag : PLATFORM_FLAGS) {
-        Value.Entry entry = config.entries().get(flag);
-        Value.Choice choice = entry == null ? null : platformFlag(entry.thunk().force());
-        if (choice != null) {
-          List<Value.Alternative> alternatives = new java.util.ArrayList<>();
-          for (Value.Alternative alternative : choice.alternatives()) {
-            Map<String, Value.Entry> settings = new java.util.LinkedHashMap<>(config.entries());
-            settings.put(flag, new Value.Entry(Thunk.of(alternative.value()), entry.keySpan(), entry.nameSpan()));
-            Map<String, Value.Entry> withSettings = new java.util.LinkedHashMap<>(args.entries());
-            Value.Entry configEntry = args.entries().get("config");
-            withSettings.put("config", new Value.Entry(Thunk.of(new Attrs(settings, config.open())),
-                configEntry.keySpan(), configEntry.nameSpan()));
-            alternatives.add(new Value.Alternative(alternative.guard(),
-                perPlatformConfiguration(new Attrs(withSettings, args.open()), importWith)));
-          }
-          return new Value.Choice(alternatives);
-        }
-      }
-    }
-    return importWith.apply(arguments);
-  }
-
-  /**
-   * A flag that is true on some platforms and false on the others ({@code stdenv.isLinux}, {@code system ==
-   * "x86_64-linux"} under flake-utils) as its two alternatives; null for anything else.
-   */
-  private static Value.Choice platformFlag(Value value) {
-    if (value instanceof Value.Platform test) {
-      return new Value.Choice(List.of(new Value.Alternative(test.guard(), new Value.Bool(true)),
-          new Value.Alternative(test.guard().not(), new Value.Bool(false))));
-    }
-    return value instanceof Value.Choice choice
-        && choice.alternatives().stream().allMatch(alternative -> alternative.value() instanceof Value.Bool)
-        ? choice : null;
   }
 
   /**

@@ -43,15 +43,10 @@ public final class Validator {
     List<String> projects = scan.projects();
     List<String> notices = scan.notices();
     if (projects.isEmpty()) {
-      List<String> shellFolders = nixShellFolders(scan.nixFiles());
       if (looksLikePythonProject(root)) {
         // A Python project without its flake, or one with a shell.nix for nix-shell: the root is the project, so
         // that its shell.nix is modelled, or the missing flake.nix reported.
         projects = List.of("");
-      } else if (!shellFolders.isEmpty()) {
-        // no flake anywhere, and nix-shell's files in folders below (`nix/shell-cuda.nix`, `pytorch/shell.nix`):
-        // each topmost such folder is a project, as `nix-shell nix/shell-cuda.nix` reads it
-        projects = shellFolders;
       } else {
         notices = new ArrayList<>(notices);
         notices.add(0, "no project found in " + root + ": no flake.nix in it or below");
@@ -96,28 +91,6 @@ public final class Validator {
         .collect(Collectors.toList());
     List<RuleDescriptor> descriptors = enabled.stream().map(Rule::descriptor).collect(Collectors.toList());
     return new ValidationResult(root, projects, descriptors, kept, scan.nixFiles().size(), notices);
-  }
-
-  /**
-   * The topmost folders holding a shell.nix or a named variant of it ({@code shell-cuda.nix}); a default.nix alone
-   * is a package more often than a shell, so it makes no project below the root.
-   */
-  static List<String> nixShellFolders(List<String> nixFiles) {
-    java.util.TreeSet<String> folders = new java.util.TreeSet<>();
-    for (String file : nixFiles) {
-      int slash = file.lastIndexOf('/');
-      String name = file.substring(slash + 1);
-      if (!name.equals(ProjectContext.DEFAULT_NIX) && ProjectContext.isNixShellFile(name)) {
-        folders.add(slash < 0 ? "" : file.substring(0, slash));
-      }
-    }
-    List<String> topmost = new ArrayList<>();
-    for (String folder : folders) {
-      if (topmost.stream().noneMatch(above -> above.isEmpty() || folder.startsWith(above + "/"))) {
-        topmost.add(folder);
-      }
-    }
-    return List.copyOf(topmost);
   }
 
   private static boolean looksLikePythonProject(Path root) {

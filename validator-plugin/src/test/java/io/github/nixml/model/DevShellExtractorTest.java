@@ -198,37 +198,6 @@ class DevShellExtractorTest {
   }
 
   @Test
-  void aConfigurationThatDiffersPerPlatformGivesEachSystemItsPackageSet() {
-    // flake-utils evaluates once, `system` per platform: the flag, and so the package set, is one per platform
-    for (String shellAttribute : List.of("devShells.default", "devShell")) {
-      FlakeModel model = model("""
-          flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system:
-            let
-              useCuda = system == "x86_64-linux";
-              pkgs = import nixpkgs { inherit system; config.cudaSupport = useCuda; config.allowUnfree = true; };
-            in {
-              SHELL = pkgs.mkShell { MODE = if useCuda then "cuda" else "cpu"; packages = [ pkgs.python312 ]; };
-            })""".replace("SHELL", shellAttribute));
-      assertThat(model.shellsComplete()).isTrue();
-      assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
-        boolean linux = shell.systems().orElseThrow().equals(java.util.Set.of("x86_64-linux"));
-        assertThat(shell.instance().cudaSupport()).isEqualTo(Tristate.of(linux));
-        assertThat(shell.instance().allowUnfree()).isEqualTo(Tristate.TRUE);
-        assertThat(shell.env().get("MODE").value().literal()).isEqualTo(linux ? "cuda" : "cpu");
-        assertThat(shell.packages().complete()).isTrue();
-      });
-    }
-    // two imports chosen per platform: the same
-    FlakeModel chosen = model("""
-        flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-darwin" ] (system:
-          let pkgs = if system == "x86_64-linux" then import nixpkgs { inherit system; config.cudaSupport = true; }
-                     else import nixpkgs { inherit system; };
-          in { devShells.default = pkgs.mkShell { packages = [ pkgs.uv ]; }; })""");
-    assertThat(chosen.shells()).extracting(shell -> shell.instance().cudaSupport())
-        .containsExactlyInAnyOrder(Tristate.TRUE, Tristate.FALSE);
-  }
-
-  @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {

@@ -140,19 +140,6 @@ class ValidatorTest {
   }
 
   @Test
-  void withoutAFlakeTheTopmostFoldersOfNixShellFilesAreProjects() throws Exception {
-    // `nix-shell nix/shell-cuda.nix` in a repository with no flake: each topmost folder with a shell file is one
-    write("nix/shell-cuda.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.cudatoolkit ]; }");
-    write("nix/shell-cpu.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.python312 ]; }");
-    write("nix/envs/shell.nix", "import ../shell-cpu.nix { }"); // below another: part of it
-    write("tools/shell.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { }");
-    write("pkgs/default.nix", "{ stdenv }: stdenv.mkDerivation { }"); // a package's file, no shell
-    assertThat(validate().projects()).containsExactly("nix", "tools");
-    assertThat(Validator.nixShellFolders(List.of("a/b/shell.nix", "a/shell.nix", "ab/shell-gpu.nix", "c/x.nix")))
-        .containsExactly("a", "ab");
-  }
-
-  @Test
   void aFunctionNamedFlakeNixBelowAFlakeIsAModuleNotAProject() throws Exception {
     write("flake.nix", "{ outputs = inputs: { }; }");
     // a flake-parts module the root flake imports as ./parts/flake.nix: a function, no lock beside it
@@ -206,14 +193,14 @@ class ValidatorTest {
   }
 
   @Test
-  void aDirectoryWithNoFlakeNoNixShellFileAndNoPythonProjectIsOneNoticeNotAProject() throws Exception {
-    write("docs/notes.nix", "FLAG");
+  void aDirectoryWithNoFlakeAndNoPythonProjectIsOneNoticeNotAProject() throws Exception {
+    write("docs/shell.nix", "FLAG");
     ValidationResult result = validate();
     assertThat(result.projects()).isEmpty();
     assertThat(result.notices()).containsExactly(
         "no project found in " + root.toRealPath() + ": no flake.nix in it or below");
     // Its Nix files are still checked.
-    assertThat(lines(result)).containsExactly("docs/notes.nix:1:1: note: [see-nix] flag");
+    assertThat(lines(result)).containsExactly("docs/shell.nix:1:1: note: [see-nix] flag");
   }
 
   @Test
