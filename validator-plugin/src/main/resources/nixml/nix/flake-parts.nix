@@ -230,11 +230,16 @@ let
   hookInstaller = pkgs: "${pkgs.writeShellScript "pre-commit-installation" ""}";
 
   # The tools of the enabled entries of a module's `hooks`/`programs` option (git-hooks.nix, treefmt-nix): the
-  # package the flake gives an entry, else the formatter or linter the module picks for it, read as a command of
-  # that name (nixml does not list which package: a tool, no interpreter, no CUDA library).
-  enabledTools = pkgs: entries: lib.mapAttrsToList
-    (name: entry: entry.package or (pkgs.writeShellScriptBin name ""))
-    (lib.filterAttrs (_: entry: entry.enable or false) entries);
+  # package the flake gives an entry, else the one the module picks for it, which nixml does not know (many are
+  # Python applications, and nixpkgs puts their interpreter on PATH too); unknown where the option is no set.
+  enabledTools = entries:
+    if isAttrs entries then
+      lib.mapAttrsToList (_: entry: if isAttrs entry && entry ? package then entry.package else unknown)
+        (lib.filterAttrs (_: entry: entry.enable or false) entries)
+    else [ unknown ];
+
+  # a module's option set as the flake defines it, unknown where that is no set (`treefmt = import ./treefmt.nix;`)
+  optionSet = config: name: let value = attrOr config name { }; in if isAttrs value then value else unknown;
 
   foreignModules = {
     # numtide/treefmt-nix: `perSystem.treefmt`, of which `build.wrapper` is a `treefmt` command wrapping the
@@ -247,7 +252,7 @@ let
           build = someOf {
             inherit wrapper;
             devShell = pkgs.mkShell {
-              nativeBuildInputs = [ wrapper ] ++ enabledTools pkgs ((config.treefmt or { }).programs or { });
+              nativeBuildInputs = [ wrapper ] ++ enabledTools (attrOr (optionSet config "treefmt") "programs" { });
             };
           };
         };
@@ -262,9 +267,8 @@ let
           inherit installationScript;
           # `devShell`: a shell with the enabled hooks' tools and pre-commit, whose hook installs the hooks
           devShell = pkgs.mkShell {
-            nativeBuildInputs = enabledTools pkgs
-              (((config.pre-commit or { }).settings or { }).hooks or { })
-              ++ [ (pkgs.writeShellScriptBin "pre-commit" "") ];
+            nativeBuildInputs = enabledTools (attrOr (attrOr (optionSet config "pre-commit") "settings" { })
+              "hooks" { }) ++ [ pkgs.pre-commit ];
             shellHook = installationScript;
           };
         };

@@ -33,5 +33,9 @@
       devShells.x86_64-linux.scripting = pkgs.mkShell {
         packages = [ pkgs.python313 notes ];
       };
+      # the listed interpreter conflicts with the first application's, found after the two applications
+      devShells.x86_64-linux.tools = pkgs.mkShell {
+        packages = [ notes sync pkgs.python312 ];
+      };
     };
 }

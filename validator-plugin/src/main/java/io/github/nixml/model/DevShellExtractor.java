@@ -502,7 +502,8 @@ final class DevShellExtractor {
     for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
       String key = entry.getKey();
       SourceSpan keySpan = entry.getValue().keySpan();
-      if (!key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
+      if (!fhs && !key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
+        // mkShell, a derivation, forces each attribute it is given when the shell is built
         systemLevelBreakages(key, entry.getValue().thunk().force(), breakages);
       }
       if (fhs && (key.equals("targetPkgs") || key.equals("multiPkgs"))) {

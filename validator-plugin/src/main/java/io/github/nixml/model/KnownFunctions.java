@@ -465,8 +465,8 @@ public final class KnownFunctions {
 
   /**
    * {@code pkg.override { … }}: the same package; with its CUDA switch among the arguments ({@code cudaSupport}, or
-   * {@code enableCuda} as opencv names it, {@code withCuda}), built with or without CUDA as they say (unknown when
-   * the value is), whatever its instance's configuration.
+   * {@code enableCuda} as opencv names it), built with or without CUDA as they say (unknown when the value is),
+   * whatever its instance's configuration.
    */
   private static Value override(Call call) {
     if (!(call.receiver() instanceof Pkg pkg) || !(call.arg(0) instanceof Attrs args)) {
@@ -482,8 +482,11 @@ public final class KnownFunctions {
         pkg.pythonModules());
   }
 
-  /** The arguments by which nixpkgs' packages switch CUDA on ({@code enableCuda ? config.cudaSupport}). */
-  private static final List<String> CUDA_SWITCHES = List.of("cudaSupport", "enableCuda", "withCuda");
+  /**
+   * The arguments by which nixpkgs' packages that read {@code config.cudaSupport} switch CUDA on ({@code cudaSupport},
+   * opencv's {@code enableCuda ? config.cudaSupport}); other packages' {@code withCuda} need not follow the config.
+   */
+  private static final List<String> CUDA_SWITCHES = List.of("cudaSupport", "enableCuda");
 
   private static KnownFunction samePackage(String name) {
     return new KnownFunction(Scope.PACKAGE, name, 1, Call::receiver);

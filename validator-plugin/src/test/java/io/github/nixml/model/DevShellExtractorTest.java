@@ -124,12 +124,13 @@ class DevShellExtractorTest {
     DevShell shell = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
           devShells.x86_64-linux.default = pkgs.mkShell {
-            packages = with pkgs; with pkgs.cudaPackages; [ python3 cmake cudatoolkit cuda_cudart libcublas ];
+            packages = with pkgs; with pkgs.cudaPackages;
+              [ python3 cmake cudatoolkit cuda_cudart libcublas nvtopPackages.nvidia libcue ];
           };
         }"""));
     assertThat(shell.packages().complete()).isTrue();
     assertThat(names(shell)).containsExactly("python3", "cmake", "cudaPackages.cudatoolkit",
-        "cudaPackages.cuda_cudart", "cudaPackages.libcublas");
+        "cudaPackages.cuda_cudart", "cudaPackages.libcublas", "nvtopPackages.nvidia", "libcue");
     // with no outer `with`, a name the set lacks is unknown (the set's names are not all listed), not undefined
     DevShell alone = onlyShell(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {

@@ -40,10 +40,9 @@ public sealed interface Value {
     }
   }
 
-  /** Why an evaluation fails. */
   /**
-   * Why evaluation failed. {@code SYSTEM_LEVEL} is a missing attribute where a set keyed by system is selected by
-   * another name ({@code self.devShells.rust}) or a set of one system's outputs by a system
+   * Why an evaluation fails. {@code SYSTEM_LEVEL} is a missing attribute where a set whose names are all systems is
+   * selected by another name ({@code self.devShells.rust}), or a set with no system among its names by a system
    * ({@code self'.packages.${system}}): the per-system level missed or repeated.
    */
   enum FailureKind { THROW, ABORT, ASSERTION, TYPE, MISSING_ATTRIBUTE, SYSTEM_LEVEL, ARITHMETIC, OTHER }

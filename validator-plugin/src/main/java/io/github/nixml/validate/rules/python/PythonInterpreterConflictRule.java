@@ -28,15 +28,16 @@ public final class PythonInterpreterConflictRule extends DevShellRule {
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     List<PythonInterpreter> seen = new ArrayList<>();
-    Set<String> versions = new HashSet<>();
+    Set<String> reportedPairs = new HashSet<>();
     for (PythonInterpreter interpreter : model.interpreters(shell)) {
-      boolean firstOfVersion = versions.add(interpreter.version());
-      for (PythonInterpreter earlier : firstOfVersion ? seen : List.<PythonInterpreter>of()) {
+      for (PythonInterpreter earlier : seen) {
         // two Python packages the project builds each propagate their own interpreter (nixpkgs does, even for
         // applications); each runs on its own, and the shell names neither as its interpreter
         if (!earlier.version().equals(interpreter.version())
             && !earlier.ref().guard().and(interpreter.ref().guard()).isNever()
-            && !(earlier.ref().propagated() && interpreter.ref().propagated())) {
+            && !(earlier.ref().propagated() && interpreter.ref().propagated())
+            && reportedPairs.add(java.util.stream.Stream.of(earlier.version(), interpreter.version()).sorted()
+                .toList().toString())) {
           sink.report(model.at(interpreter.ref().location()),
               "the shell brings " + interpreter.ref().name() + " (" + interpreter.attribute() + ") besides "
                   + earlier.ref().name() + " (" + earlier.attribute() + ", "

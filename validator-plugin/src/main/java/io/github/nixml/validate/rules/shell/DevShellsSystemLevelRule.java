@@ -50,9 +50,9 @@ public final class DevShellsSystemLevelRule extends BaseProjectRule {
     String failure = "building the shell fails here, in " + breakage.attribute() + ": \"" + breakage.nixError()
         + "\"; ";
     return PlatformGuard.isSystemDouble(missing)
-        ? failure + "the set holds one system's outputs already (flake-parts' `self'` and `config`, or a value"
-            + " built inside a per-system construct), so it has no system level: select the name without the"
-            + " system (no `.${system}`)"
+        ? failure + "no name of the set is a system, so selecting the system fails; where the set holds one"
+            + " system's outputs already (flake-parts' `self'` and `config`, a value built inside a per-system"
+            + " construct), select the name without the system (no `.${system}`)"
         : failure + "the set is keyed by system first (`<system>." + missing + "`), so select the system before"
             + " the name (`….${system}." + missing + "`)";
   }
