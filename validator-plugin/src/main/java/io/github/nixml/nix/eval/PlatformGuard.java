@@ -2,6 +2,7 @@ package io.github.nixml.nix.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The platforms on which an entry is present: {@code lib.optionals stdenv.isLinux […]} puts its items under a
@@ -21,6 +22,9 @@ public record PlatformGuard(int mask) {
   private static final int OTHER_LINUX = 1 << 7;
   private static final int OTHER_DARWIN = 1 << 10;
   private static final int OTHER_SYSTEM = 1 << 12;
+  /** A system double as nixpkgs names them ({@code lib.platforms.all} has cygwin, solaris, wasi … too). */
+  private static final Pattern SYSTEM_DOUBLE = Pattern.compile("[a-z0-9_]+-(linux|darwin|freebsd\\d*|netbsd|openbsd"
+      + "|windows|none|cygwin|solaris|wasi|redox|genode|mmixware|ghcjs|uefi)");
 
   public static final PlatformGuard ALWAYS = new PlatformGuard(LINUX | DARWIN | OTHER);
   public static final PlatformGuard NEVER = new PlatformGuard(0);
@@ -67,11 +71,6 @@ public record PlatformGuard(int mask) {
     }
     return new PlatformGuard(system.endsWith("-darwin") ? OTHER_DARWIN : OTHER_SYSTEM);
   }
-
-  /** A system double as nixpkgs names them ({@code lib.platforms.all} has cygwin, solaris, wasi … too). */
-  private static final java.util.regex.Pattern SYSTEM_DOUBLE = java.util.regex.Pattern.compile(
-      "[a-z0-9_]+-(linux|darwin|freebsd\\d*|netbsd|openbsd|windows|none|cygwin|solaris|wasi|redox|genode|mmixware"
-          + "|ghcjs|uefi)");
 
   /** Whether a name is a system double ({@code x86_64-linux}). */
   public static boolean isSystemDouble(String name) {
