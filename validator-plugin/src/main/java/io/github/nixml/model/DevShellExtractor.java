@@ -115,8 +115,9 @@ final class DevShellExtractor {
     host.nixpkgsFollows(nixpkgsFollows(flakeAttrs.get("inputs"), inputUrls));
     Map<String, Entry> args = new LinkedHashMap<>();
     Value[] outputs = new Value[1];
+    Set<String> sources = notFlakes(flakeAttrs.get("inputs"));
     inputUrls.forEach((name, url) -> args.put(name, new Entry(name.equals("self") ? new Thunk(() -> self(outputs[0]))
-        : Thunk.of(new Input(name, NixpkgsHost.kindOf(name, url))), null)));
+        : Thunk.of(new Input(name, NixpkgsHost.kindOf(name, url), !sources.contains(name))), null)));
     // Nix always passes `self`, named or not (`inputs@{ nixpkgs, ... }`: `inputs.self`)
     args.putIfAbsent("self", new Entry(new Thunk(() -> self(outputs[0])), null));
     Attrs inputs = new Attrs(args, true);
@@ -239,6 +240,20 @@ final class DevShellExtractor {
       });
     }
     return follows;
+  }
+
+  /** The inputs declared {@code flake = false;}: source trees. */
+  private static Set<String> notFlakes(Value inputs) {
+    Set<String> sources = new java.util.HashSet<>();
+    if (inputs instanceof Attrs attrs) {
+      attrs.entries().forEach((name, entry) -> {
+        if (entry.thunk().force() instanceof Attrs spec && spec.get("flake") instanceof Value.Bool flake
+            && !flake.value()) {
+          sources.add(name);
+        }
+      });
+    }
+    return sources;
   }
 
   private static Optional<String> url(Entry input) {
@@ -571,6 +586,14 @@ final class DevShellExtractor {
     hooks.addAll(0, inherited);
     inherited.forEach(hook -> hook.pieces().stream().filter(ShellPiece.LibraryPathRef.class::isInstance)
         .map(piece -> ((ShellPiece.LibraryPathRef) piece).path()).forEach(libraryPaths::add));
+    if (!ownSource(shell.span())) {
+      // a shell nixml's sources make (git-hooks' devShell), placed where the project names it: what its own
+      // sources write is reported there too
+      packagesLocation = ownSource(packagesLocation) ? shell.span() : packagesLocation;
+      packages.replaceAll(ref -> ownSource(ref.location()) ? ref.at(shell.span()) : ref);
+      hooks.replaceAll(hook -> ownSource(hook.location())
+          ? new ShellText(hook.name(), hook.pieces(), hook.script(), shell.span(), hook.guard()) : hook);
+    }
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open() && envComplete, breakages);

@@ -77,16 +77,30 @@ final class Domain {
    */
   record PythonSet(Value python, SourceSpan span) implements Value.Foreign {}
 
-  /** A flake input ({@code nixpkgs}, {@code flake-utils}). */
-  record Input(String name, InputKind kind) implements Value.Foreign {}
+  /**
+   * A flake input ({@code nixpkgs}, {@code flake-utils}). {@code flake} is false for {@code flake = false;}: a source
+   * tree, to import or read, with no outputs.
+   */
+  record Input(String name, InputKind kind, boolean flake) implements Value.Foreign {
+    Input(String name, InputKind kind) {
+      this(name, kind, true);
+    }
+  }
 
   /**
    * The {@code lib} of flake-parts or devenv, or devshell's package set: only its table entries are known.
    * {@code instance} is the nixpkgs its functions build with (devshell's {@code legacyPackages.${system}}), or null.
+   * {@code bySystem}: the set a flake gives per system, whose members are systems until one is selected
+   * ({@code git-hooks.lib}, {@code poetry2nix.legacyPackages}): a function named there without one is unknown.
    */
-  record Library(KnownFunctions.Scope scope, NixpkgsInstance instance) implements Value.Foreign {
+  record Library(KnownFunctions.Scope scope, NixpkgsInstance instance, boolean bySystem) implements Value.Foreign {
     Library(KnownFunctions.Scope scope) {
-      this(scope, null);
+      this(scope, null, false);
+    }
+
+    /** This library for one system: its functions, no longer its systems. */
+    Library systemSelected() {
+      return new Library(scope, instance, false);
     }
   }
 

@@ -91,7 +91,7 @@ final class NixpkgsHost implements Host {
    */
   private Library ownNixpkgsLibrary(Scope scope, Input input, SourceSpan span) {
     String nixpkgs = nixpkgsFollows.getOrDefault(input.name(), input.name() + "/nixpkgs");
-    return new Library(scope, legacyPackages(nixpkgs, span).instance());
+    return new Library(scope, legacyPackages(nixpkgs, span).instance(), true);
   }
 
   /** The systems an input's list holds: null when unknown. */
@@ -381,6 +381,9 @@ final class NixpkgsHost implements Host {
       Value member = evaluator.select(perSystem.outputs(), name, span);
       return member == UNKNOWN ? UNKNOWN : new PerSystem(perSystem.systems(), member);
     }
+    if (target instanceof Input input && !input.flake()) {
+      return UNKNOWN; // a source tree's attributes (outPath, narHash) are the machine's; it has no outputs
+    }
     if (target instanceof Input input) {
       return switch (name) {
         // a flake input holds its outputs at the top and again under `outputs` (`inputs.nixlib.outputs.lib`)
@@ -394,7 +397,7 @@ final class NixpkgsHost implements Host {
           case DEVSHELL -> new Library(Scope.DEVSHELL); // devshell.lib.importTOML
           case FLAKELIGHT -> library(evaluator).flakelight(flakeInputs, defaultNixpkgs(input));
           case POETRY2NIX -> new Library(Scope.POETRY2NIX);
-          case GIT_HOOKS -> new Library(Scope.GIT_HOOKS); // `git-hooks.lib.${system}.run { … }`
+          case GIT_HOOKS -> new Library(Scope.GIT_HOOKS, null, true); // `git-hooks.lib.${system}.run { … }`
           case BLUEPRINT -> new Attrs(Map.of("mkBlueprint", new Entry(Thunk.of(blueprint(evaluator)), null)), true);
           case SYSTEMS, PYPROJECT_NIX, TREEFMT_NIX, FLAKE_ROOT, NIXPKGS_PYTHON, OTHER -> UNKNOWN;
         };
@@ -433,6 +436,9 @@ final class NixpkgsHost implements Host {
     }
     if (target instanceof Library library && indexedBySystem(library) && SYSTEM_NAME.matcher(name).matches()) {
       return forSystem(library, name);
+    }
+    if (target instanceof Library library && library.bySystem()) {
+      return UNKNOWN; // `poetry2nix.legacyPackages.mkPoetryEnv`: no such member, a system is missing
     }
     if (target instanceof Library library && library.scope() == Scope.GIT_HOOKS) {
       // `run { src; hooks; }`: the check, whose `shellHook` installs the hooks; nixpkgs' scripts stand in for the
@@ -601,7 +607,7 @@ final class NixpkgsHost implements Host {
   @Override
   public Value selectDynamic(Evaluator evaluator, Value.Foreign target) {
     if (target instanceof Library library && indexedBySystem(library)) {
-      return library;
+      return library.systemSelected();
     }
     if (target instanceof Domain.PythonBuilds builds && !builds.systemSelected()) {
       return new Domain.PythonBuilds(builds.input(), true, builds.span());
@@ -770,7 +776,7 @@ final class NixpkgsHost implements Host {
   /** A library's instance made for {@code system} where that is a system written out. */
   private static Library forSystem(Library library, String system) {
     return library.instance() != null && KNOWN_SYSTEM.matcher(system).matches()
-        ? new Library(library.scope(), library.instance().forSystem(system)) : library;
+        ? new Library(library.scope(), library.instance().forSystem(system), false) : library.systemSelected();
   }
 
   /** A library a flake gives per system ({@code devshell.legacyPackages.${system}}, {@code git-hooks.lib.${system}}). */

@@ -37,6 +37,11 @@ public record PackageRef(List<String> attrPath, NixpkgsInstance source, Platform
     return new PackageRef(attrPath, source, guard, location, pythonModule, true);
   }
 
+  /** The same package, named at {@code where}. */
+  public PackageRef at(SourceSpan where) {
+    return new PackageRef(attrPath, source, guard, where, pythonModule, propagated);
+  }
+
   public String name() {
     return String.join(".", attrPath);
   }

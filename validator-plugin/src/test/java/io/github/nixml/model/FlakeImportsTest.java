@@ -118,6 +118,29 @@ class FlakeImportsTest {
   }
 
   @Test
+  void aSourceInputHasNoOutputsWhileItsFilesCanStillBeImported(@TempDir Path directory) throws IOException {
+    // `flake = false`: the input is a source tree; `nixpkgs.legacyPackages` on it is no attribute Nix would find,
+    // while `import nixpkgs { … }` reads it as nixpkgs
+    Files.writeString(directory.resolve("flake.nix"), """
+        {
+          inputs.nixpkgs = { url = "github:NixOS/nixpkgs/nixos-24.11"; flake = false; };
+          inputs.tools.url = "github:NixOS/nixpkgs/nixos-24.11";
+          inputs.tools.flake = false;
+          outputs = { self, nixpkgs, tools }: let
+            pkgs = import nixpkgs { system = "x86_64-linux"; };
+          in {
+            devShells.x86_64-linux.default = pkgs.mkShell {
+              packages = [ pkgs.uv tools.legacyPackages.x86_64-linux.ruff tools.outputs.lib ];
+            };
+          };
+        }
+        """);
+    DevShell shell = model(directory).shells().get(0);
+    assertThat(shell.packages().packages()).extracting(PackageRef::name).containsExactly("uv");
+    assertThat(shell.packages().complete()).isFalse();
+  }
+
+  @Test
   void aPythonSetsCallPackageFillsItsOwnBuildersAndTheTopLevelsNames(@TempDir Path directory) throws IOException {
     Files.writeString(directory.resolve("flake.nix"), """
         {

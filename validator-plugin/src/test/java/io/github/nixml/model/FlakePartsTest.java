@@ -229,10 +229,15 @@ class FlakePartsTest {
     DevShell hooks = shell(model, "hooks", "x86_64-linux");
     assertThat(hooks.packages().complete()).isFalse();
     assertThat(names(hooks)).containsExactly("python312", "pre-commit");
+    // what nixml's source writes for the module is placed where the flake takes the module's shell: a report names
+    // no file of nixml's own
     assertThat(hooks.hooks()).singleElement().satisfies(hook -> {
       assertThat(hook.complete()).isTrue();
-      assertThat(hook.location().file()).isEqualTo("<nixml>/flake-parts.nix"); // made by nixml's source, not the flake
+      assertThat(hook.location().file()).isNull();
+      assertThat(hook.location().line()).isEqualTo(19);
     });
+    assertThat(hooks.packages().packages()).allSatisfy(ref -> assertThat(ref.location().file()).isNull());
+    assertThat(hooks.packagesLocation()).isNull();
     // treefmt's shell: the wrapper and the enabled formatters, here one the module picks
     DevShell formatters = shell(model, "formatters", "x86_64-linux");
     assertThat(formatters.packages().complete()).isFalse();

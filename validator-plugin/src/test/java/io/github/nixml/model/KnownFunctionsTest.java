@@ -387,6 +387,22 @@ class KnownFunctionsTest {
         assertThat(ref.name()).isEqualTo("python3");
         assertThat(ref.source().input()).isEqualTo("poetry2nix/nixpkgs");
       });
+      // `legacyPackages` holds systems: a function named on it without one is no member Nix would find
+      DevShell noSystem = onlyShell(FlakeModel.of("""
+          {
+            inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+            inputs.poetry2nix.url = "github:nix-community/poetry2nix";
+            outputs = { self, nixpkgs, poetry2nix, ... }: let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+            in {
+              devShells.x86_64-linux.default = pkgs.mkShell {
+                inputsFrom = [ (poetry2nix.legacyPackages.mkPoetryApplication { projectDir = self; }) ];
+              };
+            };
+          }
+          """));
+      assertThat(noSystem.packages().packages()).isEmpty();
+      assertThat(noSystem.packages().complete()).isFalse();
     });
     cases.put("NIXPKGS.poetry2nix.mkPoetryApplication", name -> {
       DevShell shell = shell("pkgs.mkShell { inputsFrom = [ (pkgs.poetry2nix.mkPoetryApplication {"
