@@ -79,13 +79,35 @@ final class FileBuiltins {
   private static Path readable(BuiltinCall call) {
     Path root = call.evaluator().host().readableRoot();
     Value argument = call.value(0);
-    String path = argument instanceof Value.Path p ? p.path() : call.coerced(argument, false);
+    String path = argument instanceof Value.Path p ? p.path()
+        : copiedPath(argument).orElseGet(() -> call.coerced(argument, false));
     if (root == null || !path.startsWith("/")) {
       throw new BuiltinCall.Stop(root == null ? Value.UNKNOWN
           : new Value.Failure(Value.FailureKind.OTHER, "string '" + path + "' doesn't represent an absolute path",
               call.at()));
     }
     return underRoot(root, path).orElseThrow(() -> new BuiltinCall.Stop(Value.UNKNOWN));
+  }
+
+  /**
+   * A string that names a path of the project copied to the store, with literal text after it ({@code "${./.}"},
+   * {@code "${./data}/labs"}): the copy holds the same files, so it is read where the path lies.
+   */
+  private static Optional<String> copiedPath(Value argument) {
+    if (argument instanceof Value.Str str && !str.pieces().isEmpty()
+        && str.pieces().get(0) instanceof Value.Interpolation first && first.value() instanceof Value.Path copied) {
+      StringBuilder path = new StringBuilder(copied.path());
+      for (Value.Piece piece : str.pieces().subList(1, str.pieces().size())) {
+        if (!(piece instanceof Value.Text text)) {
+          return Optional.empty();
+        }
+        path.append(text.text());
+      }
+      String rest = path.substring(copied.path().length());
+      // `"${./data}x"` names the store's `…-datax`, no file of the project
+      return rest.isEmpty() || rest.startsWith("/") ? Optional.of(path.toString()) : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /**

@@ -178,6 +178,13 @@ class EvaluatorValuesTest {
     assertThat(eval("builtins.readFile " + dir + "/leak", reading)).isEqualTo(Value.UNKNOWN);
     assertThat(eval("builtins.pathExists " + dir + "/../x", reading)).isEqualTo(Value.UNKNOWN);
     assertThat(eval("builtins.pathExists " + dir + "/nope", reading)).isEqualTo(new Value.Bool(false));
+    // a path interpolated is its copy in the store, which holds the same files (`builtins.readDir "${./.}"`)
+    assertThat(eval("builtins.readFile \"${" + dir + "}/in.txt\"", reading)).isInstanceOfSatisfying(Value.Str.class,
+        str -> assertThat(str.literal()).isEqualTo("inside"));
+    assertThat(eval("builtins.readFile \"${" + dir + "/in.txt}\"", reading)).isInstanceOfSatisfying(Value.Str.class,
+        str -> assertThat(str.literal()).isEqualTo("inside"));
+    // `"${./in}.txt"` names the store's `…-in.txt`, another path
+    assertThat(eval("builtins.pathExists \"${" + dir + "/in}.txt\"", reading)).isEqualTo(Value.UNKNOWN);
     assertThat(eval("builtins.readDir " + dir, reading)).isInstanceOfSatisfying(Value.Attrs.class,
         attrs -> assertThat(attrs.get("leak")).isInstanceOfSatisfying(Value.Str.class,
             str -> assertThat(str.literal()).isEqualTo("symlink")));
