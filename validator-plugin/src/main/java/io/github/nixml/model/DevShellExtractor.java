@@ -299,11 +299,12 @@ final class DevShellExtractor {
     if (packages != null && packages.thunk().force() instanceof Attrs bySystem) {
       Map<String, Entry> defaults = new LinkedHashMap<>();
       if (perSystem) {
-        Optional.ofNullable(bySystem.entries().get("default")).ifPresent(entry -> defaults.put("default", entry));
+        Optional.ofNullable(bySystem.entries().get("default")).filter(DevShellExtractor::holdsAShell)
+            .ifPresent(entry -> defaults.put("default", entry));
       } else {
         bySystem.entries().forEach((system, entry) -> {
           if (PlatformGuard.isSystemDouble(system) && entry.thunk().force() instanceof Attrs set
-              && set.entries().containsKey("default")) {
+              && set.entries().containsKey("default") && holdsAShell(set.entries().get("default"))) {
             defaults.put(system, new Entry(Thunk.of(new Attrs(Map.of("default", set.entries().get("default")),
                 false)), entry.keySpan(), entry.nameSpan()));
           }
@@ -318,10 +319,25 @@ final class DevShellExtractor {
       }
     }
     Entry defaultPackage = outputs.entries().get("defaultPackage");
-    if (defaultPackage != null) {
-      collectShellSet(defaultPackage.thunk().force(), new ShellLevel("defaultPackage", true, systems, perSystem, ""),
-          defaultPackage, into, ignored);
+    if (defaultPackage == null) {
+      return;
     }
+    Value value = defaultPackage.thunk().force();
+    if (value instanceof Shell || !perSystem && value instanceof Attrs bySystem) {
+      Value shells = value instanceof Attrs bySystem ? new Attrs(bySystem.entries().entrySet().stream()
+          .filter(entry -> holdsAShell(entry.getValue())).collect(java.util.stream.Collectors.toMap(
+              Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), false) : value;
+      collectShellSet(shells, new ShellLevel("defaultPackage", true, systems, perSystem, ""), defaultPackage, into,
+          ignored);
+    }
+  }
+
+  /**
+   * Whether a default package is a shell builder's call (mkShell, an FHS env), which {@code nix develop} enters as
+   * the project's shell; a package built with mkDerivation is a build, whose environment is no dev shell written.
+   */
+  private static boolean holdsAShell(Entry entry) {
+    return entry.thunk().force() instanceof Shell;
   }
 
   /**
@@ -357,6 +373,10 @@ final class DevShellExtractor {
       return collectShellSet(per.outputs(), new ShellLevel(level.path(), level.single(), systemsOf(per), true,
           level.namePrefix()),
           named, into, misplaced);
+    }
+    if (value instanceof Value.Choice choice && !level.single() && level.hasSystem() && level.systems().isPresent()
+        && choice.alternatives().stream().allMatch(alternative -> alternative.value() instanceof Attrs)) {
+      return collectPerPlatformSets(choice, level, named, into, misplaced);
     }
     Shell shell = level.single() ? Domain.enteredShell(value) : null;
     if (shell != null) {
@@ -397,6 +417,38 @@ final class DevShellExtractor {
         // `default = throw "pick cpu or cuda"`: a name the author made fail on purpose, no shell; anything else
         // the model cannot read may hide shells
         complete = false;
+      }
+    }
+    return complete;
+  }
+
+  /**
+   * A set of shells that differs per platform ({@code { default = …; } // lib.optionalAttrs (system ==
+   * "x86_64-linux") { cuda = …; }} under flake-utils): each shell for the systems whose alternative holds it, one
+   * shell written once read once for all of them.
+   */
+  private boolean collectPerPlatformSets(Value.Choice choice, ShellLevel level, Entry named, List<DevShell> into,
+      List<MisplacedShells> misplaced) {
+    Map<String, Map<Entry, Set<String>>> systemsByEntry = new LinkedHashMap<>();
+    boolean complete = true;
+    for (Value.Alternative alternative : choice.alternatives()) {
+      Set<String> its = new java.util.TreeSet<>();
+      level.systems().get().stream()
+          .filter(system -> !PlatformGuard.ofSystem(system).and(alternative.guard()).isNever()).forEach(its::add);
+      if (its.isEmpty()) {
+        continue;
+      }
+      Attrs attrs = (Attrs) alternative.value();
+      complete &= !attrs.open();
+      attrs.entries().forEach((key, entry) -> systemsByEntry.computeIfAbsent(key, k -> new LinkedHashMap<>())
+          .computeIfAbsent(entry, e -> new java.util.TreeSet<>()).addAll(its));
+    }
+    for (Map.Entry<String, Map<Entry, Set<String>>> key : systemsByEntry.entrySet()) {
+      for (Map.Entry<Entry, Set<String>> entry : key.getValue().entrySet()) {
+        ShellLevel forThose = new ShellLevel(level.path(), false, Optional.of(Set.copyOf(entry.getValue())), true,
+            level.namePrefix());
+        complete &= collectShellSet(new Attrs(Map.of(key.getKey(), entry.getKey()), false), forThose, named, into,
+            misplaced);
       }
     }
     return complete;
@@ -517,6 +569,9 @@ final class DevShellExtractor {
     for (Map.Entry<String, Entry> entry : attributes.entries().entrySet()) {
       String key = entry.getKey();
       SourceSpan keySpan = entry.getValue().keySpan();
+      if (absentHere(entry.getValue().thunk().force())) {
+        continue; // `// optionalAttrs isLinux { NIX_LD_LIBRARY_PATH = …; }` read for Darwin: no such attribute
+      }
       if (!fhs && !key.equals("name") && !key.equals("passthru") && !key.equals("meta")) {
         // mkShell, a derivation, forces each attribute it is given when the shell is built
         systemLevelBreakages(key, entry.getValue().thunk().force(), breakages);
@@ -597,6 +652,13 @@ final class DevShellExtractor {
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
         new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
         !attributes.open() && envComplete, breakages);
+  }
+
+  /** Whether an attribute of a platform choice of sets is missing on every platform the shell is read for. */
+  private boolean absentHere(Value value) {
+    return value instanceof Value.Choice choice && choice.alternatives().stream()
+        .filter(alternative -> !alternative.guard().and(platforms).isNever())
+        .allMatch(alternative -> alternative.value() == Evaluator.ABSENT);
   }
 
   /**

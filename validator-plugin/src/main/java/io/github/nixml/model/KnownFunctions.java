@@ -178,7 +178,7 @@ public final class KnownFunctions {
   private static KnownFunction shellBuilder(String name, ShellKind kind) {
     return new KnownFunction(Scope.NIXPKGS, name, 1, call -> {
       Attrs attrs = call.arg(0) instanceof Attrs a ? a
-          : call.arg(0) instanceof Choice choice ? Evaluator.merge(choice) : null;
+          : call.arg(0) instanceof Choice choice ? Evaluator.merge(choice, Evaluator.ABSENT) : null;
       return attrs == null ? UNKNOWN : new Shell(kind, name, call.instance(), attrs, call.span());
     });
   }

@@ -156,7 +156,7 @@ final class NixpkgsHost implements Host {
       }
       return switch (input.kind()) {
         case DEVSHELL -> self.args().get(1) instanceof Value.Str system && system.literal() != null
-            ? forSystem(devshellLibrary(input, at), system.literal()) : devshellLibrary(input, at);
+            ? forSystem(devshellLibrary(input, at), system.literal()) : devshellLibrary(input, at).systemSelected();
         case NIXPKGS -> legacyPackages(input.name(), at);
         case NIXPKGS_PYTHON -> new Domain.PythonBuilds(input.name(), true, at);
         default -> UNKNOWN;

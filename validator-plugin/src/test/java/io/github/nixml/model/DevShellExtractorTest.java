@@ -55,6 +55,27 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aSetOfShellsThatDiffersPerPlatformGivesEachShellTheSystemsThatHaveIt() {
+    FlakeModel model = model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let pkgs = import nixpkgs { inherit system; config.allowUnfree = true; };
+          in {
+            devShells = { default = pkgs.mkShell { packages = [ pkgs.uv ]; }; }
+              // nixpkgs.lib.optionalAttrs (system == "x86_64-linux") {
+                cuda = pkgs.mkShell { packages = [ pkgs.cudaPackages.cudatoolkit ]; };
+              }
+              // (if pkgs.stdenv.isDarwin then { metal = pkgs.mkShell { }; } else { });
+          })""");
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).extracting(DevShell::name).containsExactly("default", "cuda", "metal");
+    // one shell written once is read once, for every system
+    assertThat(model.shells().get(0).systems().orElseThrow()).containsExactlyInAnyOrder("x86_64-linux", "aarch64-linux",
+        "x86_64-darwin", "aarch64-darwin");
+    assertThat(model.shells().get(1).systems().orElseThrow()).containsExactly("x86_64-linux");
+    assertThat(model.shells().get(2).systems().orElseThrow()).containsExactlyInAnyOrder("x86_64-darwin", "aarch64-darwin");
+  }
+
+  @Test
   void aDerivationAsEnvIsAnAttributeNotTheVariables() {
     // nixpkgs exports `env` as variables only when it is a set that is no derivation (envIsExportable)
     DevShell shell = onlyShell(model("""
@@ -332,6 +353,15 @@ class DevShellExtractorTest {
     assertThat(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
           packages.x86_64-linux.default = pkgs.python312;
+        }""").shells()).isEmpty();
+    // a package built with mkDerivation is a build too: its build environment is no shell the project wrote
+    assertThat(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          packages.x86_64-linux.default = pkgs.stdenvNoCC.mkDerivation {
+            pname = "app"; version = "1"; src = ./.; nativeBuildInputs = [ pkgs.makeWrapper ];
+            installPhase = "wrapProgram $out/bin/app --prefix LD_LIBRARY_PATH : ${pkgs.lib.makeLibraryPath [ pkgs.zlib ]}";
+          };
+          defaultPackage.x86_64-linux = pkgs.stdenv.mkDerivation { name = "app"; };
         }""").shells()).isEmpty();
     assertThat(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {

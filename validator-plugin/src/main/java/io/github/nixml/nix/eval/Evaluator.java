@@ -507,7 +507,22 @@ public final class Evaluator {
    * absent on some platform being empty there; null when an alternative is not a set.
    */
   public static Attrs merge(Choice choice) {
-    Map<String, List<Alternative>> byName = new LinkedHashMap<>();
+    return merge(choice, UNKNOWN);
+  }
+
+  /**
+   * An attribute that a platform choice of sets has on some platforms only, where it is missing: what selecting it
+   * gives there ({@link #merge(Choice, Value)}).
+   */
+  public static final Failure ABSENT = new Failure(FailureKind.MISSING_ATTRIBUTE,
+      "attribute missing on this platform", null);
+
+  /**
+   * As {@link #merge(Choice)}, an attribute that is not a list being {@code absent} on the platforms whose set lacks
+   * it ({@link #ABSENT} for a shell's arguments: a variable merged under {@code optionalAttrs isLinux} is no variable
+   * of the shell on Darwin).
+   */
+  public static Attrs merge(Choice choice, Value absent) {
     Map<String, Entry> first = new LinkedHashMap<>();
     boolean open = false;
     for (Alternative alternative : choice.alternatives()) {
@@ -523,7 +538,7 @@ public final class Evaluator {
       for (Alternative alternative : choice.alternatives()) {
         Entry own = ((Attrs) alternative.value()).entries().get(name);
         Value value = own != null ? own.thunk().force()
-            : items(entry.thunk().force()) != null ? new ListV(List.of()) : UNKNOWN;
+            : items(entry.thunk().force()) != null ? new ListV(List.of()) : absent;
         addAlternative(values, alternative.guard(), value);
       }
       // the same value on every platform (`python` in `{ inherit python; } // optionalAttrs isDarwin { … }`) is it

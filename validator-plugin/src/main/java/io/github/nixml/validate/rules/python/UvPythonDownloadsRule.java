@@ -7,6 +7,7 @@ import io.github.nixml.model.ShellCommand;
 import io.github.nixml.model.ShellText;
 import io.github.nixml.model.ShellWord;
 import io.github.nixml.validate.FindingSink;
+import io.github.nixml.validate.ProjectFacet;
 import io.github.nixml.validate.RuleDescriptor;
 import io.github.nixml.validate.Severity;
 import io.github.nixml.validate.facts.FlakeShells;
@@ -97,6 +98,22 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     }
   }
 
+  /** The project's uv.toml, parsed once; empty when there is none. */
+  private static final ProjectFacet<Optional<TomlDocument>> UV_TOML =
+      context -> context.pythonFile("uv.toml").text().map(TomlDocument::parse);
+
+  /** The file of uv's own settings for the project: uv.toml, else pyproject.toml (a uv.toml present decides). */
+  private static Optional<TomlDocument> uvSettings(FlakeShells model) {
+    Optional<TomlDocument> uvToml = model.context().get(UV_TOML);
+    return uvToml.isPresent() ? uvToml : model.context().pyproject();
+  }
+
+  /** A setting of uv's own: uv.toml's {@code key}, else pyproject.toml's {@code tool.uv.key}. */
+  private static Optional<Object> uvSetting(FlakeShells model, String key) {
+    String path = model.context().get(UV_TOML).isPresent() ? key : "tool.uv." + key;
+    return uvSettings(model).flatMap(TomlDocument::table).map(table -> table.get(path));
+  }
+
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     Optional<PackageRef> uv = shell.packages().packages().stream().filter(p -> p.last().equals("uv")).findFirst();
@@ -116,6 +133,14 @@ public final class UvPythonDownloadsRule extends DevShellRule {
       if (value == null || NO_DOWNLOADS.contains(value.strip())) {
         return;
       }
+    }
+    Optional<Object> ownDownloads = uvSetting(model, "python-downloads");
+    Optional<Object> ownPreference = uvSetting(model, "python-preference");
+    if (uvSettings(model).isPresent() && uvSettings(model).get().table().isEmpty()
+        || downloads == null && ownDownloads.filter(NO_DOWNLOADS::contains).isPresent()
+        || preference == null && ownPreference.filter("only-system"::equals).isPresent()) {
+      // uv's own settings keep it on the interpreter where no variable says otherwise (variables override them)
+      return;
     }
     boolean setInHook = shell.hookAssignments().stream().anyMatch(a -> a.name().equals("UV_PYTHON")
         || (a.name().equals("UV_PYTHON_DOWNLOADS") && NO_DOWNLOADS.contains(a.value().literal()))

@@ -63,6 +63,7 @@ public final class FhsVenvMissingRule extends DevShellRule {
     }
     if (texts.stream().anyMatch(text -> !text.complete())
         || texts.stream().anyMatch(text -> VenvCommands.anyCreatesOrActivates(text.commands()))
+        || texts.stream().flatMap(text -> text.commands().stream()).anyMatch(VenvCommands::mayActivate)
         || venvMakerInSight(shell, texts, model.context())) {
       return;
     }
@@ -111,7 +112,9 @@ public final class FhsVenvMissingRule extends DevShellRule {
   private static boolean venvMakerInSight(DevShell shell, List<ShellText> texts, ProjectContext context) {
     boolean inTexts = texts.stream().flatMap(text -> text.commands().stream())
         .anyMatch(command -> VENV_MAKERS.contains(command.programName()));
-    boolean inPackages = shell.packages().packages().stream().map(PackageRef::last).anyMatch(VENV_MAKERS::contains);
+    // `python311.withPackages (p: [ p.virtualenv ])` brings the module and its command
+    boolean inPackages = java.util.stream.Stream.concat(shell.packages().packages().stream(),
+        shell.packages().pythonModules().stream()).map(PackageRef::last).anyMatch(VENV_MAKERS::contains);
     boolean byLock = MAKER_LOCKS.stream().anyMatch(name -> context.pythonFile(name).isPresent());
     return inTexts || inPackages || byLock;
   }

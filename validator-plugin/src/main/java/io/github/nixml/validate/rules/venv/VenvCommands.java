@@ -30,6 +30,17 @@ final class VenvCommands {
         && args.get(0).endsWith("bin/activate");
   }
 
+  /**
+   * {@code source $ACTIVATE}, {@code . "$VENV/bin/activate"}: a script named by a variable (or another expansion)
+   * the model does not follow, which may be a venv's activation; not evidence that a venv is activated, but none
+   * that it is not.
+   */
+  static boolean mayActivate(ShellCommand command) {
+    List<ShellWord> args = command.arguments();
+    String program = command.invocation().isEmpty() ? null : command.invocation().get(0).literal();
+    return ("source".equals(program) || ".".equals(program)) && !args.isEmpty() && args.get(0).literal() == null;
+  }
+
   static boolean anyCreatesOrActivates(List<ShellCommand> commands) {
     return commands.stream().anyMatch(command -> creates(command) || activates(command));
   }
