@@ -118,7 +118,7 @@ public final class FlakeShells {
     if (instance == null || instance.overlays() != Tristate.FALSE) {
       return Optional.empty();
     }
-    return context.get(context.devenvWithoutFlake() ? ProjectFacts.DEVENV_NIXPKGS_INPUTS
+    return context.get(ProjectFacts.devenvShell(context) ? ProjectFacts.DEVENV_NIXPKGS_INPUTS
             : ProjectFacts.NIXPKGS_INPUTS).stream()
         .filter(input -> input.name().equals(instance.input()))
         .findFirst()

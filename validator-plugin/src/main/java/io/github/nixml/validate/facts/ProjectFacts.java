@@ -75,11 +75,36 @@ public final class ProjectFacts {
    * projects): what the facts per release need; the lock rules read {@link #NIXPKGS_INPUTS}, flake.lock's.
    */
   public static final ProjectFacet<List<NixpkgsInput>> DEVENV_NIXPKGS_INPUTS =
-      context -> context.devenvWithoutFlake() ? NixpkgsInput.ofDevenv(context) : List.of();
+      context -> devenvShell(context) ? NixpkgsInput.ofDevenv(context) : List.of();
+
+  /** The model of flake.nix alone, whatever else the project holds. */
+  private static final ProjectFacet<FlakeModel> FLAKE_MODEL = context -> context.flake()
+      .map(parsed -> FlakeModel.of(parsed, context.get(FLAKE_EXPRESSION), directoryOf(context)))
+      .orElse(FlakeModel.UNREADABLE);
+
+  /**
+   * Whether the project's dev shell is devenv.nix's, which {@code devenv shell} enters: devenv.nix with no flake, or
+   * beside a flake that certainly defines no dev shell (a flake that packages the project, while devenv makes its
+   * shell); a flake with shells, or one the model cannot fully read, keeps {@code nix develop}'s.
+   */
+  public static boolean devenvShell(ProjectContext context) {
+    if (context.devenvWithoutFlake()) {
+      return true;
+    }
+    if (context.nixFile(ProjectContext.DEVENV_NIX).source().isMissing() || context.flake().isEmpty()) {
+      return false;
+    }
+    FlakeModel flake = context.get(FLAKE_MODEL);
+    return flake.readable() && flake.shellsComplete() && flake.shells().isEmpty();
+  }
+
+  private static FlakeDirectory directoryOf(ProjectContext context) {
+    return new FlakeDirectory(context.directoryPath(), name -> context.file(name).text());
+  }
 
   private static FlakeModel model(ProjectContext context) {
-    FlakeDirectory directory = new FlakeDirectory(context.directoryPath(), name -> context.file(name).text());
-    if (context.devenvWithoutFlake()) {
+    FlakeDirectory directory = directoryOf(context);
+    if (devenvShell(context)) {
       return FlakeModel.ofDevenv(DevenvYaml.read(context.file(ProjectContext.DEVENV_YAML).text()), directory,
           ProjectContext.DEVENV_NIX);
     }
@@ -90,10 +115,7 @@ public final class ProjectFacts {
           directory, main)).orElse(FlakeModel.UNREADABLE);
       return withOtherShellFiles(model, main, context, directory);
     }
-    Optional<NixFile> parsed = context.flake();
-    return parsed.isEmpty()
-        ? FlakeModel.UNREADABLE
-        : FlakeModel.of(parsed.get(), context.get(FLAKE_EXPRESSION), directory);
+    return context.get(FLAKE_MODEL);
   }
 
   /**

@@ -50,7 +50,8 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
 
   /** The shells of one project, as the rules see them ({@link ProjectFacts#MODEL}). */
   public static ProjectShells of(ProjectContext context) {
-    SourceFile flake = context.devShellNix().source();
+    SourceFile flake = ProjectFacts.devenvShell(context) ? context.file(ProjectContext.DEVENV_NIX)
+        : context.devShellNix().source();
     FlakeModel model = context.get(ProjectFacts.MODEL);
     List<Unknown> unknowns = new ArrayList<>();
     String path = flake.path();
@@ -64,7 +65,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
       unknowns.add(new Unknown(path, "Nix would reject the file (see the nix-syntax and nix-undefined-variable"
           + " findings); the model reads only files Nix accepts", Optional.empty()));
     } else if (!model.readable()
-        || !nixShell && !context.devenvWithoutFlake() && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
+        || !nixShell && !ProjectFacts.devenvShell(context) && context.get(ProjectFacts.FLAKE_EXPRESSION).isEmpty()) {
       unknowns.add(new Unknown(path, "the file uses a form the model cannot evaluate", Optional.empty()));
     } else if (nixShell) {
       // each file for nix-shell that gave no shell: shell.nix, and those beside it (`nix-shell cuda-shell.nix`)
