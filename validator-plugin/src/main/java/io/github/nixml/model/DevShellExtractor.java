@@ -386,6 +386,11 @@ final class DevShellExtractor {
       into.addAll(toDevShells("default", level.systems(), placed(shell, named)));
       return true;
     }
+    if (level.single() && value instanceof Value.Choice choice && level.hasSystem() && level.systems().isPresent()
+        && shellsPerPlatform(choice) != null) {
+      addPerPlatform("default", choice, level.systems().get(), named, into);
+      return true;
+    }
     if (!(value instanceof Attrs attrs)) {
       return false;
     }
@@ -410,6 +415,11 @@ final class DevShellExtractor {
         }
         into.addAll(toDevShells(level.single() ? "default" : level.namePrefix() + key, level.systems(),
             placed(memberShell, entry.getValue())));
+      } else if (member instanceof Value.Choice choice && level.hasSystem() && !level.single()
+          && level.systems().isPresent() && shellsPerPlatform(choice) != null) {
+        // `(if stdenv.isDarwin then pkgs.mkShell.override { stdenv = …; } else pkgs.mkShell) { … }`: each system's
+        // shell is the one of its alternative
+        addPerPlatform(level.namePrefix() + key, choice, level.systems().get(), entry.getValue(), into);
       } else if (member instanceof Attrs && !systemKey && level.mayNest()) {
         // `devShells.${system}.cuda.default`: `nix develop .#cuda.default` looks the path up below the system
         complete &= collectShellSet(member, level.nested(key), entry.getValue(), into, misplaced);
@@ -420,6 +430,37 @@ final class DevShellExtractor {
       }
     }
     return complete;
+  }
+
+  /**
+   * The shells of a value that differs per platform, by the platforms of each; null unless every alternative is a
+   * shell builder's call on one and the same package set, or a failure the project throws on purpose (no shell on
+   * those platforms). Alternatives on different package sets (a configuration per platform) are not read apart:
+   * a rule would then judge packages guarded for other platforms against the wrong set.
+   */
+  private Map<PlatformGuard, Shell> shellsPerPlatform(Value.Choice choice) {
+    Map<PlatformGuard, Shell> shells = new LinkedHashMap<>();
+    for (Value.Alternative alternative : choice.alternatives()) {
+      if (alternative.value() instanceof Shell shell) {
+        shells.put(alternative.guard(), shell);
+      } else if (!(alternative.value() instanceof Value.Failure failure && thrownByTheProject(failure))) {
+        return null;
+      }
+    }
+    boolean oneSet = shells.values().stream().map(Shell::instance).distinct().count() == 1;
+    return shells.isEmpty() || !oneSet ? null : shells;
+  }
+
+  /** Each system's shell of a value that differs per platform; a system whose alternative throws has none. */
+  private void addPerPlatform(String name, Value.Choice choice, Set<String> systems, Entry named,
+      List<DevShell> into) {
+    shellsPerPlatform(choice).forEach((guard, shell) -> {
+      Set<String> its = new java.util.TreeSet<>();
+      systems.stream().filter(system -> !PlatformGuard.ofSystem(system).and(guard).isNever()).forEach(its::add);
+      if (!its.isEmpty()) {
+        into.addAll(toDevShells(name, Optional.of(Set.copyOf(its)), placed(shell, named)));
+      }
+    });
   }
 
   /**

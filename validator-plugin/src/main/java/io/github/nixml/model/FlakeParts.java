@@ -51,13 +51,19 @@ final class FlakeParts {
     put(entries, new Native("mapSystems", 2, (ev, self, at) -> mapSystems(ev, self.thunks().get(0),
         self.thunks().get(1).force(), at), List.of(), null));
     put(entries, new Native("nixpkgsOf", 3, (ev, self, at) -> ev.select(self.args().get(1), "nixpkgs", at)
-        instanceof Domain.Input nixpkgs ? NixpkgsHost.legacyPackages(nixpkgs.name(), self.args().get(0)
-            instanceof Location location ? location.span() : at) : UNKNOWN, List.of(), null));
+        instanceof Domain.Input nixpkgs ? forSystem(NixpkgsHost.legacyPackages(nixpkgs.name(), self.args().get(0)
+            instanceof Location location ? location.span() : at), self.args().get(2)) : UNKNOWN, List.of(), null));
     put(entries, new Native("devshellShell", 3, (ev, self, at) -> shell(ev, Scope.DEVSHELL, self.args().get(0),
         self.args().get(1), self.args().get(2), at), List.of(), null));
     put(entries, new Native("devenvShell", 2, (ev, self, at) -> shell(ev, Scope.DEVENV, self.args().get(0),
         null, self.args().get(1), at), List.of(), null));
     return new Attrs(entries, false);
+  }
+
+  /** perSystem's default {@code pkgs} for its system, where that is a system written out. */
+  private static Value forSystem(Domain.Pkg pkgs, Value system) {
+    return system instanceof Str name && name.literal() != null && PlatformGuard.isSystemDouble(name.literal())
+        ? new Domain.Pkg(pkgs.instance().forSystem(name.literal()), pkgs.path(), pkgs.span()) : pkgs;
   }
 
   /** flake-parts' {@code lib} with its {@code mkFlake} given the place of each call as its module location. */

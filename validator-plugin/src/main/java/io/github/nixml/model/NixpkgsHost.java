@@ -861,7 +861,16 @@ final class NixpkgsHost implements Host {
       }
       return member == null ? UNKNOWN : member;
     }
-    return platformTest(path, last).orElseGet(() -> new Pkg(instance, path, span));
+    return platformTest(path, last).map(test -> decided(test, instance)).orElseGet(() -> new Pkg(instance, path, span));
+  }
+
+  /**
+   * A platform test of a package set built for one known system ({@code legacyPackages.x86_64-linux}, flake-parts'
+   * {@code pkgs} of each system): its answer there.
+   */
+  private static Value decided(Value test, NixpkgsInstance instance) {
+    return test instanceof Platform platform && instance != null && instance.system().isPresent()
+        ? new Bool(!PlatformGuard.ofSystem(instance.system().get()).and(platform.guard()).isNever()) : test;
   }
 
   /** {@code python312Packages}, {@code python3.pkgs}: a Python package set. */

@@ -76,6 +76,62 @@ class DevShellExtractorTest {
   }
 
   @Test
+  void aShellBuilderChosenPerPlatformGivesEachSystemItsShell() {
+    FlakeModel model = model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let pkgs = import nixpkgs { inherit system; };
+              mkShell = if pkgs.stdenv.isDarwin then pkgs.mkShell.override { stdenv = pkgs.llvmPackages.libcxxStdenv; }
+                else pkgs.mkShell;
+          in { devShells.default = mkShell { packages = [ pkgs.poetry pkgs.python311 ]; }; })""");
+    assertThat(model.shellsComplete()).isTrue();
+    assertThat(model.shells()).hasSize(2).allSatisfy(shell -> {
+      assertThat(shell.name()).isEqualTo("default");
+      assertThat(names(shell)).containsExactly("poetry", "python311");
+    });
+    assertThat(model.shells()).extracting(shell -> shell.systems().orElseThrow()).containsExactlyInAnyOrder(
+        Set.of("x86_64-darwin", "aarch64-darwin"), Set.of("x86_64-linux", "aarch64-linux"));
+    // shells on package sets configured per platform are not read apart: which set a guarded package comes from
+    // would be lost
+    FlakeModel perSet = model("""
+        flake-utils.lib.eachDefaultSystem (system:
+          let pkgs = if system == "x86_64-linux" then import nixpkgs { inherit system; config.cudaSupport = true; }
+                else import nixpkgs { inherit system; };
+          in { devShells.default = pkgs.mkShell { packages = [ pkgs.python311 ]; }; })""");
+    assertThat(perSet.shellsComplete()).isFalse();
+  }
+
+  @Test
+  void aPackageSetForOneSystemAnswersItsPlatformTests() {
+    // `legacyPackages.x86_64-linux` is built for x86_64-linux: `stdenv.isDarwin` is false there, as in Nix
+    DevShell shell = onlyShell(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          devShells.x86_64-linux.default = pkgs.mkShell {
+            packages = nixpkgs.lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ]
+              ++ nixpkgs.lib.optionals pkgs.stdenv.hostPlatform.isDarwin [ pkgs.darwin.cctools ];
+          };
+        }"""));
+    assertThat(shell.packages().packages()).extracting(PackageRef::name).containsExactly("cudatoolkit");
+    assertThat(shell.packages().packages()).extracting(PackageRef::guard).containsExactly(PlatformGuard.ALWAYS);
+    // flake-parts evaluates perSystem once per system, each with the package set of that system
+    FlakeModel parts = FlakeModel.of("""
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+          inputs.flake-parts.url = "github:hercules-ci/flake-parts";
+          outputs = inputs@{ flake-parts, ... }: flake-parts.lib.mkFlake { inherit inputs; } {
+            systems = [ "x86_64-linux" "aarch64-darwin" ];
+            perSystem = { pkgs, ... }: {
+              devShells.default = if pkgs.stdenv.isDarwin then pkgs.mkShell { packages = [ pkgs.git ]; }
+                else pkgs.mkShell { packages = [ pkgs.poetry ]; };
+            };
+          };
+        }
+        """);
+    assertThat(parts.shellsComplete()).isTrue();
+    assertThat(parts.shells()).extracting(one -> one.systems().orElseThrow().iterator().next() + ":" + names(one))
+        .containsExactlyInAnyOrder("x86_64-linux:[poetry]", "aarch64-darwin:[git]");
+  }
+
+  @Test
   void aDerivationAsEnvIsAnAttributeNotTheVariables() {
     // nixpkgs exports `env` as variables only when it is a set that is no derivation (envIsExportable)
     DevShell shell = onlyShell(model("""
@@ -222,7 +278,7 @@ class DevShellExtractorTest {
   @Test
   void stdenvNoCCTestsThePlatformAsStdenvDoes() {
     DevShell shell = onlyShell(model("""
-        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+        let pkgs = import nixpkgs { }; in {
           devShells.x86_64-linux.default = pkgs.mkShell {
             packages = nixpkgs.lib.optionals pkgs.stdenvNoCC.isLinux [ pkgs.cudatoolkit ]
               ++ nixpkgs.lib.optionals pkgs.stdenvNoCC.hostPlatform.isDarwin [ pkgs.darwin.cctools ];
