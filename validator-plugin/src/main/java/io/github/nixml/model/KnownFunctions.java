@@ -128,7 +128,7 @@ public final class KnownFunctions {
       new KnownFunction(Scope.PACKAGE, "buildPythonApplication", 1,
           call -> pythonDerivation(call, "buildPythonApplication")),
       writeText("writeShellScriptBin"), writeText("writeScriptBin"), writeText("writeShellScript"),
-      writeText("writeScript"), writeText("writeText"),
+      writeText("writeScript"), writeText("writeText"), writeText("writeTextDir"), writeText("writeScriptDir"),
       built("writeShellApplication", BuiltKind.TEXT), built("writeTextFile", BuiltKind.TEXT),
       scriptWriter("writers.writeBash", false), scriptWriter("writers.writeBashBin", false),
       scriptWriter("writers.writeDash", false), scriptWriter("writers.writeDashBin", false),

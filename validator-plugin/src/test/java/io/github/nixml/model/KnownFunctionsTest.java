@@ -207,7 +207,7 @@ class KnownFunctionsTest {
       });
     }
     for (String writer : List.of("writeShellScriptBin", "writeScriptBin", "writeShellScript", "writeScript",
-        "writeText")) {
+        "writeText", "writeTextDir", "writeScriptDir")) {
       cases.put("NIXPKGS." + writer, textFile("(pkgs.%s \"greet\" \"echo hi\")"));
     }
     // pkgs.writers: settings always for the compiled and Python writers, optional for the shells
