@@ -172,4 +172,13 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
     hookCommands().forEach(command -> assignments.addAll(command.assignments()));
     return assignments;
   }
+
+  /**
+   * Whether the shell is read for systems none of which is Linux ({@code aarch64-darwin} alone, when a shell differs
+   * per platform): false when its systems are unknown.
+   */
+  public boolean onlyOffLinux() {
+    return systems.isPresent() && !systems.get().isEmpty()
+        && systems.get().stream().noneMatch(system -> system.endsWith("-linux"));
+  }
 }

@@ -322,10 +322,23 @@ final class DevShellExtractor {
     if (defaultPackage == null) {
       return;
     }
+    // nix develop takes `packages.<system>.default` before `defaultPackage.<system>`, a build or not
+    Set<String> packaged = new java.util.HashSet<>();
+    if (packages != null && packages.thunk().force() instanceof Attrs bySystem) {
+      if (perSystem && bySystem.entries().containsKey("default")) {
+        return;
+      }
+      bySystem.entries().forEach((system, entry) -> {
+        if (entry.thunk().force() instanceof Attrs set && set.entries().containsKey("default")) {
+          packaged.add(system);
+        }
+      });
+    }
     Value value = defaultPackage.thunk().force();
     if (value instanceof Shell || !perSystem && value instanceof Attrs bySystem) {
       Value shells = value instanceof Attrs bySystem ? new Attrs(bySystem.entries().entrySet().stream()
-          .filter(entry -> holdsAShell(entry.getValue())).collect(java.util.stream.Collectors.toMap(
+          .filter(entry -> !packaged.contains(entry.getKey()) && holdsAShell(entry.getValue()))
+          .collect(java.util.stream.Collectors.toMap(
               Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)), false) : value;
       collectShellSet(shells, new ShellLevel("defaultPackage", true, systems, perSystem, ""), defaultPackage, into,
           ignored);
@@ -337,7 +350,9 @@ final class DevShellExtractor {
    * the project's shell; a package built with mkDerivation is a build, whose environment is no dev shell written.
    */
   private static boolean holdsAShell(Entry entry) {
-    return entry.thunk().force() instanceof Shell;
+    Value value = entry.thunk().force();
+    return value instanceof Shell || value instanceof Value.Choice choice
+        && choice.alternatives().stream().anyMatch(alternative -> alternative.value() instanceof Shell);
   }
 
   /**

@@ -419,6 +419,12 @@ class DevShellExtractorTest {
           };
           defaultPackage.x86_64-linux = pkgs.stdenv.mkDerivation { name = "app"; };
         }""").shells()).isEmpty();
+    // nix develop takes packages.<system>.default before defaultPackage.<system>, a build or not
+    assertThat(model("""
+        let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
+          packages.x86_64-linux.default = pkgs.stdenv.mkDerivation { name = "app"; };
+          defaultPackage.x86_64-linux = pkgs.mkShell { packages = [ pkgs.python312 ]; };
+        }""").shells()).isEmpty();
     assertThat(model("""
         let pkgs = nixpkgs.legacyPackages.x86_64-linux; in {
           devShells.x86_64-linux.dev = pkgs.mkShell { packages = [ pkgs.uv ]; };

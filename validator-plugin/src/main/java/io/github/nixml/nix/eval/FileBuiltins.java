@@ -104,10 +104,33 @@ final class FileBuiltins {
         path.append(text.text());
       }
       String rest = path.substring(copied.path().length());
-      // `"${./data}x"` names the store's `…-datax`, no file of the project
-      return rest.isEmpty() || rest.startsWith("/") ? Optional.of(path.toString()) : Optional.empty();
+      // `"${./data}x"` names the store's `…-datax`, no file of the project; `..` leaves the copy (into the store);
+      // a link is copied as a link, which may lead nowhere there
+      return (rest.isEmpty() || rest.startsWith("/")) && !java.util.Arrays.asList(rest.split("/")).contains("..")
+          && noLinkOnTheWay(copied.path(), rest) ? Optional.of(path.toString()) : Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the copied path exists and neither it nor a folder of {@code rest} below it is a link (the store copy
+   * would hold the link itself); a missing path makes Nix fail where the model would answer.
+   */
+  private static boolean noLinkOnTheWay(String copied, String rest) {
+    Path path = Path.of(copied);
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path)) {
+      return false;
+    }
+    for (String name : rest.split("/")) {
+      if (name.isEmpty() || name.equals(".")) {
+        continue;
+      }
+      path = path.resolve(name);
+      if (Files.isSymbolicLink(path)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

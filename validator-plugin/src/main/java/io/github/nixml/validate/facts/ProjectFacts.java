@@ -84,15 +84,17 @@ public final class ProjectFacts {
 
   /**
    * Whether the project's dev shell is devenv.nix's, which {@code devenv shell} enters: devenv.nix with no flake, or
-   * beside a flake that certainly defines no dev shell (a flake that packages the project, while devenv makes its
-   * shell); a flake with shells, or one the model cannot fully read, keeps {@code nix develop}'s.
+   * beside a flake that defines no dev shell the model finds (a flake that packages the project, while devenv makes
+   * its shell; nix develop would enter the package's build environment) and that `.envrc` does not enter with
+   * {@code use flake}; a flake with shells, or one the model cannot fully read, keeps {@code nix develop}'s.
    */
   public static boolean devenvShell(ProjectContext context) {
     if (context.devenvWithoutFlake()) {
       return true;
     }
-    if (context.nixFile(ProjectContext.DEVENV_NIX).source().isMissing() || context.flake().isEmpty()) {
-      return false;
+    if (context.nixFile(ProjectContext.DEVENV_NIX).source().isMissing() || context.flake().isEmpty()
+        || io.github.nixml.validate.Envrc.flakesUsed(context.file(ProjectContext.ENVRC)).contains("")) {
+      return false; // `.envrc` entering the flake (`use flake`) says which shell the project uses
     }
     FlakeModel flake = context.get(FLAKE_MODEL);
     return flake.readable() && flake.shellsComplete() && flake.shells().isEmpty();

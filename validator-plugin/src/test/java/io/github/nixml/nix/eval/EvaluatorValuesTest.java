@@ -164,6 +164,7 @@ class EvaluatorValuesTest {
     Files.writeString(root.resolve("in.txt"), "inside");
     Files.writeString(elsewhere.resolve("out.txt"), "outside");
     Files.createSymbolicLink(root.resolve("leak"), elsewhere.resolve("out.txt"));
+    Files.createSymbolicLink(root.resolve("alias"), Path.of("in.txt"));
     Host reading = new Host() {
       @Override
       public Path readableRoot() {
@@ -185,6 +186,12 @@ class EvaluatorValuesTest {
         str -> assertThat(str.literal()).isEqualTo("inside"));
     // `"${./in}.txt"` names the store's `…-in.txt`, another path
     assertThat(eval("builtins.pathExists \"${" + dir + "/in}.txt\"", reading)).isEqualTo(Value.UNKNOWN);
+    // `..` after the copy leaves it (into the store); a missing path makes Nix fail; a link is copied as a link
+    assertThat(eval("builtins.pathExists \"${" + dir + "}/../x\"", reading)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.pathExists \"${" + dir + "/missing}\"", reading)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.pathExists \"${" + dir + "}/leak\"", reading)).isEqualTo(Value.UNKNOWN);
+    assertThat(eval("builtins.readFile " + dir + "/alias", reading)).isInstanceOf(Value.Str.class);
+    assertThat(eval("builtins.readFile \"${" + dir + "/alias}\"", reading)).isEqualTo(Value.UNKNOWN);
     assertThat(eval("builtins.readDir " + dir, reading)).isInstanceOfSatisfying(Value.Attrs.class,
         attrs -> assertThat(attrs.get("leak")).isInstanceOfSatisfying(Value.Str.class,
             str -> assertThat(str.literal()).isEqualTo("symlink")));

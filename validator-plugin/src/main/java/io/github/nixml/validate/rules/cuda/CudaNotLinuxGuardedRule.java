@@ -52,6 +52,15 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
     }
   }
 
+  /**
+   * A package of a set built for one Linux system ({@code import nixpkgs { system = "x86_64-linux"; }}): a Linux
+   * package on every system the shell is built for, whose guard {@code stdenv.isLinux} is true; what a Darwin shell
+   * takes from it is a system mismatch ({@code nixpkgs-system-mismatch}), not a missing guard.
+   */
+  private static boolean fromALinuxSet(PackageRef ref) {
+    return ref.source() != null && ref.source().system().filter(system -> system.endsWith("-linux")).isPresent();
+  }
+
   private static void collect(DevShell shell, Map<String, Site> sites) {
     if (shell.systems().isEmpty()) {
       return;
@@ -69,7 +78,7 @@ public final class CudaNotLinuxGuardedRule extends BaseProjectRule {
     for (List<PackageRef> site : sites(shell)) {
       List<PackageRef> unguarded = site.stream()
           .filter(ref -> (ref.isCuda() || brokenOffLinuxWithCuda(ref)) && ref.guard().and(builtFor).allowsNonLinux()
-              && !reported.contains(ref.location().offset()))
+              && !fromALinuxSet(ref) && !reported.contains(ref.location().offset()))
           .sorted(Comparator.comparingInt(ref -> ref.location().offset()))
           .toList();
       if (unguarded.isEmpty()) {

@@ -22,6 +22,10 @@ import java.util.Set;
  */
 public final class EnvVarUnsetSourceRule extends DevShellRule {
 
+  /** Of those, the Linux loader's and CUDA's: no shell read for Darwin alone needs them set. */
+  private static final Set<String> LINUX_ONLY = Set.of("NIX_LD_LIBRARY_PATH", "NIX_LD", "CUDA_PATH", "CUDA_HOME",
+      "CUDNN_PATH");
+
   /** Variables that only the dev shell itself sets, by convention. */
   private static final Set<String> SHELL_SET = Set.of("NIX_LD_LIBRARY_PATH", "NIX_LD", "CUDA_PATH", "CUDA_HOME",
       "CUDNN_PATH", "venvDir", "UV_PROJECT_ENVIRONMENT");
@@ -43,6 +47,7 @@ public final class EnvVarUnsetSourceRule extends DevShellRule {
         for (ShellCommand.Assignment assignment : command.assignments()) {
           for (ShellWord.Segment segment : assignment.value().segments()) {
             if (segment instanceof ShellWord.Variable variable && SHELL_SET.contains(variable.name())
+                && !(shell.onlyOffLinux() && LINUX_ONLY.contains(variable.name()))
                 && !set.contains(variable.name()) && !variable.name().equals(assignment.name())
                 && reported.add(variable.name())) {
               sink.report(model.at(hook.location()), hook.name() + " sets " + assignment.name() + " from $"

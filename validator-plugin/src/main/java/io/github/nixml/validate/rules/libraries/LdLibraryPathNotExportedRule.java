@@ -29,8 +29,8 @@ public final class LdLibraryPathNotExportedRule extends DevShellRule {
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
-    if (shell.layout() != Layout.LD_PATH || !shell.hooksComplete()) {
-      return;
+    if (shell.layout() != Layout.LD_PATH || !shell.hooksComplete() || shell.onlyOffLinux()) {
+      return; // LD_LIBRARY_PATH is the Linux loader's: a shell read for Darwin alone has no use for it
     }
     ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");
     SourceSpan where;

@@ -1,0 +1,20 @@
+{
+  description = "The library list only on Linux, its export everywhere: on Darwin the variable is unset, and unused";
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+  inputs.flake-utils.url = "github:numtide/flake-utils";
+  outputs = { self, nixpkgs, flake-utils }:
+    flake-utils.lib.eachDefaultSystem (system:
+      let pkgs = nixpkgs.legacyPackages.${system};
+          lib = pkgs.lib;
+      in {
+        devShells.default = pkgs.mkShell ({
+          packages = [ pkgs.python312 pkgs.uv ];
+          UV_PYTHON_DOWNLOADS = "never";
+          shellHook = ''
+            export LD_LIBRARY_PATH=$NIX_LD_LIBRARY_PATH
+          '';
+        } // lib.optionalAttrs pkgs.stdenv.isLinux {
+          NIX_LD_LIBRARY_PATH = lib.makeLibraryPath [ pkgs.stdenv.cc.cc pkgs.zlib ];
+        });
+      });
+}
