@@ -25,7 +25,8 @@ class NixLibraryTest {
     return FlakeModel.of("{\n  inputs.nixpkgs.url = \"github:NixOS/nixpkgs/nixos-25.05\";\n"
         + "  inputs.flake-utils.url = \"github:numtide/flake-utils\";\n"
         + "  outputs = { self, nixpkgs, flake-utils }:\n"
-        + "    let\n      pkgs = nixpkgs.legacyPackages.x86_64-linux;\n      lib = nixpkgs.lib;\n"
+        // a package set for no one system (`legacyPackages.x86_64-linux` would decide its platform tests)
+        + "    let\n      pkgs = import nixpkgs { };\n      lib = nixpkgs.lib;\n"
         + "    in " + outputs + ";\n}\n");
   }
 
