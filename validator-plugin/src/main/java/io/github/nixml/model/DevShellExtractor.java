@@ -401,9 +401,10 @@ final class DevShellExtractor {
       into.addAll(toDevShells("default", level.systems(), placed(shell, named)));
       return true;
     }
-    if (level.single() && value instanceof Value.Choice choice && level.hasSystem() && level.systems().isPresent()
-        && shellsPerPlatform(choice) != null) {
-      addPerPlatform("default", choice, level.systems().get(), named, into);
+    Map<PlatformGuard, Shell> perPlatform = level.single() && value instanceof Value.Choice choice
+        && level.hasSystem() && level.systems().isPresent() ? shellsPerPlatform(choice) : null;
+    if (perPlatform != null) {
+      addPerPlatform("default", perPlatform, level.systems().get(), named, into);
       return true;
     }
     if (!(value instanceof Attrs attrs)) {
@@ -434,7 +435,8 @@ final class DevShellExtractor {
           && level.systems().isPresent() && shellsPerPlatform(choice) != null) {
         // `(if stdenv.isDarwin then pkgs.mkShell.override { stdenv = …; } else pkgs.mkShell) { … }`: each system's
         // shell is the one of its alternative
-        addPerPlatform(level.namePrefix() + key, choice, level.systems().get(), entry.getValue(), into);
+        addPerPlatform(level.namePrefix() + key, shellsPerPlatform(choice), level.systems().get(), entry.getValue(),
+            into);
       } else if (member instanceof Attrs && !systemKey && level.mayNest()) {
         // `devShells.${system}.cuda.default`: `nix develop .#cuda.default` looks the path up below the system
         complete &= collectShellSet(member, level.nested(key), entry.getValue(), into, misplaced);
@@ -467,15 +469,20 @@ final class DevShellExtractor {
   }
 
   /** Each system's shell of a value that differs per platform; a system whose alternative throws has none. */
-  private void addPerPlatform(String name, Value.Choice choice, Set<String> systems, Entry named,
+  private void addPerPlatform(String name, Map<PlatformGuard, Shell> shells, Set<String> systems, Entry named,
       List<DevShell> into) {
-    shellsPerPlatform(choice).forEach((guard, shell) -> {
-      Set<String> its = new java.util.TreeSet<>();
-      systems.stream().filter(system -> !PlatformGuard.ofSystem(system).and(guard).isNever()).forEach(its::add);
+    shells.forEach((guard, shell) -> {
+      Set<String> its = systemsUnder(guard, systems);
       if (!its.isEmpty()) {
         into.addAll(toDevShells(name, Optional.of(Set.copyOf(its)), placed(shell, named)));
       }
     });
+  }
+
+  /** Those of {@code systems} on whose platform {@code guard} holds. */
+  private static Set<String> systemsUnder(PlatformGuard guard, Set<String> systems) {
+    return systems.stream().filter(system -> !PlatformGuard.ofSystem(system).and(guard).isNever())
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
   /**
@@ -488,9 +495,7 @@ final class DevShellExtractor {
     Map<String, Map<Entry, Set<String>>> systemsByEntry = new LinkedHashMap<>();
     boolean complete = true;
     for (Value.Alternative alternative : choice.alternatives()) {
-      Set<String> its = new java.util.TreeSet<>();
-      level.systems().get().stream()
-          .filter(system -> !PlatformGuard.ofSystem(system).and(alternative.guard()).isNever()).forEach(its::add);
+      Set<String> its = systemsUnder(alternative.guard(), level.systems().get());
       if (its.isEmpty()) {
         continue;
       }
