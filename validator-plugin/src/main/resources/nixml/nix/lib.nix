@@ -184,12 +184,13 @@ let
         preLen = stringLength prefix;
         sLen = stringLength str;
       in if substring 0 preLen str == prefix then substring preLen (sLen - preLen) str else str;
-    removeSuffix = suffix: str:
+    # (on a string nixml keeps in pieces, a package's path and text, the primitive reads the text at its end)
+    removeSuffix = (primitives.removeSuffixOfPieces or (definition: definition)) (suffix: str:
       let
         sufLen = stringLength suffix;
         sLen = stringLength str;
       in if sufLen <= sLen && suffix == substring (sLen - sufLen) sufLen str then substring 0 (sLen - sufLen) str
-        else str;
+        else str);
     versionOlder = v1: v2: compareVersions v2 v1 == 1;
     versionAtLeast = v1: v2: !(versionOlder v1 v2);
     getName = x:
@@ -300,6 +301,12 @@ let
     dontRecurseIntoAttrs = attrs: attrs // { recurseForDerivations = false; };
     getOutput = output: pkg:
       if !(pkg ? outputSpecified) || !pkg.outputSpecified then pkg.${output} or pkg.out or pkg else pkg;
+    # the first of `candidates` the package has, unless an output is already chosen (read with `or`, as getOutput
+    # reads its output, so that a package nixml knows symbolically is asked the same way)
+    getFirstOutput = candidates: pkg:
+      if pkg ? outputSpecified && pkg.outputSpecified then pkg
+      else lists.foldr (name: rest: pkg.${name} or rest) pkg candidates;
+    getInclude = getFirstOutput [ "include" "dev" "out" ];
     getBin = getOutput "bin";
     getLib = getOutput "lib";
     getDev = getOutput "dev";

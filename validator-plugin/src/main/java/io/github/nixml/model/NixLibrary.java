@@ -4,6 +4,7 @@ import io.github.nixml.model.Domain.LibPath;
 import io.github.nixml.model.Domain.PerSystem;
 import io.github.nixml.nix.NixFrontEnd;
 import io.github.nixml.nix.eval.Evaluator;
+import io.github.nixml.nix.eval.PieceStrings;
 import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.eval.Term;
 import io.github.nixml.nix.eval.Thunk;
@@ -70,7 +71,10 @@ final class NixLibrary {
         "makeLibraryPath", new Value.Native("makeLibraryPath", 1,
             (ev, self, at) -> new LibPath(self.args().get(0), at), List.of(), null),
         "callPackageWith", new Value.Native("callPackageWith", 3, (ev, self, at) -> CallPackage.call(ev,
-            self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null))))))));
+            self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(), null),
+        "removeSuffixOfPieces", new Value.Native("removeSuffixOfPieces", 3, (ev, self, at) ->
+            PieceStrings.removeSuffix(ev, self.args().get(0), self.args().get(1), self.args().get(2), at), List.of(),
+            null))))))));
   });
 
   private final Evaluator evaluator;

@@ -595,6 +595,24 @@ final class NixpkgsHost implements Host {
     return UNKNOWN;
   }
 
+  /**
+   * {@code readFile "${stdenv.cc}/nix-support/dynamic-linker"} (nix-ld's {@code NIX_LD}, with {@code lib.fileContents}):
+   * the dynamic linker's path and a newline, as nixpkgs' bintools wrapper writes that file and the cc wrapper links
+   * it ({@code pkgs/build-support/bintools-wrapper}), the path {@code stdenv.cc.bintools.dynamicLinker} names; any
+   * other file of a package is unknown.
+   */
+  @Override
+  public Value packageFile(Evaluator evaluator, Value.Foreign target, String subPath, SourceSpan span) {
+    if (target instanceof Pkg pkg && subPath.equals("/nix-support/dynamic-linker") && !pkg.path().isEmpty()
+        && pkg.path().get(pkg.path().size() - 1).equals("cc")) {
+      List<String> linker = new ArrayList<>(pkg.path());
+      linker.addAll(List.of("bintools", "dynamicLinker"));
+      return new Value.Str(List.of(new Value.Interpolation(new Pkg(pkg.instance(), linker, span),
+          String.join(".", linker)), new Value.Text("\n")), span);
+    }
+    return UNKNOWN;
+  }
+
   /** {@code pkgs.mkShell.override …}: a package function's {@code override} gives the function back. */
   @Override
   public Value selectFromNative(Evaluator evaluator, Value.Native target, String name, SourceSpan span) {

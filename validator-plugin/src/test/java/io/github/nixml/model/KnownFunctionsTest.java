@@ -463,6 +463,46 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void getIncludeJoinsTheFirstOutputAndKeepsAChosenOne() {
+    // `lib.getInclude` asks the outputs in turn as getOutput does; one already selected stays
+    DevShell shell = shell("pkgs.mkShell { packages = [ (pkgs.symlinkJoin { name = \"cuda\"; paths ="
+        + " [ (lib.getInclude pkgs.cudaPackages.cuda_cudart) (lib.getInclude pkgs.zlib.dev) ]; }) ];"
+        + " S = if builtins.hasAttr \"outputSpecified\" pkgs.zlib.dev then \"chosen\" else \"whole\"; }");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.packages().packages()).extracting(PackageRef::name)
+        .contains("cudaPackages.cuda_cudart.include", "zlib.dev");
+    // builtins.hasAttr asks a package what `?` asks it
+    assertThat(shell.env().get("S").pieces()).singleElement().hasToString("Literal[text=chosen]");
+  }
+
+  @Test
+  void theCompilersDynamicLinkerFileHoldsItsPath() {
+    // nix-ld's NIX_LD: the file's text is the linker's path and a newline; lib.fileContents cuts the newline
+    String file = "\"${pkgs.stdenv.cc}/nix-support/dynamic-linker\"";
+    DevShell shell = shell("pkgs.mkShell { NIX_LD = lib.fileContents " + file + "; RAW = builtins.readFile " + file
+        + "; OTHER = builtins.readFile \"${pkgs.zlib}/nix-support/setup-hook\"; KEPT = lib.removeSuffix \".so\""
+        + " \"${pkgs.zlib}/lib\"; SHORT = lib.removeSuffix \"/lib/x\" \"${pkgs.zlib}/x\"; }");
+    assertThat(shell.env().get("NIX_LD").pieces()).singleElement().isInstanceOfSatisfying(
+        ShellPiece.PackagePath.class,
+        path -> assertThat(path.attrPath()).containsExactly("stdenv", "cc", "bintools", "dynamicLinker"));
+    assertThat(shell.env().get("RAW").pieces()).hasSize(2).last().hasToString("Literal[text=\n]");
+    assertThat(shell.env().get("OTHER").pieces()).singleElement().isInstanceOf(ShellPiece.Unknown.class);
+    // text at the end that does not end in the suffix: the string as it was
+    assertThat(shell.env().get("KEPT").pieces()).hasSize(2).last().hasToString("Literal[text=/lib]");
+    // a suffix longer than the text after the package: the Nix definition, which cannot tell
+    assertThat(shell.env().get("SHORT").pieces()).singleElement().isInstanceOf(ShellPiece.Unknown.class);
+  }
+
+  @Test
+  void toStringOfAPackageIsItsPath() {
+    DevShell shell = shell("pkgs.mkShell { MODEL = toString (pkgs.stdenvNoCC.mkDerivation { name = \"m\"; });"
+        + " Z = toString pkgs.zlib; }");
+    assertThat(shell.env().get("Z").pieces()).singleElement().isInstanceOfSatisfying(ShellPiece.PackagePath.class,
+        path -> assertThat(path.attrPath()).containsExactly("zlib"));
+    assertThat(shell.env().get("MODEL").pieces()).singleElement().isNotInstanceOf(ShellPiece.Unknown.class);
+  }
+
+  @Test
   void stringsInALibraryListAreAPackageOrUnknown() {
     // "${pkgs.zlib}" is zlib; a folder inside a package is no package's lib folder the model can list
     DevShell shell = shell("pkgs.mkShell { A = lib.makeLibraryPath [ \"${pkgs.zlib}\" \"/run/opengl-driver\" ];"

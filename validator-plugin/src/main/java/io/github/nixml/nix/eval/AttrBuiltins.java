@@ -31,6 +31,9 @@ final class AttrBuiltins {
         }),
         new Builtin("hasAttr", 2, call -> {
           String name = call.string(0);
+          if (call.thunk(1).force() instanceof Value.Foreign foreign) { // as `x ? name` asks it
+            return call.evaluator().host().hasAttr(call.evaluator(), foreign, name);
+          }
           Attrs attrs = call.attrs(1);
           return attrs.entries().containsKey(name) ? new Bool(true) : attrs.open() ? Value.UNKNOWN : new Bool(false);
         }),

@@ -165,6 +165,10 @@ final class BuiltinCall {
    * copied source) stays that string.
    */
   Value toStringOf(Value value) {
+    if (value instanceof Value.Foreign && evaluator.symbolic()) {
+      // a package's store path (`toString drv`), kept as a piece as "${drv}" keeps it
+      return new Str(List.of(new Value.Interpolation(value, "toString")), at);
+    }
     Value coerced = known(Coercion.coerce(evaluator, known(value), true, at));
     if (coerced instanceof Str str && str.literal() == null) {
       return str;

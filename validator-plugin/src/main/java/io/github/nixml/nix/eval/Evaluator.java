@@ -90,6 +90,11 @@ public final class Evaluator {
     return new Evaluator(Host.NONE, Mode.SYMBOLIC, text, null, Integer.MAX_VALUE);
   }
 
+  /** Whether values the host knows symbolically (packages) are kept in strings as pieces. */
+  boolean symbolic() {
+    return mode == Mode.SYMBOLIC;
+  }
+
   Host host() {
     return host;
   }

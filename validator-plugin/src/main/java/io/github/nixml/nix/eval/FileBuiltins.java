@@ -27,6 +27,10 @@ final class FileBuiltins {
         new Builtin("import", 1, FileBuiltins::importOf),
         new Builtin("pathExists", 1, call -> new Value.Bool(Files.exists(readable(call)))),
         new Builtin("readFile", 1, call -> {
+          Value inPackage = packageFile(call);
+          if (inPackage != null) {
+            return inPackage;
+          }
           Path file = readable(call);
           try {
             return call.str(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
@@ -59,6 +63,19 @@ final class FileBuiltins {
           List.of(outPath), call.at()) : call.evaluator().imports().load(outPath, call.at());
     }
     return call.evaluator().imports().load(target, call.at());
+  }
+
+  /**
+   * The file {@code "${pkg}/nix-support/dynamic-linker"} names inside a package the host knows (its text a fact of
+   * the package); null for any other argument.
+   */
+  private static Value packageFile(BuiltinCall call) {
+    if (call.thunk(0).force() instanceof Value.Str str && str.pieces().size() == 2
+        && str.pieces().get(0) instanceof Value.Interpolation first && first.value() instanceof Value.Foreign pkg
+        && str.pieces().get(1) instanceof Value.Text rest && rest.text().startsWith("/")) {
+      return call.evaluator().host().packageFile(call.evaluator(), pkg, rest.text(), call.at());
+    }
+    return null;
   }
 
   /** {@code readDir}'s word for a directory entry. */

@@ -30,6 +30,14 @@ public interface Host {
     return Value.UNKNOWN;
   }
 
+  /**
+   * {@code builtins.readFile "${target}/sub/path"}: the text of a file inside a package the host knows by its facts
+   * (null or unknown where it does not).
+   */
+  default Value packageFile(Evaluator evaluator, Value.Foreign target, String subPath, SourceSpan span) {
+    return Value.UNKNOWN;
+  }
+
   /** {@code function.name} where the function is native ({@code pkgs.mkShell.override}). */
   default Value selectFromNative(Evaluator evaluator, Value.Native target, String name, SourceSpan span) {
     return Value.UNKNOWN;

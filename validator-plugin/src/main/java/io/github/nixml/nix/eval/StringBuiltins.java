@@ -17,7 +17,7 @@ final class StringBuiltins {
 
   static List<Builtin> all() {
     return List.of(
-        new Builtin("toString", 1, call -> call.toStringOf(call.value(0))),
+        new Builtin("toString", 1, call -> call.toStringOf(call.thunk(0).force())),
         new Builtin("stringLength", 1, call -> new Value.Int(Strings.bytes(call.coerced(call.value(0), false))
             .length)),
         new Builtin("substring", 3, StringBuiltins::substring),

@@ -203,6 +203,8 @@ final class LibProgramGenerator {
       new Form("lib.meta.availableOn { system = \"x\"; parsed.kernel.name = #; } "
           + "{ meta.platforms = [ { kernel.name = \"linux\"; } ]; }", S),
       new Form("lib.meta.platformMatch { parsed.cpu.bits = #; } { parsed.cpu.bits = 64; }", I),
+      new Form("lib.getInclude { out = #; dev = #; }", S, S), new Form("lib.getInclude #", A),
+      new Form("lib.getFirstOutput [ \"lib\" # ] { out = #; outputSpecified = #; }", S, S, B),
       new Form("lib.getMan #", A), new Form("lib.getStatic { static = #; }", S), new Form("lib.getAttrs # #", SS, A),
       new Form("lib.mergeAttrsList [ # # ]", A, A), new Form("lib.matchAttrs # #", A, A),
       new Form("lib.matchAttrs { a = { b = #; }; } { a = { b = #; c = 1; }; }", I, I),
