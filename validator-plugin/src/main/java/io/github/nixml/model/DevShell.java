@@ -60,6 +60,19 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
     return found;
   }
 
+  /**
+   * Whether a Python from nixpkgs may run in the shell: among its packages or the packages its texts interpolate is a
+   * Python interpreter, environment or module ({@code python312}, {@code python3Packages.x}, {@code pypy3}), or its
+   * package list is not fully known. A shell without one runs the host's Python or one uv downloads, which on NixOS
+   * runs through nix-ld, and nix-ld hands it {@code NIX_LD_LIBRARY_PATH}.
+   */
+  public boolean mayBringNixPython() {
+    java.util.function.Predicate<PackageRef> python = ref -> ref.attrPath().stream()
+        .anyMatch(part -> part.startsWith("python") || part.startsWith("pypy"));
+    return !packages.complete() || !packages.pythonModules().isEmpty() || packages.anyMatch(python)
+        || interpolatedPackages().stream().anyMatch(python);
+  }
+
   /** The CUDA packages the shell brings, its library lists included, in source order, each location once. */
   public List<PackageRef> cudaPackages() {
     Map<Integer, PackageRef> byOffset = new java.util.TreeMap<>();

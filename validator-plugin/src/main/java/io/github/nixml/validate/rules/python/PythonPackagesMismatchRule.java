@@ -1,6 +1,8 @@
 package io.github.nixml.validate.rules.python;
 
 import io.github.nixml.model.DevShell;
+import io.github.nixml.model.NixpkgsInstance;
+import io.github.nixml.model.Tristate;
 import io.github.nixml.model.PythonInterpreter;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -19,9 +21,30 @@ import java.util.List;
  */
 public final class PythonPackagesMismatchRule extends DevShellRule {
 
+  /**
+   * Whether two instances build the same Python: the same input, and no overlay in either that could change it.
+   * Their settings ({@code allowUnfree}, {@code cudaSupport}, a package's {@code .override { cudaSupport = true; }})
+   * are not read by CPython's derivation, so the interpreter and its venv hook are the same store paths.
+   */
+  private static boolean samePythonBuild(NixpkgsInstance one, NixpkgsInstance other) {
+    return one.sameAs(other) || one.input().equals(other.input()) && keepsPython(one) && keepsPython(other);
+  }
+
+  /** No overlay, or overlays that were all read and define nothing named for Python. */
+  private static boolean keepsPython(NixpkgsInstance instance) {
+    return instance.overlays() == Tristate.FALSE || instance.overlaid()
+        .filter(names -> names.stream().noneMatch(name -> name.startsWith("python"))).isPresent();
+  }
+
   public PythonPackagesMismatchRule() {
     super(RuleDescriptor.of("python-packages-mismatch", Severity.WARNING,
         "The interpreter and the venv hook or withPackages set come from different nixpkgs instances."));
+  }
+
+  /** The input an instance imports, and its overlays where the other instance imports the same input. */
+  private static String described(NixpkgsInstance instance, NixpkgsInstance other) {
+    return instance.input() + (instance.input().equals(other.input()) && instance.overlays() != Tristate.FALSE
+        ? " with overlays" : "");
   }
 
   @Override
@@ -31,11 +54,13 @@ public final class PythonPackagesMismatchRule extends DevShellRule {
       PythonInterpreter later = interpreters.get(i);
       for (PythonInterpreter earlier : interpreters.subList(0, i)) {
         if (earlier.version().equals(later.version()) && earlier.ref().source() != null
-            && later.ref().source() != null && !earlier.ref().source().sameAs(later.ref().source())
+            && later.ref().source() != null && !samePythonBuild(earlier.ref().source(), later.ref().source())
             && !earlier.ref().guard().and(later.ref().guard()).isNever()) {
+          String laterSource = described(later.ref().source(), earlier.ref().source());
+          String earlierSource = described(earlier.ref().source(), later.ref().source());
           sink.report(model.at(later.ref().location()), later.ref().name() + " comes from "
-              + later.ref().source().input() + " but " + earlier.ref().name() + " ("
-              + model.where(earlier.ref().location()) + ") comes from " + earlier.ref().source().input()
+              + laterSource + " but " + earlier.ref().name() + " ("
+              + model.where(earlier.ref().location()) + ") comes from " + earlierSource
               + ": two builds of " + later.attribute() + "; take the interpreter, its packages and the venv hook "
               + "from one nixpkgs instance", List.of(model.at(earlier.ref().location())));
           return;

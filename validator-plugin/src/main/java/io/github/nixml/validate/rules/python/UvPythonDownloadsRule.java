@@ -98,6 +98,20 @@ public final class UvPythonDownloadsRule extends DevShellRule {
     }
   }
 
+  /**
+   * Whether uv serves the shell only as pip does: its hooks run uv only as {@code uv pip …} (which installs into the
+   * environment already there and never fetches an interpreter), and the project has no pyproject.toml, uv.lock or
+   * .python-version for uv's project commands to ask another Python for.
+   */
+  private static boolean onlyPipInterface(DevShell shell, FlakeShells model) {
+    List<ShellCommand> uvCommands = shell.hookCommands().stream()
+        .filter(command -> command.programName().equals("uv") || command.programName().equals("uvx")).toList();
+    return !uvCommands.isEmpty() && uvCommands.stream().allMatch(command -> !command.arguments().isEmpty()
+        && "pip".equals(command.arguments().get(0).literal()))
+        && model.context().pyproject().isEmpty() && model.context().uvLockSource().text().isEmpty()
+        && !model.context().pythonVersionSource().isPresent();
+  }
+
   /** The project's uv.toml, parsed once; empty when there is none. */
   private static final ProjectFacet<Optional<TomlDocument>> UV_TOML =
       context -> context.pythonFile("uv.toml").text().map(TomlDocument::parse);
@@ -147,6 +161,9 @@ public final class UvPythonDownloadsRule extends DevShellRule {
         || (a.name().equals("UV_PYTHON_PREFERENCE") && "only-system".equals(a.value().literal())));
     if (setInHook || !shell.hooksComplete() || shell.hookCommands().stream().anyMatch(
         UvPythonDownloadsRule::venvFromNixInterpreter)) {
+      return;
+    }
+    if (onlyPipInterface(shell, model)) {
       return;
     }
     boolean noKnownPython = model.interpreters(shell).isEmpty()

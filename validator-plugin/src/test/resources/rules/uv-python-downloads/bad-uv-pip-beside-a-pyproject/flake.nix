@@ -1,0 +1,31 @@
+{
+  description = "uv as pip, but the project is one uv sync and uv run serve: they may fetch another Python";
+
+  inputs = {
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.05";
+    flake-utils.url = "github:numtide/flake-utils";
+  };
+
+  outputs =
+    { nixpkgs, flake-utils, ... }:
+    flake-utils.lib.eachSystem [ "x86_64-linux" ] (
+      system:
+      let
+        pkgs = nixpkgs.legacyPackages.${system};
+      in
+      {
+        devShells.default = pkgs.mkShell {
+          venvDir = "./.venv";
+          packages = [
+            pkgs.python311
+            pkgs.python311Packages.venvShellHook
+            pkgs.uv
+          ];
+          LD_LIBRARY_PATH = pkgs.lib.makeLibraryPath [ pkgs.stdenv.cc.cc pkgs.zlib ];
+          postShellHook = ''
+            uv pip sync requirements.txt
+          '';
+        };
+      }
+    );
+}
