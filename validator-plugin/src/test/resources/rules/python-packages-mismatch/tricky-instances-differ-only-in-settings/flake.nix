@@ -7,9 +7,10 @@
     { nixpkgs, ... }:
     let
       system = "x86_64-linux";
-      pkgs = import nixpkgs {
+      pkgs = import nixpkgs { inherit system; };
+      # one import with an overlay: its package's `.override { cudaSupport = true; }` is still its python310
+      pkgsTools = import nixpkgs {
         inherit system;
-        # an overlay that adds a tool leaves python310 as it was
         overlays = [ (final: prev: { formatter = prev.ruff; }) ];
       };
       pkgsCuda = import nixpkgs {
@@ -21,6 +22,13 @@
       };
     in
     {
+      devShells.${system}.tools = pkgsTools.mkShell {
+        venvDir = ".venv";
+        packages = [
+          pkgsTools.python310Packages.venvShellHook
+          (pkgsTools.python310Packages.numpy.override { cudaSupport = true; })
+        ];
+      };
       devShells.${system}.default = pkgs.mkShell {
         venvDir = ".venv";
         packages = [

@@ -63,8 +63,8 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
   /**
    * Whether a Python from nixpkgs may run in the shell: among its packages or the packages its texts interpolate is a
    * Python interpreter, environment or module ({@code python312}, {@code python3Packages.x}, {@code pypy3}), or its
-   * package list is not fully known. A shell without one runs the host's Python or one uv downloads, which on NixOS
-   * runs through nix-ld, and nix-ld hands it {@code NIX_LD_LIBRARY_PATH}.
+   * package list is not fully known. (A Python application among the packages propagates its interpreter too; this
+   * asks only for what is named as Python.)
    */
   public boolean mayBringNixPython() {
     java.util.function.Predicate<PackageRef> python = ref -> ref.attrPath().stream()

@@ -603,8 +603,9 @@ final class NixpkgsHost implements Host {
    */
   @Override
   public Value packageFile(Evaluator evaluator, Value.Foreign target, String subPath, SourceSpan span) {
-    if (target instanceof Pkg pkg && subPath.equals("/nix-support/dynamic-linker") && !pkg.path().isEmpty()
-        && pkg.path().get(pkg.path().size() - 1).equals("cc")) {
+    if (target instanceof Pkg pkg && subPath.equals("/nix-support/dynamic-linker") && pkg.path().size() >= 2
+        && pkg.path().get(pkg.path().size() - 1).equals("cc") && !pkg.path().get(pkg.path().size() - 2).equals("cc")
+        && !pkg.path().get(0).equals("stdenvNoCC")) { // the wrapper (`stdenv.cc`), not the bare compiler or none
       List<String> linker = new ArrayList<>(pkg.path());
       linker.addAll(List.of("bintools", "dynamicLinker"));
       return new Value.Str(List.of(new Value.Interpolation(new Pkg(pkg.instance(), linker, span),

@@ -44,9 +44,6 @@ public final class LdLibraryPathNotExportedRule extends DevShellRule {
     if (LibraryPathExports.exportsLibraryList(shell) || !getsWheels(shell, model)) {
       return;
     }
-    if (nixLd != null && !shell.mayBringNixPython()) {
-      return; // no Python of nixpkgs: the one that runs is the host's, or uv's through nix-ld, which reads the list
-    }
     sink.report(model.at(where),
         "this library list never reaches LD_LIBRARY_PATH, so wheels cannot load their native libraries; add `"
             + LibraryPathEdits.exportLineInHook("$NIX_LD_LIBRARY_PATH") + "` to the shellHook", List.of(),

@@ -69,8 +69,7 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     List<ShellWord> values = new ArrayList<>(LibraryPathExports.values(shell));
     boolean viaNixLd = values.stream().anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH"));
     ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");
-    if ((viaNixLd || !shell.mayBringNixPython()) && nixLd != null) {
-      // exported, or read by nix-ld for the only Python the shell can run (the host's, or one uv downloads)
+    if (viaNixLd && nixLd != null) {
       if (!nixLd.complete()) {
         return;
       }

@@ -27,13 +27,15 @@ public final class PythonPackagesMismatchRule extends DevShellRule {
    * are not read by CPython's derivation, so the interpreter and its venv hook are the same store paths.
    */
   private static boolean samePythonBuild(NixpkgsInstance one, NixpkgsInstance other) {
-    return one.sameAs(other) || one.input().equals(other.input()) && keepsPython(one) && keepsPython(other);
+    // the same `import nixpkgs { … }` (a package's `.override` copies its instance with another setting), or the
+    // same input imported apart without overlays
+    return one.sameAs(other) || one.input().equals(other.input()) && (one.location() != null
+        && one.location().equals(other.location()) || keepsPython(one) && keepsPython(other));
   }
 
-  /** No overlay, or overlays that were all read and define nothing named for Python. */
+  /** No overlay: any overlay may rebuild CPython (its own attribute, or one it builds on: openssl, zlib, stdenv). */
   private static boolean keepsPython(NixpkgsInstance instance) {
-    return instance.overlays() == Tristate.FALSE || instance.overlaid()
-        .filter(names -> names.stream().noneMatch(name -> name.startsWith("python"))).isPresent();
+    return instance.overlays() == Tristate.FALSE;
   }
 
   public PythonPackagesMismatchRule() {

@@ -104,11 +104,22 @@ public final class UvPythonDownloadsRule extends DevShellRule {
    * .python-version for uv's project commands to ask another Python for.
    */
   private static boolean onlyPipInterface(DevShell shell, FlakeShells model) {
-    List<ShellCommand> uvCommands = shell.hookCommands().stream()
-        .filter(command -> command.programName().equals("uv") || command.programName().equals("uvx")).toList();
-    return !uvCommands.isEmpty() && uvCommands.stream().allMatch(command -> !command.arguments().isEmpty()
-        && "pip".equals(command.arguments().get(0).literal()))
-        && model.context().pyproject().isEmpty() && model.context().uvLockSource().text().isEmpty()
+    // uv anywhere in a command (`command uv venv`, `env X=1 uv …`) must be followed by `pip`
+    boolean anyUv = false;
+    for (ShellCommand command : shell.hookCommands()) {
+      List<String> words = new java.util.ArrayList<>();
+      words.add(command.programName());
+      command.arguments().forEach(argument -> words.add(argument.literal()));
+      for (int i = 0; i < words.size(); i++) {
+        if ("uv".equals(words.get(i)) || "uvx".equals(words.get(i))) {
+          anyUv = true;
+          if (!"uv".equals(words.get(i)) || i + 1 >= words.size() || !"pip".equals(words.get(i + 1))) {
+            return false;
+          }
+        }
+      }
+    }
+    return anyUv && model.context().pyproject().isEmpty() && model.context().uvLockSource().text().isEmpty()
         && !model.context().pythonVersionSource().isPresent();
   }
 

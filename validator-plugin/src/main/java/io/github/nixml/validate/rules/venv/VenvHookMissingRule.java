@@ -55,10 +55,13 @@ public final class VenvHookMissingRule extends DevShellRule {
     if (strategies.stream().anyMatch(VenvStrategy::creates) || runsWhatTheModelDoesNotRead(shell, strategies)) {
       return;
     }
-    // with uv in the shell, uv makes the venv (the only way where no Python of nixpkgs is there for the hook)
-    String advice = shell.packages().anyMatch(ref -> ref.last().equals("uv"))
-        ? "run `uv sync` (or `uv venv`) in the hook before it activates the venv"
-        : "add python3XYPackages.venvShellHook (the interpreter's own package set) to packages";
+    // uv makes the venv where the shell has uv and no Python of nixpkgs for venvShellHook (and no venvDir for it)
+    boolean uvOnly = shell.packages().anyMatch(ref -> ref.last().equals("uv")) && !shell.mayBringNixPython()
+        && !shell.env().containsKey("venvDir");
+    String advice = !uvOnly ? "add python3XYPackages.venvShellHook (the interpreter's own package set) to packages"
+        : model.context().pyproject().isPresent()
+            ? "run `uv sync` in the hook to make the venv (before anything activates it)"
+            : "run `uv venv` in the hook to make the venv (before anything activates it)";
     expectation(shell, strategies).ifPresent(expected -> sink.report(model.at(shell.location()),
         expected + " but nothing in this mkShell creates the venv (no venvShellHook, uv sync, uv venv, "
             + "python -m venv or virtualenv); " + advice));
