@@ -29,8 +29,21 @@ public record ShellCommand(List<ShellWord> words) {
     while (start < words.size() && assignment(words.get(start)) != null) {
       start++;
     }
+    // `command uv venv`, `exec uv run …`, `nohup x`, `env A=1 uv sync`: the modifier runs the next word; `command -v
+    // uv` (a lookup) and options of exec or env keep the modifier as the program
+    while (start + 1 < words.size() && MODIFIERS.contains(String.valueOf(words.get(start).literal()))
+        && !String.valueOf(words.get(start + 1).literal()).startsWith("-")) {
+      boolean env = "env".equals(words.get(start).literal());
+      start++;
+      while (env && start < words.size() && assignment(words.get(start)) != null) {
+        start++;
+      }
+    }
     return words.subList(start, words.size());
   }
+
+  /** Words that run the command after them. */
+  private static final Set<String> MODIFIERS = Set.of("command", "exec", "nohup", "env", "builtin");
 
   /** Whether the command runs {@code program} with these literal first arguments. */
   public boolean runs(String program, String... arguments) {

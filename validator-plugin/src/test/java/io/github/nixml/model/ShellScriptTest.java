@@ -30,6 +30,16 @@ class ShellScriptTest {
   }
 
   @Test
+  void aModifierRunsTheWordAfterIt() {
+    List<ShellCommand> found = commands("command uv venv .venv\nexec uv run x\nenv A=1 B=2 uv sync\ncommand -v uv\n"
+        + "env -i uv sync\nnohup python3 serve.py");
+    assertThat(found).extracting(ShellCommand::programName)
+        .containsExactly("uv", "uv", "uv", "command", "env", "python3");
+    assertThat(found.get(0).runs("uv", "venv")).isTrue();
+    assertThat(found.get(3).arguments()).extracting(ShellWord::literal).containsExactly("-v", "uv");
+  }
+
+  @Test
   void separatorsSplitCommands() {
     assertThat(words("a 1; b 2 && c || d | e & f\ng")).containsExactly(
         List.of("a", "1"), List.of("b", "2"), List.of("c"), List.of("d"), List.of("e"), List.of("f"), List.of("g"));
