@@ -22,20 +22,22 @@
       };
     in
     {
-      devShells.${system}.tools = pkgsTools.mkShell {
-        venvDir = ".venv";
-        packages = [
-          pkgsTools.python310Packages.venvShellHook
-          (pkgsTools.python310Packages.numpy.override { cudaSupport = true; })
-        ];
-      };
-      devShells.${system}.default = pkgs.mkShell {
-        venvDir = ".venv";
-        packages = [
-          pkgs.python310Packages.venvShellHook
-          (pkgsCuda.python310.withPackages (ps: [ ps.torch-bin ]))
-          (pkgsCuda.python310Packages.torch.override { cudaSupport = true; })
-        ];
+      devShells.${system} = {
+        tools = pkgsTools.mkShell {
+          venvDir = ".venv";
+          packages = [
+            pkgsTools.python310Packages.venvShellHook
+            (pkgsTools.python310Packages.numpy.override { cudaSupport = true; })
+          ];
+        };
+        default = pkgs.mkShell {
+          venvDir = ".venv";
+          packages = [
+            pkgs.python310Packages.venvShellHook
+            (pkgsCuda.python310.withPackages (ps: [ ps.torch-bin ]))
+            (pkgsCuda.python310Packages.torch.override { cudaSupport = true; })
+          ];
+        };
       };
     };
 }

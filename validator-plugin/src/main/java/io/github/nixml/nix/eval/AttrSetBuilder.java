@@ -30,6 +30,26 @@ final class AttrSetBuilder {
     boolean open;
     /** A dynamic name of this set that failed (or is not a string): the set's value is that failure. */
     Value.Failure failure;
+    /** Names given by a dynamic key ({@code ${system}}): Nix merges no other definition into them. */
+    final java.util.Set<String> dynamicNames = new java.util.HashSet<>();
+  }
+
+  /**
+   * Whether a definition of {@code name} by {@code key} meets another of the same name that Nix does not merge with
+   * it: a dynamic key ({@code devShells.${system}.a} beside {@code devShells.${system}.b}) is its own attribute, and
+   * any second definition of its name fails ("dynamic attribute 'x86_64-linux' already defined"); the set is then
+   * that failure.
+   */
+  private static boolean clashes(Node target, String name, Term.AttrKey key) {
+    boolean clash = key.name() == null ? target.children.containsKey(name) : target.dynamicNames.contains(name);
+    if (clash && target.failure == null) {
+      target.failure = new Value.Failure(Value.FailureKind.OTHER, "dynamic attribute '" + name
+          + "' already defined", key.span());
+    }
+    if (key.name() == null) {
+      target.dynamicNames.add(name);
+    }
+    return clash;
   }
 
   /** A binding whose dynamic name is {@code null} (Nix leaves it out) or failed. */
@@ -131,6 +151,9 @@ final class AttrSetBuilder {
         target.open |= name == null;
         return;
       }
+      if (clashes(target, name, path.get(i))) {
+        return;
+      }
       Object child = target.children.get(name);
       if (!(child instanceof Node)) {
         Node fresh = new Node();
@@ -148,6 +171,9 @@ final class AttrSetBuilder {
     String name = name(target, last, valueEnv);
     if (name == null || name == LEFT_OUT) {
       target.open |= name == null;
+      return;
+    }
+    if (clashes(target, name, last)) {
       return;
     }
     Term value = define.value();

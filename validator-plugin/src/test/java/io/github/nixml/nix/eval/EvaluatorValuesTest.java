@@ -85,6 +85,21 @@ class EvaluatorValuesTest {
   }
 
   @Test
+  void aDynamicAttributeMergesWithNoOtherDefinitionOfItsName() {
+    // as nix-instantiate 2.8: "dynamic attribute 'x' already defined"; a literal key is static and merges
+    for (String clash : List.of("let s = \"x\"; in { a.${s}.b = 1; a.${s}.c = 2; }.a",
+        "let s = \"x\"; in { ${s}.b = 1; x.c = 2; }", "let s = \"x\"; in { x.c = 2; ${s}.b = 1; }",
+        "let s = \"x\"; in { \"${s}\" = 1; x = 2; }")) {
+      assertThat(eval(clash)).as(clash).isInstanceOfSatisfying(Failure.class,
+          failure -> assertThat(failure.message()).isEqualTo("dynamic attribute 'x' already defined"));
+    }
+    assertThat(eval("let s = \"x\"; in { a = { ${s}.b = 1; }; a.c = 2; }")).isInstanceOf(Value.Attrs.class);
+    assertThat(eval("{ ${\"x\"}.b = 1; x.c = 2; }")).isInstanceOfSatisfying(Value.Attrs.class,
+        attrs -> assertThat(attrs.get("x")).isInstanceOfSatisfying(Value.Attrs.class,
+            x -> assertThat(x.entries()).containsOnlyKeys("b", "c")));
+  }
+
+  @Test
   void integersWrapAndDivideTowardZero() {
     assertThat(eval("9223372036854775807 + 1")).isEqualTo(new Value.Int(Long.MIN_VALUE));
     assertThat(eval("7 / (0 - 2)")).isEqualTo(new Value.Int(-3));
