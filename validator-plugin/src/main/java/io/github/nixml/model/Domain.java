@@ -78,6 +78,12 @@ final class Domain {
   record PythonSet(Value python, SourceSpan span) implements Value.Foreign {}
 
   /**
+   * What a nixpkgs Python set's {@code callPackage} ({@code python3Packages.callPackage ./pkg.nix { }}) passes a file:
+   * the set's own names ({@code set}, e.g. {@code python3Packages}), else the top level's, of {@code instance}.
+   */
+  record PythonScope(NixpkgsInstance instance, List<String> set, SourceSpan span) implements Value.Foreign {}
+
+  /**
    * A flake input ({@code nixpkgs}, {@code flake-utils}). {@code flake} is false for {@code flake = false;}: a source
    * tree, to import or read, with no outputs.
    */

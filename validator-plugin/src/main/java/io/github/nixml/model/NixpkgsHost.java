@@ -462,6 +462,9 @@ final class NixpkgsHost implements Host {
     if (target instanceof PythonSet set) {
       return pythonSetMember(set, name, span);
     }
+    if (target instanceof Domain.PythonScope scope) {
+      return pythonScopeMember(evaluator, scope, name, span);
+    }
     if (target instanceof Built built && built.kind() == Domain.BuiltKind.TEXT
         && (name.equals("overrideAttrs") || name.equals("overrideDerivation"))) {
       return new Value.Native(name, 1, (ev, self, at) -> overrideText(ev, built, self.args().get(0), at), List.of(),
@@ -853,7 +856,8 @@ final class NixpkgsHost implements Host {
       // `python3Packages.callPackage ./pkg.nix { }`: the file's arguments from the Python set, then the top level
       List<String> set = path.subList(0, path.size() - 1);
       return new Value.Native("callPackage", 2, (ev, self, at) -> CallPackage.call(ev,
-          pythonScope(ev, instance, set, span), self.args().get(0), self.args().get(1), at), List.of(), span);
+          new Domain.PythonScope(instance, List.copyOf(set), span), self.args().get(0), self.args().get(1), at),
+          List.of(), span);
     }
     Optional<KnownFunction> known = KnownFunctions.find(Scope.NIXPKGS, String.join(".", path));
     if (known.isPresent()) {
@@ -902,26 +906,48 @@ final class NixpkgsHost implements Host {
   private static final Pattern PYTHON_INTERPRETER = Pattern.compile("python\\d*");
 
   /**
-   * What a Python set's {@code callPackage} passes: its own builders ({@code buildPythonPackage}, {@code python},
-   * {@code fetchPypi}) and the top level's {@code pkgs}, {@code lib}, {@code stdenv}, {@code config} and shell
-   * builders. Any other name may be a Python module or a top-level package (nixpkgs lets the module win), which the
-   * model cannot tell apart: unknown.
+   * A name a Python set's {@code callPackage} gives a file: the set's own builders and the names its
+   * {@code python-packages.nix} defines ({@link PythonSetNames}: a module wins over a top-level package of the same
+   * name, as in nixpkgs' scope), else the top level's. Unknown where overlays may add Python packages the model did
+   * not read, and for the helpers of the set's base ({@code pythonOlder}, {@code toPythonModule}), which it does not
+   * model.
    */
-  private Value pythonScope(Evaluator evaluator, NixpkgsInstance instance, List<String> set, SourceSpan span) {
-    Pkg topLevel = new Pkg(instance, List.of(), span);
-    Pkg packages = new Pkg(instance, set, span);
-    Map<String, Entry> names = new LinkedHashMap<>();
-    for (String own : List.of("buildPythonPackage", "buildPythonApplication", "python", "fetchPypi", "callPackage")) {
-      names.put(own, new Entry(new Thunk(() -> evaluator.select(packages, own, span)), null));
+  private Value pythonScopeMember(Evaluator evaluator, Domain.PythonScope scope, String name, SourceSpan span) {
+    if (PYTHON_SET_OWN.contains(name) || PythonSetNames.defines(name)) {
+      return evaluator.select(new Pkg(scope.instance(), scope.set(), scope.span()), name, span);
     }
-    List<String> topNames = new ArrayList<>(List.of("pkgs", "lib", "stdenv", "config"));
-    KnownFunctions.all().stream().filter(function -> function.scope() == Scope.NIXPKGS
-        && !function.name().contains(".") && !names.containsKey(function.name())).forEach(function ->
-        topNames.add(function.name()));
-    for (String top : topNames) {
-      names.put(top, new Entry(new Thunk(() -> evaluator.select(topLevel, top, span)), null));
+    if (PYTHON_SET_BASE.contains(name) || !keepsPythonSet(scope.instance()) && !topLevelFunction(name)) {
+      return UNKNOWN;
     }
-    return new Attrs(names, true);
+    return evaluator.select(new Pkg(scope.instance(), List.of(), scope.span()), name, span);
+  }
+
+  /**
+   * nixpkgs' {@code pkgs}, {@code lib}, {@code stdenv}, {@code config} and the top level's functions the model knows
+   * ({@code mkShell}): no Python set defines them, extended or not.
+   */
+  private static boolean topLevelFunction(String name) {
+    return List.of("pkgs", "lib", "stdenv", "config").contains(name) || KnownFunctions.all().stream()
+        .anyMatch(function -> function.scope() == Scope.NIXPKGS && function.name().equals(name));
+  }
+
+  /** Builders of a Python set the model knows ({@code python-packages-base.nix}, {@code python-packages.nix}). */
+  private static final java.util.Set<String> PYTHON_SET_OWN =
+      java.util.Set.of("buildPythonPackage", "buildPythonApplication", "python", "fetchPypi", "callPackage");
+
+  /** The rest of {@code python-packages-base.nix}'s names, which the model does not model. */
+  private static final java.util.Set<String> PYTHON_SET_BASE = java.util.Set.of("pythonOlder", "pythonAtLeast",
+      "isPy27", "isPy3k", "isPyPy", "isPy310", "isPy311", "isPy312", "isPy313", "toPythonModule",
+      "toPythonApplication", "disabledIf", "requiredPythonModules", "makePythonPath", "hasPythonModule",
+      "pythonModule", "pythonForBuild", "buildSetupcfg", "pythonPackages", "newScope", "overrideScope");
+
+  /**
+   * Whether every name the Python set has is nixpkgs' own: no overlay, or overlays that were all read and add
+   * nothing for Python ({@code pythonPackagesExtensions}, an interpreter's {@code packageOverrides}).
+   */
+  private static boolean keepsPythonSet(NixpkgsInstance instance) {
+    return instance.overlays() == Tristate.FALSE || instance.overlaid()
+        .filter(names -> names.stream().noneMatch(name -> name.startsWith("python"))).isPresent();
   }
 
   /**

@@ -151,6 +151,9 @@ class FlakeImportsTest {
             overlays.default = final: prev: { devShell = final.python312Packages.callPackage nix/shell { }; };
             devShells.x86_64-linux.default = pkgs.devShell;
             devShells.x86_64-linux.modules = pkgs.python312.pkgs.callPackage ./modules.nix { };
+            devShells.x86_64-linux.extended = (import nixpkgs { system = "x86_64-linux"; overlays = [
+              (final: prev: { pythonPackagesExtensions = prev.pythonPackagesExtensions ++ [ (py: _: { mine = 1; }) ]; })
+            ]; }).python312Packages.callPackage ./extended.nix { };
           };
         }
         """);
@@ -158,9 +161,13 @@ class FlakeImportsTest {
     Files.writeString(directory.resolve("nix/shell/default.nix"), """
         { pkgs, lib, python, ... }: pkgs.mkShell { packages = [ python pkgs.uv ] ++ lib.optional false pkgs.zlib; }
         """);
-    // a name that may be a Python module or a top-level package is unknown
+    // a name of nixpkgs' Python set is its module, any other name the top level's
     Files.writeString(directory.resolve("modules.nix"), """
-        { mkShell, numpy }: mkShell { packages = [ numpy ]; }
+        { mkShell, numpy, setuptools, zlib, fetchFromGitHub }: mkShell { packages = [ numpy setuptools zlib ]; }
+        """);
+    // where an overlay extends the Python set, a name it does not list may be one the extension adds
+    Files.writeString(directory.resolve("extended.nix"), """
+        { mkShell, numpy, mine }: mkShell { packages = [ numpy mine ]; }
         """);
     FlakeModel model = model(directory);
     assertThat(model.shells()).filteredOn(shell -> shell.name().equals("default")).singleElement()
@@ -169,7 +176,15 @@ class FlakeImportsTest {
           assertThat(names(shell)).containsExactly("python312Packages.python", "uv");
         });
     assertThat(model.shells()).filteredOn(shell -> shell.name().equals("modules")).singleElement()
-        .satisfies(shell -> assertThat(shell.packages().complete()).isFalse());
+        .satisfies(shell -> {
+          assertThat(shell.packages().complete()).isTrue();
+          assertThat(names(shell)).containsExactly("python312.pkgs.numpy", "python312.pkgs.setuptools", "zlib");
+        });
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("extended")).singleElement()
+        .satisfies(shell -> {
+          assertThat(shell.packages().complete()).isFalse();
+          assertThat(names(shell)).containsExactly("python312Packages.numpy");
+        });
   }
 
   @Test
