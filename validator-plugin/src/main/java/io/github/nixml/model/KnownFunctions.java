@@ -472,6 +472,14 @@ public final class KnownFunctions {
     if (!(call.receiver() instanceof Pkg pkg) || !(call.arg(0) instanceof Attrs args)) {
       return call.receiver();
     }
+    if (pkg.path().size() == 2 && INTERPRETER.matcher(pkg.path().get(0)).matches()
+        && pkg.path().get(1).equals("buildEnv") && pkg.pythonModules() == null) {
+      // `python3.buildEnv.override { extraLibs = [ … ]; }`: the environment `python3.withPackages` makes of those
+      // modules (nixpkgs' python/wrapper.nix, of which withPackages is the short form); no list, no modules
+      Value.Entry libs = args.entries().get("extraLibs");
+      Value modules = libs == null ? new Value.ListV(List.of()) : libs.thunk().force();
+      return new Pkg(pkg.instance(), List.of(pkg.path().get(0)), pkg.span(), modules);
+    }
     Value.Entry entry = CUDA_SWITCHES.stream().map(args.entries()::get).filter(java.util.Objects::nonNull)
         .findFirst().orElse(null);
     if (entry == null) {

@@ -494,6 +494,17 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void aPythonBuildEnvWithExtraLibsIsItsWithPackagesEnvironment() {
+    // `(python3.buildEnv.override { extraLibs = …; }).env`, the long form of withPackages, entered by nix-shell
+    DevShell shell = shell("(pkgs.python311.buildEnv.override { extraLibs = with pkgs.python311Packages; [ numpy"
+        + " scipy ]; ignoreCollisions = true; }).env");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.packages().packages()).extracting(PackageRef::name).containsExactly("python311");
+    assertThat(shell.packages().pythonModules()).extracting(PackageRef::name)
+        .containsExactly("python311Packages.numpy", "python311Packages.scipy");
+  }
+
+  @Test
   void toStringOfAPackageIsItsPath() {
     DevShell shell = shell("pkgs.mkShell { MODEL = toString (pkgs.stdenvNoCC.mkDerivation { name = \"m\"; });"
         + " Z = toString pkgs.zlib; }");
