@@ -51,7 +51,7 @@
             (pp: [ ]);
 
         shell_packages = with pkgs; [
-          python311Packages.venvShellHook
+          python313Packages.venvShellHook
           mpkgs.uv
         ];
       in

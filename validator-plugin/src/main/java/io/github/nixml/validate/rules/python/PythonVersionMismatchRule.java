@@ -39,6 +39,9 @@ public final class PythonVersionMismatchRule extends DevShellRule {
       return; // missing-file or python-version-format reports it
     }
     Location pinned = entry.get().location();
+    if (model.interpreters(shell).stream().anyMatch(interpreter -> interpreter.version().equals(wanted.get()))) {
+      return; // the pinned version is in the shell (a second one beside it is python-interpreter-conflict's)
+    }
     Set<String> reported = new HashSet<>();
     for (PythonInterpreter interpreter : model.interpreters(shell)) {
       if (interpreter.version().equals(wanted.get()) || !reported.add(interpreter.version())) {
