@@ -916,7 +916,8 @@ final class NixpkgsHost implements Host {
     if (PYTHON_SET_OWN.contains(name) || PythonSetNames.defines(name)) {
       return evaluator.select(new Pkg(scope.instance(), scope.set(), scope.span()), name, span);
     }
-    if (PYTHON_SET_BASE.contains(name) || !keepsPythonSet(scope.instance()) && !topLevelFunction(name)) {
+    if (PYTHON_SET_BASE.contains(name) || PYTHON_VERSION_TEST.matcher(name).matches()
+        || !keepsPythonSet(scope.instance()) && !topLevelFunction(name)) {
       return UNKNOWN;
     }
     return evaluator.select(new Pkg(scope.instance(), List.of(), scope.span()), name, span);
@@ -939,7 +940,11 @@ final class NixpkgsHost implements Host {
   private static final java.util.Set<String> PYTHON_SET_BASE = java.util.Set.of("pythonOlder", "pythonAtLeast",
       "isPy27", "isPy3k", "isPyPy", "isPy310", "isPy311", "isPy312", "isPy313", "toPythonModule",
       "toPythonApplication", "disabledIf", "requiredPythonModules", "makePythonPath", "hasPythonModule",
-      "pythonModule", "pythonForBuild", "buildSetupcfg", "pythonPackages", "newScope", "overrideScope");
+      "pythonModule", "pythonForBuild", "buildSetupcfg", "pythonPackages", "newScope", "overrideScope",
+      "overrideScope'", "mkPythonDerivation", "mkPythonMetaPackage");
+
+  /** {@code isPy3k}, {@code isPy39}, {@code isPyPy}: the base's tests of the interpreter's version. */
+  private static final Pattern PYTHON_VERSION_TEST = Pattern.compile("isPy(\\d+|3k|Py)");
 
   /**
    * Whether every name the Python set has is nixpkgs' own: no overlay, or overlays that were all read and add

@@ -79,12 +79,18 @@ public record ShellCommand(List<ShellWord> words) {
     while (start < words.size() && RESERVED.contains(String.valueOf(words.get(start).literal()))) {
       start++;
     }
-    for (int i = start; i < words.size(); i++) {
-      Assignment assignment = assignment(words.get(i));
-      if (assignment == null) {
-        break;
+    int i = start;
+    while (i < words.size() && assignment(words.get(i)) != null) {
+      found.add(assignment(words.get(i++)));
+    }
+    // `env UV_PROJECT_ENVIRONMENT=.venv-nix uv sync`: env's assignments are the command's, as leading ones are
+    while (i + 1 < words.size() && MODIFIERS.contains(String.valueOf(words.get(i).literal()))
+        && !String.valueOf(words.get(i + 1).literal()).startsWith("-")) {
+      boolean env = "env".equals(words.get(i).literal());
+      i++;
+      while (env && i < words.size() && assignment(words.get(i)) != null) {
+        found.add(assignment(words.get(i++)));
       }
-      found.add(assignment);
     }
     List<ShellWord> invocation = invocation();
     if (!invocation.isEmpty() && "export".equals(invocation.get(0).literal())) {

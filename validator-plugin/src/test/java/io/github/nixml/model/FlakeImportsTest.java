@@ -151,6 +151,7 @@ class FlakeImportsTest {
             overlays.default = final: prev: { devShell = final.python312Packages.callPackage nix/shell { }; };
             devShells.x86_64-linux.default = pkgs.devShell;
             devShells.x86_64-linux.modules = pkgs.python312.pkgs.callPackage ./modules.nix { };
+            devShells.x86_64-linux.base = pkgs.python312.pkgs.callPackage ./base.nix { };
             devShells.x86_64-linux.extended = (import nixpkgs { system = "x86_64-linux"; overlays = [
               (final: prev: { pythonPackagesExtensions = prev.pythonPackagesExtensions ++ [ (py: _: { mine = 1; }) ]; })
             ]; }).python312Packages.callPackage ./extended.nix { };
@@ -164,6 +165,10 @@ class FlakeImportsTest {
     // a name of nixpkgs' Python set is its module, any other name the top level's
     Files.writeString(directory.resolve("modules.nix"), """
         { mkShell, numpy, setuptools, zlib, fetchFromGitHub }: mkShell { packages = [ numpy setuptools zlib ]; }
+        """);
+    // the set's base (`isPy39`, `pythonOlder`) is not modelled: unknown, no top-level package
+    Files.writeString(directory.resolve("base.nix"), """
+        { mkShell, isPy39 }: mkShell { packages = [ isPy39 ]; }
         """);
     // where an overlay extends the Python set, a name it does not list may be one the extension adds
     Files.writeString(directory.resolve("extended.nix"), """
@@ -180,6 +185,8 @@ class FlakeImportsTest {
           assertThat(shell.packages().complete()).isTrue();
           assertThat(names(shell)).containsExactly("python312.pkgs.numpy", "python312.pkgs.setuptools", "zlib");
         });
+    assertThat(model.shells()).filteredOn(shell -> shell.name().equals("base")).singleElement()
+        .satisfies(shell -> assertThat(shell.packages().complete()).isFalse());
     assertThat(model.shells()).filteredOn(shell -> shell.name().equals("extended")).singleElement()
         .satisfies(shell -> {
           assertThat(shell.packages().complete()).isFalse();

@@ -37,6 +37,8 @@ class ShellScriptTest {
         .containsExactly("uv", "uv", "uv", "command", "env", "python3");
     assertThat(found.get(0).runs("uv", "venv")).isTrue();
     assertThat(found.get(3).arguments()).extracting(ShellWord::literal).containsExactly("-v", "uv");
+    // env's assignments are the command's own, as leading ones are
+    assertThat(found.get(2).assignments()).extracting(ShellCommand.Assignment::name).containsExactly("A", "B");
   }
 
   @Test

@@ -127,6 +127,13 @@ final class AttrSetBuilder {
         continue;
       }
       String name = key.name();
+      if (node.dynamicNames.contains(name)) { // `{ ${s} = 1; inherit a; }` with s = "a": Nix refuses it too
+        if (node.failure == null) {
+          node.failure = new Value.Failure(Value.FailureKind.OTHER, "dynamic attribute '" + name
+              + "' already defined", key.span());
+        }
+        continue;
+      }
       Thunk thunk = from == null
           ? new Thunk(() -> evaluator.lookup(name, key.span(), inheritEnv))
           : new Thunk(() -> {

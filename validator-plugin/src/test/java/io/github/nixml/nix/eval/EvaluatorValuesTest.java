@@ -89,7 +89,8 @@ class EvaluatorValuesTest {
     // as nix-instantiate 2.8: "dynamic attribute 'x' already defined"; a literal key is static and merges
     for (String clash : List.of("let s = \"x\"; in { a.${s}.b = 1; a.${s}.c = 2; }.a",
         "let s = \"x\"; in { ${s}.b = 1; x.c = 2; }", "let s = \"x\"; in { x.c = 2; ${s}.b = 1; }",
-        "let s = \"x\"; in { \"${s}\" = 1; x = 2; }")) {
+        "let s = \"x\"; in { \"${s}\" = 1; x = 2; }", "let x = 3; s = \"x\"; in { ${s} = 1; inherit x; }",
+        "let x = 3; s = \"x\"; in { inherit x; ${s} = 1; }")) {
       assertThat(eval(clash)).as(clash).isInstanceOfSatisfying(Failure.class,
           failure -> assertThat(failure.message()).isEqualTo("dynamic attribute 'x' already defined"));
     }
