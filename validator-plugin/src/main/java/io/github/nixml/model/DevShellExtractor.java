@@ -143,7 +143,10 @@ final class DevShellExtractor {
       }
       return new Attrs(entries, true);
     }
-    return outputs instanceof PerSystem ? outputs : Value.UNKNOWN;
+    if (outputs instanceof PerSystem perSystem) {
+      return root == null ? perSystem : new Domain.FlakeSelf(perSystem, new Value.Path(root));
+    }
+    return Value.UNKNOWN;
   }
 
   /**

@@ -169,4 +169,10 @@ final class Domain {
 
   /** The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. */
   record PerSystem(Set<String> systems, Value outputs) implements Value.Foreign {}
+
+  /**
+   * {@code self} of a flake whose outputs are per system ({@code eachDefaultSystem}): those outputs, and the flake's
+   * source as {@code outPath} ({@code "${self}/src"}, {@code src = self}).
+   */
+  record FlakeSelf(PerSystem outputs, Value.Path source) implements Value.Foreign {}
 }

@@ -371,6 +371,9 @@ final class NixpkgsHost implements Host {
       return member(evaluator, pkg.instance(), append(pkg.path(), name),
           pkg.path().isEmpty() || pkg.span() == null ? span : pkg.span());
     }
+    if (target instanceof Domain.FlakeSelf self) {
+      return name.equals("outPath") ? self.source() : select(evaluator, self.outputs(), name, span);
+    }
     if (target instanceof PerSystem perSystem && perSystem.systems() != null
         && perSystem.systems().contains(name)) {
       // `self.packages.${system}` inside `eachDefaultSystem`: the per-system value, for that system

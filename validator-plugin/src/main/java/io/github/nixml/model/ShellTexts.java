@@ -97,6 +97,8 @@ final class ShellTexts {
       into.add(builtPath(built).orElseGet(() -> new ShellPiece.Unknown(source)));
     } else if (value instanceof Value.Path path) {
       into.add(new ShellPiece.ProjectPath(extractor.relative(path)));
+    } else if (value instanceof Domain.FlakeSelf self) {
+      into.add(new ShellPiece.ProjectPath(extractor.relative(self.source())));
     } else {
       into.add(new ShellPiece.Unknown(source));
     }

@@ -118,6 +118,28 @@ class FlakeImportsTest {
   }
 
   @Test
+  void selfOfPerSystemOutputsIsStillTheFlakesSource(@TempDir Path directory) throws IOException {
+    Files.writeString(directory.resolve("flake.nix"), """
+        {
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";
+          inputs.flake-utils.url = "github:numtide/flake-utils";
+          outputs = { self, nixpkgs, flake-utils }: flake-utils.lib.eachDefaultSystem (system:
+            let pkgs = nixpkgs.legacyPackages.${system}; in {
+              packages.tool = pkgs.hello;
+              devShells.default = pkgs.mkShell {
+                packages = [ self.packages.${system}.tool ];
+                shellHook = "export PYTHONPATH=${self}/src:$PYTHONPATH";
+              };
+            });
+        }
+        """);
+    DevShell shell = model(directory).shells().get(0);
+    assertThat(shell.textsComplete()).isTrue();
+    assertThat(shell.hooks().get(0).pieces()).contains(new ShellPiece.ProjectPath("./."));
+    assertThat(names(shell)).containsExactly("hello");
+  }
+
+  @Test
   void aSourceInputHasNoOutputsWhileItsFilesCanStillBeImported(@TempDir Path directory) throws IOException {
     // `flake = false`: the input is a source tree; `nixpkgs.legacyPackages` on it is no attribute Nix would find,
     // while `import nixpkgs { … }` reads it as nixpkgs
