@@ -570,8 +570,34 @@ final class NixpkgsHost implements Host {
     }
     boolean python = built.builder().endsWith(".buildPythonPackage") || built.builder().endsWith(
         ".buildPythonApplication");
+    if (name.equals("propagatedBuildInputs")) {
+      return propagatedBuildInputs(built, attrs, python);
+    }
     return (DERIVATION_ATTRIBUTES.contains(name) || python && name.equals("optional-dependencies"))
         && attrs.entries().containsKey(name) ? attrs.get(name) : UNKNOWN;
+  }
+
+  /**
+   * {@code drv.propagatedBuildInputs}: the list the call gave (stdenv keeps it, empty when not given); a Python
+   * package's with its {@code dependencies} and interpreter, as nixpkgs' mk-python-derivation passes them on.
+   * Unknown where the list is not one the model reads.
+   */
+  private static Value propagatedBuildInputs(Built built, Attrs attrs, boolean python) {
+    List<Value.Item> items = attrs.entries().containsKey("propagatedBuildInputs")
+        ? Evaluator.items(attrs.get("propagatedBuildInputs")) : List.of();
+    if (items == null) {
+      return UNKNOWN;
+    }
+    List<Value.Item> all = new ArrayList<>(items);
+    if (python) {
+      // the interpreter is the last of what the build propagates (KnownFunctions' pythonDerivation)
+      List<Value.Item> propagated = built.paths() == null ? null : Evaluator.items(built.paths());
+      if (propagated == null || propagated.isEmpty()) {
+        return UNKNOWN;
+      }
+      all.add(propagated.get(propagated.size() - 1));
+    }
+    return new Value.ListV(List.copyOf(all));
   }
 
   /** The attributes a derivation keeps as its call gave them. */

@@ -516,6 +516,18 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void aBuiltPackagesPropagatedBuildInputsAreItsListAndForPythonItsInterpreter() {
+    DevShell shell = shell("let py = pkgs.python311.pkgs.buildPythonPackage { pname = \"a\"; version = \"1\";"
+        + " pyproject = true; src = ./.; propagatedBuildInputs = [ pkgs.python311.pkgs.numpy ]; };"
+        + " c = pkgs.stdenv.mkDerivation { name = \"c\"; propagatedBuildInputs = [ pkgs.zlib ]; };"
+        + " none = pkgs.stdenv.mkDerivation { name = \"n\"; }; in pkgs.mkShell { packages ="
+        + " py.propagatedBuildInputs ++ c.propagatedBuildInputs ++ none.propagatedBuildInputs; }");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(shell.packages().packages()).extracting(PackageRef::name)
+        .containsExactly("python311.pkgs.numpy", "python311", "zlib");
+  }
+
+  @Test
   void toStringOfAPackageIsItsPath() {
     DevShell shell = shell("pkgs.mkShell { MODEL = toString (pkgs.stdenvNoCC.mkDerivation { name = \"m\"; });"
         + " Z = toString pkgs.zlib; }");
