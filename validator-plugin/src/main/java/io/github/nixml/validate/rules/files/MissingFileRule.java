@@ -68,7 +68,10 @@ public final class MissingFileRule extends BaseProjectRule {
         installing.ifPresent(command -> report(context.pyprojectSource(),
             "has no pyproject.toml but the dev shell runs `" + command + "`, which has no project to install",
             sink));
-        if (installing.isEmpty() && context.pythonFile("uv.lock").isPresent()) {
+        // a lock that flake.nix reads as data (uv2nix with the pyproject of an input), where no shell brings uv,
+        // is no project uv is run on
+        if (installing.isEmpty() && context.pythonFile("uv.lock").isPresent() && shells.shells().stream()
+            .anyMatch(shell -> shell.packages().anyMatch(ref -> ref.last().equals("uv")))) {
           report(context.pyprojectSource(), "has no pyproject.toml but has a uv.lock: uv refuses a lock without its"
               + " project; restore pyproject.toml or remove uv.lock", sink);
         }
