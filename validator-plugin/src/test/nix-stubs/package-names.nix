@@ -29,7 +29,7 @@
     "venvShellHook" "pip" "setuptools" "wheel" "virtualenv" "pip-tools" "hatchling" "poetry-core" "flit-core"
     "numpy" "scipy" "pandas" "polars" "matplotlib" "seaborn" "statsmodels" "scikit-learn" "jupyter" "jupyterlab"
     "ipython" "ipykernel" "notebook" "pytest" "pytest-cov" "hypothesis" "attrs" "requests" "httpx" "pydantic" "fastapi"
-    "uvicorn" "flask" "django" "sqlalchemy" "psycopg2" "torch" "torchWithCuda" "torchWithRocm" "torch-bin" "torchvision"
+    "uvicorn" "uv" "flask" "django" "sqlalchemy" "psycopg2" "torch" "torchWithCuda" "torchWithRocm" "torch-bin" "torchvision"
     "torchaudio" "jax" "jaxlib" "jaxlibWithCuda" "tensorflow" "tensorflowWithCuda" "transformers" "datasets" "accelerate"
     "opencv4" "pillow" "tqdm" "rich" "typer" "click" "pyyaml" "toml" "tomli" "black" "mypy" "ruff" "isort" "flake8"
     "pylint" "python-lsp-server" "debugpy" "cython" "pybind11" "nanobind" "scikit-build-core" "mkdocs" "sphinx"

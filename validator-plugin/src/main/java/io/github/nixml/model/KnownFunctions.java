@@ -472,12 +472,6 @@ public final class KnownFunctions {
     if (!(call.receiver() instanceof Pkg pkg) || !(call.arg(0) instanceof Attrs args)) {
       return call.receiver();
     }
-    if (pkg.path().size() == 1 && INTERPRETER.matcher(pkg.path().get(0)).matches()
-        && args.entries().containsKey("packageOverrides")) {
-      // `python3.override { packageOverrides = self: super: { … }; }`: the same interpreter (the argument reaches only
-      // its package set), whose modules the overrides may replace: they are read as an overlaid set's
-      return new Pkg(pkg.instance().withOverlays(), pkg.path(), pkg.span(), pkg.pythonModules());
-    }
     if (pkg.path().size() == 2 && INTERPRETER.matcher(pkg.path().get(0)).matches()
         && pkg.path().get(1).equals("buildEnv") && pkg.pythonModules() == null) {
       // `python3.buildEnv.override { extraLibs = [ … ]; }`: the environment `python3.withPackages` makes of those

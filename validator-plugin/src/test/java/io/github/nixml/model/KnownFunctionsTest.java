@@ -505,17 +505,6 @@ class KnownFunctionsTest {
   }
 
   @Test
-  void aPythonWithPackageOverridesHasModulesTheOverridesMayReplace() {
-    DevShell shell = shell("pkgs.mkShell { packages = [ ((pkgs.python312.override { packageOverrides = self: super:"
-        + " { torch = super.torch-bin; }; }).withPackages (ps: [ ps.torch ])) ]; }");
-    assertThat(shell.packages().pythonModules()).singleElement().satisfies(torch -> {
-      assertThat(torch.name()).isEqualTo("python312Packages.torch");
-      assertThat(torch.source().mayBeOverlaid(torch.attrPath())).isTrue();
-    });
-    assertThat(shell.interpreters()).extracting(PythonInterpreter::version).containsExactly("3.12");
-  }
-
-  @Test
   void aBuiltPackagesPropagatedBuildInputsAreItsListAndForPythonItsInterpreter() {
     DevShell shell = shell("let py = pkgs.python311.pkgs.buildPythonPackage { pname = \"a\"; version = \"1\";"
         + " pyproject = true; src = ./.; propagatedBuildInputs = [ pkgs.python311.pkgs.numpy ]; };"

@@ -71,7 +71,8 @@ public final class MissingFileRule extends BaseProjectRule {
         // a lock that flake.nix reads as data (uv2nix with the pyproject of an input), where no shell brings uv,
         // is no project uv is run on
         if (installing.isEmpty() && context.pythonFile("uv.lock").isPresent() && shells.shells().stream()
-            .anyMatch(shell -> shell.packages().anyMatch(ref -> ref.last().equals("uv")))) {
+            .anyMatch(shell -> shell.packages().anyMatch(ref -> ref.last().equals("uv"))
+                || shell.packages().pythonModules().stream().anyMatch(ref -> ref.last().equals("uv")))) {
           report(context.pyprojectSource(), "has no pyproject.toml but has a uv.lock: uv refuses a lock without its"
               + " project; restore pyproject.toml or remove uv.lock", sink);
         }
