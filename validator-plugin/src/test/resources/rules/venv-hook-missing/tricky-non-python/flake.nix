@@ -9,5 +9,19 @@
       devShells.x86_64-linux.default = pkgs.mkShell {
         packages = [ pkgs.cargo pkgs.rustc pkgs.pkg-config ];
       };
+      # venvDir and postVenvCreation kept from a template, in a shell with no Python and no uv: venvShellHook alone
+      # reads them, and nothing in the shell uses a venv
+      devShells.x86_64-linux.server = pkgs.mkShell {
+        packages = [ pkgs.rustup pkgs.protobuf ];
+        venvDir = "./.venv";
+        postVenvCreation = ''
+          unset SOURCE_DATE_EPOCH
+        '';
+      };
+      # the same setting beside a Python of nixpkgs: pip would write into the store, the venv is expected
+      devShells.x86_64-linux.python = pkgs.mkShell {
+        packages = [ pkgs.python312 pkgs.rustup ];
+        venvDir = "./.venv";
+      };
     };
 }

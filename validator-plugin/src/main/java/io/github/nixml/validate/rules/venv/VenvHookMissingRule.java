@@ -67,10 +67,15 @@ public final class VenvHookMissingRule extends DevShellRule {
             + "python -m venv or virtualenv); " + advice));
   }
 
-  /** What shows that the shell expects a venv, as a message says it; empty when nothing does. */
+  /**
+   * What shows that the shell expects a venv, as a message says it; empty when nothing does. {@code venvDir} is read
+   * by venvShellHook alone: in a shell with no Python and no uv (a Rust shell that kept the setting) it makes nothing
+   * fail and says nothing of a venv the shell would use.
+   */
   private static Optional<String> expectation(DevShell shell, List<VenvStrategy> strategies) {
-    if (shell.env().containsKey("venvDir")
-        || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("venvDir"))) {
+    boolean python = shell.mayBringNixPython() || shell.packages().anyMatch(ref -> ref.last().equals("uv"));
+    if (python && (shell.env().containsKey("venvDir")
+        || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("venvDir")))) {
       return Optional.of("venvDir is set");
     }
     return strategies.stream().filter(s -> s.kind() == VenvStrategy.Kind.ACTIVATE)
