@@ -153,7 +153,8 @@ public final class KnownFunctions {
           call -> poetryApplication(call.instance(), call.arg(0), call.span(), call.at())),
       new KnownFunction(Scope.PACKAGE, "withPackages", 1, KnownFunctions::withPackages),
       new KnownFunction(Scope.PACKAGE, "override", 1, KnownFunctions::override), samePackage("overrideAttrs"),
-      samePackage("overridePythonAttrs"), samePackage("overrideDerivation"));
+      samePackage("overridePythonAttrs"), samePackage("overrideDerivation"), pythonMark("toPythonApplication"),
+      pythonMark("toPythonModule"));
 
   /** Every entry, for documentation and tests. */
   public static List<KnownFunction> all() {
@@ -498,6 +499,23 @@ public final class KnownFunctions {
 
   private static KnownFunction samePackage(String name) {
     return new KnownFunction(Scope.PACKAGE, name, 1, Call::receiver);
+  }
+
+  /**
+   * A Python set's {@code toPythonApplication drv} and {@code toPythonModule drv} (python-packages-base.nix): the
+   * same package, marked for nixpkgs' Python tooling.
+   */
+  private static KnownFunction pythonMark(String name) {
+    return new KnownFunction(Scope.PACKAGE, name, 1, call -> call.receiver() instanceof Pkg set
+        && !set.path().isEmpty() && pythonSet(set.path()) && (call.arg(0) instanceof Pkg || call.arg(0) instanceof Built)
+        ? call.arg(0) : UNKNOWN);
+  }
+
+  /** {@code python312Packages}, {@code python3Packages}, {@code python312.pkgs}. */
+  private static boolean pythonSet(List<String> path) {
+    String last = path.get(path.size() - 1);
+    return path.size() == 1 && last.matches("python\\d*Packages") || path.size() == 2 && last.equals("pkgs")
+        && path.get(0).matches("python\\d*");
   }
 
   /**

@@ -424,6 +424,17 @@ class KnownFunctionsTest {
         "overrideDerivation")) {
       cases.put("PACKAGE." + method, returnsThePackage());
     }
+    for (String mark : List.of("toPythonApplication", "toPythonModule")) {
+      // a Python set's: the package it is given, whatever set that comes from; the top level has no such function
+      cases.put("PACKAGE." + mark, name -> {
+        DevShell shell = shell("let python = pkgs.python312; in pkgs.mkShell { packages = [ (python.pkgs." + name
+            + " python.pkgs.black) (pkgs.python311Packages." + name + " pkgs.hello) ]; }");
+        assertThat(shell.packages().complete()).isTrue();
+        assertThat(names(shell)).containsExactly("python312.pkgs.black", "hello");
+        assertThat(shell("pkgs.mkShell { packages = [ (pkgs." + name + " pkgs.hello) ]; }").packages().complete())
+            .isFalse();
+      });
+    }
     return cases;
   }
 
@@ -491,6 +502,26 @@ class KnownFunctionsTest {
     assertThat(shell.env().get("KEPT").pieces()).hasSize(2).last().hasToString("Literal[text=/lib]");
     // a suffix longer than the text after the package: the Nix definition, which cannot tell
     assertThat(shell.env().get("SHORT").pieces()).singleElement().isInstanceOf(ShellPiece.Unknown.class);
+  }
+
+  @Test
+  void stringsInPiecesCompareWhereTheirLiteralTextDecides() {
+    // a helper that drops empty lines before joining them: each line holds a package's path and text
+    DevShell shell = shell("let lines = [ \"export PATH=${lib.makeBinPath [ pkgs.uv ]}:$PATH\" \"\""
+        + " \"uv sync\" ]; pick = a: b: if a == b then \"same\" else \"different\"; in pkgs.mkShell {"
+        + " shellHook = lib.concatStringsSep \"\\n\" (lib.filter (line: line != \"\") lines);"
+        + " LONGER = pick \"${pkgs.zlib}/lib\" \"/l\"; PREFIX = pick \"x${pkgs.zlib}\" \"y${pkgs.zlib}\";"
+        + " SUFFIX = pick \"${pkgs.zlib}/a\" \"${pkgs.zlib}/b\"; PATH_ONLY = pick \"${pkgs.zlib}\" \"\";"
+        + " SAME_SHAPE = pick \"${pkgs.zlib}/lib\" \"${pkgs.zlib}/lib\"; }");
+    assertThat(shell.hooksComplete()).isTrue();
+    assertThat(shell.hookCommands()).extracting(command -> command.words().get(0).literal())
+        .containsExactly("export", "uv");
+    assertThat(shell.env().get("LONGER").toString()).contains("different");
+    assertThat(shell.env().get("PREFIX").toString()).contains("different");
+    assertThat(shell.env().get("SUFFIX").toString()).contains("different");
+    // a package's path may be anything as far as its length goes; the same shape may be the same string
+    assertThat(shell.env().get("PATH_ONLY").pieces()).singleElement().isInstanceOf(ShellPiece.Unknown.class);
+    assertThat(shell.env().get("SAME_SHAPE").pieces()).singleElement().isInstanceOf(ShellPiece.Unknown.class);
   }
 
   @Test

@@ -28,7 +28,10 @@ final class Comparison {
     if (left instanceof Str l && right instanceof Str r) {
       String lt = l.literal();
       String rt = r.literal();
-      return lt == null || rt == null ? Value.UNKNOWN : new Bool(lt.equals(rt));
+      if (lt == null || rt == null) {
+        return PieceStrings.certainlyDifferent(l, r) ? new Bool(false) : Value.UNKNOWN;
+      }
+      return new Bool(lt.equals(rt));
     }
     if (left instanceof ListV l && right instanceof ListV r) {
       return allEqual(l, r);
