@@ -895,6 +895,10 @@ final class NixpkgsHost implements Host {
     if (last.equals("pname") && MANYLINUX_PNAMES.containsKey(path.subList(0, path.size() - 1))) {
       return Value.Str.of(MANYLINUX_PNAMES.get(path.subList(0, path.size() - 1)), span);
     }
+    Value passthru = path.size() == 2 ? interpreterPassthru(path.get(0), last, span) : null;
+    if (passthru != null) {
+      return passthru;
+    }
     if (path.size() > 1 && DERIVATION_FACTS.contains(last)) {
       // `python3.version`, `zlib.pname`: a string the release decides, not a package
       return last.equals("meta") ? meta(path.subList(0, path.size() - 1), span)
@@ -923,6 +927,33 @@ final class NixpkgsHost implements Host {
   private static Value decided(Value test, NixpkgsInstance instance) {
     return test instanceof Platform platform && instance != null && instance.system().isPresent()
         ? new Bool(!PlatformGuard.ofSystem(instance.system().get()).and(platform.guard()).isNever()) : test;
+  }
+
+  /** {@code python312}: CPython of the version its name says, group 1 the major and group 2 the minor. */
+  private static final Pattern VERSIONED_CPYTHON = Pattern.compile("python(\\d)(\\d+)");
+
+  /**
+   * What CPython's name decides of its passthru ({@code pkgs/development/interpreters/python/cpython}:
+   * {@code pythonVersion}, {@code libPrefix = "python${pythonVersion}"}, {@code executable = libPrefix},
+   * {@code sitePackages}, {@code sourceVersion}'s major and minor), for {@code python312.pythonVersion}; null for
+   * any other name or attribute.
+   */
+  private static Value interpreterPassthru(String interpreter, String name, SourceSpan span) {
+    java.util.regex.Matcher matcher = VERSIONED_CPYTHON.matcher(interpreter);
+    if (!matcher.matches()) {
+      return null;
+    }
+    String version = matcher.group(1) + "." + matcher.group(2);
+    return switch (name) {
+      case "pythonVersion" -> Value.Str.of(version, span);
+      case "libPrefix", "executable" -> Value.Str.of("python" + version, span);
+      case "sitePackages" -> Value.Str.of("lib/python" + version + "/site-packages", span);
+      case "implementation" -> Value.Str.of("cpython", span);
+      // the patch level and suffix are the release's
+      case "sourceVersion" -> new Attrs(Map.of("major", new Entry(Thunk.of(Value.Str.of(matcher.group(1), span)), span),
+          "minor", new Entry(Thunk.of(Value.Str.of(matcher.group(2), span)), span)), true);
+      default -> null;
+    };
   }
 
   /** {@code python312Packages}, {@code python3.pkgs}: a Python package set. */

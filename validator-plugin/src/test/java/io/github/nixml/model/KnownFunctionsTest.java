@@ -505,6 +505,20 @@ class KnownFunctionsTest {
   }
 
   @Test
+  void aVersionedInterpretersPassthruIsWhatItsNameSays() {
+    DevShell shell = shell("let python = pkgs.python312; in pkgs.mkShell { packages = [ pkgs.\"python${"
+        + "lib.replaceStrings [ \".\" ] [ \"\" ] python.pythonVersion}Packages\".numpy ];"
+        + " SITE = \"${python}/${python.sitePackages}\"; EXE = python.executable;"
+        + " SHORT = \"${python.sourceVersion.major}${python.sourceVersion.minor}\"; ALIAS = pkgs.python3.pythonVersion; }");
+    assertThat(names(shell)).containsExactly("python312Packages.numpy");
+    assertThat(shell.env().get("SITE").pieces()).hasSize(2).last().hasToString("Literal[text=/lib/python3.12/site-packages]");
+    assertThat(shell.env().get("EXE").pieces()).singleElement().hasToString("Literal[text=python3.12]");
+    assertThat(shell.env().get("SHORT").pieces()).singleElement().hasToString("Literal[text=312]");
+    // plain python3 is what the release makes it: not decided by its name
+    assertThat(shell.env().get("ALIAS").pieces()).singleElement().isNotInstanceOf(ShellPiece.Literal.class);
+  }
+
+  @Test
   void stringsInPiecesCompareWhereTheirLiteralTextDecides() {
     // a helper that drops empty lines before joining them: each line holds a package's path and text
     DevShell shell = shell("let lines = [ \"export PATH=${lib.makeBinPath [ pkgs.uv ]}:$PATH\" \"\""
