@@ -46,6 +46,30 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
         attributesComplete, List.of());
   }
 
+  /**
+   * This shell as built for {@code platforms}: a package set whose {@code cudaSupport} depends on the platform
+   * ({@link NixpkgsInstance#cudaSupportOn}) decided there, in the shell's instance and each package's; the shell
+   * itself where no instance depends on the platform.
+   */
+  public DevShell on(io.github.nixml.nix.eval.PlatformGuard platforms) {
+    if (!dependsOnPlatform()) {
+      return this;
+    }
+    return new DevShell(name, systems, layout, location, instance == null ? null : instance.on(platforms),
+        packages.on(platforms), packagesLocation, env, hooks, libraryPaths.stream().map(path -> new LibraryPath(
+            path.entries().on(platforms), path.location(), path.directories())).toList(), runScript,
+        attributesComplete, breakages);
+  }
+
+  /** Whether an instance of the shell or of one of its packages has a {@code cudaSupport} no platform decided. */
+  public boolean dependsOnPlatform() {
+    java.util.function.Predicate<PackageRef> dependent = ref -> ref.source() != null
+        && ref.source().platformDependent();
+    return instance != null && instance.platformDependent() || packages.anyMatch(dependent)
+        || packages.pythonModules().stream().anyMatch(dependent)
+        || libraryPaths.stream().anyMatch(path -> path.entries().anyMatch(dependent));
+  }
+
   public Optional<ShellText> hook(String name) {
     return hooks.stream().filter(h -> h.name().equals(name)).findFirst();
   }
@@ -73,17 +97,30 @@ public record DevShell(String name, Optional<Set<String>> systems, Layout layout
         || interpolatedPackages().stream().anyMatch(python);
   }
 
-  /** The CUDA packages the shell brings, its library lists included, in source order, each location once. */
+  /**
+   * Whether a package listed under a platform guard is there on some system the shell is built for
+   * ({@code optionals (system == "x86_64-linux") [ cudatoolkit ]} is not in the shell of {@code aarch64-linux});
+   * true where the shell's systems are not known.
+   */
+  public boolean present(PackageRef ref) {
+    return systems.isEmpty() || systems.get().stream()
+        .anyMatch(system -> !io.github.nixml.nix.eval.PlatformGuard.ofSystem(system).and(ref.guard()).isNever());
+  }
+
+  /**
+   * The CUDA packages the shell brings on its systems, its library lists included, in source order, each location
+   * once.
+   */
   public List<PackageRef> cudaPackages() {
     Map<Integer, PackageRef> byOffset = new java.util.TreeMap<>();
     for (PackageRef ref : packages.packages()) {
-      if (ref.isCuda()) {
+      if (ref.isCuda() && present(ref)) {
         byOffset.putIfAbsent(ref.location().offset(), ref);
       }
     }
     for (LibraryPath path : libraryPaths) {
       for (PackageRef ref : path.entries().packages()) {
-        if (ref.isCuda()) {
+        if (ref.isCuda() && present(ref)) {
           byOffset.putIfAbsent(ref.location().offset(), ref);
         }
       }

@@ -561,9 +561,9 @@ final class DevShellExtractor {
    * systems whose texts agree.
    */
   private List<DevShell> toDevShells(String name, Optional<Set<String>> systems, Shell shell) {
-    DevShell whole = on(systems.map(DevShellExtractor::platformsOf).orElse(PlatformGuard.ALWAYS),
-        () -> toDevShell(name, systems, shell));
-    if (systems.isEmpty() || systems.get().size() < 2 || whole.textsComplete()) {
+    PlatformGuard all = systems.map(DevShellExtractor::platformsOf).orElse(PlatformGuard.ALWAYS);
+    DevShell whole = on(all, () -> toDevShell(name, systems, shell)).on(all);
+    if (systems.isEmpty() || systems.get().size() < 2 || settled(whole)) {
       return List.of(whole);
     }
     // first by kernel (most choices test isLinux/isDarwin, and `${system}` stays one word of each group's), then,
@@ -572,11 +572,11 @@ final class DevShellExtractor {
     systems.get().forEach(system -> byKernel.computeIfAbsent(system.substring(system.indexOf('-') + 1),
         k -> new java.util.TreeSet<>()).add(system));
     List<DevShell> byKernelShells = readApart(name, byKernel.values(), shell);
-    if (byKernelShells.size() > 1 && byKernelShells.stream().allMatch(DevShell::textsComplete)) {
+    if (byKernelShells.size() > 1 && byKernelShells.stream().allMatch(DevShellExtractor::settled)) {
       return byKernelShells;
     }
     List<DevShell> bySystem = readApart(name, systems.get().stream().sorted().map(Set::of).toList(), shell);
-    if (bySystem.size() > 1 && bySystem.stream().allMatch(DevShell::textsComplete)) {
+    if (bySystem.size() > 1 && bySystem.stream().allMatch(DevShellExtractor::settled)) {
       return bySystem;
     }
     // still unknown somewhere (a foreign flake's package): split only where it makes every shell less unknown
@@ -585,11 +585,19 @@ final class DevShellExtractor {
         ? byKernelShells : List.of(whole);
   }
 
+  /**
+   * Whether a shell read for several systems is the same on each as far as the model can tell: its texts are known
+   * and no package set's {@code cudaSupport} differs between them.
+   */
+  private static boolean settled(DevShell shell) {
+    return shell.textsComplete() && !shell.dependsOnPlatform();
+  }
+
   /** The shell read for each group of systems; groups whose shells agree are merged. */
   private List<DevShell> readApart(String name, java.util.Collection<Set<String>> groups, Shell shell) {
     Map<DevShell, Set<String>> alike = new LinkedHashMap<>();
     for (Set<String> group : groups) {
-      DevShell one = on(platformsOf(group), () -> toDevShell(name, Optional.of(group), shell));
+      DevShell one = on(platformsOf(group), () -> toDevShell(name, Optional.of(group), shell)).on(platformsOf(group));
       alike.computeIfAbsent(one.withSystems(Optional.empty()), k -> new java.util.TreeSet<>()).addAll(group);
     }
     List<DevShell> shells = new ArrayList<>();

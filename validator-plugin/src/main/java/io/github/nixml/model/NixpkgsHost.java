@@ -1027,6 +1027,9 @@ final class NixpkgsHost implements Host {
         settings.put(setting.getKey(), new Entry(Thunk.of(new Value.Bool(setting.getValue() == Tristate.TRUE)), span));
       }
     }
+    if (instance.platformDependent()) {
+      settings.put("cudaSupport", new Entry(Thunk.of(new Value.Platform(instance.cudaSupportOn())), span));
+    }
     return new Attrs(settings, true);
   }
 
@@ -1171,8 +1174,11 @@ final class NixpkgsHost implements Host {
       overlays = absent;
     }
     Entry cudaEntry = config.entries().get("cudaSupport");
-    return new NixpkgsInstance(input, flag(config, "allowUnfree", absent), allowUnfreePredicate,
+    NixpkgsInstance instance = new NixpkgsInstance(input, flag(config, "allowUnfree", absent), allowUnfreePredicate,
         flag(config, "cudaSupport", absent), overlays, span, cudaEntry == null ? null : cudaEntry.keySpan());
+    // `config.cudaSupport = system == "x86_64-linux"` in a function of the system: true on some platforms
+    return cudaEntry != null && cudaEntry.thunk().force() instanceof Value.Platform platform
+        ? instance.withCudaSupportOn(platform.guard()) : instance;
   }
 
   private static Tristate flag(Attrs attrs, String name, Tristate absent) {

@@ -1,5 +1,6 @@
 package io.github.nixml.model;
 
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.syntax.SourceSpan;
 import java.util.Optional;
 
@@ -17,19 +18,55 @@ import java.util.Optional;
  *     not named or not known ({@code inherit system} of a shell built for several systems)
  * @param overlaid the attributes its overlays define, where every overlay was read (a local
  *     {@code final: prev: { opencv4 = …; }}); empty when there are none or they are not all known
+ * @param cudaSupportOn where {@code cudaSupport} holds when it depends on the platform
+ *     ({@code config.cudaSupport = system == "x86_64-linux"} in a function of the system): {@code cudaSupport} is
+ *     then unknown until a shell's platforms decide it ({@link #on}); null otherwise
  */
 public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate,
     Tristate cudaSupport, Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation,
-    Optional<String> system, Optional<java.util.Set<String>> overlaid) {
+    Optional<String> system, Optional<java.util.Set<String>> overlaid, PlatformGuard cudaSupportOn) {
 
   public NixpkgsInstance {
     overlaid = overlaid.map(java.util.Set::copyOf);
   }
 
   public NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate, Tristate cudaSupport,
+      Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation, Optional<String> system,
+      Optional<java.util.Set<String>> overlaid) {
+    this(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location, cudaSupportLocation, system,
+        overlaid, null);
+  }
+
+  public NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate, Tristate cudaSupport,
       Tristate overlays, SourceSpan location, SourceSpan cudaSupportLocation, Optional<String> system) {
     this(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location, cudaSupportLocation, system,
         Optional.empty());
+  }
+
+  /** This instance with {@code cudaSupport} true where {@code guard} holds and false elsewhere. */
+  public NixpkgsInstance withCudaSupportOn(PlatformGuard guard) {
+    NixpkgsInstance dependent = new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, Tristate.UNKNOWN,
+        overlays, location, cudaSupportLocation, system, overlaid, guard);
+    return system.map(dependent::forSystem).orElse(dependent);
+  }
+
+  /**
+   * This instance as a shell built for {@code platforms} sees it: a platform-dependent {@code cudaSupport} decided
+   * where it holds on all of them or on none; itself otherwise.
+   */
+  public NixpkgsInstance on(PlatformGuard platforms) {
+    if (cudaSupportOn == null || cudaSupport != Tristate.UNKNOWN) {
+      return this;
+    }
+    Tristate decided = platforms.and(cudaSupportOn.not()).isNever() ? Tristate.TRUE
+        : platforms.and(cudaSupportOn).isNever() ? Tristate.FALSE : Tristate.UNKNOWN;
+    return decided == Tristate.UNKNOWN ? this : new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, decided,
+        overlays, location, cudaSupportLocation, system, overlaid, cudaSupportOn);
+  }
+
+  /** Whether its {@code cudaSupport} depends on the platform and no platform has decided it yet. */
+  public boolean platformDependent() {
+    return cudaSupportOn != null && cudaSupport == Tristate.UNKNOWN;
   }
 
   public NixpkgsInstance(String input, Tristate allowUnfree, Tristate allowUnfreePredicate, Tristate cudaSupport,
@@ -44,13 +81,13 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
    */
   public NixpkgsInstance withCudaSupport(Tristate cudaSupport, SourceSpan where) {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location, where,
-        system, overlaid);
+        system, overlaid, null);
   }
 
   /** This instance built for {@code system}. */
   public NixpkgsInstance forSystem(String system) {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, overlays, location,
-        cudaSupportLocation, Optional.of(system), overlaid);
+        cudaSupportLocation, Optional.of(system), overlaid, cudaSupportOn).on(PlatformGuard.ofSystem(system));
   }
 
   /** Whether unfree packages (CUDA) may be built: {@code allowUnfree} or an unfree predicate. */
@@ -67,13 +104,13 @@ public record NixpkgsInstance(String input, Tristate allowUnfree, Tristate allow
   /** This instance with overlays that may change its packages. */
   public NixpkgsInstance withOverlays() {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, Tristate.TRUE, location,
-        cudaSupportLocation, system);
+        cudaSupportLocation, system, Optional.empty(), cudaSupportOn);
   }
 
   /** This instance whose overlays, all read, define {@code names} and nothing else. */
   public NixpkgsInstance withOverlaid(java.util.Set<String> names) {
     return new NixpkgsInstance(input, allowUnfree, allowUnfreePredicate, cudaSupport, Tristate.TRUE, location,
-        cudaSupportLocation, system, Optional.of(names));
+        cudaSupportLocation, system, Optional.of(names), cudaSupportOn);
   }
 
   /**

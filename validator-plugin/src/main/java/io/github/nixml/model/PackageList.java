@@ -21,6 +21,12 @@ public record PackageList(List<PackageRef> packages, boolean complete, List<Pack
     this(packages, complete, List.of());
   }
 
+  /** The same list, each package's instance as a shell built for {@code platforms} sees it. */
+  public PackageList on(io.github.nixml.nix.eval.PlatformGuard platforms) {
+    return new PackageList(packages.stream().map(ref -> ref.on(platforms)).toList(), complete,
+        pythonModules.stream().map(ref -> ref.on(platforms)).toList());
+  }
+
   public boolean anyMatch(java.util.function.Predicate<PackageRef> test) {
     return packages.stream().anyMatch(test);
   }

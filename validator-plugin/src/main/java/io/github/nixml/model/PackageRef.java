@@ -37,6 +37,12 @@ public record PackageRef(List<String> attrPath, NixpkgsInstance source, Platform
     return new PackageRef(attrPath, source, guard, location, pythonModule, true);
   }
 
+  /** The same package, from its instance as a shell built for {@code platforms} sees it ({@link NixpkgsInstance#on}). */
+  public PackageRef on(PlatformGuard platforms) {
+    NixpkgsInstance seen = source == null ? null : source.on(platforms);
+    return seen == source ? this : new PackageRef(attrPath, seen, guard, location, pythonModule, propagated);
+  }
+
   /** The same package, named at {@code where}. */
   public PackageRef at(SourceSpan where) {
     return new PackageRef(attrPath, source, guard, where, pythonModule, propagated);

@@ -39,7 +39,7 @@ public final class CudaSupportDisabledRule extends DevShellRule {
     candidates.addAll(shell.packages().pythonModules());
     for (PackageRef ref : candidates) {
       // an overlay may rebuild it with CUDA (`opencv4 = prev.opencv4.override { enableCuda = true; }`)
-      if (ref.source() != null && ref.source().cudaSupport() == Tristate.FALSE
+      if (ref.source() != null && shell.present(ref) && ref.source().cudaSupport() == Tristate.FALSE
           && !ref.source().mayBeOverlaid(ref.attrPath())
           && CudaSupportReaders.bundled().of(ref).isPresent()
           && readers.stream().noneMatch(other -> other.location().offset() == ref.location().offset())) {
@@ -48,6 +48,17 @@ public final class CudaSupportDisabledRule extends DevShellRule {
     }
     for (PackageRef ref : readers) {
       SourceSpan setFalse = ref.source().cudaSupportLocation();
+      if (setFalse != null && ref.source().cudaSupportOn() != null) {
+        // `config.cudaSupport = system == "x86_64-linux"`: false on this shell's systems, true elsewhere
+        String systems = shell.systems().map(names -> String.join(", ", new java.util.TreeSet<>(names)))
+            .orElse("this system");
+        sink.report(model.at(ref.location()),
+            ref.name() + " is built with cudaSupport = false on " + systems + " (" + model.where(setFalse)
+                + " does not hold there): nixpkgs builds it without CUDA, so it runs on the CPU in a shell that uses "
+                + "CUDA there; list the CUDA packages only where cudaSupport holds, or make it hold there",
+            List.of(model.at(setFalse)));
+        continue;
+      }
       if (setFalse != null) {
         // `cudaSupport = false` written out, in the import's config or in the package's own override
         sink.report(model.at(ref.location()),
