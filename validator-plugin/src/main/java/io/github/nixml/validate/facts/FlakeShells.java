@@ -94,29 +94,19 @@ public final class FlakeShells {
    * facts per release say what it is on the nixpkgs revision it comes from; in source order.
    */
   public List<PythonInterpreter> interpreters(DevShell shell) {
-    List<PythonInterpreter> found = new ArrayList<>();
+    List<PythonInterpreter> found = new ArrayList<>(shell.interpreters());
     for (PackageRef ref : shell.packages().packages()) {
-      interpreterOf(ref).ifPresent(found::add);
+      String first = ref.attrPath().get(0);
+      if (!first.equals("python3") && !first.equals("python3Packages")) {
+        continue;
+      }
+      revisionOf(ref).ifPresent(revision -> NixpkgsFacts.bundled().python3(revision).ifPresent(alias ->
+          new PackageRef(List.of(alias.target()), ref.source(), ref.guard(), ref.location()).pythonInterpreter()
+              .ifPresent(resolved -> found.add(new PythonInterpreter(resolved.version(), resolved.attribute(), ref,
+                  Optional.of(revision.describe()))))));
     }
     found.sort(Comparator.comparingInt(interpreter -> interpreter.ref().location().offset()));
     return found;
-  }
-
-  /**
-   * The interpreter a package is or belongs to: {@code python312} and {@code python312Packages.x} name theirs; plain
-   * {@code python3} and {@code python3Packages.x} where the facts per release say what it is on the revision the
-   * package comes from; empty otherwise.
-   */
-  public Optional<PythonInterpreter> interpreterOf(PackageRef ref) {
-    Optional<PythonInterpreter> named = ref.pythonInterpreter();
-    String first = ref.attrPath().get(0);
-    if (named.isPresent() || !(first.equals("python3") || first.equals("python3Packages"))) {
-      return named;
-    }
-    return revisionOf(ref).flatMap(revision -> NixpkgsFacts.bundled().python3(revision).flatMap(alias ->
-        new PackageRef(List.of(alias.target()), ref.source(), ref.guard(), ref.location()).pythonInterpreter()
-            .map(resolved -> new PythonInterpreter(resolved.version(), resolved.attribute(), ref,
-                Optional.of(revision.describe())))));
   }
 
   /**
