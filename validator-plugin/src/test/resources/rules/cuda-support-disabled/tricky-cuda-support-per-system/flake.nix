@@ -13,7 +13,7 @@
       flake-utils,
       ...
     }:
-    flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-linux" ] (
+    flake-utils.lib.eachSystem [ "x86_64-linux" "aarch64-linux" "aarch64-darwin" ] (
       system:
       let
         useCuda = system == "x86_64-linux";
@@ -31,9 +31,11 @@
             packages = [ python pkgs.python311Packages.torch ]
               ++ pkgs.lib.optionals pkgs.config.cudaSupport [ pkgs.cudatoolkit ];
           };
-          # the toolkit on every Linux: on aarch64-linux torch is built without CUDA beside it
+          # the toolkit on every Linux: on aarch64-linux torch is built without CUDA beside it (Darwin has no CUDA
+          # package, and no CUDA to enable)
           toolkit = pkgs.mkShell {
-            packages = [ python pkgs.python311Packages.torch pkgs.cudatoolkit ];
+            packages = [ python pkgs.python311Packages.torch ]
+              ++ pkgs.lib.optionals pkgs.stdenv.isLinux [ pkgs.cudatoolkit ];
           };
         };
       }

@@ -18,6 +18,15 @@
           unset SOURCE_DATE_EPOCH
         '';
       };
+      # a Python application's shell (poetry propagates its interpreter) whose venv texts install the project: the
+      # venv is expected
+      devShells.x86_64-linux.tool = pkgs.mkShell {
+        packages = [ pkgs.poetry ];
+        venvDir = "./.venv";
+        postVenvCreation = ''
+          pip install -e .
+        '';
+      };
       # the same setting beside a Python of nixpkgs: pip would write into the store, the venv is expected
       devShells.x86_64-linux.python = pkgs.mkShell {
         packages = [ pkgs.python312 pkgs.rustup ];

@@ -895,7 +895,9 @@ final class NixpkgsHost implements Host {
     if (last.equals("pname") && MANYLINUX_PNAMES.containsKey(path.subList(0, path.size() - 1))) {
       return Value.Str.of(MANYLINUX_PNAMES.get(path.subList(0, path.size() - 1)), span);
     }
-    Value passthru = path.size() == 2 ? interpreterPassthru(path.get(0), last, span) : null;
+    // an overlay may rebuild it (`enableGIL = false` makes `python3.13t`)
+    Value passthru = path.size() == 2 && (instance == null || !instance.mayBeOverlaid(path.subList(0, 1)))
+        ? interpreterPassthru(path.get(0), last, span) : null;
     if (passthru != null) {
       return passthru;
     }

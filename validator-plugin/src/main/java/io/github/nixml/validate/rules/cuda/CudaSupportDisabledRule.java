@@ -3,6 +3,7 @@ package io.github.nixml.validate.rules.cuda;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.PackageRef;
 import io.github.nixml.model.Tristate;
+import io.github.nixml.nix.eval.PlatformGuard;
 import io.github.nixml.nix.syntax.SourceSpan;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.RuleDescriptor;
@@ -49,9 +50,14 @@ public final class CudaSupportDisabledRule extends DevShellRule {
     for (PackageRef ref : readers) {
       SourceSpan setFalse = ref.source().cudaSupportLocation();
       if (setFalse != null && ref.source().cudaSupportOn() != null) {
-        // `config.cudaSupport = system == "x86_64-linux"`: false on this shell's systems, true elsewhere
-        String systems = shell.systems().map(names -> String.join(", ", new java.util.TreeSet<>(names)))
-            .orElse("this system");
+        // `config.cudaSupport = system == "x86_64-linux"`: false on this shell's systems, true elsewhere. Named are
+        // the Linux systems among them where a CUDA package is listed (CUDA has no other platform: a Darwin shell
+        // with CUDA packages is cuda-not-linux-guarded's)
+        java.util.Set<String> withCuda = cudaSystems(shell);
+        if (withCuda.isEmpty()) {
+          continue;
+        }
+        String systems = String.join(", ", withCuda);
         sink.report(model.at(ref.location()),
             ref.name() + " is built with cudaSupport = false on " + systems + " (" + model.where(setFalse)
                 + " does not hold there): nixpkgs builds it without CUDA, so it runs on the CPU in a shell that uses "
@@ -84,5 +90,16 @@ public final class CudaSupportDisabledRule extends DevShellRule {
               + "that import",
           List.of(model.at(ref.source().location())));
     }
+  }
+
+  /** The Linux systems of the shell on which one of its CUDA packages is listed, sorted. */
+  private static java.util.Set<String> cudaSystems(DevShell shell) {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    shell.systems().ifPresent(systems -> systems.stream()
+        .filter(system -> PlatformGuard.ofSystem(system).and(PlatformGuard.LINUX_ONLY.not()).isNever())
+        .filter(system -> shell.cudaPackages().stream()
+            .anyMatch(cuda -> !PlatformGuard.ofSystem(system).and(cuda.guard()).isNever()))
+        .forEach(found::add));
+    return found;
   }
 }

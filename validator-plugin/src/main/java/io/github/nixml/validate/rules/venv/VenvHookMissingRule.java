@@ -69,11 +69,12 @@ public final class VenvHookMissingRule extends DevShellRule {
 
   /**
    * What shows that the shell expects a venv, as a message says it; empty when nothing does. {@code venvDir} is read
-   * by venvShellHook alone: in a shell with no Python and no uv (a Rust shell that kept the setting) it makes nothing
-   * fail and says nothing of a venv the shell would use.
+   * by venvShellHook alone: in a shell with no Python and no uv whose texts run no Python tool (a Rust shell that
+   * kept the setting) it makes nothing fail and says nothing of a venv the shell would use.
    */
   private static Optional<String> expectation(DevShell shell, List<VenvStrategy> strategies) {
-    boolean python = shell.mayBringNixPython() || shell.packages().anyMatch(ref -> ref.last().equals("uv"));
+    boolean python = shell.mayBringNixPython() || shell.packages().anyMatch(ref -> ref.last().equals("uv"))
+        || runsPythonTools(shell);
     if (python && (shell.env().containsKey("venvDir")
         || shell.hookAssignments().stream().anyMatch(a -> a.name().equals("venvDir")))) {
       return Optional.of("venvDir is set");
@@ -81,6 +82,20 @@ public final class VenvHookMissingRule extends DevShellRule {
     return strategies.stream().filter(s -> s.kind() == VenvStrategy.Kind.ACTIVATE)
         .filter(s -> s.directory().map(directory -> !testedFirst(shell, directory)).orElse(true)).findFirst()
         .map(s -> "a hook activates " + s.directory().map(d -> d + "/").orElse("a venv"));
+  }
+
+  /** Python's programs and tools that live in a venv ({@code pip install -e .} in {@code postVenvCreation}). */
+  private static final java.util.regex.Pattern PYTHON_TOOL =
+      java.util.regex.Pattern.compile("(python|pip|pypy)[0-9.]*|poetry|virtualenv|uv");
+
+  /** Whether the shell's hooks, or the texts venvShellHook would run, run Python or one of its tools. */
+  private static boolean runsPythonTools(DevShell shell) {
+    java.util.stream.Stream<io.github.nixml.model.ShellCommand> venvTexts = java.util.stream.Stream.of(
+        "preVenvCreation", "postVenvCreation").map(shell.env()::get).filter(java.util.Objects::nonNull)
+        .flatMap(text -> text.commands().stream());
+    return java.util.stream.Stream.concat(shell.hookCommands().stream(), venvTexts)
+        .map(io.github.nixml.model.ShellCommand::programName)
+        .anyMatch(name -> name != null && PYTHON_TOOL.matcher(name).matches());
   }
 
   /**
