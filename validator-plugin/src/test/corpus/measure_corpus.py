@@ -59,8 +59,7 @@ def run(jar, *args):
 
 
 # a flake's shells by attribute path; a shell.nix/default.nix project's one shell by its file (`shell.nix (nix-shell, …)`)
-# a nix-shell file's shell is headed by its file (`shell.nix`, `shell-cuda.nix`, `develop.nix`)
-SHELL_HEAD = re.compile(r"^((devShells?|devshells|packages|devenv)[^\s]*|([^\s]*/)?[\w.-]+\.nix)$")
+SHELL_HEAD = re.compile(r"^((devShells?|devshells|packages|devenv)[^\s]*|([^\s]*/)?(([\w.-]+[-_.])?shell([-_.][\w.-]+)?|default)\.nix)$")
 
 
 NO_SHELL = "The flake defines no dev shell the model found."

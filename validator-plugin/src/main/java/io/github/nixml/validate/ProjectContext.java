@@ -139,15 +139,7 @@ public final class ProjectContext {
    */
   public boolean nixShellProject() {
     String path = devShellNix().path();
-    return isShellFileName(path.substring(path.lastIndexOf('/') + 1));
-  }
-
-  /**
-   * Whether the file a project's shells are read from ({@link #devShellNix}) is one for {@code nix-shell}: any but
-   * flake.nix and devenv.nix.
-   */
-  public static boolean isShellFileName(String name) {
-    return !name.equals(FLAKE_NIX) && !name.equals(DEVENV_NIX);
+    return isNixShellFile(path.substring(path.lastIndexOf('/') + 1));
   }
 
   /** Whether a file of this name is read by {@code nix-shell}: shell.nix, default.nix, or a named variant. */
@@ -155,51 +147,13 @@ public final class ProjectContext {
     return name.equals(SHELL_NIX) || name.equals(DEFAULT_NIX) || NIX_SHELL_VARIANT.matcher(name).matches();
   }
 
-  /**
-   * The nix-shell variants among a folder's files ({@code shell-cuda.nix}), sorted; none when it cannot be read. A
-   * folder with none of them and none of {@link #DEV_SHELL_FILES} (a project entered with {@code nix-shell
-   * develop.nix}) has as variants its {@code .nix} files that {@code nix-shell} can call with no arguments: Nix
-   * accepts them, and each is not a function or one whose arguments all have defaults.
-   */
+  /** The nix-shell variants among a folder's files ({@code shell-cuda.nix}), sorted; none when it cannot be read. */
   public static java.util.List<String> nixShellVariants(Path folder) {
-    java.util.List<String> names;
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
-      names = files.filter(java.nio.file.Files::isRegularFile).map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".nix")).sorted().toList();
+      return files.filter(java.nio.file.Files::isRegularFile).map(file -> file.getFileName().toString())
+          .filter(name -> !name.equals(SHELL_NIX) && NIX_SHELL_VARIANT.matcher(name).matches()).sorted().toList();
     } catch (java.io.IOException | RuntimeException e) {
       return java.util.List.of();
-    }
-    java.util.List<String> variants = names.stream()
-        .filter(name -> !name.equals(SHELL_NIX) && NIX_SHELL_VARIANT.matcher(name).matches()).toList();
-    if (!variants.isEmpty() || names.stream().anyMatch(DEV_SHELL_FILES::contains)) {
-      return variants;
-    }
-    return names.stream().filter(name -> autoCallable(folder.resolve(name))).toList();
-  }
-
-  /** Whether nix-shell can enter the file as it is: it parses, and it is no function that needs an argument. */
-  private static boolean autoCallable(Path file) {
-    try {
-      if (java.nio.file.Files.size(file) > 1_000_000) {
-        return false;
-      }
-      io.github.nixml.nix.NixFile parsed = io.github.nixml.nix.NixFrontEnd.analyze(java.nio.file.Files.readString(file));
-      if (parsed.hasErrors()) {
-        return false;
-      }
-      io.github.nixml.nix.syntax.SyntaxNode top = parsed.root().firstChild();
-      while (top != null && top.kind() == io.github.nixml.nix.syntax.SyntaxKind.PAREN) {
-        top = top.firstChild();
-      }
-      if (top == null || top.kind() != io.github.nixml.nix.syntax.SyntaxKind.LAMBDA) {
-        return top != null;
-      }
-      io.github.nixml.nix.syntax.SyntaxNode pattern = top.firstChild(io.github.nixml.nix.syntax.SyntaxKind.PATTERN);
-      return pattern != null && pattern.children().stream()
-          .filter(child -> child.kind() == io.github.nixml.nix.syntax.SyntaxKind.PAT_ENTRY)
-          .allMatch(entry -> entry.firstToken(io.github.nixml.nix.syntax.SyntaxKind.QUESTION) != null);
-    } catch (java.io.IOException | RuntimeException e) {
-      return false;
     }
   }
 

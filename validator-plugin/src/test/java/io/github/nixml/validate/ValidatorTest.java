@@ -99,36 +99,6 @@ class ValidatorTest {
   }
 
   @Test
-  void aFolderWithOnlyOtherNixFilesHasAsShellFilesThoseNixShellCanCall() throws Exception {
-    // `nix-shell develop.nix`: no flake, shell.nix, default.nix or *shell*.nix; the files nix-shell can call with no
-    // arguments are its shell files, a function that needs one is not (an overlay), nor is a file Nix refuses
-    write("develop.nix", "with import <nixpkgs> { }; mkShell { packages = [ python312 ]; }");
-    write("venv.nix", "{ pkgs ? import <nixpkgs> { } }: pkgs.mkShell { packages = [ pkgs.uv ]; }");
-    write("overlay.nix", "final: prev: { }");
-    write("module.nix", "{ pkgs, ... }: { }");
-    write("broken.nix", "{ pkgs ? }:");
-    assertThat(validate().projects()).containsExactly("");
-    ProjectContext context = ProjectContext.open(root, "", ValidationConfig.defaults());
-    assertThat(context.get(ProjectContext.NIX_SHELL_VARIANTS)).containsExactly("develop.nix", "venv.nix");
-    assertThat(context.nixShellProject()).isTrue();
-    io.github.nixml.validate.facts.ProjectShells shells = io.github.nixml.validate.facts.ProjectShells.of(context);
-    assertThat(shells.model().shells()).extracting(io.github.nixml.model.DevShell::name)
-        .containsExactly("develop.nix", "venv.nix");
-    assertThat(shells.unknowns()).isEmpty();
-    // beside a file of a known name, the others are what that file imports or other tools' files
-    write("shell.nix", "import ./develop.nix");
-    assertThat(ProjectContext.open(root, "", ValidationConfig.defaults()).get(ProjectContext.NIX_SHELL_VARIANTS))
-        .isEmpty();
-  }
-
-  @Test
-  void aFolderWithOnlyFunctionsNeedingArgumentsHasNoProject() throws Exception {
-    write("overlay.nix", "final: prev: { }");
-    write("module.nix", "{ pkgs, lib ? pkgs.lib }: { }");
-    assertThat(validate().projects()).isEmpty();
-  }
-
-  @Test
   void aFileMadeForNixShellByNameIsTheProjectsShellFile() throws Exception {
     // `nix-shell shell-cuda.nix`: no flake, shell.nix or default.nix; the first such file by name is the project's
     // shell file, and each of the others gives its shell too, positioned in its own file

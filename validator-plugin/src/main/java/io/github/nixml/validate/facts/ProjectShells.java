@@ -92,7 +92,7 @@ public record ProjectShells(String directory, SourceFile flake, FlakeModel model
 
   /** Whether the shells come from a file {@code nix-shell} reads (shell.nix, default.nix), not from a flake. */
   public boolean nixShell() {
-    return ProjectContext.isShellFileName(flake.path().substring(flake.path().lastIndexOf('/') + 1));
+    return ProjectContext.isNixShellFile(flake.path().substring(flake.path().lastIndexOf('/') + 1));
   }
 
   /** Whether the shells come from devenv.nix (a devenv project without a flake), not from a flake's devShells. */
