@@ -107,7 +107,8 @@ public final class MissingFileRule extends BaseProjectRule {
   /** What in the project points at a flake: {@code use flake} in .envrc, or a flake.lock. */
   private static Optional<String> flakeExpectedBy(ProjectContext context) {
     SourceFile envrc = context.envrc();
-    if (envrc.isPresent()) {
+    // `use flake github:team/dev-envs#python` or `use flake ./nix` enters a flake elsewhere: none expected here
+    if (envrc.isPresent() && io.github.nixml.validate.Envrc.flakesUsed(envrc).contains("")) {
       for (int line = 1; line <= envrc.lineCount(); line++) {
         if (EnvrcNoFlakeRule.usesFlake(envrc.line(line))) {
           return Optional.of(envrc.path() + ":" + line + " runs `use flake`");
