@@ -597,7 +597,8 @@ final class DevShellExtractor {
   private List<DevShell> readApart(String name, java.util.Collection<Set<String>> groups, Shell shell) {
     Map<DevShell, Set<String>> alike = new LinkedHashMap<>();
     for (Set<String> group : groups) {
-      DevShell one = on(platformsOf(group), () -> toDevShell(name, Optional.of(group), shell)).on(platformsOf(group));
+      PlatformGuard platforms = platformsOf(group);
+      DevShell one = on(platforms, () -> toDevShell(name, Optional.of(group), shell)).on(platforms);
       alike.computeIfAbsent(one.withSystems(Optional.empty()), k -> new java.util.TreeSet<>()).addAll(group);
     }
     List<DevShell> shells = new ArrayList<>();

@@ -507,15 +507,8 @@ public final class KnownFunctions {
    */
   private static KnownFunction pythonMark(String name) {
     return new KnownFunction(Scope.PACKAGE, name, 1, call -> call.receiver() instanceof Pkg set
-        && !set.path().isEmpty() && pythonSet(set.path()) && (call.arg(0) instanceof Pkg || call.arg(0) instanceof Built)
+        && NixpkgsHost.pythonSet(set.path()) && (call.arg(0) instanceof Pkg || call.arg(0) instanceof Built)
         ? call.arg(0) : UNKNOWN);
-  }
-
-  /** {@code python312Packages}, {@code python3Packages}, {@code python312.pkgs}. */
-  private static boolean pythonSet(List<String> path) {
-    String last = path.get(path.size() - 1);
-    return path.size() == 1 && last.matches("python\\d*Packages") || path.size() == 2 && last.equals("pkgs")
-        && path.get(0).matches("python\\d*");
   }
 
   /**

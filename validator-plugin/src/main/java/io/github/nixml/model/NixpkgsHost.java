@@ -959,7 +959,7 @@ final class NixpkgsHost implements Host {
   }
 
   /** {@code python312Packages}, {@code python3.pkgs}: a Python package set. */
-  private static boolean pythonSet(List<String> path) {
+  static boolean pythonSet(List<String> path) {
     return path.size() == 1 && PYTHON_PACKAGES.matcher(path.get(0)).matches()
         || path.size() == 2 && PYTHON_INTERPRETER.matcher(path.get(0)).matches() && path.get(1).equals("pkgs");
   }

@@ -94,11 +94,11 @@ public final class CudaSupportDisabledRule extends DevShellRule {
 
   /** The Linux systems of the shell on which one of its CUDA packages is listed, sorted. */
   private static java.util.Set<String> cudaSystems(DevShell shell) {
+    List<PackageRef> cuda = shell.cudaPackages();
     java.util.Set<String> found = new java.util.TreeSet<>();
     shell.systems().ifPresent(systems -> systems.stream()
-        .filter(system -> PlatformGuard.ofSystem(system).and(PlatformGuard.LINUX_ONLY.not()).isNever())
-        .filter(system -> shell.cudaPackages().stream()
-            .anyMatch(cuda -> !PlatformGuard.ofSystem(system).and(cuda.guard()).isNever()))
+        .filter(system -> !PlatformGuard.ofSystem(system).allowsNonLinux())
+        .filter(system -> cuda.stream().anyMatch(ref -> !PlatformGuard.ofSystem(system).and(ref.guard()).isNever()))
         .forEach(found::add));
     return found;
   }
