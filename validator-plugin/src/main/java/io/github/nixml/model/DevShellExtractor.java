@@ -633,6 +633,8 @@ final class DevShellExtractor {
     List<LibraryPath> libraryPaths = new ArrayList<>();
     List<PackageRef> packages = new ArrayList<>();
     boolean packagesComplete = !attributes.open();
+    boolean projectLock = false;
+    boolean ownDerivations = false;
     SourceSpan packagesLocation = null;
     Optional<ShellText> runScript = Optional.empty();
     boolean fhs = shell.kind() != ShellKind.MK_SHELL;
@@ -654,11 +656,15 @@ final class DevShellExtractor {
         Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
         packageFunctionBreakage(key, keySpan, function, list).ifPresent(breakages::add);
         packagesComplete &= addShellPackages(list, packages);
+        projectLock |= holdsProjectLock(list);
+        ownDerivations |= holdsOwnDerivation(list);
         if (key.equals("targetPkgs")) {
           packagesLocation = keySpan;
         }
       } else if (!fhs && PACKAGE_ATTRIBUTES.contains(key)) {
         packagesComplete &= addShellPackages(entry.getValue().thunk().force(), packages);
+        projectLock |= holdsProjectLock(entry.getValue().thunk().force());
+        ownDerivations |= holdsOwnDerivation(entry.getValue().thunk().force());
         if (packagesLocation == null || key.equals("packages")) {
           packagesLocation = keySpan;
         }
@@ -723,8 +729,8 @@ final class DevShellExtractor {
           ? new ShellText(hook.name(), hook.pieces(), hook.script(), shell.span(), hook.guard()) : hook);
     }
     return new DevShell(name, systems, fhs ? Layout.FHS : Layout.LD_PATH, shell.span(), shell.instance(),
-        new PackageList(packages, packagesComplete), packagesLocation, env, hooks, libraryPaths, runScript,
-        !attributes.open() && envComplete, breakages);
+        new PackageList(packages, packagesComplete, List.of(), projectLock, ownDerivations), packagesLocation, env, hooks,
+        libraryPaths, runScript, !attributes.open() && envComplete, breakages);
   }
 
   /** Whether an attribute of a platform choice of sets is missing on every platform the shell is read for. */
@@ -930,6 +936,22 @@ final class DevShellExtractor {
       return path.path().equals(root) ? "./." : "./" + path.path().substring(root.length() + 1);
     }
     return path.path();
+  }
+
+  /** Whether a package list holds an environment Nix builds from the project's lock ({@link Domain.ProjectLock}). */
+  private boolean holdsProjectLock(Value value) {
+    List<Item> items = Evaluator.items(value, platforms);
+    return items != null && items.stream().anyMatch(item -> item.value() instanceof Pkg pkg
+        && pkg.pythonModules() instanceof Domain.ProjectLock
+        || item.value() instanceof Value.ListV && holdsProjectLock(item.value()));
+  }
+
+  /** Whether a package list holds a package the project builds ({@code runCommand}, {@code mkDerivation}). */
+  private boolean holdsOwnDerivation(Value value) {
+    List<Item> items = Evaluator.items(value, platforms);
+    return items != null && items.stream().anyMatch(item -> item.value() instanceof Built built
+        && built.kind() == BuiltKind.DERIVATION
+        || item.value() instanceof Value.ListV && holdsOwnDerivation(item.value()));
   }
 
   /** Adds the packages of a list value; false when some entry is not understood. */

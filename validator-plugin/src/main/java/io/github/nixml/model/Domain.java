@@ -24,6 +24,34 @@ final class Domain {
     Pkg(NixpkgsInstance instance, List<String> path, SourceSpan span) {
       this(instance, path, span, null);
     }
+
+    /**
+     * Nix compares derivations by their store path: one attribute of one package set is one derivation, and two
+     * of other names are two ({@code go}, {@code gopls}; {@code lib.unique} over a package list). Unknown where a
+     * version alias may join them: names that differ only in version digits and separators ({@code python3} and
+     * {@code python312}, {@code gcc} and {@code gcc13}, {@code nodejs} and {@code nodejs_20}), the same name at
+     * other paths ({@code cudatoolkit}, {@code cudaPackages.cudatoolkit}), other package sets, an environment and
+     * its interpreter. A
+     * renamed package's old name ({@code pytorch} for {@code torch}) compares unequal: at worst a list keeps both.
+     */
+    @Override
+    public Value equalTo(Value.Foreign other) {
+      if (!(other instanceof Pkg that) || path.isEmpty() || that.path.isEmpty() || instance == null
+          || !instance.equals(that.instance)) {
+        return Value.UNKNOWN;
+      }
+      if (path.equals(that.path)) {
+        return pythonModules == null && that.pythonModules == null ? new Value.Bool(true) : Value.UNKNOWN;
+      }
+      String mine = comparable(path.get(path.size() - 1));
+      String theirs = comparable(that.path.get(that.path.size() - 1));
+      return mine.isEmpty() || mine.equals(theirs) ? Value.UNKNOWN : new Value.Bool(false);
+    }
+
+    /** A name without its version digits and separators ({@code nodejs_20} is {@code nodejs}). */
+    private static String comparable(String name) {
+      return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[0-9_.-]", "");
+    }
   }
 
   /** What a flake input is, as far as its URL (or, without one, its name) tells. */
@@ -76,6 +104,13 @@ final class Domain {
    * when not given or not known); {@code mkVirtualEnv} gives an environment of that interpreter.
    */
   record PythonSet(Value python, SourceSpan span) implements Value.Foreign {}
+
+  /**
+   * The modules of an environment Nix builds from the project's own lock ({@code mkVirtualEnv name deps} of a
+   * pyproject-nix set): the locked distributions, installed by Nix (wheels patched to find their libraries when
+   * built), not by a tool in the shell. Which they are is in the lock, not in the Nix code.
+   */
+  record ProjectLock(SourceSpan span) implements Value.Foreign {}
 
   /**
    * What a nixpkgs Python set's {@code callPackage} ({@code python3Packages.callPackage ./pkg.nix { }}) passes a file:
@@ -167,8 +202,20 @@ final class Domain {
   /** Where a flake calls flake-parts' {@code mkFlake}: its {@code moduleLocation}, where its module shells are. */
   record Location(SourceSpan span) implements Value.Foreign {}
 
-  /** The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. */
-  record PerSystem(Set<String> systems, Value outputs) implements Value.Foreign {}
+  /**
+   * The outputs of {@code flake-utils.lib.eachSystem systems f}; {@code systems} null when unknown. {@code plain}:
+   * the names among them that a set merged beside them brought ({@code { overlays.default = …; } // eachDefaultSystem
+   * …}), which have no system level.
+   */
+  record PerSystem(Set<String> systems, Value outputs, Set<String> plain) implements Value.Foreign {
+    PerSystem {
+      plain = Set.copyOf(plain);
+    }
+
+    PerSystem(Set<String> systems, Value outputs) {
+      this(systems, outputs, Set.of());
+    }
+  }
 
   /**
    * {@code self} of a flake whose outputs are per system ({@code eachDefaultSystem}): those outputs, and the flake's

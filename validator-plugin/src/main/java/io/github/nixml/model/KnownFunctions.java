@@ -577,7 +577,8 @@ public final class KnownFunctions {
    * The package set {@code import nixpkgs { overlays = [ … ]; }} gives: each overlay {@code final: prev: { … }}
    * applied in order, its attributes over the set's ({@code prev} the set so far, {@code final} the result), so that
    * {@code pkgs.cudaDrivers} of an overlay is what the overlay makes it. An overlay the model cannot apply (a
-   * foreign input's) adds nothing it knows; the instance still says that overlays may change its packages. Where
+   * foreign input's) adds nothing it knows, one it reads in part (composed with a foreign one) what it names; the
+   * instance still says that overlays may change its packages. Where
    * every overlay was read and what came before them is known ({@code earlier}: the attributes earlier overlays
    * define, none for a fresh import), the instance keeps the names they all define.
    */
@@ -597,9 +598,12 @@ public final class KnownFunctions {
     boolean allRead = true;
     for (Value.Item item : overlays) {
       Value extension = evaluator.apply(evaluator.apply(item.value(), fixed, span), Thunk.of(prev), span);
-      if (extension instanceof Attrs added && !added.open()) {
+      if (extension instanceof Attrs added) {
+        // an open set (`composeManyExtensions [ input.overlays.default ./overlay.nix ]`) still defines what it
+        // names; what else it changes is not known
         extras = extras == null ? added : (Attrs) evaluator.update(extras, added);
         prev = new Domain.PkgsWith(base, extras);
+        allRead &= !added.open();
       } else {
         allRead = false;
       }

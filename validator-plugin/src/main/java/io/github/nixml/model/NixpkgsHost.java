@@ -367,6 +367,14 @@ final class NixpkgsHost implements Host {
           new Entry(Thunk.of(new Value.ListV(List.of(new Value.Item(env, PlatformGuard.ALWAYS)))), span)), false),
           span);
     }
+    if (target instanceof Pkg environment && environment.pythonModules() != null) {
+      // `(venv).overrideAttrs …`, `env.override …`: the environment itself, its modules kept
+      Optional<KnownFunction> method = KnownFunctions.find(Scope.PACKAGE, name).filter(m -> m.arity() == 1);
+      if (method.isPresent()) {
+        return new Value.Native(name, 1, (ev, self, at) -> method.get().behaviour().apply(new Call(ev,
+            environment.instance(), self.args(), self.span(), at, environment)), List.of(), span);
+      }
+    }
     if (target instanceof Pkg pkg) {
       return member(evaluator, pkg.instance(), append(pkg.path(), name),
           pkg.path().isEmpty() || pkg.span() == null ? span : pkg.span());
@@ -378,6 +386,10 @@ final class NixpkgsHost implements Host {
         && perSystem.systems().contains(name)) {
       // `self.packages.${system}` inside `eachDefaultSystem`: the per-system value, for that system
       return perSystem.outputs();
+    }
+    if (target instanceof PerSystem perSystem && perSystem.plain().contains(name)) {
+      // `self.overlays.default` where `{ overlays.default = …; } // eachDefaultSystem …`: no system level
+      return evaluator.select(perSystem.outputs(), name, span);
     }
     if (target instanceof PerSystem perSystem) {
       // `(eachDefaultSystem f).devShells`, `inherit (perSystem) devShells`: still per system.
@@ -715,13 +727,15 @@ final class NixpkgsHost implements Host {
 
   /**
    * A pyproject-nix package set: {@code overrideScope} keeps its interpreter, {@code mkVirtualEnv name deps} is an
-   * environment of that interpreter with the project's locked packages, modelled as the interpreter.
+   * environment of that interpreter with the project's locked packages: the interpreter, its modules the lock's
+   * ({@link Domain.ProjectLock}).
    */
   private static Value pythonSetMember(PythonSet set, String name, SourceSpan span) {
     return switch (name) {
       case "overrideScope", "overrideScope'" -> new Value.Native(name, 1, (ev, self, at) -> set, List.of(), span);
       case "mkVirtualEnv" -> new Value.Native(name, 2, (ev, self, at) -> set.python() instanceof Pkg python
-          && !python.path().isEmpty() ? python : UNKNOWN, List.of(), span);
+          && !python.path().isEmpty() ? new Pkg(python.instance(), python.path(), python.span(),
+              new Domain.ProjectLock(at)) : UNKNOWN, List.of(), span);
       case "python" -> set.python();
       default -> UNKNOWN;
     };
@@ -757,12 +771,17 @@ final class NixpkgsHost implements Host {
   /**
    * {@code left // right} with a value of the model on either side: the per-system outputs of {@code eachSystem}
    * with a set merged after them, or before them ({@link #beforePerSystem}); a package set with attributes added
-   * ({@code pkgs // { … }}, what callPackage then sees).
+   * ({@code pkgs // { … }}, what callPackage then sees); a derivation with attributes set after it is made (the
+   * same derivation).
    */
   @Override
   public Value update(Evaluator evaluator, Value left, Value right) {
     if (left instanceof PerSystem perSystem) {
-      return new PerSystem(perSystem.systems(), evaluator.update(perSystem.outputs(), right));
+      java.util.Set<String> plain = new java.util.HashSet<>(perSystem.plain());
+      if (right instanceof Attrs added) {
+        plain.addAll(added.entries().keySet());
+      }
+      return new PerSystem(perSystem.systems(), evaluator.update(perSystem.outputs(), right), plain);
     }
     if (right instanceof PerSystem perSystem) {
       return beforePerSystem(evaluator, left, perSystem);
@@ -770,6 +789,12 @@ final class NixpkgsHost implements Host {
     if (right instanceof Attrs extras && !extras.open()) {
       if (left instanceof Pkg pkg && pkg.path().isEmpty()) {
         return new PkgsWith(pkg, extras);
+      }
+      if ((left instanceof Shell || left instanceof Built) && extras.entries().keySet()
+          .stream().noneMatch(DERIVATION_IDENTITY::contains)) {
+        // `pkgs.mkShell { … } // lib.optionalAttrs isDarwin { … }`: attributes set on the derivation after it is
+        // made, which `nix develop` and a package list never read; its drvPath is still the shell's
+        return left;
       }
       if (left instanceof PkgsWith with) {
         return new PkgsWith(with.base(), (Attrs) evaluator.update(with.extras(), extras));
@@ -793,7 +818,9 @@ final class NixpkgsHost implements Host {
         return null;
       }
     }
-    return new PerSystem(perSystem.systems(), evaluator.update(set, outputs));
+    java.util.Set<String> plain = new java.util.HashSet<>(perSystem.plain());
+    set.entries().keySet().stream().filter(name -> !outputs.entries().containsKey(name)).forEach(plain::add);
+    return new PerSystem(perSystem.systems(), evaluator.update(set, outputs), plain);
   }
 
   /** The flake outputs whose attributes are systems ({@code devShells.x86_64-linux}). */
@@ -897,7 +924,7 @@ final class NixpkgsHost implements Host {
     }
     // an overlay may rebuild it (`enableGIL = false` makes `python3.13t`)
     Value passthru = path.size() == 2 && (instance == null || !instance.mayBeOverlaid(path.subList(0, 1)))
-        ? interpreterPassthru(path.get(0), last, span) : null;
+        ? interpreterPassthru(instance, path.get(0), last, span) : null;
     if (passthru != null) {
       return passthru;
     }
@@ -937,10 +964,11 @@ final class NixpkgsHost implements Host {
   /**
    * What CPython's name decides of its passthru ({@code pkgs/development/interpreters/python/cpython}:
    * {@code pythonVersion}, {@code libPrefix = "python${pythonVersion}"}, {@code executable = libPrefix},
-   * {@code sitePackages}, {@code sourceVersion}'s major and minor), for {@code python312.pythonVersion}; null for
+   * {@code sitePackages}, {@code interpreter}, {@code sourceVersion}'s major and minor), for {@code python312.pythonVersion}; null for
    * any other name or attribute.
    */
-  private static Value interpreterPassthru(String interpreter, String name, SourceSpan span) {
+  private static Value interpreterPassthru(NixpkgsInstance instance, String interpreter, String name,
+      SourceSpan span) {
     java.util.regex.Matcher matcher = VERSIONED_CPYTHON.matcher(interpreter);
     if (!matcher.matches()) {
       return null;
@@ -951,6 +979,9 @@ final class NixpkgsHost implements Host {
       case "libPrefix", "executable" -> Value.Str.of("python" + version, span);
       case "sitePackages" -> Value.Str.of("lib/python" + version + "/site-packages", span);
       case "implementation" -> Value.Str.of("cpython", span);
+      // "${self}/bin/${executable}": the interpreter's program (`UV_PYTHON = python312.interpreter;`)
+      case "interpreter" -> new Value.Str(List.of(new Value.Interpolation(new Pkg(instance, List.of(interpreter), span),
+          interpreter), new Value.Text("/bin/python" + version)), span);
       // the patch level and suffix are the release's
       case "sourceVersion" -> new Attrs(Map.of("major", new Entry(Thunk.of(Value.Str.of(matcher.group(1), span)), span),
           "minor", new Entry(Thunk.of(Value.Str.of(matcher.group(2), span)), span)), true);
@@ -1045,6 +1076,10 @@ final class NixpkgsHost implements Host {
   }
 
   /** A package's own facts, which are no package: its name, version and metadata. */
+  /** What makes a set the derivation it is; merged over a derivation they make it another. */
+  private static final java.util.Set<String> DERIVATION_IDENTITY =
+      java.util.Set.of("type", "drvPath", "outPath", "outputs", "out", "drvAttrs", "outputName");
+
   private static final java.util.Set<String> DERIVATION_FACTS =
       java.util.Set.of("pname", "version", "name", "meta", "drvPath");
 

@@ -76,9 +76,11 @@ class KnownFunctionsTest {
         .isEqualTo(Tristate.TRUE));
     cases.put("BUILTINS.toString", name -> {
       DevShell shell = shell("pkgs.mkShell { UV_PYTHON = toString pkgs.python312.interpreter; N = toString 3; }");
-      assertThat(shell.env().get("UV_PYTHON").pieces()).singleElement().isInstanceOfSatisfying(
-          ShellPiece.PackagePath.class, path -> assertThat(path.attrPath()).containsExactly("python312",
-              "interpreter"));
+      // CPython's passthru: interpreter = "${self}/bin/${executable}"
+      assertThat(shell.env().get("UV_PYTHON").pieces()).satisfiesExactly(
+          first -> assertThat(first).isInstanceOfSatisfying(ShellPiece.PackagePath.class,
+              path -> assertThat(path.attrPath()).containsExactly("python312")),
+          second -> assertThat(second).isEqualTo(new ShellPiece.Literal("/bin/python3.12")));
       assertThat(shell.env().get("N").text()).isEqualTo("3");
     });
     for (String builder : List.of("mkShell", "mkShellNoCC")) {
@@ -996,6 +998,43 @@ class KnownFunctionsTest {
         + shell.env().get("NIX_CFLAGS_COMPILE").text() + "; " + shell.env().get("WEIGHTS").text())
         .containsExactlyInAnyOrder("x86_64-linux: -O2; ${linkFarm \"weights\"}",
             "aarch64-darwin: -O2 -I${libcxx}/include; ${linkFarm \"weights\"}");
+  }
+
+  @Test
+  void packagesOfOneSetCompareAsDerivations() {
+    // `lib.unique` over a package list: `elem` asks `==` of each pair
+    DevShell shell = shell("pkgs.mkShell { packages = lib.unique [ pkgs.go pkgs.gopls pkgs.go ]; }");
+    assertThat(shell.packages().complete()).isTrue();
+    assertThat(names(shell)).containsExactly("go", "gopls");
+    // a version alias may be the very derivation (python3 is python312 on some releases): not decided
+    assertThat(shell("pkgs.mkShell { packages = lib.unique [ pkgs.python3 pkgs.python312 ]; }").packages()
+        .complete()).isFalse();
+    assertThat(names(shell("pkgs.mkShell { packages = if pkgs.git == pkgs.git then [ pkgs.uv ] else [ ]; }")))
+        .containsExactly("uv");
+    // an open comparison, then the value itself: found whatever the first one is
+    assertThat(names(shell("pkgs.mkShell { packages = if builtins.elem pkgs.python312 [ pkgs.python3"
+        + " pkgs.python312 ] then [ pkgs.uv ] else [ ]; }"))).containsExactly("uv");
+  }
+
+  @Test
+  void attributesMergedOverAMadeShellLeaveItAsItIs() {
+    // `//` after mkShell sets attributes of the derivation, not arguments: nix develop enters the same shell
+    DevShell shell = shell("pkgs.mkShell { packages = [ pkgs.uv ]; } // { NIXPKGS_ALLOW_UNFREE = \"1\"; }");
+    assertThat(names(shell)).containsExactly("uv");
+    assertThat(shell.env()).doesNotContainKey("NIXPKGS_ALLOW_UNFREE");
+    DevShell guarded = shell("pkgs.mkShell { packages = [ pkgs.git ]; }"
+        + " // lib.optionalAttrs pkgs.stdenv.isDarwin { DYLD_LIBRARY_PATH = \"x\"; }");
+    assertThat(names(guarded)).containsExactly("git");
+    assertThat(guarded.attributesComplete()).isTrue();
+  }
+
+  @Test
+  void anEnvironmentsOwnMethodsKeepItsModules() {
+    DevShell shell = shell("pkgs.mkShell { packages = [ ((pkgs.python312.withPackages (ps: [ ps.numpy ]))"
+        + ".overrideAttrs (_: { })) ]; }");
+    assertThat(names(shell)).containsExactly("python312");
+    assertThat(shell.packages().pythonModules()).extracting(PackageRef::name)
+        .containsExactly("python312Packages.numpy");
   }
 
   private static String key(KnownFunction function) {

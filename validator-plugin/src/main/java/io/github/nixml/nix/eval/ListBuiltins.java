@@ -44,13 +44,25 @@ final class ListBuiltins {
           return BuiltinCall.listOf(kept);
         }),
         new Builtin("elem", 2, call -> {
-          Value wanted = call.thunk(0).force();
-          for (Value item : call.list(1)) {
-            if (call.bool(Comparison.equal(call.known(wanted), item))) {
+          // a package (a domain value) is compared as the domain can tell; a comparison it cannot decide leaves
+          // the answer open unless a later one finds the value
+          Value first = call.thunk(0).force();
+          List<Value> items = call.list(1);
+          if (items.isEmpty()) {
+            return new Bool(false); // as Nix, without looking at the value
+          }
+          Value wanted = first instanceof Value.Foreign ? first : call.known(first);
+          boolean open = false;
+          for (Value item : items) {
+            Value same = Comparison.equal(wanted, item);
+            if (same == Value.UNKNOWN || open && same instanceof Value.Failure) {
+              open = true; // after an open comparison Nix may have stopped before a failing one
+            } else if (call.bool(same)) {
               return new Bool(true);
             }
           }
-          return new Bool(false);
+          // a domain value the domain cannot compare goes to the host (`elem system [ … ]` of a platform)
+          return !open ? new Bool(false) : first instanceof Value.Foreign ? call.known(first) : Value.UNKNOWN;
         }),
         new Builtin("concatLists", 1, call -> {
           List<Value> all = new ArrayList<>();

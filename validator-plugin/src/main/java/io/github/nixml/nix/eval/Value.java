@@ -139,5 +139,10 @@ public sealed interface Value {
   }
 
   /** A value of the host's domain; the evaluator never looks inside. */
-  non-sealed interface Foreign extends Value {}
+  non-sealed interface Foreign extends Value {
+    /** What {@code this == other} gives (a {@link Bool}); unknown unless the domain can tell. */
+    default Value equalTo(Foreign other) {
+      return UNKNOWN;
+    }
+  }
 }
