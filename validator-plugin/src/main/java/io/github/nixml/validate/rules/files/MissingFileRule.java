@@ -172,9 +172,9 @@ public final class MissingFileRule extends BaseProjectRule {
         List<String> words = command.arguments().stream().map(ShellWord::literal).toList();
         String program = command.programName();
         boolean installs = (program.equals("uv") && !words.isEmpty()
-                && List.of("sync", "run", "lock", "add").contains(words.get(0)))
+                && words.get(0) != null && List.of("sync", "run", "lock", "add").contains(words.get(0)))
             || (program.matches("pip3?") || (program.equals("uv") && words.size() > 1 && "pip".equals(words.get(0))))
-                && words.contains("install") && (words.contains(".") || words.contains("-e"))
+                && installsTheProject(words)
             || (program.equals("poetry") && words.contains("install"));
         if (installs) {
           return Optional.of(String.join(" ", command.invocation().stream()
@@ -183,6 +183,52 @@ public final class MissingFileRule extends BaseProjectRule {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * pip's options that take a value ({@code pip install einops --target .} installs einops into the folder, not the
+   * project): what follows them is no requirement.
+   */
+  private static final java.util.Set<String> PIP_VALUE_OPTIONS = java.util.Set.of("-t", "--target", "-r",
+      "--requirement", "-c", "--constraint", "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
+      "--prefix", "--root", "--src", "--python", "--python-version", "--platform", "--implementation", "--abi",
+      "--upgrade-strategy", "--progress-bar", "--no-binary", "--only-binary", "-C", "--config-settings",
+      "--global-option", "--log", "--proxy", "--retries", "--timeout", "--cache-dir", "--trusted-host", "--report",
+      "--group", "--extra", "--override", "--exclude-newer", "--index", "--default-index", "--index-strategy",
+      "--keyring-provider", "--resolution", "--prerelease", "--reinstall-package", "--refresh-package",
+      "--link-mode", "--target-platform");
+
+  /**
+   * {@code pip install [-e] .} ({@code .[dev]}, {@code ./}): a requirement, or an editable's path, that is the
+   * project's own folder; words the model cannot read are none.
+   */
+  private static boolean installsTheProject(List<String> words) {
+    int install = words.indexOf("install");
+    if (install < 0) {
+      return false;
+    }
+    for (int i = install + 1; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word == null) {
+        continue;
+      }
+      String requirement = word;
+      if (word.equals("-e") || word.equals("--editable")) {
+        requirement = i + 1 < words.size() ? words.get(++i) : null;
+      } else if (word.startsWith("--editable=")) {
+        requirement = word.substring("--editable=".length());
+      } else if (PIP_VALUE_OPTIONS.contains(word)) {
+        i++;
+        continue;
+      } else if (word.startsWith("-")) {
+        continue;
+      }
+      if (requirement != null && (requirement.equals(".") || requirement.equals("./")
+          || requirement.startsWith(".[") || requirement.startsWith("./["))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void report(SourceFile file, String what, FindingSink sink) {

@@ -66,6 +66,9 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
     if (preloadsDriver(shell)) {
       return; // `export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libcuda.so.565.77`: the driver is loaded by path
     }
+    if (shell.hookCommands().stream().anyMatch(OpenglDriverPathMissingRule::runsUnreadScriptInShell)) {
+      return; // `source <(sed … ${nixGLNvidia})`, `source ./env.sh`: a script the model does not read may export it
+    }
     List<ShellWord> values = new ArrayList<>(LibraryPathExports.values(shell));
     boolean viaNixLd = values.stream().anyMatch(value -> value.mentionsVariable("NIX_LD_LIBRARY_PATH"));
     ShellText nixLd = shell.env().get("NIX_LD_LIBRARY_PATH");
@@ -138,6 +141,19 @@ public final class OpenglDriverPathMissingRule extends DevShellRule {
   /** The CUDA compiler: the toolkit, or {@code cudaPackages.cuda_nvcc}. */
   private static boolean bringsNvcc(io.github.nixml.model.PackageRef ref) {
     return ref.last().startsWith("cudatoolkit") || ref.last().equals("cuda_nvcc");
+  }
+
+  /**
+   * A hook runs a script in the shell's own process ({@code source}, {@code .}, {@code eval}), which may set any
+   * variable: nixGL's wrapper ({@code source <(sed … ${nixGLNvidia})}) exports the driver's libraries. A venv's
+   * {@code bin/activate} is read as what it is: it sets no library path.
+   */
+  private static boolean runsUnreadScriptInShell(io.github.nixml.model.ShellCommand command) {
+    List<ShellWord> invocation = command.invocation();
+    String program = invocation.isEmpty() ? null : invocation.get(0).literal();
+    List<ShellWord> args = command.arguments();
+    return "eval".equals(program) || ("source".equals(program) || ".".equals(program))
+        && (args.isEmpty() || !args.get(0).endsWith("bin/activate"));
   }
 
   /** The shell preloads libcuda itself: {@code LD_PRELOAD} (a hook's assignment or a variable) names it. */

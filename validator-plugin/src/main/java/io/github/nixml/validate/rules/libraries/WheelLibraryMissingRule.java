@@ -4,6 +4,7 @@ import io.github.nixml.fix.Fix;
 import io.github.nixml.fix.TargetPkgsEdits;
 import io.github.nixml.model.DevShell;
 import io.github.nixml.model.Layout;
+import io.github.nixml.model.VenvStrategy;
 import io.github.nixml.validate.FindingSink;
 import io.github.nixml.validate.Location;
 import io.github.nixml.validate.RuleDescriptor;
@@ -42,13 +43,23 @@ public final class WheelLibraryMissingRule extends DevShellRule {
         "A locked wheel loads a library that the shell does not provide."));
   }
 
+  /**
+   * Whether the lock's wheels are installed by Nix, not from the host: the shell holds the environment uv2nix builds
+   * of the lock ({@code mkVirtualEnv}: each wheel patched with autoPatchelfHook to the libraries of its build, which
+   * fails where one is missing) and makes no venv of its own that a tool could fill from the lock.
+   */
+  private static boolean installedByNix(DevShell shell) {
+    return shell.packages().projectLockBuiltByNix()
+        && VenvStrategy.of(shell).stream().noneMatch(VenvStrategy::creates);
+  }
+
   /** The libraries one package would provide and the distributions that need them. */
   private record Missing(Provider provider, Set<String> libraries, List<Distribution> needers) {}
 
   @Override
   protected void check(DevShell shell, FlakeShells model, FindingSink sink) {
     List<Distribution> installed = model.context().get(ProjectFacts.DISTRIBUTIONS).pinned();
-    if (installed.isEmpty()) {
+    if (installed.isEmpty() || installedByNix(shell)) {
       return;
     }
     Optional<ShellLibraries> shellLibraries = ShellLibraries.of(shell);

@@ -116,7 +116,8 @@ public final class FhsVenvMissingRule extends DevShellRule {
     boolean inPackages = java.util.stream.Stream.concat(shell.packages().packages().stream(),
         shell.packages().pythonModules().stream()).map(PackageRef::last).anyMatch(VENV_MAKERS::contains);
     boolean byLock = MAKER_LOCKS.stream().anyMatch(name -> context.pythonFile(name).isPresent());
-    return inTexts || inPackages || byLock;
+    // a package the project builds may install one (a miniconda installer wrapped by `runCommand`)
+    return inTexts || inPackages || byLock || shell.packages().ownDerivations();
   }
 
   /** The first {@code requirements*.txt} of the Python project's directory, by name. */
