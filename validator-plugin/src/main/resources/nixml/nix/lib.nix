@@ -403,9 +403,25 @@ let
       let f = if builtins.isFunction fn then fn else import fn;
       in f (builtins.intersectAttrs (builtins.functionArgs f) autoArgs // args));
   };
+
+  filesystem = rec {
+    # a folder of callPackage files as a set of packages: `name.nix` is the package `name`, a folder with a
+    # `package.nix` one package (its other files are its own), any other folder a set of the same kind; other
+    # files are none
+    packagesFromDirectoryRecursive = { callPackage, directory, ... }@args:
+      if builtins.pathExists (directory + "/package.nix") then callPackage (directory + "/package.nix") { }
+      else attrsets.concatMapAttrs (name: type:
+        if type == "directory" then
+          { ${name} = packagesFromDirectoryRecursive (args // { directory = directory + "/${name}"; }); }
+        else if type == "regular" && strings.hasSuffix ".nix" name then
+          { ${strings.removeSuffix ".nix" name} = callPackage (directory + "/${name}") { }; }
+        else { }) (builtins.readDir directory);
+  };
 in
 trivial // fixedPoints // asserts // lists // strings // attrsets // customisation // modules // {
   inherit (meta) getExe getExe';
-  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation modules meta;
+  inherit (filesystem) packagesFromDirectoryRecursive;
+  inherit trivial fixedPoints asserts lists strings attrsets versions systems platforms customisation modules meta
+    filesystem;
   inherit typeOf isInt isBool isFloat isList;
 }

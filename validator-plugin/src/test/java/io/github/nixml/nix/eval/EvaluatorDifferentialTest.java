@@ -150,6 +150,16 @@ class EvaluatorDifferentialTest {
     // two parts of a flake's outputs (flake-utils' meld)
     Files.writeString(files.resolve("part1.nix"), "{ a, ... }: { packages.x.p = a; apps = { q = 1; }; n = 1; }");
     Files.writeString(files.resolve("part2.nix"), "{ a, b ? 2, ... }: { packages.x.r = b; apps = 3; n = { m = a; }; }");
+    // a folder of callPackage files (lib.packagesFromDirectoryRecursive): files, a package folder, nested sets
+    Path pkgs = Files.createDirectories(files.resolve("pkgs"));
+    Files.writeString(pkgs.resolve("a.nix"), "{ a }: a + 1");
+    Files.writeString(pkgs.resolve("notes.txt"), "not a package");
+    Files.createDirectories(pkgs.resolve("tool"));
+    Files.writeString(pkgs.resolve("tool/package.nix"), "{ a }: { tool = a; }");
+    Files.writeString(pkgs.resolve("tool/helper.nix"), "{ }: 0");
+    Files.createDirectories(pkgs.resolve("ns/deeper"));
+    Files.writeString(pkgs.resolve("ns/b.nix"), "{ a, b ? 2 }: a * b");
+    Files.writeString(pkgs.resolve("ns/deeper/c.nix"), "{ a }: [ a ]");
     for (String source : LIB_SOURCES) {
       Files.writeString(dir.resolve(source), libText(source));
     }

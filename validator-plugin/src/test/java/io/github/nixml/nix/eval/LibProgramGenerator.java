@@ -218,6 +218,11 @@ final class LibProgramGenerator {
       new Form("lib.systems"), new Form("lib.platforms"),
       new Form("lib.callPackageWith # ({ a, c ? 3 }: a + c) { }", A),
       new Form("lib.callPackageWith { a = #; } ({ a, b ? 2 }: a * b) { b = #; }", I, I),
+      // filesystem: the folder EvaluatorDifferentialTest writes (files/pkgs)
+      new Form("lib.packagesFromDirectoryRecursive { callPackage = lib.callPackageWith { a = #; };"
+          + " directory = ./files/pkgs; }", I),
+      new Form("lib.filesystem.packagesFromDirectoryRecursive { callPackage = lib.callPackageWith { a = #; };"
+          + " directory = ./files/pkgs/tool; }", I),
       // flake-utils, nix-systems
       new Form("flake-utils.eachSystem # (system: { packages = system + #; })", SS, S),
       new Form("flake-utils.eachDefaultSystem (system: { x = { inherit system; }; y = #; })", X),
