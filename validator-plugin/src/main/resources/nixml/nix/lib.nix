@@ -178,6 +178,15 @@ let
     upperChars = stringToCharacters "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     toLower = replaceStrings upperChars lowerChars;
     toUpper = replaceStrings lowerChars upperChars;
+    # build flags of a package's cmakeFlags and mesonFlags: `-DNAME:TYPE=VALUE`, `-DNAME=VALUE`
+    cmakeOptionType = type: feature: value:
+      assert elem (toUpper type) [ "BOOL" "FILEPATH" "PATH" "STRING" "INTERNAL" ];
+      "-D${feature}:${toUpper type}=${value}";
+    cmakeBool = condition: flag: cmakeOptionType "bool" condition (toUpper (trivial.boolToString flag));
+    cmakeFeature = feature: value: cmakeOptionType "string" feature value;
+    mesonOption = feature: value: "-D${feature}=${value}";
+    mesonBool = condition: flag: mesonOption condition (trivial.boolToString flag);
+    mesonEnable = feature: flag: mesonOption feature (if flag then "enabled" else "disabled");
     splitString = sep: s: filter isString (split (escapeRegex (toString sep)) (toString s));
     removePrefix = prefix: str:
       let
