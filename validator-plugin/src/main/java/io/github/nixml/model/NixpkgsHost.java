@@ -786,13 +786,6 @@ final class NixpkgsHost implements Host {
     if (right instanceof PerSystem perSystem) {
       return beforePerSystem(evaluator, left, perSystem);
     }
-    NixpkgsInstance overlaid = Domain.instanceOf(left);
-    if (right == UNKNOWN && overlaid != null && overlaid.overlays() == Tristate.TRUE
-        && (left instanceof Pkg pkg && pkg.path().isEmpty() || left instanceof PkgsWith)) {
-      // `prev // fApplied` of composeExtensions after a foreign overlay: the set as the instance already has it,
-      // whose packages may be overlaid (what the rules ask of it)
-      return left;
-    }
     if (right instanceof Attrs extras && !extras.open()) {
       if (left instanceof Pkg pkg && pkg.path().isEmpty()) {
         return new PkgsWith(pkg, extras);

@@ -1037,30 +1037,6 @@ class KnownFunctionsTest {
         .containsExactly("python312Packages.numpy");
   }
 
-  @Test
-  void anOverlayComposedAfterAForeignOneDefinesWhatItNames() {
-    // composeExtensions passes the local overlay `prev // fApplied`, the foreign overlay's set unknown: the
-    // instance's packages, which may be overlaid
-    FlakeModel model = FlakeModel.of("""
-        {
-          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.05";
-          inputs.other.url = "github:someone/overlays";
-          outputs = { self, nixpkgs, other }: {
-            overlays.default = nixpkgs.lib.composeManyExtensions [ other.overlays.default
-              (final: prev: { duck = prev.duckdb.overrideAttrs (_: { }); env = final.python312; }) ];
-            devShells.x86_64-linux.default = let
-              pkgs = import nixpkgs { system = "x86_64-linux"; overlays = [ self.overlays.default ]; };
-            in pkgs.mkShell { packages = [ pkgs.duck pkgs.env pkgs.git ]; };
-          };
-        }
-        """);
-    DevShell shell = model.shells().get(0);
-    assertThat(shell.packages().complete()).isTrue();
-    assertThat(names(shell)).containsExactly("duckdb", "python312", "git");
-    assertThat(shell.packages().packages()).allSatisfy(ref -> assertThat(ref.source().mayBeOverlaid(ref.attrPath()))
-        .isTrue());
-  }
-
   private static String key(KnownFunction function) {
     return function.scope() + "." + function.name();
   }
