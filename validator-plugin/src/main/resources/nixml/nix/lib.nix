@@ -181,12 +181,29 @@ let
     # build flags of a package's cmakeFlags and mesonFlags: `-DNAME:TYPE=VALUE`, `-DNAME=VALUE`
     cmakeOptionType = type: feature: value:
       assert elem (toUpper type) [ "BOOL" "FILEPATH" "PATH" "STRING" "INTERNAL" ];
+      assert isString feature;
+      assert isString value;
       "-D${feature}:${toUpper type}=${value}";
-    cmakeBool = condition: flag: cmakeOptionType "bool" condition (toUpper (trivial.boolToString flag));
-    cmakeFeature = feature: value: cmakeOptionType "string" feature value;
-    mesonOption = feature: value: "-D${feature}=${value}";
-    mesonBool = condition: flag: mesonOption condition (trivial.boolToString flag);
-    mesonEnable = feature: flag: mesonOption feature (if flag then "enabled" else "disabled");
+    cmakeBool = condition: flag:
+      assert isString condition;
+      assert isBool flag;
+      cmakeOptionType "bool" condition (toUpper (trivial.boolToString flag));
+    cmakeFeature = feature: value:
+      assert isString feature;
+      assert isString value;
+      cmakeOptionType "string" feature value;
+    mesonOption = feature: value:
+      assert isString feature;
+      assert isString value;
+      "-D${feature}=${value}";
+    mesonBool = condition: flag:
+      assert isString condition;
+      assert isBool flag;
+      mesonOption condition (trivial.boolToString flag);
+    mesonEnable = feature: flag:
+      assert isString feature;
+      assert isBool flag;
+      mesonOption feature (if flag then "enabled" else "disabled");
     splitString = sep: s: filter isString (split (escapeRegex (toString sep)) (toString s));
     removePrefix = prefix: str:
       let
@@ -416,7 +433,8 @@ let
   filesystem = rec {
     # a folder of callPackage files as a set of packages: `name.nix` is the package `name`, a folder with a
     # `package.nix` one package (its other files are its own), any other folder a set of the same kind; other
-    # files are none
+    # files are none, a link or a special file an error. nixpkgs makes each folder a scope when `newScope` is
+    # given (siblings as arguments); here every file is called with `callPackage`
     packagesFromDirectoryRecursive = { callPackage, directory, ... }@args:
       if builtins.pathExists (directory + "/package.nix") then callPackage (directory + "/package.nix") { }
       else attrsets.concatMapAttrs (name: type:
@@ -424,7 +442,10 @@ let
           { ${name} = packagesFromDirectoryRecursive (args // { directory = directory + "/${name}"; }); }
         else if type == "regular" && strings.hasSuffix ".nix" name then
           { ${strings.removeSuffix ".nix" name} = callPackage (directory + "/${name}") { }; }
-        else { }) (builtins.readDir directory);
+        else if type == "regular" then { }
+        else throw
+          "lib.filesystem.packagesFromDirectoryRecursive: unsupported file type ${type} at ${toString directory}/${name}")
+        (builtins.readDir directory);
   };
 in
 trivial // fixedPoints // asserts // lists // strings // attrsets // customisation // modules // {

@@ -908,8 +908,9 @@ final class DevShellExtractor {
     List<ShellText> hooks = new ArrayList<>(startup.values());
     hooks.addAll(interactive.values());
     return new DevShell(name, systems, Layout.DEVSHELL, shell.span(), shell.instance(),
-        new PackageList(packages.refs(), packagesComplete), packagesLocation, env, hooks, libraryPaths,
-        Optional.empty(), complete);
+        new PackageList(packages.refs(), packagesComplete, List.of(), holdsProjectLock(packages.values()),
+            holdsOwnDerivation(packages.values())), packagesLocation, env, hooks, libraryPaths, Optional.empty(),
+        complete);
   }
 
   /** {@code devshell.startup.<name>.text}: hooks by entry name, the order devshell runs them in. */

@@ -26,26 +26,26 @@ final class Domain {
     }
 
     /**
-     * Nix compares derivations by their store path: one attribute of one package set is one derivation, and two
-     * of other names are two ({@code go}, {@code gopls}; {@code lib.unique} over a package list). Unknown where a
-     * version alias may join them: names that differ only in version digits and separators ({@code python3} and
-     * {@code python312}, {@code gcc} and {@code gcc13}, {@code nodejs} and {@code nodejs_20}), the same name at
-     * other paths ({@code cudatoolkit}, {@code cudaPackages.cudatoolkit}), other package sets, an environment and
-     * its interpreter. A
-     * renamed package's old name ({@code pytorch} for {@code torch}) compares unequal: at worst a list keeps both.
+     * Nix compares derivations by their store path. Two top-level packages of one set whose names differ beyond
+     * version digits and separators are two derivations ({@code go}, {@code gopls}: {@code lib.unique} over a
+     * package list); the same top-level name is one (the model reads {@code override} and {@code overrideAttrs}
+     * without their other arguments, so an overridden package counts as its original). Unknown elsewhere: a version
+     * alias ({@code python3} and {@code python312}, {@code nodejs} and {@code nodejs_20}), a member of a set
+     * ({@code zlib.out}, {@code stdenv.hostPlatform}, which may be one value under two names), other package sets,
+     * environments. A renamed package's old name ({@code jdk} for {@code openjdk}) compares unequal: at worst a list
+     * keeps both.
      */
     @Override
     public Value equalTo(Value.Foreign other) {
-      if (!(other instanceof Pkg that) || path.isEmpty() || that.path.isEmpty() || instance == null
-          || !instance.equals(that.instance)) {
+      if (!(other instanceof Pkg that) || path.size() != 1 || that.path.size() != 1 || instance == null
+          || !instance.equals(that.instance) || pythonModules != null || that.pythonModules != null) {
         return Value.UNKNOWN;
       }
       if (path.equals(that.path)) {
-        return pythonModules == null && that.pythonModules == null ? new Value.Bool(true) : Value.UNKNOWN;
+        return new Value.Bool(true);
       }
-      String mine = comparable(path.get(path.size() - 1));
-      String theirs = comparable(that.path.get(that.path.size() - 1));
-      return mine.isEmpty() || mine.equals(theirs) ? Value.UNKNOWN : new Value.Bool(false);
+      String mine = comparable(path.get(0));
+      return mine.isEmpty() || mine.equals(comparable(that.path.get(0))) ? Value.UNKNOWN : new Value.Bool(false);
     }
 
     /** A name without its version digits and separators ({@code nodejs_20} is {@code nodejs}). */

@@ -367,6 +367,15 @@ final class NixpkgsHost implements Host {
           new Entry(Thunk.of(new Value.ListV(List.of(new Value.Item(env, PlatformGuard.ALWAYS)))), span)), false),
           span);
     }
+    if (target instanceof Pkg environment && environment.pythonModules() != null && name.equals("interpreter")
+        && environment.path().size() == 1 && VERSIONED_CPYTHON.matcher(environment.path().get(0)).matches()) {
+      // the environment's own program, "${env}/bin/python3.12" (nixpkgs' python wrapper), not the bare interpreter's
+      Value bare = select(evaluator, new Pkg(environment.instance(), environment.path(), environment.span()), name,
+          span);
+      return bare instanceof Value.Str str && str.pieces().size() == 2
+          ? new Value.Str(List.of(new Value.Interpolation(environment, environment.path().get(0)),
+              str.pieces().get(1)), str.span()) : UNKNOWN;
+    }
     if (target instanceof Pkg environment && environment.pythonModules() != null) {
       // `(venv).overrideAttrs …`, `env.override …`: the environment itself, its modules kept
       Optional<KnownFunction> method = KnownFunctions.find(Scope.PACKAGE, name).filter(m -> m.arity() == 1);
@@ -1075,11 +1084,16 @@ final class NixpkgsHost implements Host {
         new Domain.PackageFact(packagePath, "meta.mainProgram", span)), span)), true);
   }
 
-  /** A package's own facts, which are no package: its name, version and metadata. */
-  /** What makes a set the derivation it is; merged over a derivation they make it another. */
-  private static final java.util.Set<String> DERIVATION_IDENTITY =
-      java.util.Set.of("type", "drvPath", "outPath", "outputs", "out", "drvAttrs", "outputName");
+  /**
+   * What a derivation's readers take from it besides its drvPath: the attributes that make it the derivation it is,
+   * and those mkShell's {@code inputsFrom} reads of it ({@code catAttrs "shellHook"}, its inputs). Merged over a
+   * made derivation, they make it another to those readers.
+   */
+  private static final java.util.Set<String> DERIVATION_IDENTITY = java.util.Set.of("type", "drvPath", "outPath",
+      "outputs", "out", "drvAttrs", "outputName", "name", "shellHook", "buildInputs", "nativeBuildInputs",
+      "propagatedBuildInputs", "propagatedNativeBuildInputs", "passthru", "meta");
 
+  /** A package's own facts, which are no package: its name, version and metadata. */
   private static final java.util.Set<String> DERIVATION_FACTS =
       java.util.Set.of("pname", "version", "name", "meta", "drvPath");
 

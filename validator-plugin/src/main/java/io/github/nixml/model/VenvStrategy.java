@@ -14,7 +14,7 @@ import java.util.Set;
  * (into {@code UV_PROJECT_ENVIRONMENT} or {@code .venv}), {@code uv venv [DIR]}, {@code python -m venv DIR},
  * {@code virtualenv DIR}, {@code poetry install} (into {@code .venv} where {@code POETRY_VIRTUALENVS_IN_PROJECT} says
  * so, else into poetry's cache outside the project), and the activation {@code source DIR/bin/activate}, which
- * creates nothing (not of a venv Nix builds: {@code source ${venv}/bin/activate} activates a store path).
+ * creates nothing (of a venv Nix builds, {@code source ${venv}/bin/activate}, a kind of its own).
  *
  * @param directory the venv directory relative to where the shell is entered, normalised ({@code .venv}); empty
  *     when the text does not tell (a variable the shell does not set, an interpolation) or when it lies outside
@@ -39,7 +39,13 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
     VIRTUALENV(true),
     /** A poetry command that makes the project's venv when missing ({@code poetry install}). */
     POETRY(true),
-    ACTIVATE(false);
+    ACTIVATE(false),
+    /**
+     * An activation of a venv Nix builds ({@code source ${venv}/bin/activate} of uv2nix's {@code mkVirtualEnv}, a
+     * {@code runCommand}) or of one behind an interpolation the model cannot resolve: no venv of the project's, which
+     * nothing in the shell has to make.
+     */
+    ACTIVATE_BUILT(false);
 
     private final boolean creates;
 
@@ -142,9 +148,8 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
     }
     List<ShellWord> invocation = command.invocation();
     String word = invocation.isEmpty() ? null : invocation.get(0).literal();
-    if (("source".equals(word) || ".".equals(word)) && !args.isEmpty() && args.get(0).endsWith("bin/activate")
-        && !inTheStoreOrUnknown(args.get(0))) {
-      return Optional.of(Kind.ACTIVATE);
+    if (("source".equals(word) || ".".equals(word)) && !args.isEmpty() && args.get(0).endsWith("bin/activate")) {
+      return Optional.of(inTheStoreOrUnknown(args.get(0)) ? Kind.ACTIVATE_BUILT : Kind.ACTIVATE);
     }
     return Optional.empty();
   }
@@ -152,7 +157,7 @@ public record VenvStrategy(Kind kind, Optional<String> directory, SourceSpan loc
   /**
    * Whether a path starts with a store path ({@code ${venv}/bin/activate} of a venv Nix builds: it exists once the
    * shell is built, nothing in the shell makes it) or with an interpolation the model cannot resolve (it may be
-   * either): such an activation is no venv of the project's.
+   * either): such an activation is of no venv of the project's.
    */
   private static boolean inTheStoreOrUnknown(ShellWord path) {
     return !path.segments().isEmpty() && path.segments().get(0) instanceof ShellWord.Piece piece

@@ -328,6 +328,7 @@ public final class NixmlPage {
       case VIRTUALENV -> "virtualenv";
       case POETRY -> "poetry";
       case ACTIVATE -> "source …/bin/activate (activates, creates nothing)";
+      case ACTIVATE_BUILT -> "source ${…}/bin/activate (a venv Nix builds)";
     };
   }
 

@@ -1011,6 +1011,9 @@ class KnownFunctionsTest {
         .complete()).isFalse();
     assertThat(names(shell("pkgs.mkShell { packages = if pkgs.git == pkgs.git then [ pkgs.uv ] else [ ]; }")))
         .containsExactly("uv");
+    // members of a set may be one value under two names (a native build's host and build platforms): undecided
+    assertThat(shell("pkgs.mkShell { packages = if pkgs.stdenv.hostPlatform == pkgs.stdenv.buildPlatform"
+        + " then [ pkgs.uv ] else [ ]; }").packages().complete()).isFalse();
     // an open comparison, then the value itself: found whatever the first one is
     assertThat(names(shell("pkgs.mkShell { packages = if builtins.elem pkgs.python312 [ pkgs.python3"
         + " pkgs.python312 ] then [ pkgs.uv ] else [ ]; }"))).containsExactly("uv");
@@ -1026,6 +1029,10 @@ class KnownFunctionsTest {
         + " // lib.optionalAttrs pkgs.stdenv.isDarwin { DYLD_LIBRARY_PATH = \"x\"; }");
     assertThat(names(guarded)).containsExactly("git");
     assertThat(guarded.attributesComplete()).isTrue();
+    // what inputsFrom reads of a shell (its hook, its inputs) merged over it makes it another shell: not read
+    DevShell merged = shell("pkgs.mkShell { inputsFrom = [ (pkgs.mkShell { packages = [ pkgs.git ]; }"
+        + " // { shellHook = \"uv sync\"; }) ]; }");
+    assertThat(merged.packages().complete()).isFalse();
   }
 
   @Test

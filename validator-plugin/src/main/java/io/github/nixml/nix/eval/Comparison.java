@@ -128,9 +128,6 @@ final class Comparison {
    * {@code left < right}: a Boolean, a failure (values Nix cannot compare), or unknown.
    */
   static Value less(Value left, Value right, SourceSpan span) {
-    if (left instanceof Value.Foreign l && right instanceof Value.Foreign r) {
-      return l.equalTo(r);
-    }
     Value undecided = undecided(left, right);
     if (undecided != null) {
       return undecided;

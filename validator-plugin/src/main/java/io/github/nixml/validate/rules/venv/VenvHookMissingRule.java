@@ -36,7 +36,7 @@ public final class VenvHookMissingRule extends DevShellRule {
     List<VenvStrategy> strategies = VenvStrategy.of(shell);
     if (model.strict()) {
       if (strategies.stream().noneMatch(s -> s.kind() == VenvStrategy.Kind.VENV_SHELL_HOOK
-          || s.kind() == VenvStrategy.Kind.ACTIVATE)) {
+          || s.kind() == VenvStrategy.Kind.ACTIVATE || s.kind() == VenvStrategy.Kind.ACTIVATE_BUILT)) {
         sink.report(model.at(shell.location()),
             "this mkShell has no venvShellHook, so nothing creates or activates the venv; add "
                 + "python3XYPackages.venvShellHook (the interpreter's own package set) to packages and set venvDir");
