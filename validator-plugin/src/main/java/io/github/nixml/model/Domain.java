@@ -26,26 +26,38 @@ final class Domain {
     }
 
     /**
-     * Nix compares derivations by their store path. Two top-level packages of one set whose names differ beyond
-     * version digits and separators are two derivations ({@code go}, {@code gopls}: {@code lib.unique} over a
-     * package list); the same top-level name is one (the model reads {@code override} and {@code overrideAttrs}
-     * without their other arguments, so an overridden package counts as its original). Unknown elsewhere: a version
-     * alias ({@code python3} and {@code python312}, {@code nodejs} and {@code nodejs_20}), a member of a set
-     * ({@code zlib.out}, {@code stdenv.hostPlatform}, which may be one value under two names), other package sets,
-     * environments. A renamed package's old name ({@code jdk} for {@code openjdk}) compares unequal: at worst a list
-     * keeps both.
+     * Nix compares derivations by their store path. Two packages of one set whose names differ beyond version digits
+     * and separators are two derivations ({@code go}, {@code gopls}; {@code nodePackages.a}, {@code nodePackages.b}:
+     * {@code lib.unique} over a package list), an environment included; the same path is one (the model reads
+     * {@code override} and {@code overrideAttrs} without their other arguments, so an overridden package counts as its
+     * original). Names are those of top-level packages and of members of package sets ({@code …Packages}). Unknown
+     * elsewhere: one name under two paths or a version alias ({@code cudatoolkit} and
+     * {@code cudaPackages.cudatoolkit}, {@code python3} and {@code python312}, {@code nodejs} and {@code nodejs_20}),
+     * other members of a set ({@code zlib.out}, {@code stdenv.hostPlatform}, which may be one value under two
+     * names), other package sets, an environment and its interpreter. A renamed package's old name ({@code jdk} for
+     * {@code openjdk}) compares unequal: at worst a list keeps both.
      */
     @Override
     public Value equalTo(Value.Foreign other) {
-      if (!(other instanceof Pkg that) || path.size() != 1 || that.path.size() != 1 || instance == null
-          || !instance.equals(that.instance) || pythonModules != null || that.pythonModules != null) {
+      if (!(other instanceof Pkg that) || instance == null || !instance.equals(that.instance)
+          || !comparablePaths(path, that.path)) {
         return Value.UNKNOWN;
       }
       if (path.equals(that.path)) {
-        return new Value.Bool(true);
+        return pythonModules == null && that.pythonModules == null ? new Value.Bool(true) : Value.UNKNOWN;
       }
-      String mine = comparable(path.get(0));
-      return mine.isEmpty() || mine.equals(comparable(that.path.get(0))) ? Value.UNKNOWN : new Value.Bool(false);
+      String mine = comparable(path.get(path.size() - 1));
+      return mine.isEmpty() || mine.equals(comparable(that.path.get(that.path.size() - 1))) ? Value.UNKNOWN
+          : new Value.Bool(false);
+    }
+
+    /** Both a package by name: a top-level one, or a member of a package set ({@code nodePackages.typescript}). */
+    private static boolean comparablePaths(List<String> mine, List<String> theirs) {
+      return packageLike(mine) && packageLike(theirs);
+    }
+
+    private static boolean packageLike(List<String> path) {
+      return path.size() == 1 || path.size() == 2 && path.get(0).endsWith("Packages");
     }
 
     /** A name without its version digits and separators ({@code nodejs_20} is {@code nodejs}). */

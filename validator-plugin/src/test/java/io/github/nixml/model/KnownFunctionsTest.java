@@ -1006,6 +1006,8 @@ class KnownFunctionsTest {
     DevShell shell = shell("pkgs.mkShell { packages = lib.unique [ pkgs.go pkgs.gopls pkgs.go ]; }");
     assertThat(shell.packages().complete()).isTrue();
     assertThat(names(shell)).containsExactly("go", "gopls");
+    DevShell sets = shell("pkgs.mkShell { packages = lib.unique [ pkgs.git pkgs.nodePackages.typescript pkgs.git ]; }");
+    assertThat(names(sets)).containsExactly("git", "nodePackages.typescript");
     // a version alias may be the very derivation (python3 is python312 on some releases): not decided
     assertThat(shell("pkgs.mkShell { packages = lib.unique [ pkgs.python3 pkgs.python312 ]; }").packages()
         .complete()).isFalse();
