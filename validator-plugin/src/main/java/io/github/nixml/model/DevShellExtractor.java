@@ -656,15 +656,16 @@ final class DevShellExtractor {
         Value list = evaluator.apply(function, Thunk.of(new Pkg(shell.instance(), List.of(), keySpan)), keySpan);
         packageFunctionBreakage(key, keySpan, function, list).ifPresent(breakages::add);
         packagesComplete &= addShellPackages(list, packages);
-        projectLock |= holdsProjectLock(list);
-        ownDerivations |= holdsOwnDerivation(list);
+        projectLock |= holds(list, DevShellExtractor::projectLockEnvironment);
+        ownDerivations |= holds(list, DevShellExtractor::ownDerivation);
         if (key.equals("targetPkgs")) {
           packagesLocation = keySpan;
         }
       } else if (!fhs && PACKAGE_ATTRIBUTES.contains(key)) {
-        packagesComplete &= addShellPackages(entry.getValue().thunk().force(), packages);
-        projectLock |= holdsProjectLock(entry.getValue().thunk().force());
-        ownDerivations |= holdsOwnDerivation(entry.getValue().thunk().force());
+        Value list = entry.getValue().thunk().force();
+        packagesComplete &= addShellPackages(list, packages);
+        projectLock |= holds(list, DevShellExtractor::projectLockEnvironment);
+        ownDerivations |= holds(list, DevShellExtractor::ownDerivation);
         if (packagesLocation == null || key.equals("packages")) {
           packagesLocation = keySpan;
         }
@@ -908,9 +909,10 @@ final class DevShellExtractor {
     List<ShellText> hooks = new ArrayList<>(startup.values());
     hooks.addAll(interactive.values());
     return new DevShell(name, systems, Layout.DEVSHELL, shell.span(), shell.instance(),
-        new PackageList(packages.refs(), packagesComplete, List.of(), holdsProjectLock(packages.values()),
-            holdsOwnDerivation(packages.values())), packagesLocation, env, hooks, libraryPaths, Optional.empty(),
-        complete);
+        new PackageList(packages.refs(), packagesComplete, List.of(),
+            holds(packages.values(), DevShellExtractor::projectLockEnvironment),
+            holds(packages.values(), DevShellExtractor::ownDerivation)), packagesLocation, env, hooks, libraryPaths,
+        Optional.empty(), complete);
   }
 
   /** {@code devshell.startup.<name>.text}: hooks by entry name, the order devshell runs them in. */
@@ -939,20 +941,21 @@ final class DevShellExtractor {
     return path.path();
   }
 
-  /** Whether a package list holds an environment Nix builds from the project's lock ({@link Domain.ProjectLock}). */
-  private boolean holdsProjectLock(Value value) {
+  /** Whether a package list (nested lists flattened, as mkDerivation does) holds an entry that {@code is}. */
+  private boolean holds(Value value, java.util.function.Predicate<Value> is) {
     List<Item> items = Evaluator.items(value, platforms);
-    return items != null && items.stream().anyMatch(item -> item.value() instanceof Pkg pkg
-        && pkg.pythonModules() instanceof Domain.ProjectLock
-        || item.value() instanceof Value.ListV && holdsProjectLock(item.value()));
+    return items != null && items.stream().anyMatch(item -> is.test(item.value())
+        || item.value() instanceof Value.ListV && holds(item.value(), is));
   }
 
-  /** Whether a package list holds a package the project builds ({@code runCommand}, {@code mkDerivation}). */
-  private boolean holdsOwnDerivation(Value value) {
-    List<Item> items = Evaluator.items(value, platforms);
-    return items != null && items.stream().anyMatch(item -> item.value() instanceof Built built
-        && built.kind() == BuiltKind.DERIVATION
-        || item.value() instanceof Value.ListV && holdsOwnDerivation(item.value()));
+  /** An environment Nix builds from the project's lock ({@link Domain.ProjectLock}). */
+  private static boolean projectLockEnvironment(Value entry) {
+    return entry instanceof Pkg pkg && pkg.pythonModules() instanceof Domain.ProjectLock;
+  }
+
+  /** A package the project builds ({@code runCommand}, {@code mkDerivation}). */
+  private static boolean ownDerivation(Value entry) {
+    return entry instanceof Built built && built.kind() == BuiltKind.DERIVATION;
   }
 
   /** Adds the packages of a list value; false when some entry is not understood. */

@@ -368,13 +368,11 @@ final class NixpkgsHost implements Host {
           span);
     }
     if (target instanceof Pkg environment && environment.pythonModules() != null && name.equals("interpreter")
-        && environment.path().size() == 1 && VERSIONED_CPYTHON.matcher(environment.path().get(0)).matches()) {
+        && environment.path().size() == 1 && (environment.instance() == null
+            || !environment.instance().mayBeOverlaid(environment.path()))) {
       // the environment's own program, "${env}/bin/python3.12" (nixpkgs' python wrapper), not the bare interpreter's
-      Value bare = select(evaluator, new Pkg(environment.instance(), environment.path(), environment.span()), name,
-          span);
-      return bare instanceof Value.Str str && str.pieces().size() == 2
-          ? new Value.Str(List.of(new Value.Interpolation(environment, environment.path().get(0)),
-              str.pieces().get(1)), str.span()) : UNKNOWN;
+      Value program = interpreterPassthru(environment, name, span);
+      return program == null ? UNKNOWN : program;
     }
     if (target instanceof Pkg environment && environment.pythonModules() != null) {
       // `(venv).overrideAttrs …`, `env.override …`: the environment itself, its modules kept
@@ -933,7 +931,7 @@ final class NixpkgsHost implements Host {
     }
     // an overlay may rebuild it (`enableGIL = false` makes `python3.13t`)
     Value passthru = path.size() == 2 && (instance == null || !instance.mayBeOverlaid(path.subList(0, 1)))
-        ? interpreterPassthru(instance, path.get(0), last, span) : null;
+        ? interpreterPassthru(new Pkg(instance, path.subList(0, 1), span), last, span) : null;
     if (passthru != null) {
       return passthru;
     }
@@ -973,11 +971,12 @@ final class NixpkgsHost implements Host {
   /**
    * What CPython's name decides of its passthru ({@code pkgs/development/interpreters/python/cpython}:
    * {@code pythonVersion}, {@code libPrefix = "python${pythonVersion}"}, {@code executable = libPrefix},
-   * {@code sitePackages}, {@code interpreter}, {@code sourceVersion}'s major and minor), for {@code python312.pythonVersion}; null for
-   * any other name or attribute.
+   * {@code sitePackages}, {@code interpreter = "${self}/bin/${executable}"}, {@code sourceVersion}'s major and
+   * minor), for {@code python312.pythonVersion}; {@code self} is the package the attribute is taken of (an
+   * environment of it keeps its own path). Null for any other name or attribute.
    */
-  private static Value interpreterPassthru(NixpkgsInstance instance, String interpreter, String name,
-      SourceSpan span) {
+  private static Value interpreterPassthru(Pkg self, String name, SourceSpan span) {
+    String interpreter = self.path().get(0);
     java.util.regex.Matcher matcher = VERSIONED_CPYTHON.matcher(interpreter);
     if (!matcher.matches()) {
       return null;
@@ -989,8 +988,8 @@ final class NixpkgsHost implements Host {
       case "sitePackages" -> Value.Str.of("lib/python" + version + "/site-packages", span);
       case "implementation" -> Value.Str.of("cpython", span);
       // "${self}/bin/${executable}": the interpreter's program (`UV_PYTHON = python312.interpreter;`)
-      case "interpreter" -> new Value.Str(List.of(new Value.Interpolation(new Pkg(instance, List.of(interpreter), span),
-          interpreter), new Value.Text("/bin/python" + version)), span);
+      case "interpreter" -> new Value.Str(List.of(new Value.Interpolation(self, interpreter),
+          new Value.Text("/bin/python" + version)), span);
       // the patch level and suffix are the release's
       case "sourceVersion" -> new Attrs(Map.of("major", new Entry(Thunk.of(Value.Str.of(matcher.group(1), span)), span),
           "minor", new Entry(Thunk.of(Value.Str.of(matcher.group(2), span)), span)), true);
